@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from './platform/config/index.ts';
+import type { Clock } from './platform/clock/index.ts';
+import { transaction } from './platform/db/index.ts';
+import { ensureDefaultSettings } from './platform/settings/index.ts';
+import type { Db } from './schema.ts';
+import { hashPassword, insertUser } from './modules/access/index.ts';
+import { insertAgent } from './modules/people/agents.repository.ts';
+import { ensureDefaultGroup } from './modules/people/bootstrap.ts';
+
+export const INITIAL_PASSWORD_FILE = 'initial-admin-password';
+const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
+
+/**
+ * PISHKHAN_SECRET: required on PostgreSQL (config refuses without it); on SQLite it is generated
+ * once into <data dir>/secret (mode 0600) and read from there afterwards.
+ */
+export async function resolveSecret(config: Config): Promise<string> {
+  if (config.secret) return config.secret;
+  const file = path.join(config.dataDir, 'secret');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    await mkdir(config.dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    await writeFile(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+    return secret;
+  }
+}
+
+/**
+ * First start: default settings, the "Service Desk" group and the admin. The admin's password
+ * comes from PISHKHAN_ADMIN_PASSWORD or is generated into <data dir>/initial-admin-password
+ * (mode 0600) — the log names only the file — and must be changed at first sign-in.
+ * Idempotent: later starts change nothing.
+ */
+export async function bootstrapInstallation(db: Db, config: Config, clock: Clock, logger: Logger): Promise<void> {
+  const now = clock.now();
+  await ensureDefaultSettings(db, now);
+  const groupId = await ensureDefaultGroup(db, now);
+  const hasAdmin = await db.selectFrom('agent_roles').select('agent_id').where('role', '=', 'admin').limit(1).executeTakeFirst();
+  if (hasAdmin) return;
+  const generated = config.adminPassword ? undefined : randomBytes(18).toString('base64url');
+  const password = config.adminPassword ?? generated!;
+  const email = config.adminEmail ?? DEFAULT_ADMIN_EMAIL;
+  const passwordHash = await hashPassword(password);
+  await transaction(db, async (trx) => {
+    const userId = await insertUser(trx, { email, passwordHash, mustChangePassword: generated !== undefined, locale: 'fa', now });
+    await insertAgent(trx, { userId, name: 'مدیر سامانه', roles: ['admin'], groupIds: [groupId], now });
+  });
+  if (generated) {
+    await mkdir(config.dataDir, { recursive: true });
+    const file = path.join(config.dataDir, INITIAL_PASSWORD_FILE);
+    await writeFile(file, `${email}\n${generated}\n`, { mode: 0o600 });
+    await chmod(file, 0o600);
+    logger.warn({ file, email }, 'Created the admin account; its one-time password is in this file and must be changed at first sign-in');
+  } else {
+    logger.info({ email }, 'Created the admin account from PISHKHAN_ADMIN_EMAIL / PISHKHAN_ADMIN_PASSWORD');
+  }
+}

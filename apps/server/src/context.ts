@@ -1,0 +1,22 @@
+import type { Logger } from 'pino';
+import type { Config } from './platform/config/index.ts';
+import type { Clock } from './platform/clock/index.ts';
+import type { SealKey } from './platform/crypto/index.ts';
+import type { DialectSupport } from './platform/db/index.ts';
+import type { Jobs } from './platform/jobs/types.ts';
+import type { BlobStorage } from './platform/storage/types.ts';
+import type { Db } from './schema.ts';
+
+/** What the composition root hands every module: the platform's ports, built once. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  dialect: DialectSupport;
+  clock: Clock;
+  logger: Logger;
+  /** PISHKHAN_SECRET (generated on SQLite when absent). */
+  secret: string;
+  sealKeys: SealKey[];
+  jobs: Jobs;
+  storage: BlobStorage;
+}

@@ -1,0 +1,91 @@
+import { buildApp } from './app.ts';
+import { bootstrapInstallation, resolveSecret } from './bootstrap.ts';
+import { parseFlags } from './cli/args.ts';
+import { seedModes } from './cli/seed-modes.ts';
+import { userCreate } from './cli/user-create.ts';
+import { ConfigError, loadConfig } from './platform/config/index.ts';
+import { migrateToLatest, openDatabase } from './platform/db/index.ts';
+import { createLogger } from './platform/logging/logger.ts';
+import type { DB } from './schema.ts';
+
+const USAGE = `Usage: pishkhan <command>
+  start                      migrate, create the admin on first start, serve on $PORT (default 8080)
+  migrate                    apply pending database migrations
+  user create --email E --name N --roles analyst,supervisor [--groups 1,2] [--password P]
+  user create --email E --name N --contact [--organization ID] [--password P]
+  seed --<mode>              load data of a seed mode`;
+
+async function main(argv: string[]): Promise<number> {
+  const [minMajor, minMinor] = [22, 12];
+  const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
+  if (major < minMajor || (major === minMajor && minor < minMinor)) {
+    console.error(`Pishkhan needs Node.js >= 22.12 (24 LTS recommended); this is ${process.versions.node}. Run: . scripts/node-env.sh`);
+    return 1;
+  }
+  const { positionals, flags } = parseFlags(argv);
+  const command = positionals[0];
+  if (!command || command === 'help' || flags.help) {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const secret = await resolveSecret(config);
+  const database = openDatabase<DB>(config.database);
+  const applied = await migrateToLatest(database.kysely);
+  if (applied.length) logger.info({ migrations: applied }, 'Applied migrations');
+  if (command === 'migrate') {
+    await database.close();
+    return 0;
+  }
+  if (command === 'start') {
+    const pishkhan = await buildApp({ config, database, secret, logger });
+    await bootstrapInstallation(pishkhan.ctx.db, config, pishkhan.ctx.clock, logger);
+    pishkhan.ctx.jobs.start();
+    await pishkhan.app.listen({ port: config.port, host: config.host });
+    logger.info({ url: config.publicUrl, database: config.database.dialect }, 'Pishkhan is ready');
+    const shutdown = async (signal: string) => {
+      logger.info({ signal }, 'Shutting down');
+      await pishkhan.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    return -1;
+  }
+  const pishkhan = await buildApp({ config, database, secret, logger: createLogger('warn') });
+  try {
+    await bootstrapInstallation(pishkhan.ctx.db, config, pishkhan.ctx.clock, logger);
+    if (command === 'user' && positionals[1] === 'create') {
+      console.log(await userCreate(pishkhan.ctx, flags));
+      return 0;
+    }
+    if (command === 'seed') {
+      const mode = seedModes().find((m) => flags[m.name]);
+      if (!mode) {
+        const list = seedModes().map((m) => `  --${m.name}  ${m.description}`).join('\n');
+        console.error(`seed needs a mode:\n${list || '  (no seed modes are installed yet)'}`);
+        return 1;
+      }
+      await mode.run(pishkhan.ctx, flags);
+      return 0;
+    }
+    console.error(USAGE);
+    return 1;
+  } finally {
+    await pishkhan.close();
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

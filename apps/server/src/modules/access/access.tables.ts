@@ -1,0 +1,27 @@
+import type { Generated } from 'kysely';
+
+export interface AccessTables {
+  users: {
+    id: Generated<number>;
+    email: string;
+    email_normalized: string;
+    password_hash: string | null;
+    must_change_password: number;
+    locale: string;
+    calendar: string;
+    active: number;
+    last_sign_in_at: number | null;
+    created_at: number;
+    updated_at: number;
+  };
+  sessions: {
+    id: Generated<number>;
+    token_hash: string;
+    user_id: number;
+    created_at: number;
+    last_seen_at: number;
+    expires_at: number;
+    ip: string | null;
+    user_agent: string | null;
+  };
+}

@@ -1,0 +1,27 @@
+import type { App } from '../../platform/http/server.ts';
+import type { AppContext } from '../../context.ts';
+import { registerSessionRoutes } from './session.routes.ts';
+import { authenticateRequest, type SessionDeps } from './sessions.ts';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../platform/actor.ts';
+
+export { authorize, abilities, type Policy } from './policy.ts';
+export { requireUser } from './require.ts';
+export { hashPassword, verifyPassword } from './passwords.ts';
+export { insertUser, findUserByEmail } from './users.repository.ts';
+export { loadUserActor } from './actor-loader.ts';
+export { AccessErrors } from './access.errors.ts';
+export { SESSION_COOKIE, CSRF_HEADER } from './sessions.ts';
+
+function sessionDeps(ctx: AppContext): SessionDeps {
+  return { db: ctx.db, clock: ctx.clock, secret: ctx.secret, secureCookies: ctx.config.secureCookies };
+}
+
+export function createAuthenticator(ctx: AppContext): (request: FastifyRequest) => Promise<Actor> {
+  const deps = sessionDeps(ctx);
+  return (request) => authenticateRequest(deps, request);
+}
+
+export function registerAccess(app: App, ctx: AppContext): void {
+  registerSessionRoutes(app, ctx, sessionDeps(ctx));
+}

@@ -1,0 +1,71 @@
+import { Type } from 'typebox';
+import { ErrorEnvelope, SessionResponse, SignInBody } from '@pishkhan/contracts';
+import type { UserActor } from '../../platform/actor.ts';
+import type { App } from '../../platform/http/server.ts';
+import type { AppContext } from '../../context.ts';
+import { changePassword } from './commands/change-password.ts';
+import { signIn } from './commands/sign-in.ts';
+import { loadUserActor } from './actor-loader.ts';
+import { presentMe } from './access.presenter.ts';
+import { csrfTokenFor, currentSessionToken, endSession, startSession, type SessionDeps } from './sessions.ts';
+import { requireUser } from './require.ts';
+
+const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
+
+export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDeps): void {
+  app.post(
+    '/api/v1/session',
+    {
+      config: { auth: 'public' },
+      schema: { tags: ['session'], summary: 'Sign in with email and password', body: SignInBody, response: { 200: SessionResponse, ...errors } },
+    },
+    async (request, reply) => {
+      const userId = await signIn(ctx.db, ctx.clock, request.body);
+      const { sessionId, csrfToken } = await startSession(deps, reply, userId, {
+        ip: request.ip,
+        ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
+      });
+      const actor = (await loadUserActor(ctx.db, userId, 'session', sessionId))!;
+      return { me: presentMe(actor), csrfToken };
+    },
+  );
+
+  app.get(
+    '/api/v1/session',
+    { schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token', response: { 200: SessionResponse, ...errors } } },
+    async (request) => {
+      const actor = requireUser(request.actor, { allowPasswordChange: true });
+      return { me: presentMe(actor), csrfToken: csrfTokenFor(deps.secret, currentSessionToken(request) ?? '') };
+    },
+  );
+
+  app.delete(
+    '/api/v1/session',
+    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      requireUser(request.actor, { allowPasswordChange: true });
+      await endSession(deps, request, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/v1/me/password',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Change your own password (required after the first sign-in with a generated password)',
+        body: Type.Object(
+          { currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Type.String({ minLength: 1, maxLength: 1024 }) },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...errors, 422: ErrorEnvelope },
+      },
+    },
+    async (request, reply) => {
+      const actor: UserActor = requireUser(request.actor, { allowPasswordChange: true });
+      await changePassword(ctx.db, ctx.clock, { userId: actor.userId, ...request.body });
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,88 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import { hmac, randomToken, sha256Hex } from '../../platform/crypto/index.ts';
+import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
+import type { Db } from '../../schema.ts';
+import { loadUserActor } from './actor-loader.ts';
+
+export const SESSION_COOKIE = 'pishkhan_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SESSION_TTL_MS = 14 * 24 * 3600_000;
+const TOUCH_EVERY_MS = 60_000;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface SessionDeps {
+  db: Db;
+  clock: Clock;
+  secret: string;
+  secureCookies: boolean;
+}
+
+/** The CSRF token of a session: an HMAC of its secret token, so nothing more is stored. */
+export function csrfTokenFor(secret: string, sessionToken: string): string {
+  return hmac(secret, 'csrf', sessionToken);
+}
+
+/** Starts a session: a 256-bit random token in an http-only cookie; the database keeps its SHA-256. */
+export async function startSession(deps: SessionDeps, reply: FastifyReply, userId: number, meta: { ip?: string; userAgent?: string }) {
+  const token = randomToken();
+  const now = deps.clock.now();
+  const row = await deps.db
+    .insertInto('sessions')
+    .values({
+      token_hash: sha256Hex(token),
+      user_id: userId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: now + SESSION_TTL_MS,
+      ip: meta.ip ?? null,
+      user_agent: meta.userAgent?.slice(0, 500) ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.secureCookies,
+    path: '/',
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+  return { sessionId: row.id, csrfToken: csrfTokenFor(deps.secret, token) };
+}
+
+export async function endSession(deps: SessionDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (token) await deps.db.deleteFrom('sessions').where('token_hash', '=', sha256Hex(token)).execute();
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Resolves a request to its actor from the session cookie. Writes made with a cookie must carry
+ * the session's CSRF token; a missing or wrong one is refused before any handler runs.
+ */
+export async function authenticateRequest(deps: SessionDeps, request: FastifyRequest): Promise<Actor> {
+  const anonymous: Actor = { kind: 'anonymous', locale: request.language };
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return anonymous;
+  const now = deps.clock.now();
+  const session = await deps.db
+    .selectFrom('sessions')
+    .select(['id', 'user_id', 'expires_at', 'last_seen_at'])
+    .where('token_hash', '=', sha256Hex(token))
+    .executeTakeFirst();
+  if (!session || session.expires_at <= now) return anonymous;
+  if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== csrfTokenFor(deps.secret, token)) {
+    throw new DomainError(CommonErrors['auth.csrf']);
+  }
+  const actor = await loadUserActor(deps.db, session.user_id, 'session', session.id);
+  if (!actor) return anonymous;
+  if (now - session.last_seen_at > TOUCH_EVERY_MS) {
+    await deps.db.updateTable('sessions').set({ last_seen_at: now, expires_at: now + SESSION_TTL_MS }).where('id', '=', session.id).execute();
+  }
+  return actor;
+}
+
+export function currentSessionToken(request: FastifyRequest): string | undefined {
+  return request.cookies[SESSION_COOKIE];
+}

@@ -1,0 +1,28 @@
+import { normalizeEmail } from '@pishkhan/text';
+import type { Db } from '../../schema.ts';
+
+export function findUserByEmail(db: Db, email: string) {
+  return db.selectFrom('users').selectAll().where('email_normalized', '=', normalizeEmail(email)).executeTakeFirst();
+}
+
+export async function insertUser(
+  db: Db,
+  input: { email: string; passwordHash: string | null; mustChangePassword: boolean; locale: 'fa' | 'en'; now: number },
+): Promise<number> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      email: input.email.trim(),
+      email_normalized: normalizeEmail(input.email),
+      password_hash: input.passwordHash,
+      must_change_password: input.mustChangePassword ? 1 : 0,
+      locale: input.locale,
+      calendar: 'jalali',
+      active: 1,
+      created_at: input.now,
+      updated_at: input.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -1,0 +1,42 @@
+import type { Generated } from 'kysely';
+
+export interface PeopleTables {
+  agents: { id: Generated<number>; user_id: number; name: string; active: number; created_at: number; updated_at: number; version: number };
+  agent_roles: { agent_id: number; role: string };
+  groups: {
+    id: Generated<number>;
+    name: string;
+    name_en: string | null;
+    description: string | null;
+    active: number;
+    created_at: number;
+    updated_at: number;
+    version: number;
+  };
+  group_members: { group_id: number; agent_id: number };
+  organizations: {
+    id: Generated<number>;
+    name: string;
+    account_manager_id: number | null;
+    members_see_each_other: number;
+    notes: string | null;
+    active: number;
+    created_at: number;
+    updated_at: number;
+    version: number;
+  };
+  contacts: {
+    id: Generated<number>;
+    user_id: number | null;
+    name: string;
+    organization_id: number | null;
+    language: string;
+    notes: string | null;
+    active: number;
+    created_at: number;
+    updated_at: number;
+    version: number;
+  };
+  contact_emails: { id: Generated<number>; contact_id: number; email: string; email_normalized: string; position: number };
+  contact_phones: { id: Generated<number>; contact_id: number; phone: string; phone_e164: string; position: number };
+}

@@ -1,0 +1,95 @@
+import type { Generated } from 'kysely';
+
+export interface TicketTables {
+  categories: {
+    id: Generated<number>;
+    parent_id: number | null;
+    name: string;
+    name_en: string | null;
+    position: number;
+    active: number;
+    created_at: number;
+    updated_at: number;
+    version: number;
+  };
+  tickets: {
+    id: Generated<number>;
+    number: number;
+    type: string;
+    status: string;
+    title: string;
+    description: string;
+    impact: number;
+    urgency: number;
+    priority: number;
+    priority_overridden: number;
+    priority_override_reason: string | null;
+    priority_override_by: number | null;
+    category_id: number | null;
+    channel: string;
+    requester_contact_id: number | null;
+    organization_id: number | null;
+    owner_group_id: number | null;
+    owner_agent_id: number | null;
+    assignee_group_id: number | null;
+    assignee_agent_id: number | null;
+    escalation_level: number;
+    escalated_at: number | null;
+    pending_until: number | null;
+    merged_into_id: number | null;
+    created_by_user_id: number | null;
+    created_at: number;
+    updated_at: number;
+    first_response_at: number | null;
+    resolved_at: number | null;
+    closed_at: number | null;
+    version: number;
+  };
+  ticket_tags: { ticket_id: number; tag: string; tag_normalized: string };
+  ticket_watchers: { id: Generated<number>; ticket_id: number; agent_id: number | null; contact_id: number | null; created_at: number };
+  articles: {
+    id: Generated<number>;
+    ticket_id: number;
+    /** reply | note | event */
+    kind: string;
+    internal: number;
+    channel: string;
+    author_user_id: number | null;
+    author_system: string | null;
+    body: string;
+    event_type: string | null;
+    event_data: string | null;
+    original_ticket_id: number | null;
+    created_at: number;
+  };
+  attachments: {
+    id: Generated<number>;
+    ticket_id: number;
+    article_id: number | null;
+    filename: string;
+    content_type: string;
+    size: number;
+    sha256: string;
+    internal: number;
+    uploaded_by_user_id: number | null;
+    created_at: number;
+  };
+  ticket_relations: {
+    id: Generated<number>;
+    kind: string;
+    source_ticket_id: number;
+    target_ticket_id: number;
+    created_by_user_id: number | null;
+    created_at: number;
+  };
+  ticket_history: {
+    id: Generated<number>;
+    ticket_id: number;
+    actor_user_id: number | null;
+    actor_system: string | null;
+    field: string;
+    old_value: string | null;
+    new_value: string | null;
+    created_at: number;
+  };
+}

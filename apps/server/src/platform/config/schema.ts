@@ -1,0 +1,44 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * The whole process configuration: one schema, read once at start.
+ * Secret settings are listed in SECRET_KEYS so that logs and error messages redact them.
+ */
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  PISHKHAN_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+  PISHKHAN_TRUST_PROXY: Type.Boolean({ default: false }),
+  PISHKHAN_DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^(postgres(ql)?|sqlite):' })),
+  PISHKHAN_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  PISHKHAN_ADMIN_EMAIL: Type.Optional(Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' })),
+  PISHKHAN_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12 })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  PISHKHAN_TEST_PG_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?:' })),
+  PISHKHAN_TEST_FAULT: Type.Optional(Type.String()),
+});
+
+export type RawConfig = Static<typeof ConfigSchema>;
+
+export const SECRET_KEYS = ['PISHKHAN_SECRET', 'PISHKHAN_ADMIN_PASSWORD', 'DATABASE_URL', 'PISHKHAN_TEST_PG_URL'] as const;
+
+/** Configuration after defaults and derived values are applied. */
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  dataDir: string;
+  database: { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+  /** Absent only on SQLite before start generates one into the data dir. */
+  secret: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  logLevel: string;
+  testFault: string | undefined;
+}

@@ -1,0 +1,28 @@
+import pg from 'pg';
+import { PostgresAdapter, PostgresDialect, sql, type Kysely } from 'kysely';
+import type { DialectSupport } from './types.ts';
+
+export const postgresSupport: DialectSupport = {
+  name: 'postgres',
+  matches: (adapter) => adapter instanceof PostgresAdapter,
+  idColumnType: 'bigint',
+  idColumn: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
+  containsInsensitive: (column, needle) => sql<boolean>`${column} ilike ${'%' + needle.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`,
+  skipLockedClause: 'for update skip locked',
+  serverVersion: async (db: Kysely<unknown>) => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0]!.v,
+};
+
+/**
+ * The one place where PostgreSQL's 64-bit integers (ids, timestamps in ms, counts) become
+ * JavaScript numbers. Every value we store fits in 2^53 (ids, epoch milliseconds), so this is exact.
+ */
+const INT8_OID = 20;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export function createPostgresDialect(url: string, max = 10): { dialect: PostgresDialect; close(): Promise<void> } {
+  const pool = new pg.Pool({ connectionString: url, max, types });
+  return { dialect: new PostgresDialect({ pool }), close: () => pool.end() };
+}

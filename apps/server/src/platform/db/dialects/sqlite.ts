@@ -1,0 +1,36 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { SqliteAdapter, SqliteDialect, sql, type Kysely } from 'kysely';
+import type { DialectSupport } from './types.ts';
+
+export const sqliteSupport: DialectSupport = {
+  name: 'sqlite',
+  matches: (adapter) => adapter instanceof SqliteAdapter,
+  idColumnType: 'integer',
+  // AUTOINCREMENT: an id is never reused after a delete, as on PostgreSQL.
+  idColumn: (col) => col.primaryKey().autoIncrement(),
+  containsInsensitive: (column, needle) => sql<boolean>`lower(${column}) like ${'%' + escapeLike(needle.toLowerCase()) + '%'} escape '\\'`,
+  skipLockedClause: '',
+  serverVersion: async (db: Kysely<unknown>) =>
+    (await sql<{ v: string }>`select 'sqlite ' || sqlite_version() as v`.execute(db)).rows[0]!.v,
+};
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+/**
+ * Opens the embedded database: WAL so readers never block the writer, synchronous=FULL so an
+ * acknowledged write survives power loss (ADR 0008), foreign keys on, and a busy timeout so a
+ * second process (the CLI beside a running server) waits instead of failing.
+ */
+export function createSqliteDialect(file: string): { dialect: SqliteDialect; close(): void } {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const database = new BetterSqlite3(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return { dialect: new SqliteDialect({ database }), close: () => database.close() };
+}

@@ -1,0 +1,23 @@
+import type { ColumnDefinitionBuilder, DatabaseConnection, DialectAdapter, Expression, Kysely, SqlBool } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * Everything that differs between SQLite and PostgreSQL, in one interface.
+ * Each implementation lives in a file named for its dialect; nothing else branches on the dialect.
+ */
+export interface DialectSupport {
+  name: DialectName;
+  matches(adapter: DialectAdapter): boolean;
+  /** Column type and modifiers of an integer primary key that the database assigns. */
+  idColumnType: 'integer' | 'bigint';
+  idColumn(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /** Case-insensitive substring match for plain (already normalised) text. */
+  containsInsensitive(column: Expression<string | null>, needle: string): Expression<SqlBool>;
+  /** Suffix for a claim query that must skip rows other processes hold (jobs). */
+  skipLockedClause: string;
+  /** Applied to each new connection (pragmas, session settings). */
+  onConnect?(connection: DatabaseConnection): Promise<void>;
+  /** Asserts that the connected database is this dialect (used by tests). */
+  serverVersion(db: Kysely<unknown>): Promise<string>;
+}

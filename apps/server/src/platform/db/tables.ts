@@ -1,0 +1,42 @@
+import type { Generated } from 'kysely';
+
+/** Tables owned by the platform (not by a domain module). Times are UTC epoch milliseconds. */
+export interface PlatformTables {
+  settings: { key: string; value: string; updated_at: number };
+  counters: { name: string; value: number };
+  one_time_tokens: {
+    id: Generated<number>;
+    token_hash: string;
+    purpose: string;
+    subject: string;
+    expires_at: number;
+    used_at: number | null;
+    created_at: number;
+  };
+  outbox: {
+    id: Generated<number>;
+    event: string;
+    payload: string;
+    created_at: number;
+    dispatched_at: number | null;
+  };
+  jobs: {
+    id: Generated<number>;
+    name: string;
+    payload: string;
+    /** ready | running | done | dead */
+    status: string;
+    run_at: number;
+    attempts: number;
+    max_attempts: number;
+    locked_by: string | null;
+    locked_until: number | null;
+    last_error: string | null;
+    /** Enqueuing the same key twice is a no-op (idempotent enqueue). */
+    unique_key: string | null;
+    created_at: number;
+    updated_at: number;
+    finished_at: number | null;
+  };
+  job_schedules: { name: string; slot: string; created_at: number };
+}

@@ -1,0 +1,82 @@
+/** A human message in both languages the product speaks. */
+export interface Message {
+  fa: string;
+  en: string;
+}
+
+export interface ErrorDefinition extends Message {
+  status: number;
+}
+
+const registry = new Map<string, ErrorDefinition>();
+
+/**
+ * Declares a module's error codes with their HTTP status and fa/en messages. Messages may hold
+ * `{name}` placeholders filled from the error's details. Returns the same map so that callers
+ * get typed codes: `const E = defineErrors({...}); throw new DomainError(E.x)`.
+ */
+export function defineErrors<K extends string>(defs: Record<K, ErrorDefinition>): { [P in K]: P } {
+  const codes = {} as { [P in K]: P };
+  for (const [code, def] of Object.entries(defs) as Array<[K, ErrorDefinition]>) {
+    registry.set(code, def);
+    codes[code] = code;
+  }
+  return codes;
+}
+
+/** An expected failure of a command or query: mapped at the HTTP edge to `{ code, message, details }`. */
+export class DomainError extends Error {
+  override name = 'DomainError';
+  constructor(
+    readonly code: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(code);
+  }
+}
+
+export function errorDefinition(code: string): ErrorDefinition | undefined {
+  return registry.get(code);
+}
+
+export function renderMessage(code: string, lang: 'fa' | 'en', details: Record<string, unknown> = {}): string {
+  const def = registry.get(code);
+  if (!def) return code;
+  return def[lang].replace(/\{(\w+)\}/g, (_, k: string) => (details[k] === undefined ? `{${k}}` : String(details[k])));
+}
+
+export const CommonErrors = defineErrors({
+  'request.invalid': { status: 400, fa: 'درخواست نامعتبر است: {summary}', en: 'The request is invalid: {summary}' },
+  'request.bad_json': { status: 400, fa: 'بدنه درخواست JSON معتبر نیست.', en: 'The request body is not valid JSON.' },
+  'request.unsupported_media_type': {
+    status: 415,
+    fa: 'نوع محتوای درخواست پشتیبانی نمی‌شود.',
+    en: 'The request content type is not supported.',
+  },
+  'request.too_large': { status: 413, fa: 'درخواست بیش از حد بزرگ است.', en: 'The request is too large.' },
+  'request.not_found': { status: 404, fa: 'مسیر درخواستی وجود ندارد.', en: 'No such route.' },
+  'request.method_not_allowed': { status: 405, fa: 'این روش برای این مسیر مجاز نیست.', en: 'Method not allowed.' },
+  'request.rate_limited': { status: 429, fa: 'تعداد درخواست‌ها بیش از حد است.', en: 'Too many requests.' },
+  'auth.required': { status: 401, fa: 'ابتدا وارد شوید.', en: 'Please sign in first.' },
+  'auth.csrf': { status: 403, fa: 'نشانه CSRF نامعتبر است یا ارسال نشده.', en: 'The CSRF token is missing or invalid.' },
+  'access.forbidden': { status: 403, fa: 'شما اجازه این کار را ندارید.', en: 'You are not allowed to do this.' },
+  'record.not_found': { status: 404, fa: '{entity} پیدا نشد.', en: '{entity} not found.' },
+  'record.stale': {
+    status: 409,
+    fa: 'این رکورد در این فاصله تغییر کرده است؛ دوباره بارگذاری کنید.',
+    en: 'This record has changed since you loaded it; reload and try again.',
+  },
+  'record.conflict': { status: 409, fa: 'این مقدار تکراری است: {field}', en: 'This value is already taken: {field}' },
+  'record.invalid_reference': { status: 422, fa: '{field} به رکوردی معتبر اشاره نمی‌کند.', en: '{field} does not refer to a valid record.' },
+  'server.error': { status: 500, fa: 'خطای داخلی سرور رخ داد.', en: 'An internal server error occurred.' },
+  'server.unavailable': { status: 503, fa: 'سرویس در دسترس نیست.', en: 'The service is unavailable.' },
+});
+
+/** Shorthand for the common 404 of a record the actor cannot see or that does not exist. */
+export function notFound(entity: string): DomainError {
+  return new DomainError(CommonErrors['record.not_found'], { entity });
+}
+
+export function forbidden(action?: string): DomainError {
+  return new DomainError(CommonErrors['access.forbidden'], action ? { action } : {});
+}

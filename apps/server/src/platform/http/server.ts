@@ -1,0 +1,138 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Logger } from 'pino';
+import type { Actor } from '../actor.ts';
+import { CommonErrors, DomainError, errorDefinition, renderMessage } from './errors.ts';
+import { languageFromHeader, type Language } from './language.ts';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    language: Language;
+  }
+  interface FastifyContextConfig {
+    /** 'public' routes are reachable without signing in; every other route requires an actor. */
+    auth?: 'public' | 'required';
+  }
+}
+
+export interface HttpOptions {
+  logger: Logger;
+  trustProxy: boolean;
+  bodyLimit: number;
+  /** Resolves the request's actor from its cookie or token; checks CSRF for cookie-authenticated writes. */
+  authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Actor>;
+}
+
+/**
+ * Builds the Fastify instance every module registers its routes on: TypeBox validation,
+ * OpenAPI, security headers, the one error envelope `{ code, message, details }`.
+ */
+export async function createHttpServer(options: HttpOptions): Promise<App> {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    trustProxy: options.trustProxy,
+    bodyLimit: options.bodyLimit,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.decorateRequest('actor', undefined as never);
+  app.decorateRequest('language', 'fa');
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+    },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: options.bodyLimit, files: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Pishkhan API', version: '1', description: 'Pishkhan (پیشخوان) service desk REST API' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pishkhan_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.language = languageFromHeader(request.headers['accept-language']) ?? 'fa';
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/docs')) {
+      request.actor = { kind: 'anonymous', locale: request.language };
+      return;
+    }
+    request.actor = await options.authenticate(request, reply);
+    if (request.actor.kind === 'user' && !languageFromHeader(request.headers['accept-language'])) request.language = request.actor.locale;
+    if (request.routeOptions.config?.auth !== 'public' && request.actor.kind === 'anonymous') {
+      throw new DomainError(CommonErrors['auth.required']);
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => sendError(new DomainError(CommonErrors['request.not_found']), request, reply));
+  return app;
+}
+
+function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const lang = request.language ?? 'fa';
+  const { code, details, status } = classify(error);
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  return reply
+    .status(status)
+    .type('application/json; charset=utf-8')
+    .send({ code, message: renderMessage(code, lang, details), details });
+}
+
+interface FastifyLikeError {
+  code?: string;
+  statusCode?: number;
+  validation?: Array<{ instancePath?: string; message?: string; keyword?: string; params?: unknown }>;
+  validationContext?: string;
+  message?: string;
+}
+
+function classify(error: unknown): { code: string; details: Record<string, unknown>; status: number } {
+  if (error instanceof DomainError) {
+    return { code: error.code, details: error.details, status: errorDefinition(error.code)?.status ?? 400 };
+  }
+  const e = (error ?? {}) as FastifyLikeError;
+  if (e.validation) {
+    const issues = e.validation.map((v) => ({
+      in: e.validationContext ?? 'body',
+      path: v.instancePath || '/',
+      keyword: v.keyword,
+      message: v.message,
+    }));
+    const summary = issues.map((i) => `${i.in}${i.path === '/' ? '' : i.path} ${i.message ?? ''}`.trim()).join('; ');
+    return { code: CommonErrors['request.invalid'], details: { summary, issues }, status: 400 };
+  }
+  switch (e.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: CommonErrors['request.bad_json'], details: {}, status: 400 };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return { code: CommonErrors['request.unsupported_media_type'], details: {}, status: 415 };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+      return { code: CommonErrors['request.too_large'], details: {}, status: 413 };
+  }
+  if (e.statusCode === 429) return { code: CommonErrors['request.rate_limited'], details: {}, status: 429 };
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return { code: CommonErrors['request.invalid'], details: { summary: e.message ?? '' }, status: e.statusCode };
+  }
+  return { code: CommonErrors['server.error'], details: {}, status: 500 };
+}

@@ -1,0 +1,21 @@
+import type { Readable } from 'node:stream';
+
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Where attachment bytes live, addressed by their SHA-256 (the same file stored twice is kept once).
+ * The local-disk driver keeps them under the data dir; an S3-compatible driver can come later.
+ */
+export interface BlobStorage {
+  /** Streams the bytes in; refuses (throws BlobTooLargeError) past maxBytes without keeping anything. */
+  put(source: Readable, maxBytes: number): Promise<StoredBlob>;
+  get(sha256: string): Promise<Readable>;
+  exists(sha256: string): Promise<boolean>;
+}
+
+export class BlobTooLargeError extends Error {
+  override name = 'BlobTooLargeError';
+}

@@ -1,0 +1,14 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { PlatformTables } from './platform/db/tables.ts';
+import type { AccessTables } from './modules/access/access.tables.ts';
+import type { PeopleTables } from './modules/people/people.tables.ts';
+import type { TicketTables } from './modules/tickets/tickets.tables.ts';
+import type { NotificationTables } from './modules/notifications/notifications.tables.ts';
+
+/** Every table of the database, for Kysely's types. Each module declares its own tables. */
+export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables {}
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** A connection or a transaction: repositories accept either. */
+export type Executor = Kysely<DB>;

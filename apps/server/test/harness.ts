@@ -1,0 +1,63 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp, type Pishkhan } from '../src/app.ts';
+import { bootstrapInstallation } from '../src/bootstrap.ts';
+import { ManualClock, type Clock } from '../src/platform/clock/index.ts';
+import type { Config } from '../src/platform/config/index.ts';
+import { createLogger } from '../src/platform/logging/logger.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+
+export interface TestApp extends Pishkhan {
+  testDb: TestDatabase;
+  clock: ManualClock;
+  dialect: TestDatabase['dialect'];
+  /** Closes the app and drops the database. */
+  destroy(): Promise<void>;
+}
+
+export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    publicUrl: 'http://localhost:8080',
+    secureCookies: false,
+    trustProxy: false,
+    dataDir: db.dataDir,
+    database: db.config,
+    secret: TEST_SECRET,
+    adminEmail: 'admin@example.test',
+    adminPassword: 'admin-password-123',
+    logLevel: 'silent',
+    testFault: undefined,
+    ...overrides,
+  };
+}
+
+/**
+ * A real app on a fresh database of the dialect under test, bootstrapped like a first start,
+ * with a manual clock. Use in beforeAll; call destroy() in afterAll.
+ */
+export async function createTestApp(options: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestApp> {
+  const testDb = await createTestDatabase();
+  const clock = (options.clock as ManualClock | undefined) ?? new ManualClock(Date.UTC(2026, 10, 26, 8, 0, 0));
+  const config = testConfig(testDb, options.config);
+  const logger = createLogger('silent');
+  const pishkhan = await buildApp({ config, database: testDb.database, secret: TEST_SECRET, clock, logger });
+  await bootstrapInstallation(pishkhan.ctx.db, config, clock, logger);
+  return {
+    ...pishkhan,
+    testDb,
+    clock,
+    dialect: testDb.dialect,
+    destroy: async () => {
+      await pishkhan.close();
+      await testDb.drop();
+    },
+  };
+}
+
+/** The parsed JSON body of an injected response. */
+export function json<T = any>(res: LightMyRequestResponse): T {
+  return res.json() as T;
+}

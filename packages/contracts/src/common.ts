@@ -1,0 +1,36 @@
+import { Type, type Static, type TSchema } from 'typebox';
+
+/** A database id as it travels in the API. */
+export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
+export const IdParams = Type.Object({ id: Id });
+/** A UTC instant, ISO-8601. */
+export const Instant = Type.String({ format: 'date-time' });
+export const Language = Type.Union([Type.Literal('fa'), Type.Literal('en')]);
+
+export const ErrorEnvelope = Type.Object({
+  code: Type.String({ description: 'Machine-readable error code, e.g. ticket.invalid_transition' }),
+  message: Type.String({ description: "Human message in the caller's language (fa or en)" }),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+export type ErrorEnvelope = Static<typeof ErrorEnvelope>;
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 512 })),
+};
+
+/** `{ items, nextCursor }`: every list of the API. */
+export function Page<T extends TSchema>(item: T) {
+  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+}
+
+/** Abilities of the caller on a record, sent so that the UI shows only what will work. */
+export const Abilities = Type.Record(Type.String(), Type.Boolean());
+
+/** Optimistic concurrency: the version the client last saw. */
+export const Version = Type.Integer({ minimum: 1 });
+
+/** Bounded free text of a short field (names, titles). */
+export const ShortText = (max = 200) => Type.String({ minLength: 1, maxLength: max });
+/** Bounded long text (descriptions, article bodies). */
+export const LongText = (max = 100_000) => Type.String({ maxLength: max });

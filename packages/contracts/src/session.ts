@@ -1,0 +1,32 @@
+import { Type, type Static } from 'typebox';
+import { Id, Language } from './common.ts';
+
+export const SignInBody = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 320 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
+export type SignInBody = Static<typeof SignInBody>;
+
+export const Role = Type.Union(['analyst', 'supervisor', 'manager', 'crm', 'admin'].map((r) => Type.Literal(r)));
+
+export const Me = Type.Object({
+  userId: Id,
+  email: Type.String(),
+  locale: Language,
+  mustChangePassword: Type.Boolean(),
+  agent: Type.Union([
+    Type.Object({ id: Id, name: Type.String(), roles: Type.Array(Type.String()), groupIds: Type.Array(Id) }),
+    Type.Null(),
+  ]),
+  contact: Type.Union([Type.Object({ id: Id, organizationId: Type.Union([Id, Type.Null()]) }), Type.Null()]),
+});
+
+export const SessionResponse = Type.Object({
+  me: Me,
+  /** Send back as the X-CSRF-Token header on every write made with the session cookie. */
+  csrfToken: Type.String(),
+});
+export type SessionResponse = Static<typeof SessionResponse>;

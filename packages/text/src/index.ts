@@ -1,0 +1,4 @@
+export { foldDigits, toPersianDigits } from './digits.ts';
+export { normalizePhone, isIranianMobile } from './phone.ts';
+export type { PhoneOptions } from './phone.ts';
+export { normalizeEmail } from './email.ts';
