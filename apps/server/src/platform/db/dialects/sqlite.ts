@@ -12,6 +12,8 @@ export const sqliteSupport: DialectSupport = {
   idColumn: (col) => col.primaryKey().autoIncrement(),
   containsInsensitive: (column, needle) => sql<boolean>`lower(${column}) like ${'%' + escapeLike(needle.toLowerCase()) + '%'} escape '\\'`,
   skipLockedClause: '',
+  // One writer at a time: a write transaction already excludes every other writer.
+  forUpdate: (qb) => qb,
   serverVersion: async (db: Kysely<unknown>) =>
     (await sql<{ v: string }>`select 'sqlite ' || sqlite_version() as v`.execute(db)).rows[0]!.v,
 };

@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, DatabaseConnection, DialectAdapter, Expression, Kysely, SqlBool } from 'kysely';
+import type { ColumnDefinitionBuilder, DatabaseConnection, DialectAdapter, Expression, Kysely, SelectQueryBuilder, SqlBool } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -14,6 +14,8 @@ export interface DialectSupport {
   idColumn(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** Case-insensitive substring match for plain (already normalised) text. */
   containsInsensitive(column: Expression<string | null>, needle: string): Expression<SqlBool>;
+  /** Locks the selected rows until the transaction ends (PostgreSQL FOR UPDATE; SQLite's writer lock already serialises). */
+  forUpdate<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /** Suffix for a claim query that must skip rows other processes hold (jobs). */
   skipLockedClause: string;
   /** Applied to each new connection (pragmas, session settings). */

@@ -1,0 +1,57 @@
+import type { Actor } from '../../platform/actor.ts';
+import type { Db } from '../../schema.ts';
+
+export type HistoryValue = string | number | boolean | null | readonly (string | number)[];
+
+/** How a field's value is written to history: text, so that every field reads the same way. */
+export function historyText(value: HistoryValue | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return String(value);
+}
+
+/** The fields whose value differs between before and after (only keys present in `after`). */
+export function changedFields(before: Record<string, HistoryValue | undefined>, after: Record<string, HistoryValue | undefined>): string[] {
+  return Object.keys(after).filter((k) => historyText(before[k]) !== historyText(after[k]));
+}
+
+export function actorColumns(actor: Actor): { actor_user_id: number | null; actor_system: string | null } {
+  if (actor.kind === 'user') return { actor_user_id: actor.userId, actor_system: null };
+  if (actor.kind === 'system') return { actor_user_id: null, actor_system: actor.name };
+  return { actor_user_id: null, actor_system: 'anonymous' };
+}
+
+/** History names fields as the API does (assignee_group_id → assigneeGroupId). */
+export function apiFieldName(column: string): string {
+  return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** One history row per changed field: who, when, field (API name), old, new. Keys may be columns or API names. */
+export async function writeHistory(
+  db: Db,
+  input: {
+    ticketId: number;
+    actor: Actor;
+    now: number;
+    before: Record<string, HistoryValue | undefined>;
+    after: Record<string, HistoryValue | undefined>;
+  },
+): Promise<string[]> {
+  const fields = changedFields(input.before, input.after);
+  if (fields.length === 0) return fields;
+  const who = actorColumns(input.actor);
+  await db
+    .insertInto('ticket_history')
+    .values(
+      fields.map((field) => ({
+        ticket_id: input.ticketId,
+        ...who,
+        field: apiFieldName(field),
+        old_value: historyText(input.before[field]),
+        new_value: historyText(input.after[field]),
+        created_at: input.now,
+      })),
+    )
+    .execute();
+  return fields;
+}

@@ -1,0 +1,172 @@
+import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
+import { hasRole, type Actor } from '../../platform/actor.ts';
+import type { Policy } from '../access/index.ts';
+import type { DB } from '../../schema.ts';
+
+/** What the policy needs to know about one ticket (loaded by tickets.repository loadTicketAccess). */
+export interface TicketAccess {
+  id: number;
+  status: string;
+  requester_contact_id: number | null;
+  organization_id: number | null;
+  owner_group_id: number | null;
+  owner_agent_id: number | null;
+  assignee_group_id: number | null;
+  assignee_agent_id: number | null;
+  escalation_level: number;
+  /** The organisation's account manager (a crm agent), if any. */
+  accountManagerId: number | null;
+  /** Whether the organisation lets its members see each other's tickets. */
+  organizationShares: boolean;
+  watcherAgentIds: readonly number[];
+  watcherContactIds: readonly number[];
+}
+
+export const TICKET_ACTIONS = [
+  'update',
+  'reassign',
+  'escalate',
+  'acknowledge_escalation',
+  'reply',
+  'note',
+  'attach',
+  'relate',
+  'merge',
+  'history',
+  'watch',
+  'confirm',
+  'reopen',
+] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+
+function agentOf(actor: Actor) {
+  return actor.kind === 'user' ? actor.agent : null;
+}
+function contactOf(actor: Actor) {
+  return actor.kind === 'user' ? actor.contact : null;
+}
+
+/** The desk works it: a manager, or an analyst/supervisor of its owner or assignee group, named on it, or watching it. */
+function agentWorks(actor: Actor, t: TicketAccess): boolean {
+  const agent = agentOf(actor);
+  if (!agent) return false;
+  if (agent.roles.has('manager')) return true;
+  if (!agent.roles.has('analyst') && !agent.roles.has('supervisor')) return false;
+  return (
+    inGroups(agent.groupIds, t.assignee_group_id) ||
+    inGroups(agent.groupIds, t.owner_group_id) ||
+    t.assignee_agent_id === agent.id ||
+    t.owner_agent_id === agent.id ||
+    t.watcherAgentIds.includes(agent.id)
+  );
+}
+
+/** An agent sees it: whoever works it, and the crm agent of its organisation (read and history only). */
+function agentSees(actor: Actor, t: TicketAccess): boolean {
+  const agent = agentOf(actor);
+  if (!agent) return false;
+  return agentWorks(actor, t) || (agent.roles.has('crm') && t.accountManagerId !== null && t.accountManagerId === agent.id);
+}
+
+function supervisesAssigneeGroup(actor: Actor, t: TicketAccess): boolean {
+  const agent = agentOf(actor);
+  return !!agent && agent.roles.has('supervisor') && inGroups(agent.groupIds, t.assignee_group_id);
+}
+
+function isRequester(actor: Actor, t: TicketAccess): boolean {
+  const contact = contactOf(actor);
+  return !!contact && t.requester_contact_id === contact.id;
+}
+
+function isContactParticipant(actor: Actor, t: TicketAccess): boolean {
+  const contact = contactOf(actor);
+  return !!contact && (t.requester_contact_id === contact.id || t.watcherContactIds.includes(contact.id));
+}
+
+function contactSees(actor: Actor, t: TicketAccess): boolean {
+  const contact = contactOf(actor);
+  if (!contact) return false;
+  if (isContactParticipant(actor, t)) return true;
+  return contact.organizationShares && contact.organizationId !== null && t.organization_id === contact.organizationId;
+}
+
+function inGroups(groups: readonly number[], id: number | null): boolean {
+  return id !== null && groups.includes(id);
+}
+
+/**
+ * Tickets (DESIGN.md §2, ADR 0011). Not visible → 404, visible but not allowed → 403.
+ * The route matrix (access/route-matrix.ts) states the expected outcomes independently.
+ */
+export const ticketPolicy: Policy<TicketAccess, TicketAction> = {
+  entity: 'ticket',
+  can(actor, action, t) {
+    if (actor.kind === 'system') return true;
+    if (actor.kind !== 'user') return false;
+    switch (action) {
+      case 'read':
+        return agentSees(actor, t) || contactSees(actor, t);
+      case 'update':
+      case 'escalate':
+      case 'note':
+      case 'relate':
+      case 'merge':
+      case 'watch':
+        return agentWorks(actor, t);
+      case 'history':
+        return agentSees(actor, t);
+      case 'reply':
+      case 'attach':
+        return agentWorks(actor, t) || (isContactParticipant(actor, t) && t.status !== 'closed');
+      case 'reassign':
+        return agentWorks(actor, t) && (hasRole(actor, 'manager') || supervisesAssigneeGroup(actor, t));
+      case 'acknowledge_escalation':
+        if (t.escalation_level === 1) return supervisesAssigneeGroup(actor, t) || hasRole(actor, 'manager');
+        if (t.escalation_level === 2) return hasRole(actor, 'manager');
+        return false;
+      case 'confirm':
+      case 'reopen':
+        return t.status === 'resolved' && (isRequester(actor, t) || agentWorks(actor, t));
+    }
+  },
+};
+
+/** Whether the actor sees a ticket through the desk (agent rules) — such readers also see internal notes. */
+export function seesInternal(actor: Actor, t: TicketAccess): boolean {
+  return actor.kind === 'system' || agentSees(actor, t);
+}
+
+type TicketEb = ExpressionBuilder<DB, 'tickets'>;
+
+/**
+ * The list filter for the tickets an actor may see — the same rules as `can(actor, 'read')`,
+ * as SQL. Every ticket list and queue is built on it.
+ */
+export function visibleTickets(actor: Actor): (eb: TicketEb) => Expression<SqlBool> {
+  return (eb) => {
+    if (actor.kind === 'system') return eb.lit(true);
+    if (actor.kind !== 'user') return eb.lit(false);
+    const ors: Expression<SqlBool>[] = [];
+    const agent = actor.agent;
+    if (agent?.roles.has('manager')) return eb.lit(true);
+    if (agent && (agent.roles.has('analyst') || agent.roles.has('supervisor'))) {
+      if (agent.groupIds.length) {
+        ors.push(eb('tickets.assignee_group_id', 'in', agent.groupIds));
+        ors.push(eb('tickets.owner_group_id', 'in', agent.groupIds));
+      }
+      ors.push(eb('tickets.assignee_agent_id', '=', agent.id));
+      ors.push(eb('tickets.owner_agent_id', '=', agent.id));
+      ors.push(eb('tickets.id', 'in', eb.selectFrom('ticket_watchers').select('ticket_watchers.ticket_id').where('ticket_watchers.agent_id', '=', agent.id)));
+    }
+    if (agent?.roles.has('crm')) {
+      ors.push(eb('tickets.organization_id', 'in', eb.selectFrom('organizations').select('organizations.id').where('organizations.account_manager_id', '=', agent.id)));
+    }
+    const contact = actor.contact;
+    if (contact) {
+      ors.push(eb('tickets.requester_contact_id', '=', contact.id));
+      ors.push(eb('tickets.id', 'in', eb.selectFrom('ticket_watchers').select('ticket_watchers.ticket_id').where('ticket_watchers.contact_id', '=', contact.id)));
+      if (contact.organizationShares && contact.organizationId !== null) ors.push(eb('tickets.organization_id', '=', contact.organizationId));
+    }
+    return ors.length ? eb.or(ors) : eb.lit(false);
+  };
+}
