@@ -125,3 +125,68 @@ function clientWith(app: FastifyInstance, headers: Record<string, string>): Clie
     delete: (url) => request({ method: 'DELETE', url }),
   };
 }
+
+/**
+ * A ticket inserted directly (status new unless given), for tests that need one without going
+ * through the create route. Owner and assignee default to the given group.
+ */
+export async function makeTicket(
+  t: TestApp,
+  input: {
+    groupId: number | null;
+    requesterContactId?: number | null;
+    organizationId?: number | null;
+    assigneeAgentId?: number | null;
+    ownerAgentId?: number | null;
+    ownerGroupId?: number | null;
+    status?: string;
+    title?: string;
+  },
+): Promise<{ id: number; number: number }> {
+  const now = t.clock.now();
+  return transaction(t.ctx.db, async (trx) => {
+    const counter = await trx
+      .insertInto('counters')
+      .values({ name: 'ticket_number', value: 10001 })
+      .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('tickets')
+      .values({
+        number: counter.value,
+        type: 'incident',
+        status: input.status ?? 'new',
+        title: input.title ?? `Ticket ${unique()}`,
+        description: '',
+        impact: 2,
+        urgency: 2,
+        priority: 3,
+        priority_overridden: 0,
+        priority_override_reason: null,
+        priority_override_by: null,
+        category_id: null,
+        channel: 'agent',
+        requester_contact_id: input.requesterContactId ?? null,
+        organization_id: input.organizationId ?? null,
+        owner_group_id: input.ownerGroupId === undefined ? input.groupId : input.ownerGroupId,
+        owner_agent_id: input.ownerAgentId ?? null,
+        assignee_group_id: input.groupId,
+        assignee_agent_id: input.assigneeAgentId ?? null,
+        escalation_level: 0,
+        escalated_at: null,
+        pending_until: null,
+        merged_into_id: null,
+        created_by_user_id: null,
+        created_at: now,
+        updated_at: now,
+        first_response_at: null,
+        resolved_at: null,
+        closed_at: null,
+        version: 1,
+      })
+      .returning(['id', 'number'])
+      .executeTakeFirstOrThrow();
+    return row;
+  });
+}

@@ -38,8 +38,10 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
  * A real app on a fresh database of the dialect under test, bootstrapped like a first start,
  * with a manual clock. Use in beforeAll; call destroy() in afterAll.
  */
-export async function createTestApp(options: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestApp> {
-  const testDb = await createTestDatabase();
+export async function createTestApp(
+  options: { clock?: Clock; config?: Partial<Config>; dialect?: TestDatabase['dialect'] } = {},
+): Promise<TestApp> {
+  const testDb = await createTestDatabase(options.dialect ? { dialect: options.dialect } : {});
   const clock = (options.clock as ManualClock | undefined) ?? new ManualClock(Date.UTC(2026, 10, 26, 8, 0, 0));
   const config = testConfig(testDb, options.config);
   const logger = createLogger('silent');

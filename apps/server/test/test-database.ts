@@ -38,8 +38,8 @@ export interface TestDatabase {
  * A fresh, randomly named, migrated database for one test file, and a temp data dir.
  * It checks that it really is connected to the dialect under test.
  */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const dialect = testDialect();
+export async function createTestDatabase(options: { migrate?: boolean; dialect?: TestDialect } = {}): Promise<TestDatabase> {
+  const dialect = options.dialect ?? testDialect();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pishkhan-test-'));
   let config: Config['database'];
   let dropDb = async () => {};

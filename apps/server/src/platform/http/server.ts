@@ -6,7 +6,9 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Logger } from 'pino';
+import { Ajv } from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
+import type { FastifySchema, HTTPMethods } from 'fastify';
 import type { Actor } from '../actor.ts';
 import { CommonErrors, DomainError, errorDefinition, renderMessage } from './errors.ts';
 import { languageFromHeader, type Language } from './language.ts';
@@ -18,10 +20,34 @@ declare module 'fastify' {
     actor: Actor;
     language: Language;
   }
+  interface FastifyInstance {
+    /** Every route as registered, with its schema: the route matrix and the bad-input test read it. */
+    routeCatalog: RouteEntry[];
+  }
   interface FastifyContextConfig {
     /** 'public' routes are reachable without signing in; every other route requires an actor. */
     auth?: 'public' | 'required';
   }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  schema: FastifySchema | undefined;
+  public: boolean;
+}
+
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
+
+/**
+ * Two validators: query strings and params coerce ("5" → 5, "a" → ["a"]) as HTTP needs; JSON
+ * bodies never coerce, so a number sent for a string field is refused, not silently converted.
+ */
+function validators() {
+  const base = { useDefaults: true, removeAdditional: false as const, allErrors: false, strict: false };
+  const body = addFormats(new Ajv({ ...base, coerceTypes: false }));
+  const other = addFormats(new Ajv({ ...base, coerceTypes: 'array' }));
+  return ({ schema, httpPart }: { schema: object; httpPart?: string }) => (httpPart === 'body' ? body : other).compile(schema);
 }
 
 export interface HttpOptions {
@@ -43,8 +69,20 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     bodyLimit: options.bodyLimit,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validators());
+  // The API speaks JSON (and multipart for uploads); any other body is a 415, never silently ignored.
+  app.removeContentTypeParser('text/plain');
+
+  const catalog: RouteEntry[] = [];
+  app.decorate('routeCatalog', catalog);
+  app.addHook('onRoute', (route) => {
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]) as HTTPMethods[];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      catalog.push({ method, url: route.url, schema: route.schema, public: route.config?.auth === 'public' || route.url.startsWith('/api/docs') });
+    }
+  });
 
   app.decorateRequest('actor', undefined as never);
   app.decorateRequest('language', 'fa');

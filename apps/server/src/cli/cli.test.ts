@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const main = path.resolve(import.meta.dirname, '../main.ts');
+
+function cli(args: string[], env: Record<string, string>) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pishkhan-cli-'));
+  try {
+    return spawnSync(process.execPath, ['--import', 'tsx', main, ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { PATH: process.env.PATH ?? '', PISHKHAN_DATA_DIR: dir, LOG_LEVEL: 'silent', ...env },
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('pishkhan CLI', () => {
+  it('refuses PostgreSQL without PISHKHAN_SECRET, naming the variable', () => {
+    const run = cli(['start'], { DATABASE_URL: 'postgres://127.0.0.1:1/none' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('PISHKHAN_SECRET');
+  });
+
+  it('names a bad setting', () => {
+    const run = cli(['migrate'], { PORT: 'not-a-port' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/PORT/);
+  });
+
+  it('migrates and creates users on SQLite', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pishkhan-cli-'));
+    try {
+      const env = { PATH: process.env.PATH ?? '', PISHKHAN_DATA_DIR: dir, LOG_LEVEL: 'silent' };
+      const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8', timeout: 60_000, env });
+      expect(run(['migrate']).status).toBe(0);
+      const agent = run(['user', 'create', '--email', 'sara@desk.example', '--name', 'سارا', '--roles', 'analyst,supervisor', '--groups', '1']);
+      expect(agent.stderr).toBe('');
+      expect(agent.stdout).toMatch(/One-time password/);
+      const contact = run(['user', 'create', '--email', 'ali@customer.example', '--name', 'علی', '--contact', '--password', 'a-long-password-1']);
+      expect(contact.stdout).toMatch(/Created ali@customer.example/);
+      const bad = run(['user', 'create', '--email', 'x@y.z', '--roles', 'wizard']);
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toMatch(/Unknown role/);
+      const seed = run(['seed']);
+      expect(seed.status).toBe(1);
+      expect(seed.stderr).toMatch(/seed needs a mode/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './index.ts';
+
+describe('configuration', () => {
+  it('applies defaults: port 8080, SQLite under ./data, public URL from the port', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(8080);
+    expect(c.database.dialect).toBe('sqlite');
+    expect(c.publicUrl).toBe('http://localhost:8080');
+    expect(c.secureCookies).toBe(false);
+    expect(c.trustProxy).toBe(false);
+  });
+
+  it('derives Secure cookies from an https public URL', () => {
+    const c = loadConfig({ PISHKHAN_PUBLIC_URL: 'https://desk.example.ir/', PORT: '9000' });
+    expect(c.publicUrl).toBe('https://desk.example.ir');
+    expect(c.secureCookies).toBe(true);
+    expect(c.port).toBe(9000);
+  });
+
+  it('names each bad setting', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PISHKHAN_TRUST_PROXY: 'perhaps' })).toThrow(/PISHKHAN_TRUST_PROXY/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ PISHKHAN_PUBLIC_URL: 'desk.example' })).toThrow(ConfigError);
+  });
+
+  it('refuses PostgreSQL without PISHKHAN_SECRET, naming the variable', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/pishkhan' })).toThrow(/PISHKHAN_SECRET/);
+    const c = loadConfig({ DATABASE_URL: 'postgres://db/pishkhan', PISHKHAN_SECRET: 'x'.repeat(32) });
+    expect(c.database).toEqual({ dialect: 'postgres', url: 'postgres://db/pishkhan' });
+  });
+
+  it('never echoes a secret value in its error', () => {
+    try {
+      loadConfig({ PISHKHAN_SECRET: 'short-secret-value' });
+      expect.unreachable();
+    } catch (error) {
+      expect(String((error as Error).message)).toMatch(/PISHKHAN_SECRET/);
+      expect(String((error as Error).message)).not.toMatch(/short-secret-value/);
+    }
+  });
+});

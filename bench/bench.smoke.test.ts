@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { suites } from './suites/index.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const figureKeys = ['requests', 'errors', 'non2xx', 'rps', 'p50Ms', 'p99Ms'];
+
+// Every suite runs with --smoke through the real runner so that none of them rots.
+describe('benchmark suites (smoke)', () => {
+  for (const suite of suites) {
+    it(`${suite.name} prints one JSON object of the expected shape`, () => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', suite.name, '--smoke'], {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 180_000,
+        env: { ...process.env, LOG_LEVEL: 'silent' },
+      });
+      expect(run.status, run.stderr).toBe(0);
+      const lines = run.stdout.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      const result = JSON.parse(lines[0]!);
+      expect(result.suite).toBe(suite.name);
+      expect(result.smoke).toBe(true);
+      if (suite.name === 'tickets') {
+        for (const part of [result.baseline, result.sqlite.create, result.sqlite.read]) {
+          for (const k of figureKeys) expect(typeof part[k], k).toBe('number');
+          expect(part.requests).toBeGreaterThan(0);
+          expect(part.non2xx).toBe(0);
+        }
+        if (process.env.CI === 'true') expect(result.postgres.skipped, 'PostgreSQL is required under CI=true').toBeUndefined();
+        if (!result.postgres.skipped) {
+          for (const k of figureKeys) expect(typeof result.postgres.create[k]).toBe('number');
+          expect(result.postgres.create.non2xx).toBe(0);
+        }
+      }
+    }, 200_000);
+  }
+});

@@ -1,0 +1,5 @@
+import type { BenchSuite } from './types.ts';
+import { ticketsSuite } from './tickets.ts';
+
+/** Every benchmark suite; later issues append theirs (search, sla, mail…). */
+export const suites: BenchSuite[] = [ticketsSuite];
