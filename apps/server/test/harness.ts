@@ -3,7 +3,7 @@ import { buildApp, type Pishkhan } from '../src/app.ts';
 import { bootstrapInstallation } from '../src/bootstrap.ts';
 import { ManualClock, type Clock } from '../src/platform/clock/index.ts';
 import type { Config } from '../src/platform/config/index.ts';
-import { createLogger } from '../src/platform/logging/logger.ts';
+import { createLogger, type Logger } from '../src/platform/logging/logger.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
@@ -39,12 +39,12 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
  * with a manual clock. Use in beforeAll; call destroy() in afterAll.
  */
 export async function createTestApp(
-  options: { clock?: Clock; config?: Partial<Config>; dialect?: TestDatabase['dialect'] } = {},
+  options: { clock?: Clock; config?: Partial<Config>; dialect?: TestDatabase['dialect']; logger?: Logger } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase(options.dialect ? { dialect: options.dialect } : {});
   const clock = (options.clock as ManualClock | undefined) ?? new ManualClock(Date.UTC(2026, 10, 26, 8, 0, 0));
   const config = testConfig(testDb, options.config);
-  const logger = createLogger('silent');
+  const logger = options.logger ?? createLogger('silent');
   const pishkhan = await buildApp({ config, database: testDb.database, secret: TEST_SECRET, clock, logger });
   await bootstrapInstallation(pishkhan.ctx.db, config, clock, logger);
   return {

@@ -1,0 +1,39 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { makeAgent, PASSWORD } from '../../../test/factories.ts';
+import { REDACT_PATHS } from './logger.ts';
+
+let t: TestApp;
+const lines: string[] = [];
+
+beforeAll(async () => {
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const logger = pino({ level: 'trace', redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
+  t = await createTestApp({ logger });
+});
+afterAll(() => t.destroy());
+
+describe('logs', () => {
+  it('runs on the dialect under test', () => expect(t.ctx.dialect.name).toBe(t.dialect));
+
+  it('carry request ids and never a password, session token or CSRF token', async () => {
+    const agent = await makeAgent(t, { roles: ['analyst'] });
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: agent.email, password: PASSWORD } });
+    const token = res.cookies.find((c) => c.name === 'pishkhan_session')!.value;
+    const csrf = res.json().csrfToken as string;
+    await t.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: { cookie: `pishkhan_session=${token}`, 'x-csrf-token': csrf } });
+    const text = lines.join('');
+    expect(text).toContain(res.headers['x-request-id'] as string);
+    expect(text).not.toContain(PASSWORD);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(csrf);
+    expect(text).not.toContain(t.ctx.secret);
+  });
+});
