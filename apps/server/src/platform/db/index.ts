@@ -1,5 +1,5 @@
 export { openDatabase, type Database } from './database.ts';
 export { transaction, afterCommit } from './transaction.ts';
-export { dialectOf, type DialectSupport, type DialectName } from './dialects/index.ts';
+export { dialectOf, isUniqueViolation, type DialectSupport, type DialectName } from './dialects/index.ts';
 export { migrateToLatest, listMigrations } from './migrator.ts';
 export type { PlatformTables } from './tables.ts';

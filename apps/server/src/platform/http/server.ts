@@ -7,11 +7,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv } from 'ajv';
+import type { Logger } from 'pino';
 import addFormatsPlugin from 'ajv-formats';
 import type { FastifySchema, HTTPMethods } from 'fastify';
 import type { Actor } from '../actor.ts';
 import { CommonErrors, DomainError, errorDefinition, renderMessage } from './errors.ts';
 import { languageFromHeader, type Language } from './language.ts';
+import { isUniqueViolation } from '../db/dialects/index.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -144,6 +146,7 @@ function classify(error: unknown): { code: string; details: Record<string, unkno
   if (error instanceof DomainError) {
     return { code: error.code, details: error.details, status: errorDefinition(error.code)?.status ?? 400 };
   }
+  if (isUniqueViolation(error)) return { code: CommonErrors['record.conflict'], details: { field: 'unique' }, status: 409 };
   const e = (error ?? {}) as FastifyLikeError;
   if (e.validation) {
     const issues = e.validation.map((v) => ({

@@ -13,4 +13,9 @@ export function dialectOf(db: Kysely<any>): DialectSupport {
   return found;
 }
 
+/** A unique-constraint violation from either driver: a race lost to a concurrent insert, answered as 409. */
+export function isUniqueViolation(error: unknown): boolean {
+  return all.some((d) => d.isUniqueViolation(error));
+}
+
 export type { DialectSupport, DialectName } from './types.ts';

@@ -9,6 +9,7 @@ export const postgresSupport: DialectSupport = {
   idColumn: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
   containsInsensitive: (column, needle) => sql<boolean>`${column} ilike ${'%' + needle.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`,
   skipLockedClause: 'for update skip locked',
+  isUniqueViolation: (error) => (error as { code?: string })?.code === '23505',
   forUpdate: (qb) => qb.forUpdate(),
   serverVersion: async (db: Kysely<unknown>) => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0]!.v,
 };

@@ -16,6 +16,8 @@ export interface DialectSupport {
   containsInsensitive(column: Expression<string | null>, needle: string): Expression<SqlBool>;
   /** Locks the selected rows until the transaction ends (PostgreSQL FOR UPDATE; SQLite's writer lock already serialises). */
   forUpdate<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /** Whether a driver error is a unique-constraint violation (mapped to 409 record.conflict). */
+  isUniqueViolation(error: unknown): boolean;
   /** Suffix for a claim query that must skip rows other processes hold (jobs). */
   skipLockedClause: string;
   /** Applied to each new connection (pragmas, session settings). */
