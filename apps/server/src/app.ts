@@ -7,12 +7,17 @@ import { deriveKey } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { createHttpServer, type App } from './platform/http/server.ts';
 import { createJobs } from './platform/jobs/index.ts';
+import { createEventDispatcher } from './platform/events/index.ts';
 import { createLogger } from './platform/logging/logger.ts';
 import { localDiskStorage } from './platform/storage/index.ts';
 import path from 'node:path';
 import type { AppContext } from './context.ts';
 import type { DB } from './schema.ts';
 import { createAuthenticator, registerAccess } from './modules/access/index.ts';
+import { registerTickets } from './modules/tickets/index.ts';
+import { registerNotifications } from './modules/notifications/index.ts';
+import { registerAdminJobs } from './modules/admin-jobs/index.ts';
+import { registerPeople } from './modules/people/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -39,6 +44,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const jobs = createJobs({ db: database.kysely, dialect: database.dialect, clock, logger });
+  const events = createEventDispatcher({ db: database.kysely, dialect: database.dialect, clock, logger, jobs });
   const ctx: AppContext = {
     config,
     db: database.kysely,
@@ -48,6 +54,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     secret: options.secret,
     sealKeys: [deriveKey(options.secret)],
     jobs,
+    events,
     storage: localDiskStorage(path.join(config.dataDir, 'attachments')),
   };
   const authenticate = createAuthenticator(ctx);
@@ -74,12 +81,17 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
   );
 
   registerAccess(app, ctx);
+  registerTickets(app, ctx);
+  registerNotifications(app, ctx);
+  registerAdminJobs(app, ctx);
+  registerPeople(app, ctx);
 
   await app.ready();
   return {
     app,
     ctx,
     close: async () => {
+      await events.stop();
       await jobs.stop();
       await app.close();
     },

@@ -3,9 +3,10 @@ import type { Config } from './platform/config/index.ts';
 import type { Clock } from './platform/clock/index.ts';
 import type { SealKey } from './platform/crypto/index.ts';
 import type { DialectSupport } from './platform/db/index.ts';
+import type { EventBus } from './platform/events/types.ts';
 import type { Jobs } from './platform/jobs/types.ts';
 import type { BlobStorage } from './platform/storage/types.ts';
-import type { Db } from './schema.ts';
+import type { DB, Db } from './schema.ts';
 
 /** What the composition root hands every module: the platform's ports, built once. */
 export interface AppContext {
@@ -17,6 +18,8 @@ export interface AppContext {
   /** PISHKHAN_SECRET (generated on SQLite when absent). */
   secret: string;
   sealKeys: SealKey[];
-  jobs: Jobs;
+  jobs: Jobs<DB>;
+  /** Subscribe jobs to domain events (`ctx.events.on('ticket.assigned', job)`); the outbox dispatcher. */
+  events: EventBus<DB>;
   storage: BlobStorage;
 }

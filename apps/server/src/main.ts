@@ -41,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'start') {
     const pishkhan = await buildApp({ config, database, secret, logger });
     await bootstrapInstallation(pishkhan.ctx.db, config, pishkhan.ctx.clock, logger);
+    // Delivers events a crash left undispatched, then every event as its transaction commits.
+    pishkhan.ctx.events.start();
     pishkhan.ctx.jobs.start();
     await pishkhan.app.listen({ port: config.port, host: config.host });
     logger.info({ url: config.publicUrl, database: config.database.dialect }, 'Pishkhan is ready');

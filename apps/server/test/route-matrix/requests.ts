@@ -1,5 +1,6 @@
 import type { MatrixRole } from '../../src/modules/access/route-matrix.ts';
-import { PASSWORD, type Client } from '../factories.ts';
+import { Readable } from 'node:stream';
+import { makeAgent, makeContact, makeGroup, makeOrganization, makeTicket, PASSWORD, type Client } from '../factories.ts';
 import { freshActor, type World } from './world.ts';
 
 export type Which = 'own' | 'foreign';
@@ -14,20 +15,53 @@ export interface PreparedRequest {
 }
 export type Builder = (w: World, role: MatrixRole, which: Which) => Promise<PreparedRequest>;
 
+let counter = 0;
+const seq = () => ++counter;
+
 const fixed =
   (url: string, payload?: unknown): Builder =>
   async () => (payload === undefined ? { url } : { url, payload });
+
+
+/** A fresh ticket: own = group A, the contact's, organisation 1; foreign = group B, another contact, organisation 2. */
+async function ticketFor(w: World, which: Which, extra: { status?: string } = {}): Promise<{ id: number; number: number }> {
+  return which === 'own'
+    ? makeTicket(w.t, { groupId: w.groupA, requesterContactId: w.people.contact.contactId!, organizationId: w.org1, ...extra })
+    : makeTicket(w.t, { groupId: w.groupB, requesterContactId: w.foreignContact.contactId!, organizationId: w.org2, ...extra });
+}
+
+async function escalatedTicket(w: World, which: Which): Promise<number> {
+  const { id } = await ticketFor(w, which, { status: 'open' });
+  await w.t.ctx.db.updateTable('tickets').set({ escalation_level: 1, escalated_at: w.t.clock.now() }).where('id', '=', id).execute();
+  return id;
+}
+
+/** A public attachment stored on a fresh ticket. */
+async function attachmentOn(w: World, which: Which): Promise<number> {
+  const { id: ticketId } = await ticketFor(w, which);
+  const blob = await w.t.ctx.storage.put(Readable.from(Buffer.from(`file of ${ticketId}`)), 1024);
+  const row = await w.t.ctx.db
+    .insertInto('attachments')
+    .values({ ticket_id: ticketId, article_id: null, filename: 'نامه.txt', content_type: 'text/plain', size: blob.size, sha256: blob.sha256, internal: 0, uploaded_by_user_id: null, created_at: w.t.clock.now() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+function multipartFile(name: string, text: string): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----pishkhan-matrix';
+  const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n${text}\r\n--${boundary}--\r\n`;
+  return { payload: Buffer.from(body), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
 
 /** Request builders keyed like the matrix rows. Each module's routes add theirs. */
 export const REQUESTS: Record<string, Builder> = {
   'GET /api/health': fixed('/api/health'),
   'GET /api/docs': fixed('/api/docs'),
-  'GET /api/docs/': fixed('/api/docs/'),
   'GET /api/docs/json': fixed('/api/docs/json'),
   'GET /api/docs/yaml': fixed('/api/docs/yaml'),
   'GET /api/docs/static/index.html': fixed('/api/docs/static/index.html'),
   'GET /api/docs/static/swagger-initializer.js': fixed('/api/docs/static/swagger-initializer.js'),
-  'GET /api/docs/*': fixed('/api/docs/static/swagger-ui.css'),
 
   'POST /api/v1/session': async (w, role) => ({
     url: '/api/v1/session',
@@ -40,4 +74,134 @@ export const REQUESTS: Record<string, Builder> = {
     payload: { currentPassword: PASSWORD, newPassword: 'a-brand-new-password-42' },
     client: (await freshActor(w, role)).client,
   }),
+  // people
+  'GET /api/v1/organizations': fixed('/api/v1/organizations'),
+  'POST /api/v1/organizations': async () => ({ url: '/api/v1/organizations', payload: { name: `سازمان ${seq()}` } }),
+  'GET /api/v1/organizations/:id': async (w, _r, which) => ({ url: `/api/v1/organizations/${which === 'own' ? w.org1 : w.org2}` }),
+  'PATCH /api/v1/organizations/:id': async (w, _r, which) => {
+    const id = await makeOrganization(w.t, which === 'own' ? { accountManagerId: w.people.crm.agentId! } : {});
+    const target = _r === 'contact' ? (which === 'own' ? w.org1 : w.org2) : id;
+    return { url: `/api/v1/organizations/${target}`, payload: { version: 1, notes: 'updated' } };
+  },
+  'GET /api/v1/contacts': fixed('/api/v1/contacts'),
+  'POST /api/v1/contacts': async () => ({ url: '/api/v1/contacts', payload: { name: `مشتری ${seq()}`, emails: [`c${seq()}@example.test`] } }),
+  'GET /api/v1/contacts/:id': async (w, role, which) => ({
+    url: `/api/v1/contacts/${which === 'foreign' ? w.foreignContact.contactId : role === 'contact' ? w.people.contact.contactId : (await makeContact(w.t, { organizationId: w.org1, canSignIn: false })).contactId}`,
+  }),
+  'PATCH /api/v1/contacts/:id': async (w, role, which) => {
+    const fresh = await makeContact(w.t, { organizationId: which === 'own' ? w.org1 : w.org2, canSignIn: false });
+    const id = role === 'contact' ? (which === 'own' ? w.people.contact.contactId : w.foreignContact.contactId) : fresh.contactId;
+    return { url: `/api/v1/contacts/${id}`, payload: { version: 1, name: 'renamed' } };
+  },
+  'GET /api/v1/agents': fixed('/api/v1/agents'),
+  'POST /api/v1/agents': async () => ({ url: '/api/v1/agents', payload: { email: `a${seq()}@example.test`, name: 'new agent', roles: ['analyst'] } }),
+  'GET /api/v1/agents/:id': async (w, _r, which) => ({ url: `/api/v1/agents/${which === 'own' ? w.people.analyst.agentId : w.foreignAgent.agentId}` }),
+  'PATCH /api/v1/agents/:id': async (w, _r, which) => {
+    const agent = await makeAgent(w.t, { roles: ['analyst'], groupIds: [which === 'own' ? w.groupA : w.groupB] });
+    return { url: `/api/v1/agents/${agent.agentId}`, payload: { version: 1, name: 'renamed agent' } };
+  },
+  'GET /api/v1/groups': fixed('/api/v1/groups'),
+  'POST /api/v1/groups': async () => ({ url: '/api/v1/groups', payload: { name: `گروه ${seq()}` } }),
+  'GET /api/v1/groups/:id': async (w, _r, which) => ({ url: `/api/v1/groups/${which === 'own' ? w.groupA : w.groupB}` }),
+  'PATCH /api/v1/groups/:id': async (w) => ({ url: `/api/v1/groups/${await makeGroup(w.t)}`, payload: { version: 1, description: 'updated' } }),
+  // notifications
+  'GET /api/v1/me/notifications': fixed('/api/v1/me/notifications'),
+  'POST /api/v1/me/notifications/:id/read': async (w, role, which) => {
+    const userId = which === 'own' && role !== 'anonymous' ? w.people[role].userId : w.foreignAgent.userId;
+    const { id } = await w.t.ctx.db
+      .insertInto('notifications')
+      .values({ user_id: userId, kind: 'ticket.assigned', ticket_id: null, data: '{}', dedupe_key: `matrix:${seq()}`, created_at: w.t.clock.now(), read_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { url: `/api/v1/me/notifications/${id}/read` };
+  },
+  'POST /api/v1/me/notifications/read-all': fixed('/api/v1/me/notifications/read-all'),
+  // admin: jobs
+  'GET /api/v1/admin/jobs': fixed('/api/v1/admin/jobs?status=dead'),
+  'POST /api/v1/admin/jobs/:id/retry': async (w) => {
+    const now = w.t.clock.now();
+    const { id } = await w.t.ctx.db
+      .insertInto('jobs')
+      .values({ name: 'matrix.noop', payload: '{}', status: 'dead', run_at: now, attempts: 1, max_attempts: 1, locked_by: null, locked_until: null, last_error: 'failed', unique_key: null, created_at: now, updated_at: now, finished_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { url: `/api/v1/admin/jobs/${id}/retry` };
+  },
+  'GET /api/docs/static/*': fixed('/api/docs/static/swagger-ui.css'),
+
+  // tickets
+  'POST /api/v1/tickets': async (w, role) => ({
+    url: '/api/v1/tickets',
+    payload: { title: 'پرینتر کار نمی‌کند', description: 'از صبح', type: 'incident', impact: 2, urgency: 2, ...(role === 'contact' ? {} : { requesterContactId: w.people.contact.contactId }) },
+  }),
+  'GET /api/v1/tickets': fixed('/api/v1/tickets'),
+  'GET /api/v1/tickets/:id': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}` }),
+  'PATCH /api/v1/tickets/:id': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}`, payload: { version: 1, title: 'عنوان تازه' } }),
+  'GET /api/v1/tickets/:id/history': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/history` }),
+  'POST /api/v1/tickets/:id/confirm': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which, { status: 'resolved' })).id}/confirm`, payload: {} }),
+  'POST /api/v1/tickets/:id/reopen': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which, { status: 'resolved' })).id}/reopen`, payload: {} }),
+  'POST /api/v1/tickets/:id/escalations': async (w, _r, which) => ({
+    url: `/api/v1/tickets/${(await ticketFor(w, which, { status: 'open' })).id}/escalations`,
+    payload: { kind: 'hierarchical', reason: 'نیاز به تصمیم سرپرست' },
+  }),
+  'POST /api/v1/tickets/:id/escalation/acknowledge': async (w, _r, which) => ({ url: `/api/v1/tickets/${await escalatedTicket(w, which)}/escalation/acknowledge`, payload: {} }),
+  'POST /api/v1/tickets/:id/escalation/deescalate': async (w, _r, which) => ({ url: `/api/v1/tickets/${await escalatedTicket(w, which)}/escalation/deescalate`, payload: {} }),
+  'GET /api/v1/queues': fixed('/api/v1/queues'),
+  'GET /api/v1/queues/:name/tickets': fixed('/api/v1/queues/my_open/tickets'),
+  'GET /api/v1/settings/priority-matrix': fixed('/api/v1/settings/priority-matrix'),
+  'PUT /api/v1/settings/priority-matrix': fixed('/api/v1/settings/priority-matrix', { matrix: [[1, 2, 3], [2, 3, 4], [3, 4, 4]] }),
+
+  // ticket timeline
+  'GET /api/v1/tickets/:id/articles': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/articles` }),
+  'POST /api/v1/tickets/:id/replies': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/replies`, payload: { body: 'سلام، بررسی شد.' } }),
+  'POST /api/v1/tickets/:id/notes': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/notes`, payload: { body: 'یادداشت داخلی' } }),
+  'POST /api/v1/tickets/:id/attachments': async (w, _r, which) => {
+    const { payload, headers } = multipartFile('گزارش.txt', 'متن پیوست');
+    return { url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/attachments`, payload, headers };
+  },
+  'GET /api/v1/tickets/:id/attachments': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/attachments` }),
+  'GET /api/v1/attachments/:id/content': async (w, _r, which) => ({ url: `/api/v1/attachments/${await attachmentOn(w, which)}/content` }),
+  'GET /api/v1/tickets/:id/relations': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/relations` }),
+  'POST /api/v1/tickets/:id/relations': async (w, _r, which) => {
+    const [a, b] = [await ticketFor(w, which), await ticketFor(w, which)];
+    return { url: `/api/v1/tickets/${a.id}/relations`, payload: { kind: 'related', targetTicketId: b.id } };
+  },
+  'DELETE /api/v1/tickets/:id/relations/:relationId': async (w, _r, which) => {
+    const [a, b] = [await ticketFor(w, which), await ticketFor(w, which)];
+    const rel = await w.t.ctx.db
+      .insertInto('ticket_relations')
+      .values({ kind: 'related', source_ticket_id: a.id, target_ticket_id: b.id, created_by_user_id: null, created_at: w.t.clock.now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { url: `/api/v1/tickets/${a.id}/relations/${rel.id}` };
+  },
+  'POST /api/v1/tickets/:id/merge': async (w, _r, which) => {
+    const [source, into] = [await ticketFor(w, which), await ticketFor(w, which)];
+    return { url: `/api/v1/tickets/${source.id}/merge`, payload: { intoTicketId: into.id } };
+  },
+  'GET /api/v1/tickets/:id/watchers': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/watchers` }),
+  'POST /api/v1/tickets/:id/watchers': async (w, _r, which) => ({
+    url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/watchers`,
+    payload: { agentId: which === 'own' ? w.people.analyst.agentId : w.foreignAgent.agentId },
+  }),
+  'DELETE /api/v1/tickets/:id/watchers/:watcherId': async (w, _r, which) => {
+    const { id } = await ticketFor(w, which);
+    const watcher = await w.t.ctx.db
+      .insertInto('ticket_watchers')
+      .values({ ticket_id: id, agent_id: which === 'own' ? w.people.analyst.agentId! : w.foreignAgent.agentId!, contact_id: null, created_at: w.t.clock.now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { url: `/api/v1/tickets/${id}/watchers/${watcher.id}` };
+  },
+  'GET /api/v1/categories': fixed('/api/v1/categories'),
+  'POST /api/v1/categories': async () => ({ url: '/api/v1/categories', payload: { name: `دسته ${seq()}` } }),
+  'PATCH /api/v1/categories/:id': async (w) => {
+    const now = w.t.clock.now();
+    const row = await w.t.ctx.db
+      .insertInto('categories')
+      .values({ parent_id: null, name: `دسته ${seq()}`, name_en: null, position: 0, active: 1, created_at: now, updated_at: now, version: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { url: `/api/v1/categories/${row.id}`, payload: { version: 1, name: 'نام تازه' } };
+  },
 };

@@ -25,16 +25,77 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   // ── platform ──────────────────────────────────────────────────────────────────────────────
   row('GET /api/health', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('GET /api/docs', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
-  row('GET /api/docs/', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('GET /api/docs/json', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('GET /api/docs/yaml', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('GET /api/docs/static/index.html', { anonymous: [302, 302], contact: [302, 302], analyst: [302, 302], supervisor: [302, 302], manager: [302, 302], crm: [302, 302], admin: [302, 302] }),
   row('GET /api/docs/static/swagger-initializer.js', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
-  row('GET /api/docs/*', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('GET /api/docs/static/*', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
 
   // ── access ────────────────────────────────────────────────────────────────────────────────
   row('POST /api/v1/session', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('GET /api/v1/session', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('DELETE /api/v1/session', { anonymous: [401, 401], contact: [204, 204], analyst: [204, 204], supervisor: [204, 204], manager: [204, 204], crm: [204, 204], admin: [204, 204] }),
   row('PUT /api/v1/me/password', { anonymous: [401, 401], contact: [204, 204], analyst: [204, 204], supervisor: [204, 204], manager: [204, 204], crm: [204, 204], admin: [204, 204] }),
+  // ── people ────────────────────────────────────────────────────────────────────────────────
+  // own: organisation 1 (the contact's, managed by the crm agent), its contacts, the contact themself;
+  // group A and its agents. foreign: organisation 2, its contacts, group B and its agents.
+  row('GET /api/v1/organizations', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/organizations', { anonymous: [401, 401], contact: [403, 403], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [403, 403], admin: [201, 201] }),
+  row('GET /api/v1/organizations/:id', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('PATCH /api/v1/organizations/:id', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 403], admin: [200, 200] }),
+  row('GET /api/v1/contacts', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/contacts', { anonymous: [401, 401], contact: [403, 403], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [403, 403], admin: [201, 201] }),
+  row('GET /api/v1/contacts/:id', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('PATCH /api/v1/contacts/:id', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 403], admin: [200, 200] }),
+  row('GET /api/v1/agents', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/agents', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
+  row('GET /api/v1/agents/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('PATCH /api/v1/agents/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('GET /api/v1/groups', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/groups', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
+  row('GET /api/v1/groups/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('PATCH /api/v1/groups/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  // ── notifications (own: a notification of the caller; foreign: someone else's) ─────────────
+  row('GET /api/v1/me/notifications', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/me/notifications/:id/read', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 404], crm: [200, 404], admin: [200, 404] }),
+  row('POST /api/v1/me/notifications/read-all', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  // ── admin: jobs (a fresh dead job each call) ─────────────────────────────────────────────
+  row('GET /api/v1/admin/jobs', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('POST /api/v1/admin/jobs/:id/retry', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+
+  // ── tickets ───────────────────────────────────────────────────────────────────────────────
+  // own: a ticket of group A whose requester is the contact, in organisation 1 (the crm agent's);
+  // foreign: a ticket of group B, another contact, organisation 2. Admin without a desk role sees none.
+  row('POST /api/v1/tickets', { anonymous: [401, 401], contact: [201, 201], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [403, 403], admin: [403, 403] }),
+  row('GET /api/v1/tickets', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('GET /api/v1/tickets/:id', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
+  row('PATCH /api/v1/tickets/:id', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
+  row('GET /api/v1/tickets/:id/history', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
+  row('POST /api/v1/tickets/:id/confirm', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
+  row('POST /api/v1/tickets/:id/reopen', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
+  row('POST /api/v1/tickets/:id/escalations', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
+  row('POST /api/v1/tickets/:id/escalation/acknowledge', { anonymous: [401, 401], contact: [403, 404], analyst: [403, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
+  row('POST /api/v1/tickets/:id/escalation/deescalate', { anonymous: [401, 401], contact: [403, 404], analyst: [403, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
+  row('GET /api/v1/queues', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('GET /api/v1/queues/:name/tickets', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('GET /api/v1/settings/priority-matrix', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('PUT /api/v1/settings/priority-matrix', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+
+  // ── ticket timeline ───────────────────────────────────────────────────────────────────────
+  row('GET /api/v1/tickets/:id/articles', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
+  row('POST /api/v1/tickets/:id/replies', { anonymous: [401, 401], contact: [201, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
+  row('POST /api/v1/tickets/:id/notes', { anonymous: [401, 401], contact: [403, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
+  row('POST /api/v1/tickets/:id/attachments', { anonymous: [401, 401], contact: [201, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
+  row('GET /api/v1/tickets/:id/attachments', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
+  row('GET /api/v1/attachments/:id/content', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
+  row('GET /api/v1/tickets/:id/relations', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
+  row('POST /api/v1/tickets/:id/relations', { anonymous: [401, 401], contact: [403, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
+  row('DELETE /api/v1/tickets/:id/relations/:relationId', { anonymous: [401, 401], contact: [403, 404], analyst: [204, 404], supervisor: [204, 404], manager: [204, 204], crm: [403, 404], admin: [404, 404] }),
+  row('POST /api/v1/tickets/:id/merge', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
+  row('GET /api/v1/tickets/:id/watchers', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
+  row('POST /api/v1/tickets/:id/watchers', { anonymous: [401, 401], contact: [403, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
+  row('DELETE /api/v1/tickets/:id/watchers/:watcherId', { anonymous: [401, 401], contact: [403, 404], analyst: [204, 404], supervisor: [204, 404], manager: [204, 204], crm: [403, 404], admin: [404, 404] }),
+  row('GET /api/v1/categories', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/categories', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
+  row('PATCH /api/v1/categories/:id', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
 ];

@@ -26,3 +26,10 @@ export async function insertUser(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** Sign-in emails of several users in one query (other modules present them, e.g. an agent's email). */
+export async function userEmails(db: Db, userIds: readonly number[]): Promise<Map<number, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).execute();
+  return new Map(rows.map((r) => [r.id, r.email]));
+}

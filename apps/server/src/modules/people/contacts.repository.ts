@@ -1,5 +1,8 @@
-import { normalizeEmail, normalizePhone } from '@pishkhan/text';
-import type { Db } from '../../schema.ts';
+import type { Selectable, Updateable } from 'kysely';
+import type { Db, DB } from '../../schema.ts';
+import { emailKey, phoneKey } from './contact-keys.ts';
+
+export type ContactRow = Selectable<DB['contacts']> & { account_manager_id: number | null };
 
 /** Inserts a contact with its emails and phones (call inside a transaction). Stored as written; matched on normalised copies. */
 export async function insertContactRecord(
@@ -30,15 +33,145 @@ export async function insertContactRecord(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (input.emails.length)
-    await db
-      .insertInto('contact_emails')
-      .values(input.emails.map((email, position) => ({ contact_id: id, email: email.trim(), email_normalized: normalizeEmail(email), position })))
-      .execute();
-  if (input.phones.length)
-    await db
-      .insertInto('contact_phones')
-      .values(input.phones.map((phone, position) => ({ contact_id: id, phone, phone_e164: normalizePhone(phone) ?? phone, position })))
-      .execute();
+  await replaceContactEmails(db, id, input.emails);
+  await replaceContactPhones(db, id, input.phones);
   return id;
+}
+
+/** Replaces a contact's emails, keeping the given order (the first is the primary address). */
+export async function replaceContactEmails(db: Db, contactId: number, emails: readonly string[]): Promise<void> {
+  await db.deleteFrom('contact_emails').where('contact_id', '=', contactId).execute();
+  if (emails.length === 0) return;
+  await db
+    .insertInto('contact_emails')
+    .values(emails.map((email, position) => ({ contact_id: contactId, email: email.trim(), email_normalized: emailKey(email), position })))
+    .execute();
+}
+
+/** Replaces a contact's phones: as written, plus the E.164 key that searches match on. */
+export async function replaceContactPhones(db: Db, contactId: number, phones: readonly string[]): Promise<void> {
+  await db.deleteFrom('contact_phones').where('contact_id', '=', contactId).execute();
+  if (phones.length === 0) return;
+  await db
+    .insertInto('contact_phones')
+    .values(phones.map((phone, position) => ({ contact_id: contactId, phone, phone_e164: phoneKey(phone), position })))
+    .execute();
+}
+
+function contactsWithAccountManager(db: Db) {
+  return db
+    .selectFrom('contacts')
+    .leftJoin('organizations', 'organizations.id', 'contacts.organization_id')
+    .selectAll('contacts')
+    .select('organizations.account_manager_id');
+}
+
+export function findContactRow(db: Db, id: number): Promise<ContactRow | undefined> {
+  return contactsWithAccountManager(db).where('contacts.id', '=', id).executeTakeFirst();
+}
+
+export interface ContactFilters {
+  /** Already a key (phoneKey). */
+  phoneKey?: string;
+  /** Already a key (emailKey). */
+  emailKey?: string;
+  organizationId?: number;
+}
+
+/** One page ordered by id (limit + 1 rows), narrowed by exact matches on the normalised keys. */
+export function listContactRows(db: Db, filters: ContactFilters, page: { afterId: number | undefined; limit: number }): Promise<ContactRow[]> {
+  let q = contactsWithAccountManager(db).orderBy('contacts.id').limit(page.limit + 1);
+  if (page.afterId !== undefined) q = q.where('contacts.id', '>', page.afterId);
+  if (filters.organizationId !== undefined) q = q.where('contacts.organization_id', '=', filters.organizationId);
+  if (filters.phoneKey !== undefined) {
+    const key = filters.phoneKey;
+    q = q.where('contacts.id', 'in', (eb) => eb.selectFrom('contact_phones').select('contact_id').where('phone_e164', '=', key));
+  }
+  if (filters.emailKey !== undefined) {
+    const key = filters.emailKey;
+    q = q.where('contacts.id', 'in', (eb) => eb.selectFrom('contact_emails').select('contact_id').where('email_normalized', '=', key));
+  }
+  return q.execute();
+}
+
+/** Emails of several contacts in one query, in their order. */
+export function emailsOfContacts(db: Db, contactIds: readonly number[]) {
+  if (contactIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('contact_emails')
+    .select(['contact_id', 'email'])
+    .where('contact_id', 'in', contactIds)
+    .orderBy('contact_id')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+/** Phones of several contacts in one query, in their order. */
+export function phonesOfContacts(db: Db, contactIds: readonly number[]) {
+  if (contactIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('contact_phones')
+    .select(['contact_id', 'phone'])
+    .where('contact_id', 'in', contactIds)
+    .orderBy('contact_id')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+/** Which of these email keys already belong to a contact other than `exceptContactId`. */
+export function emailKeysTakenByOthers(db: Db, keys: readonly string[], exceptContactId: number | null) {
+  if (keys.length === 0) return Promise.resolve([]);
+  let q = db.selectFrom('contact_emails').select(['email_normalized', 'contact_id']).where('email_normalized', 'in', keys);
+  if (exceptContactId !== null) q = q.where('contact_id', '<>', exceptContactId);
+  return q.execute();
+}
+
+/** The contact a sign-in belongs to, if any (a user is at most one contact). */
+export function contactIdOfUser(db: Db, userId: number): Promise<number | undefined> {
+  return db
+    .selectFrom('contacts')
+    .select('id')
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+    .then((r) => r?.id);
+}
+
+/** A contact without a sign-in that owns this email key: the same person, when an agent is created for it. */
+export function unlinkedContactWithEmail(db: Db, key: string): Promise<number | undefined> {
+  return db
+    .selectFrom('contacts')
+    .innerJoin('contact_emails', 'contact_emails.contact_id', 'contacts.id')
+    .select('contacts.id')
+    .where('contact_emails.email_normalized', '=', key)
+    .where('contacts.user_id', 'is', null)
+    .executeTakeFirst()
+    .then((r) => r?.id);
+}
+
+/** Applies the change only if the row is still at `version`, bumping it; false when stale. */
+export async function updateContactAtVersion(
+  db: Db,
+  id: number,
+  version: number,
+  set: Omit<Updateable<DB['contacts']>, 'id' | 'version' | 'created_at'> & { updated_at: number },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('contacts')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return res.numUpdatedRows > 0n;
+}
+
+/** Gives a contact its sign-in (the same person signing in as agent or contact); bumps its version. */
+export async function linkContactToUser(db: Db, contactId: number, userId: number, now: number): Promise<void> {
+  await db
+    .updateTable('contacts')
+    .set((eb) => ({ user_id: userId, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', contactId)
+    .where('user_id', 'is', null)
+    .execute();
 }

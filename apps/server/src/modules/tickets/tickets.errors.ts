@@ -22,6 +22,11 @@ export const TicketErrors = defineErrors({
     en: 'A reason is required to override the priority.',
   },
   'ticket.pending_until_in_past': { status: 422, fa: 'زمان انتظار باید در آینده باشد.', en: 'The pending-until time must be in the future.' },
+  'ticket.pending_until_needs_pending': {
+    status: 422,
+    fa: 'زمان انتظار فقط برای وضعیت‌های «در انتظار» معنا دارد.',
+    en: 'A pending-until time needs a pending status.',
+  },
   'ticket.field_not_editable': { status: 403, fa: 'شما اجازه تغییر «{field}» را ندارید.', en: 'You may not change "{field}".' },
   'attachment.too_large': { status: 413, fa: 'پیوست از حد مجاز ({limit} بایت) بزرگ‌تر است.', en: 'The attachment exceeds the limit of {limit} bytes.' },
   'attachment.missing_file': { status: 400, fa: 'فایلی ارسال نشده است.', en: 'No file was sent.' },

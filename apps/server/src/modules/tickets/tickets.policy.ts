@@ -170,3 +170,45 @@ export function visibleTickets(actor: Actor): (eb: TicketEb) => Expression<SqlBo
     return ors.length ? eb.or(ors) : eb.lit(false);
   };
 }
+
+/** The desk itself, as the record of actions that concern no single ticket (create, queues, settings). */
+export const TICKET_DESK = { entity: 'desk' } as const;
+export type TicketDeskAction = 'create' | 'queues' | 'read_settings' | 'change_settings';
+
+/** A worker of the desk: the roles that create and work tickets (not admin-only, not crm-only). */
+export function isTicketWorker(actor: Actor): boolean {
+  const agent = agentOf(actor);
+  return !!agent && (agent.roles.has('analyst') || agent.roles.has('supervisor') || agent.roles.has('manager'));
+}
+
+/**
+ * How a user creates a ticket: as a desk worker ('agent'), as a customer through the portal
+ * ('contact'), or not at all. One person who is both creates as an agent.
+ */
+export function creatorKind(actor: Actor): 'agent' | 'contact' | null {
+  if (isTicketWorker(actor)) return 'agent';
+  return contactOf(actor) ? 'contact' : null;
+}
+
+/**
+ * Desk-wide actions: creating tickets (workers and contacts), the queue views (any agent; a
+ * contact has none), reading the ticket settings (any agent) and changing them (admin).
+ */
+export const ticketDeskPolicy: Policy<typeof TICKET_DESK, TicketDeskAction> = {
+  entity: 'desk',
+  can(actor, action) {
+    if (actor.kind === 'system') return true;
+    if (actor.kind !== 'user') return false;
+    switch (action) {
+      case 'read':
+        return true;
+      case 'create':
+        return creatorKind(actor) !== null;
+      case 'queues':
+      case 'read_settings':
+        return actor.agent !== null;
+      case 'change_settings':
+        return hasRole(actor, 'admin');
+    }
+  },
+};

@@ -1,5 +1,6 @@
 import { dialectOf } from '../../platform/db/index.ts';
-import type { Db } from '../../schema.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { Db, DB } from '../../schema.ts';
 import type { TicketAccess } from './tickets.policy.ts';
 
 export type TicketRow = Awaited<ReturnType<typeof loadTicketRow>> & {};
@@ -49,4 +50,66 @@ export async function allocateTicketNumber(db: Db, firstNumber: number): Promise
  */
 export function loadTicketForUpdate(trx: Db, id: number) {
   return dialectOf(trx).forUpdate(trx.selectFrom('tickets').selectAll().where('id', '=', id)).executeTakeFirst();
+}
+
+/** loadTicketAccess inside a write transaction, holding the ticket row until commit (see loadTicketForUpdate). */
+export async function loadTicketAccessForUpdate(trx: Db, id: number): Promise<(TicketAccess & { row: NonNullable<TicketRow> }) | undefined> {
+  const locked = await loadTicketForUpdate(trx, id);
+  if (!locked) return undefined;
+  return loadTicketAccess(trx, id);
+}
+
+export type NewTicket = Insertable<DB['tickets']>;
+export type TicketChanges = Updateable<DB['tickets']>;
+
+export function insertTicket(trx: Db, values: NewTicket) {
+  return trx.insertInto('tickets').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Applies `set` only if the ticket is still at `version`, bumping it; undefined when stale. */
+export function updateTicketAtVersion(trx: Db, id: number, version: number, set: TicketChanges) {
+  return trx
+    .updateTable('tickets')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Replaces a ticket's tags with `tags` (already de-duplicated on their normalised form). */
+export async function replaceTicketTags(trx: Db, ticketId: number, tags: ReadonlyArray<{ tag: string; normalized: string }>): Promise<void> {
+  await trx.deleteFrom('ticket_tags').where('ticket_id', '=', ticketId).execute();
+  if (tags.length === 0) return;
+  await trx
+    .insertInto('ticket_tags')
+    .values(tags.map((t) => ({ ticket_id: ticketId, tag: t.tag, tag_normalized: t.normalized })))
+    .execute();
+}
+
+/**
+ * Tags of several tickets in one query, ordered by ticket and normalised form. Sorted here by code
+ * point, not by the database, whose collation differs between SQLite and PostgreSQL.
+ */
+export async function tagsOfTickets(db: Db, ticketIds: readonly number[]) {
+  if (ticketIds.length === 0) return [];
+  const rows = await db.selectFrom('ticket_tags').select(['ticket_id', 'tag', 'tag_normalized']).where('ticket_id', 'in', ticketIds).execute();
+  return rows.sort((a, b) => a.ticket_id - b.ticket_id || (a.tag_normalized < b.tag_normalized ? -1 : a.tag_normalized > b.tag_normalized ? 1 : 0));
+}
+
+// ---- facts about other modules' records that the people module does not expose ----
+
+export async function isGroupMember(db: Db, groupId: number, agentId: number): Promise<boolean> {
+  return !!(await db
+    .selectFrom('group_members')
+    .select('agent_id')
+    .where('group_id', '=', groupId)
+    .where('agent_id', '=', agentId)
+    .executeTakeFirst());
+}
+
+/** The desk's first-line group ("Service Desk"): the group with the lowest id. */
+export async function defaultGroupId(db: Db): Promise<number | null> {
+  const row = await db.selectFrom('groups').select('id').orderBy('id').limit(1).executeTakeFirst();
+  return row?.id ?? null;
 }

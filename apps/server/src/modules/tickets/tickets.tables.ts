@@ -35,6 +35,8 @@ export interface TicketTables {
     assignee_agent_id: number | null;
     escalation_level: number;
     escalated_at: number | null;
+    /** Set when the escalation's addressees acknowledged it (migration 202611261620); cleared by a new escalation. */
+    escalation_acknowledged_at: number | null;
     pending_until: number | null;
     merged_into_id: number | null;
     created_by_user_id: number | null;

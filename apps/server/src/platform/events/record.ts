@@ -3,6 +3,7 @@ import type { EventMap, EventName } from '@pishkhan/contracts';
 import type { Clock } from '../clock/index.ts';
 import { afterCommit } from '../db/transaction.ts';
 import type { PlatformTables } from '../db/tables.ts';
+import { faultPoint } from '../testing/faults.ts';
 
 type Waker = () => void;
 const wakers = new Set<Waker>();
@@ -23,6 +24,8 @@ export async function recordEvent<K extends EventName>(trx: Kysely<any>, clock: 
     .values({ event: name, payload: JSON.stringify(payload), created_at: clock.now(), dispatched_at: null })
     .execute();
   afterCommit(trx, () => {
+    // A crash here leaves a committed, undispatched event: the dispatcher's start-up run delivers it.
+    faultPoint('outbox.after_commit_before_dispatch');
     for (const w of wakers) w();
   });
 }

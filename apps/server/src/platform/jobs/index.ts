@@ -1,16 +1,5 @@
-// Placeholder until the leased jobs runner lands: runs nothing.
-import type { Jobs } from './types.ts';
-export type { Jobs, JobDefinition, JobContext, EnqueueOptions, ScheduleDefinition } from './types.ts';
-
-export function createJobs(_deps: unknown): Jobs {
-  return {
-    define() {},
-    async enqueue() {},
-    schedule() {},
-    start() {},
-    async stop() {},
-    async drain() {
-      return 0;
-    },
-  };
-}
+/** The job queue: one leased `jobs` table on both dialects (ADR 0003). See README.md. */
+export { createJobs, type JobsDeps } from './runner.ts';
+export { defaultBackoffMs } from './backoff.ts';
+export { JOB_STATUSES } from './types.ts';
+export type { Jobs, JobDefinition, JobContext, EnqueueOptions, ScheduleDefinition, JobToEnqueue, JobStatus } from './types.ts';

@@ -1,3 +1,3 @@
-export type { BlobStorage, StoredBlob } from './types.ts';
+export type { BlobStorage, StagedBlob, StoredBlob } from './types.ts';
 export { BlobTooLargeError } from './types.ts';
 export { localDiskStorage } from './drivers/local-disk.ts';

@@ -6,12 +6,23 @@ export interface StoredBlob {
 }
 
 /**
+ * Bytes received and hashed but not yet stored: `commit` moves them into place (idempotent per
+ * content), `discard` forgets them. Lets a request with several files store all or none.
+ */
+export interface StagedBlob extends StoredBlob {
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/**
  * Where attachment bytes live, addressed by their SHA-256 (the same file stored twice is kept once).
  * The local-disk driver keeps them under the data dir; an S3-compatible driver can come later.
  */
 export interface BlobStorage {
   /** Streams the bytes in; refuses (throws BlobTooLargeError) past maxBytes without keeping anything. */
   put(source: Readable, maxBytes: number): Promise<StoredBlob>;
+  /** Like put, but keeps the bytes aside until commit (or discard); past maxBytes nothing is kept. */
+  stage(source: Readable, maxBytes: number): Promise<StagedBlob>;
   get(sha256: string): Promise<Readable>;
   exists(sha256: string): Promise<boolean>;
 }

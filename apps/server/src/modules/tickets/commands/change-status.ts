@@ -26,6 +26,7 @@ export function statusChangeColumns(ticket: Ticket, to: string, now: number): Pa
     }
     cols.escalation_level = 0;
     cols.escalated_at = null;
+    cols.escalation_acknowledged_at = null;
   }
   if (to === 'closed') cols.closed_at = now;
   if (to === 'open' && (ticket.status === 'resolved' || ticket.status === 'closed')) {

@@ -1,0 +1,17 @@
+import { insertNotification } from '../notifications.repository.ts';
+import type { NotificationDriver } from './types.ts';
+
+/** Stores the notification for the bell in the web app; a second delivery with the same dedupe key is a no-op. */
+export const inAppDriver: NotificationDriver = {
+  name: 'in_app',
+  async deliver(trx, n) {
+    await insertNotification(trx, {
+      user_id: n.userId,
+      kind: n.kind,
+      ticket_id: n.ticketId,
+      data: JSON.stringify(n.data),
+      dedupe_key: n.dedupeKey,
+      created_at: n.createdAt,
+    });
+  },
+};

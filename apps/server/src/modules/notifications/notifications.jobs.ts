@@ -1,0 +1,95 @@
+import type { AppContext } from '../../context.ts';
+import { notifyUsers } from './commands/notify-users.ts';
+import type { NotificationDriver } from './drivers/types.ts';
+import {
+  findTicketFacts,
+  managerUserIds,
+  supervisorUserIdsOfGroup,
+  userIdsOfAgents,
+} from './notifications.repository.ts';
+
+/**
+ * Subscribes the notification jobs to ticket events. Each handler reads the current facts in the
+ * job's transaction (so a stale event does not notify someone who is no longer concerned), picks
+ * the recipients and hands them to the drivers. Only ids, the ticket's number and title travel:
+ * never article text, so no internal note can leak into a notification.
+ */
+export function registerNotificationJobs(ctx: AppContext, drivers: readonly NotificationDriver[]): void {
+  ctx.events.on('ticket.assigned', {
+    name: 'notifications.ticket_assigned',
+    async handler({ payload: event, trx }) {
+      const { ticketId, agentId, groupId, actorUserId } = event.payload;
+      if (agentId === null) return;
+      const ticket = await findTicketFacts(trx, ticketId);
+      if (!ticket || ticket.assigneeAgentId !== agentId) return;
+      await notifyUsers(trx, drivers, {
+        userIds: await userIdsOfAgents(trx, [agentId]),
+        exceptUserId: actorUserId,
+        kind: 'ticket.assigned',
+        ticket,
+        data: { actorUserId, groupId },
+        sourceKey: event.outboxId,
+        now: ctx.clock.now(),
+      });
+    },
+  });
+
+  ctx.events.on('ticket.escalated', {
+    name: 'notifications.ticket_escalated',
+    async handler({ payload: event, trx }) {
+      const { ticketId, kind, actorUserId } = event.payload;
+      // Functional escalation reassigns the ticket: ticket.assigned notifies the new assignee.
+      if (kind !== 'hierarchical') return;
+      const ticket = await findTicketFacts(trx, ticketId);
+      if (!ticket) return;
+      const level = (event.payload.level ?? 1) >= 2 ? 2 : 1;
+      const groupId = event.payload.groupId ?? ticket.assigneeGroupId;
+      const userIds = level === 2 ? await managerUserIds(trx) : groupId === null ? [] : await supervisorUserIdsOfGroup(trx, groupId);
+      await notifyUsers(trx, drivers, {
+        userIds,
+        exceptUserId: actorUserId,
+        kind: 'ticket.escalated',
+        ticket,
+        data: { actorUserId, escalationLevel: level, groupId },
+        sourceKey: event.outboxId,
+        now: ctx.clock.now(),
+      });
+    },
+  });
+
+  ctx.events.on('ticket.pending_reached', {
+    name: 'notifications.ticket_pending_reached',
+    async handler({ payload: event, trx }) {
+      const ticket = await findTicketFacts(trx, event.payload.ticketId);
+      if (!ticket || ticket.assigneeAgentId === null) return;
+      await notifyUsers(trx, drivers, {
+        userIds: await userIdsOfAgents(trx, [ticket.assigneeAgentId]),
+        exceptUserId: null,
+        kind: 'ticket.pending_reached',
+        ticket,
+        data: { actorUserId: null },
+        sourceKey: event.outboxId,
+        now: ctx.clock.now(),
+      });
+    },
+  });
+
+  ctx.events.on('ticket.referral_returned', {
+    name: 'notifications.ticket_referral_returned',
+    async handler({ payload: event, trx }) {
+      const { ticketId, actorUserId, ownerGroupId } = event.payload;
+      const ticket = await findTicketFacts(trx, ticketId);
+      const ownerAgentId = event.payload.ownerAgentId ?? ticket?.ownerAgentId ?? null;
+      if (!ticket || ownerAgentId === null) return;
+      await notifyUsers(trx, drivers, {
+        userIds: await userIdsOfAgents(trx, [ownerAgentId]),
+        exceptUserId: actorUserId,
+        kind: 'ticket.referral_returned',
+        ticket,
+        data: { actorUserId, groupId: ownerGroupId },
+        sourceKey: event.outboxId,
+        now: ctx.clock.now(),
+      });
+    },
+  });
+}

@@ -1,0 +1,16 @@
+import type { Actor } from '../../platform/actor.ts';
+import type { Policy } from '../access/index.ts';
+import type { NotificationRow } from './notifications.repository.ts';
+
+export type NotificationAction = 'mark_read';
+
+/** A notification is its recipient's alone: anyone else is told it does not exist (404). */
+export const notificationPolicy: Policy<NotificationRow, NotificationAction> = {
+  entity: 'notification',
+  can: (actor, _action, record) => actor.kind === 'user' && record.user_id === actor.userId,
+};
+
+/** The list filter matching `can(actor, 'read', …)`: the actor's own notifications, or none. */
+export function visibleScope(actor: Actor): { userId: number } | null {
+  return actor.kind === 'user' ? { userId: actor.userId } : null;
+}

@@ -1,0 +1,74 @@
+import { Contact, ContactListQuery, CreateContactBody, ErrorEnvelope, IdParams, Page, UpdateContactBody } from '@pishkhan/contracts';
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../platform/http/server.ts';
+import { authorize, requireUser } from '../access/index.ts';
+import { createContact } from './commands/create-contact.ts';
+import { updateContact } from './commands/update-contact.ts';
+import { contactAccessOf, contactPolicy, listScope } from './people.policy.ts';
+import { presentContact } from './people.presenter.ts';
+import { contactPage, contactView } from './people.queries.ts';
+
+const tags = ['contacts'];
+const readErrors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
+const writeErrors = { ...readErrors, 409: ErrorEnvelope, 422: ErrorEnvelope };
+
+/** Contacts (customer people): list and search, create, read, edit (no delete: tickets refer to them). */
+export function registerContactRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/v1/contacts',
+    {
+      schema: {
+        tags,
+        summary: 'List contacts, optionally by phone (any spelling), email (any case) or organisation',
+        querystring: ContactListQuery,
+        response: { 200: Page(Contact), ...readErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      listScope(actor, 'contact');
+      const { limit, cursor, ...search } = request.query;
+      const page = await contactPage(ctx.db, search, { ...(limit !== undefined ? { limit } : {}), ...(cursor !== undefined ? { cursor } : {}) });
+      return { items: page.items.map((c) => presentContact(actor, c)), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.post(
+    '/api/v1/contacts',
+    { schema: { tags, summary: 'Create a contact', body: CreateContactBody, response: { 201: Contact, ...writeErrors } } },
+    async (request, reply) => {
+      const actor = requireUser(request.actor);
+      const id = await createContact(ctx, actor, request.body);
+      return reply.status(201).send(presentContact(actor, (await contactView(ctx.db, id))!));
+    },
+  );
+
+  app.get(
+    '/api/v1/contacts/:id',
+    { schema: { tags, summary: 'Read a contact (a contact: only themself)', params: IdParams, response: { 200: Contact, ...readErrors } } },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      const row = await contactView(ctx.db, request.params.id);
+      authorize(contactPolicy, actor, 'read', row ? contactAccessOf(row) : undefined);
+      return presentContact(actor, row!);
+    },
+  );
+
+  app.patch(
+    '/api/v1/contacts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a contact at the version last read; emails and phones replace the lists',
+        params: IdParams,
+        body: UpdateContactBody,
+        response: { 200: Contact, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      await updateContact(ctx, actor, request.params.id, request.body);
+      return presentContact(actor, (await contactView(ctx.db, request.params.id))!);
+    },
+  );
+}

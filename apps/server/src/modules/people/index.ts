@@ -1,0 +1,24 @@
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../platform/http/server.ts';
+import { registerAgentRoutes } from './agents.routes.ts';
+import { registerContactRoutes } from './contacts.routes.ts';
+import { registerGroupRoutes } from './groups.routes.ts';
+import { registerOrganizationRoutes } from './organizations.routes.ts';
+
+/** The people module's public face: route registration and the lookups other modules need. */
+
+export { findAgentRow as findAgent, agentsOfGroupWithRole, managerUserIds, insertAgent, type AgentRow } from './agents.repository.ts';
+export { findContactRow as findContact, insertContactRecord, type ContactRow } from './contacts.repository.ts';
+export { findGroupRow as findGroup, type GroupRow } from './groups.repository.ts';
+export { findOrganizationRow as findOrganization, type OrganizationRow } from './organizations.repository.ts';
+export { emailKey, phoneKey } from './contact-keys.ts';
+export { ensureDefaultGroup, DEFAULT_GROUP } from './bootstrap.ts';
+export { PeopleErrors } from './people.errors.ts';
+
+/** Registers /api/v1/organizations, /contacts, /agents and /groups. */
+export function registerPeople(app: App, ctx: AppContext): void {
+  registerOrganizationRoutes(app, ctx);
+  registerContactRoutes(app, ctx);
+  registerAgentRoutes(app, ctx);
+  registerGroupRoutes(app, ctx);
+}

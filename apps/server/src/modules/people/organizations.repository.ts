@@ -1,0 +1,52 @@
+import type { Selectable, Updateable } from 'kysely';
+import type { Db, DB } from '../../schema.ts';
+
+export type OrganizationRow = Selectable<DB['organizations']>;
+
+export function findOrganizationRow(db: Db, id: number): Promise<OrganizationRow | undefined> {
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** One page ordered by id, fetching one row more than asked so the caller knows whether another page follows. */
+export function listOrganizationRows(db: Db, page: { afterId: number | undefined; limit: number }): Promise<OrganizationRow[]> {
+  let q = db.selectFrom('organizations').selectAll().orderBy('id').limit(page.limit + 1);
+  if (page.afterId !== undefined) q = q.where('id', '>', page.afterId);
+  return q.execute();
+}
+
+export async function insertOrganization(
+  db: Db,
+  input: { name: string; accountManagerId: number | null; membersSeeEachOther: boolean; notes: string | null; now: number },
+): Promise<number> {
+  const { id } = await db
+    .insertInto('organizations')
+    .values({
+      name: input.name,
+      account_manager_id: input.accountManagerId,
+      members_see_each_other: input.membersSeeEachOther ? 1 : 0,
+      notes: input.notes,
+      active: 1,
+      created_at: input.now,
+      updated_at: input.now,
+      version: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Applies the change only if the row is still at `version`, bumping it; false when stale. */
+export async function updateOrganizationAtVersion(
+  db: Db,
+  id: number,
+  version: number,
+  set: Omit<Updateable<DB['organizations']>, 'id' | 'version' | 'created_at'> & { updated_at: number },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('organizations')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return res.numUpdatedRows > 0n;
+}

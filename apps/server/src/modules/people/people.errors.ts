@@ -1,0 +1,20 @@
+import { defineErrors } from '../../platform/http/errors.ts';
+
+/** Errors of the people module (the common record.* codes cover stale, conflict and unknown references). */
+export const PeopleErrors = defineErrors({
+  'organization.account_manager_not_crm': {
+    status: 422,
+    fa: 'مدیر حساب باید کارشناس فعالی با نقش مدیر ارتباط با مشتری باشد.',
+    en: 'The account manager must be an active agent with the crm role.',
+  },
+  'agent.last_admin': {
+    status: 409,
+    fa: 'دست‌کم یک مدیر سامانه فعال باید بماند.',
+    en: 'At least one active admin must remain.',
+  },
+  'contact.duplicate_email': {
+    status: 400,
+    fa: 'یک نشانی ایمیل دو بار آمده است: {email}',
+    en: 'The same email address is given twice: {email}',
+  },
+});

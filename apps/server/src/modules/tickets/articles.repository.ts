@@ -1,0 +1,110 @@
+import type { Db } from '../../schema.ts';
+import type { TicketRow } from './tickets.repository.ts';
+
+type Ticket = NonNullable<TicketRow>;
+
+export interface NewArticle {
+  ticket_id: number;
+  kind: 'reply' | 'note' | 'event';
+  internal: 0 | 1;
+  channel: string;
+  author_user_id: number | null;
+  author_system: string | null;
+  body: string;
+  event_type: string | null;
+  event_data: string | null;
+  created_at: number;
+}
+
+export async function insertArticle(db: Db, article: NewArticle): Promise<number> {
+  const row = await db.insertInto('articles').values({ ...article, original_ticket_id: null }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export type ArticleRow = Awaited<ReturnType<typeof listArticleRows>>[number];
+
+/** One page of a ticket's timeline, oldest first (ids are assigned in time order). */
+export function listArticleRows(db: Db, input: { ticketId: number; includeInternal: boolean; afterId?: number; limit: number }) {
+  let q = db.selectFrom('articles').selectAll().where('ticket_id', '=', input.ticketId);
+  if (!input.includeInternal) q = q.where('internal', '=', 0);
+  if (input.afterId !== undefined) q = q.where('id', '>', input.afterId);
+  return q.orderBy('id', 'asc').limit(input.limit).execute();
+}
+
+export function loadArticleRows(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('articles').selectAll().where('id', 'in', ids).orderBy('id').execute();
+}
+
+/** Display names of the authors of a page of articles: one query, agent and contact side of each person. */
+export async function loadAuthorNames(db: Db, userIds: readonly number[]): Promise<Map<number, { agentName: string | null; contactName: string | null }>> {
+  const out = new Map<number, { agentName: string | null; contactName: string | null }>();
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('agents', 'agents.user_id', 'users.id')
+    .leftJoin('contacts', 'contacts.user_id', 'users.id')
+    .select(['users.id', 'agents.name as agent_name', 'contacts.name as contact_name'])
+    .where('users.id', 'in', ids)
+    .execute();
+  for (const r of rows) {
+    const seen = out.get(r.id);
+    out.set(r.id, { agentName: seen?.agentName ?? r.agent_name, contactName: seen?.contactName ?? r.contact_name });
+  }
+  return out;
+}
+
+/** Attachments linked to a page of articles: one query. */
+export function loadArticleAttachments(db: Db, articleIds: readonly number[], includeInternal: boolean) {
+  if (articleIds.length === 0) return Promise.resolve([]);
+  let q = db
+    .selectFrom('attachments')
+    .select(['id', 'article_id', 'filename', 'content_type', 'size'])
+    .where('article_id', 'in', articleIds);
+  if (!includeInternal) q = q.where('internal', '=', 0);
+  return q.orderBy('id').execute();
+}
+
+/**
+ * The attachments a new article may claim: uploaded to this ticket by this user and not yet
+ * linked to an article.
+ */
+export function loadLinkableAttachments(db: Db, input: { ticketId: number; userId: number; ids: readonly number[] }) {
+  if (input.ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'internal'])
+    .where('id', 'in', input.ids)
+    .where('ticket_id', '=', input.ticketId)
+    .where('uploaded_by_user_id', '=', input.userId)
+    .where('article_id', 'is', null)
+    .execute();
+}
+
+/** Links uploads to an article; a note's attachments become internal with it (else the file would outlive the note's privacy). */
+export async function linkAttachments(db: Db, articleId: number, ids: readonly number[], internal: boolean): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('attachments')
+    .set(internal ? { article_id: articleId, internal: 1 } : { article_id: articleId })
+    .where('id', 'in', ids)
+    .where('article_id', 'is', null)
+    .execute();
+}
+
+/** Marks a ticket as touched by timeline activity without changing its version (no field changed). */
+export async function touchTicket(db: Db, ticketId: number, now: number): Promise<void> {
+  await db.updateTable('tickets').set({ updated_at: now }).where('id', '=', ticketId).execute();
+}
+
+/** Sets ticket columns under the optimistic version check; undefined when the version moved. */
+export function updateTicketColumns(db: Db, ticket: Ticket, cols: Partial<Ticket>, now: number) {
+  return db
+    .updateTable('tickets')
+    .set({ ...cols, updated_at: now, version: ticket.version + 1 })
+    .where('id', '=', ticket.id)
+    .where('version', '=', ticket.version)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -1,0 +1,41 @@
+import type { Db } from '../../schema.ts';
+
+export interface NewAttachment {
+  ticket_id: number;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  internal: 0 | 1;
+  uploaded_by_user_id: number | null;
+  created_at: number;
+}
+
+export async function insertAttachments(db: Db, rows: readonly NewAttachment[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insertInto('attachments')
+    .values(rows.map((r) => ({ ...r, article_id: null })))
+    .returning('id')
+    .execute();
+  return inserted.map((r) => r.id).sort((a, b) => a - b);
+}
+
+export type AttachmentRow = NonNullable<Awaited<ReturnType<typeof loadAttachmentRow>>>;
+
+export function loadAttachmentRow(db: Db, id: number) {
+  return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function loadAttachmentRows(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('attachments').selectAll().where('id', 'in', ids).orderBy('id').execute();
+}
+
+/** One page of a ticket's attachments, oldest first; internal ones only for the desk. */
+export function listAttachmentRows(db: Db, input: { ticketId: number; includeInternal: boolean; afterId?: number; limit: number }) {
+  let q = db.selectFrom('attachments').selectAll().where('ticket_id', '=', input.ticketId);
+  if (!input.includeInternal) q = q.where('internal', '=', 0);
+  if (input.afterId !== undefined) q = q.where('id', '>', input.afterId);
+  return q.orderBy('id', 'asc').limit(input.limit).execute();
+}

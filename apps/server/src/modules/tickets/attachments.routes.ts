@@ -1,0 +1,116 @@
+import { Type } from 'typebox';
+import { AttachmentListQuery, AttachmentsUploaded, Attachment, ErrorEnvelope, IdParams, Page } from '@pishkhan/contracts';
+import type { AppContext } from '../../context.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import type { App } from '../../platform/http/server.ts';
+import { getSetting } from '../../platform/settings/index.ts';
+import { authorize, requireUser } from '../access/index.ts';
+import { stageUpload, uploadAttachments, type StagedUpload } from './commands/upload-attachment.ts';
+import { idCursor } from './articles.queries.ts';
+import { contentDisposition, DOWNLOAD_CSP } from './attachments.content-type.ts';
+import { presentAttachment } from './attachments.presenter.ts';
+import { listAttachmentRows, loadAttachmentRow, loadAttachmentRows } from './attachments.repository.ts';
+import { authorizeLanding } from './merge-target.ts';
+import { seesInternal, ticketPolicy } from './tickets.policy.ts';
+import { loadTicketAccess } from './tickets.repository.ts';
+import { pageOf } from '../../platform/http/cursor.ts';
+
+const tags = ['tickets'];
+const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
+
+/** Upload (multipart), list, and download attachments with headers that keep downloads inert. */
+export function registerAttachmentRoutes(app: App, ctx: AppContext): void {
+  app.post(
+    '/api/v1/tickets/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary:
+          'Upload one or more files (multipart/form-data; field internal=true for desk-only files). A merged ticket sends them to the surviving one.',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        response: { 201: AttachmentsUploaded, ...errors, 409: ErrorEnvelope, 413: ErrorEnvelope, 415: ErrorEnvelope },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireUser(request.actor);
+      const access = await authorizeLanding(ctx.db, actor, 'attach', request.params.id);
+      const maxBytes = await getSetting<number>(ctx.db, 'attachments.max_bytes');
+      const files: StagedUpload[] = [];
+      let internal = false;
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            files.push(await stageUpload(ctx.storage, part.file, { maxBytes, filename: part.filename, declaredType: part.mimetype }));
+          } else if (part.fieldname === 'internal') {
+            internal = String(part.value).trim().toLowerCase() === 'true';
+          }
+        }
+        const { ticketId, ids } = await uploadAttachments(ctx, { actor, access, files, internal });
+        const rows = await loadAttachmentRows(ctx.db, ids);
+        return reply.status(201).send({ ticketId, items: rows.map(presentAttachment) });
+      } catch (error) {
+        await Promise.all(files.map((f) => f.blob.discard()));
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/api/v1/tickets/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: "A ticket's attachments, oldest first (contacts never receive internal ones)",
+        params: IdParams,
+        querystring: AttachmentListQuery,
+        response: { 200: Page(Attachment), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      const access = authorize(ticketPolicy, actor, 'read', await loadTicketAccess(ctx.db, request.params.id));
+      const limit = request.query.limit ?? 50;
+      const afterId = idCursor(request.query.cursor);
+      const rows = await listAttachmentRows(ctx.db, {
+        ticketId: access.id,
+        includeInternal: seesInternal(actor, access),
+        ...(afterId === undefined ? {} : { afterId }),
+        limit: limit + 1,
+      });
+      const page = pageOf(rows, limit, (r) => [r.id]);
+      return { items: page.items.map(presentAttachment), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/v1/attachments/:id/content',
+    {
+      schema: {
+        tags,
+        summary: 'Download an attachment (always as a download: Content-Disposition attachment, nosniff, sandboxing CSP)',
+        params: IdParams,
+        response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireUser(request.actor);
+      const row = await loadAttachmentRow(ctx.db, request.params.id);
+      const access = row ? await loadTicketAccess(ctx.db, row.ticket_id) : undefined;
+      // An attachment the reader may not have is indistinguishable from one that does not exist.
+      if (!row || !access || !ticketPolicy.can(actor, 'read', access) || (row.internal === 1 && !seesInternal(actor, access))) {
+        throw notFound('attachment');
+      }
+      const body = await ctx.storage.get(row.sha256);
+      return reply
+        .status(200)
+        .header('content-type', row.content_type)
+        .header('content-length', String(row.size))
+        .header('content-disposition', contentDisposition(row.filename))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', DOWNLOAD_CSP)
+        .header('cache-control', 'private, no-store')
+        .send(body);
+    },
+  );
+}

@@ -1,0 +1,40 @@
+import type { Actor } from '../../../platform/actor.ts';
+import type { Clock } from '../../../platform/clock/index.ts';
+import { recordEvent } from '../../../platform/events/record.ts';
+import type { Db } from '../../../schema.ts';
+import { insertArticle } from '../articles.repository.ts';
+
+/**
+ * Adds a system event to a ticket's timeline ("merged into #10002", "escalated to the
+ * supervisors") inside the caller's transaction, for any command that wants the customer or the
+ * desk to see what happened. `internal` events are shown to the desk only. The event names the
+ * person whose action caused it when there is one. Records ticket.article_added.
+ */
+export async function addEventArticle(
+  trx: Db,
+  clock: Clock,
+  input: { ticketId: number; eventType: string; eventData: Record<string, unknown>; internal: boolean; actor?: Actor },
+): Promise<number> {
+  const actor = input.actor;
+  const userId = actor?.kind === 'user' ? actor.userId : null;
+  const articleId = await insertArticle(trx, {
+    ticket_id: input.ticketId,
+    kind: 'event',
+    internal: input.internal ? 1 : 0,
+    channel: 'agent',
+    author_user_id: userId,
+    author_system: actor?.kind === 'system' ? actor.name : 'system',
+    body: '',
+    event_type: input.eventType,
+    event_data: JSON.stringify(input.eventData),
+    created_at: clock.now(),
+  });
+  await recordEvent(trx, clock, 'ticket.article_added', {
+    ticketId: input.ticketId,
+    articleId,
+    kind: 'event',
+    internal: input.internal,
+    actorUserId: userId,
+  });
+  return articleId;
+}

@@ -1,0 +1,98 @@
+import type { Actor } from '../../../platform/actor.ts';
+import type { Clock } from '../../../platform/clock/index.ts';
+import { recordEvent } from '../../../platform/events/record.ts';
+import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
+import type { Db } from '../../../schema.ts';
+import { authorize } from '../../access/index.ts';
+import { writeHistory, type HistoryValue } from '../history.ts';
+import { TicketErrors } from '../tickets.errors.ts';
+import { ticketPolicy } from '../tickets.policy.ts';
+import { loadTicketAccessForUpdate, updateTicketAtVersion, type TicketChanges, type TicketRow } from '../tickets.repository.ts';
+import { requireAssignee, requireGroup } from './ticket-fields.ts';
+import { refuseFinished } from './update-ticket.ts';
+
+type Ticket = NonNullable<TicketRow>;
+
+/** The highest hierarchical level: 1 the assignee group's supervisors, 2 the managers. */
+export const MAX_ESCALATION_LEVEL = 2;
+
+export type EscalateInput = {
+  ticketId: number;
+  actor: Actor;
+  reason: string;
+  /** When given, the ticket must still be at this version (409 record.stale). */
+  version?: number;
+} & ({ kind: 'functional'; groupId: number; agentId?: number | null } | { kind: 'hierarchical' });
+
+/**
+ * Escalates a ticket — the one entry point for agents and for the SLA sweep (as the system actor).
+ * Functional: refers it to another group (optionally an agent of it); the owner keeps it and sees
+ * it in "Referred elsewhere"; when that group resolves it, the assignee returns to the owner
+ * (changeStatus). Hierarchical: raises escalation_level 0→1 (the assignee group's supervisors)
+ * or 1→2 (managers); a new escalation is unacknowledged again. Closed, merged and resolved
+ * tickets are not escalated. The reason goes to history, never into the event payload.
+ */
+export async function escalateTicket(trx: Db, ctx: { clock: Clock }, input: EscalateInput): Promise<Ticket> {
+  const { actor } = input;
+  const access = await loadTicketAccessForUpdate(trx, input.ticketId);
+  authorize(ticketPolicy, actor, 'escalate', access);
+  const ticket = access!.row;
+  await refuseFinished(trx, ticket);
+  if (input.version !== undefined && input.version !== ticket.version) throw new DomainError(CommonErrors['record.stale']);
+  if (ticket.status === 'resolved') throw invalid('the ticket is resolved');
+  if (input.reason.trim() === '') throw new DomainError(CommonErrors['request.invalid'], { summary: 'reason is empty', field: 'reason' });
+
+  const now = ctx.clock.now();
+  const set: TicketChanges = {};
+  if (input.kind === 'functional') {
+    if (input.groupId === ticket.assignee_group_id) throw invalid('the ticket is already assigned to this group');
+    await requireGroup(trx, input.groupId, 'groupId');
+    const agentId = input.agentId ?? null;
+    if (agentId !== null) await requireAssignee(trx, input.groupId, agentId, 'agentId');
+    set.assignee_group_id = input.groupId;
+    if (agentId !== ticket.assignee_agent_id) set.assignee_agent_id = agentId;
+    // A pending hierarchical escalation now concerns the new group's supervisors: unacknowledged.
+    if (ticket.escalation_level > 0 && ticket.escalation_acknowledged_at !== null) set.escalation_acknowledged_at = null;
+  } else {
+    if (ticket.escalation_level >= MAX_ESCALATION_LEVEL) throw invalid('the ticket is already escalated to the managers');
+    set.escalation_level = ticket.escalation_level + 1;
+    set.escalated_at = now;
+    set.escalation_acknowledged_at = null;
+  }
+
+  const updated = await updateTicketAtVersion(trx, ticket.id, ticket.version, { ...set, updated_at: now });
+  if (!updated) throw new DomainError(CommonErrors['record.stale']);
+  const before: Record<string, HistoryValue> = { escalation_reason: null };
+  const after: Record<string, HistoryValue> = { escalation_reason: input.reason };
+  for (const column of ['assignee_group_id', 'assignee_agent_id', 'escalation_level'] as const) {
+    if (column in set) {
+      before[column] = ticket[column];
+      after[column] = updated[column];
+    }
+  }
+  await writeHistory(trx, { ticketId: ticket.id, actor, now, before, after });
+
+  const actorUserId = actor.kind === 'user' ? actor.userId : null;
+  if (input.kind === 'functional') {
+    await recordEvent(trx, ctx.clock, 'ticket.escalated', { ticketId: ticket.id, actorUserId, kind: 'functional', groupId: updated.assignee_group_id });
+    await recordEvent(trx, ctx.clock, 'ticket.assigned', {
+      ticketId: ticket.id,
+      actorUserId,
+      groupId: updated.assignee_group_id,
+      agentId: updated.assignee_agent_id,
+    });
+  } else {
+    await recordEvent(trx, ctx.clock, 'ticket.escalated', {
+      ticketId: ticket.id,
+      actorUserId,
+      kind: 'hierarchical',
+      level: updated.escalation_level,
+      groupId: updated.assignee_group_id,
+    });
+  }
+  return updated;
+}
+
+function invalid(reason: string): DomainError {
+  return new DomainError(TicketErrors['ticket.invalid_escalation'], { reason });
+}

@@ -1,0 +1,224 @@
+import type { UpdateTicketBody } from '@pishkhan/contracts';
+import type { Actor } from '../../../platform/actor.ts';
+import type { Clock } from '../../../platform/clock/index.ts';
+import { recordEvent } from '../../../platform/events/record.ts';
+import { CommonErrors, DomainError, forbidden } from '../../../platform/http/errors.ts';
+import type { Db } from '../../../schema.ts';
+import { authorize } from '../../access/index.ts';
+import { apiFieldName, writeHistory, type HistoryValue } from '../history.ts';
+import { canTransition, isPending } from '../lifecycle.ts';
+import { priorityOf, type Level } from '../priority.ts';
+import { TicketErrors } from '../tickets.errors.ts';
+import { ticketPolicy, type TicketAccess } from '../tickets.policy.ts';
+import {
+  loadTicketAccessForUpdate,
+  loadTicketRow,
+  replaceTicketTags,
+  tagsOfTickets,
+  updateTicketAtVersion,
+  type TicketChanges,
+  type TicketRow,
+} from '../tickets.repository.ts';
+import { changeStatus } from './change-status.ts';
+import {
+  currentMatrix,
+  normalizeTags,
+  requireAssignee,
+  requireCategory,
+  requireGroup,
+  requireOrganization,
+  requireOverrideReason,
+  requireRequester,
+  type NormalizedTag,
+} from './ticket-fields.ts';
+
+type Ticket = NonNullable<TicketRow>;
+
+/**
+ * Edits a ticket at the version the editor saw (409 record.stale otherwise; 409 ticket.closed on a
+ * closed one). Everything is checked before anything is written. Priority follows impact and
+ * urgency through the matrix unless overridden. Assigning: taking it yourself (or letting go of
+ * it) is open to any worker; any other assignee or group change needs `reassign`. The first agent
+ * of the owner group assigned to a ticket without an owner agent (a portal ticket) becomes its owner. A status goes
+ * through changeStatus (cause agent); an agent editing a `new` ticket takes it: it becomes `open`.
+ * Writes one history row per changed field and records ticket.updated / ticket.assigned.
+ */
+export async function updateTicket(
+  trx: Db,
+  ctx: { clock: Clock },
+  input: { ticketId: number; actor: Actor; body: UpdateTicketBody },
+): Promise<Ticket> {
+  const { actor, body } = input;
+  const access = await loadTicketAccessForUpdate(trx, input.ticketId);
+  authorize(ticketPolicy, actor, 'update', access);
+  const ticket = access!.row;
+  await refuseFinished(trx, ticket);
+  if (ticket.version !== body.version) throw new DomainError(CommonErrors['record.stale']);
+  const now = ctx.clock.now();
+
+  const set: TicketChanges = {};
+  const put = <K extends keyof Ticket>(column: K, value: Ticket[K] | undefined) => {
+    if (value !== undefined && value !== ticket[column]) (set as Record<string, unknown>)[column] = value;
+  };
+  put('title', body.title);
+  put('description', body.description);
+  put('type', body.type);
+  put('impact', body.impact);
+  put('urgency', body.urgency);
+  await applyPriority(trx, ticket, body, actor, set);
+  await applyReferences(trx, ticket, body, set);
+  await applyAssignment(trx, access!, body, actor, set);
+
+  const tagsBefore = (await tagsOfTickets(trx, [ticket.id])).map((t) => ({ tag: t.tag, normalized: t.tag_normalized }));
+  const tagsAfter: NormalizedTag[] | undefined = body.tags === undefined ? undefined : normalizeTags(body.tags);
+  const tagsChanged = tagsAfter !== undefined && tagText(tagsAfter) !== tagText(tagsBefore);
+
+  // Status and pending-until: validated here, applied after the field changes.
+  let to: string | undefined = body.status !== undefined && body.status !== ticket.status ? body.status : undefined;
+  const fieldsChanged = Object.keys(set).length > 0 || tagsChanged;
+  if (to === undefined && ticket.status === 'new' && fieldsChanged && actor.kind === 'user' && actor.agent) to = 'open';
+  if (to !== undefined && !canTransition(ticket.status, to, 'agent')) {
+    throw new DomainError(TicketErrors['ticket.invalid_transition'], { from: ticket.status, to });
+  }
+  const pendingUntil = checkPendingUntil(body.pendingUntil, to ?? ticket.status, now);
+  if (to === undefined && pendingUntil !== undefined) put('pending_until', pendingUntil);
+
+  if (Object.keys(set).length === 0 && !tagsChanged && to === undefined) return ticket;
+
+  let current = ticket;
+  const changed: string[] = [];
+  if (Object.keys(set).length > 0 || tagsChanged) {
+    const updated = await updateTicketAtVersion(trx, ticket.id, ticket.version, { ...set, updated_at: now });
+    if (!updated) throw new DomainError(CommonErrors['record.stale']);
+    current = updated;
+    if (tagsChanged) await replaceTicketTags(trx, ticket.id, tagsAfter!);
+    const before: Record<string, HistoryValue> = {};
+    const after: Record<string, HistoryValue> = {};
+    for (const column of Object.keys(set)) {
+      if (column === 'priority_overridden' || column === 'priority_override_by') continue;
+      before[column] = (ticket as unknown as Record<string, HistoryValue>)[column] ?? null;
+      after[column] = (updated as unknown as Record<string, HistoryValue>)[column] ?? null;
+    }
+    // The override is one field in history: its reason while set, null when cleared.
+    before['priority_override'] = overrideText(ticket);
+    after['priority_override'] = overrideText(updated);
+    if (tagsChanged) {
+      before['tags'] = tagsBefore.map((t) => t.tag);
+      after['tags'] = tagsAfter!.map((t) => t.tag);
+    }
+    changed.push(...(await writeHistory(trx, { ticketId: ticket.id, actor, now, before, after })).map(apiFieldName));
+  }
+  if (to !== undefined) {
+    current = await changeStatus(trx, ctx.clock, {
+      ticket: current,
+      to,
+      cause: 'agent',
+      actor,
+      ...(pendingUntil !== undefined && isPending(to) ? { extra: { pending_until: pendingUntil } } : {}),
+    });
+  }
+
+  const actorUserId = actor.kind === 'user' ? actor.userId : null;
+  if (changed.length > 0) await recordEvent(trx, ctx.clock, 'ticket.updated', { ticketId: ticket.id, actorUserId, fields: changed });
+  if ('assignee_group_id' in set || 'assignee_agent_id' in set) {
+    await recordEvent(trx, ctx.clock, 'ticket.assigned', {
+      ticketId: ticket.id,
+      actorUserId,
+      groupId: current.assignee_group_id,
+      agentId: current.assignee_agent_id,
+    });
+  }
+  return current;
+}
+
+/** A closed ticket takes no edits; a merged one points to where the work went. */
+export async function refuseFinished(db: Db, ticket: Ticket): Promise<void> {
+  if (ticket.merged_into_id !== null) {
+    const target = await loadTicketRow(db, ticket.merged_into_id);
+    throw new DomainError(TicketErrors['ticket.merged'], { number: target?.number ?? ticket.merged_into_id });
+  }
+  if (ticket.status === 'closed') throw new DomainError(TicketErrors['ticket.closed']);
+}
+
+async function applyPriority(trx: Db, ticket: Ticket, body: UpdateTicketBody, actor: Actor, set: TicketChanges): Promise<void> {
+  const impact = (body.impact ?? ticket.impact) as Level;
+  const urgency = (body.urgency ?? ticket.urgency) as Level;
+  const override = body.priorityOverride;
+  if (override) {
+    requireOverrideReason(override.reason);
+    if (ticket.priority_overridden !== 1) set.priority_overridden = 1;
+    if (override.priority !== ticket.priority) set.priority = override.priority;
+    if (override.reason !== ticket.priority_override_reason) set.priority_override_reason = override.reason;
+    const by = actor.kind === 'user' ? actor.userId : null;
+    if (by !== ticket.priority_override_by) set.priority_override_by = by;
+    return;
+  }
+  const overridden = override === null ? false : ticket.priority_overridden === 1;
+  if (override === null && ticket.priority_overridden === 1) {
+    set.priority_overridden = 0;
+    set.priority_override_reason = null;
+    set.priority_override_by = null;
+  }
+  // Recalculated only when an input of the matrix changed or the override was cleared, so an
+  // admin's later matrix edit does not silently move existing tickets.
+  const inputsChanged = impact !== ticket.impact || urgency !== ticket.urgency || 'priority_overridden' in set;
+  if (!overridden && inputsChanged) {
+    const priority = priorityOf(await currentMatrix(trx), impact, urgency);
+    if (priority !== ticket.priority) set.priority = priority;
+  }
+}
+
+async function applyReferences(trx: Db, ticket: Ticket, body: UpdateTicketBody, set: TicketChanges): Promise<void> {
+  if (body.categoryId !== undefined && body.categoryId !== ticket.category_id) {
+    if (body.categoryId !== null) await requireCategory(trx, body.categoryId);
+    set.category_id = body.categoryId;
+  }
+  if (body.requesterContactId !== undefined && body.requesterContactId !== ticket.requester_contact_id) {
+    set.requester_contact_id = body.requesterContactId;
+    if (body.requesterContactId !== null) {
+      const requester = await requireRequester(trx, body.requesterContactId);
+      // A new requester brings their organisation unless the editor names one.
+      if (body.organizationId === undefined && requester.organization_id !== ticket.organization_id) set.organization_id = requester.organization_id;
+    }
+  }
+  if (body.organizationId !== undefined && body.organizationId !== ticket.organization_id) {
+    if (body.organizationId !== null) await requireOrganization(trx, body.organizationId);
+    set.organization_id = body.organizationId;
+  }
+}
+
+async function applyAssignment(trx: Db, access: TicketAccess, body: UpdateTicketBody, actor: Actor, set: TicketChanges): Promise<void> {
+  const me = actor.kind === 'user' ? (actor.agent?.id ?? null) : null;
+  const groupId = body.assigneeGroupId ?? access.assignee_group_id;
+  const groupChanged = groupId !== access.assignee_group_id;
+  // Moving to another group leaves the agent unassigned unless one is named.
+  const agentId = body.assigneeAgentId !== undefined ? body.assigneeAgentId : groupChanged ? null : access.assignee_agent_id;
+  const agentChanged = agentId !== access.assignee_agent_id;
+  if (!groupChanged && !agentChanged) return;
+  const takingOrReleasing = !groupChanged && me !== null && (agentId === me || (agentId === null && access.assignee_agent_id === me));
+  if (!takingOrReleasing && !ticketPolicy.can(actor, 'reassign', access)) throw forbidden('reassign');
+  if (groupId === null) throw new DomainError(TicketErrors['ticket.assignee_not_in_group'], { groupId, agentId });
+  if (groupChanged) await requireGroup(trx, groupId);
+  if (agentId !== null) await requireAssignee(trx, groupId, agentId);
+  if (groupChanged) set.assignee_group_id = groupId;
+  if (agentChanged) set.assignee_agent_id = agentId;
+  // A portal ticket is owned by the first-line group alone until an agent of it takes it.
+  if (access.owner_agent_id === null && agentId !== null && groupId === access.owner_group_id) set.owner_agent_id = agentId;
+}
+
+/** undefined: not given; null: clear; a time: must be in the future and the status pending. */
+function checkPendingUntil(value: string | null | undefined, status: string, now: number): number | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (!isPending(status)) throw new DomainError(TicketErrors['ticket.pending_until_needs_pending']);
+  const at = Date.parse(value);
+  if (!(at > now)) throw new DomainError(TicketErrors['ticket.pending_until_in_past']);
+  return at;
+}
+
+function overrideText(t: Ticket): string | null {
+  return t.priority_overridden === 1 ? (t.priority_override_reason ?? '') : null;
+}
+
+function tagText(tags: readonly NormalizedTag[]): string {
+  return JSON.stringify(tags.map((t) => t.tag));
+}

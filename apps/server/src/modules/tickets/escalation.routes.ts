@@ -1,0 +1,63 @@
+import { ErrorEnvelope, EscalationBody, IdParams, Ticket, TicketActionBody } from '@pishkhan/contracts';
+import { transaction } from '../../platform/db/index.ts';
+import type { App } from '../../platform/http/server.ts';
+import type { AppContext } from '../../context.ts';
+import { requireUser } from '../access/index.ts';
+import { acknowledgeEscalation } from './commands/acknowledge-escalation.ts';
+import { deescalateTicket } from './commands/deescalate-ticket.ts';
+import { escalateTicket } from './commands/escalate-ticket.ts';
+import { bodyOptional, presentTicketById } from './tickets.routes.ts';
+
+const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope, 422: ErrorEnvelope };
+const tags = ['tickets'];
+
+/** Escalation: functional (to another group) and hierarchical (to supervisors, then managers), acknowledge, de-escalate. */
+export function registerEscalationRoutes(app: App, ctx: AppContext): void {
+  app.post(
+    '/api/v1/tickets/:id/escalations',
+    {
+      schema: {
+        tags,
+        summary: 'Escalate a ticket: functional (refer to another group) or hierarchical (one level up)',
+        params: IdParams,
+        body: EscalationBody,
+        response: { 200: Ticket, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      const id = request.params.id;
+      const body = request.body;
+      await transaction(ctx.db, (trx) =>
+        escalateTicket(
+          trx,
+          ctx,
+          body.kind === 'functional'
+            ? { ticketId: id, actor, kind: 'functional', groupId: body.groupId, agentId: body.agentId ?? null, reason: body.reason, ...version(body.version) }
+            : { ticketId: id, actor, kind: 'hierarchical', reason: body.reason, ...version(body.version) },
+        ),
+      );
+      return presentTicketById(ctx.db, actor, id);
+    },
+  );
+
+  for (const [path, command, summary] of [
+    ['acknowledge', acknowledgeEscalation, 'Acknowledge an escalation addressed to you (it leaves "Escalated to me")'],
+    ['deescalate', deescalateTicket, 'Take a hierarchical escalation back to level 0'],
+  ] as const) {
+    app.post(
+      `/api/v1/tickets/:id/escalation/${path}`,
+      { preValidation: bodyOptional, schema: { tags, summary, params: IdParams, body: TicketActionBody, response: { 200: Ticket, ...errors } } },
+      async (request) => {
+        const actor = requireUser(request.actor);
+        const id = request.params.id;
+        await transaction(ctx.db, (trx) => command(trx, ctx, { ticketId: id, actor, version: request.body?.version }));
+        return presentTicketById(ctx.db, actor, id);
+      },
+    );
+  }
+}
+
+function version(v: number | undefined): { version?: number } {
+  return v === undefined ? {} : { version: v };
+}

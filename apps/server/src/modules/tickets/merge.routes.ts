@@ -1,0 +1,47 @@
+import { ErrorEnvelope, IdParams, MergeBody, MergeResult } from '@pishkhan/contracts';
+import type { AppContext } from '../../context.ts';
+import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
+import type { App } from '../../platform/http/server.ts';
+import { authorize, requireUser } from '../access/index.ts';
+import { mergeTickets } from './commands/merge-tickets.ts';
+import { ticketPolicy } from './tickets.policy.ts';
+import { loadTicketAccess } from './tickets.repository.ts';
+
+const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope, 422: ErrorEnvelope };
+
+/** POST /tickets/:id/merge — merge this ticket (B) into another (A). */
+export function registerMergeRoutes(app: App, ctx: AppContext): void {
+  app.post(
+    '/api/v1/tickets/:id/merge',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Merge this ticket into another: its timeline, attachments and watchers move there and it closes as merged',
+        params: IdParams,
+        body: MergeBody,
+        response: { 200: MergeResult, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      const source = authorize(ticketPolicy, actor, 'merge', await loadTicketAccess(ctx.db, request.params.id));
+      const target = await loadTicketAccess(ctx.db, request.body.intoTicketId);
+      if (!target || !ticketPolicy.can(actor, 'read', target)) {
+        throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'intoTicketId' });
+      }
+      authorize(ticketPolicy, actor, 'merge', target);
+      const result = await mergeTickets(ctx, { actor, sourceId: source.id, targetId: target.id });
+      return {
+        source: {
+          id: result.source.id,
+          number: result.source.number,
+          status: result.source.status,
+          mergedIntoId: result.target.id,
+          version: result.source.version,
+        },
+        target: { id: result.target.id, number: result.target.number, status: result.target.status, version: result.target.version },
+        moved: result.moved,
+      };
+    },
+  );
+}

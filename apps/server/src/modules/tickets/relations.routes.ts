@@ -1,0 +1,90 @@
+import { Type } from 'typebox';
+import { ErrorEnvelope, IdParams, Page, Relation, RelationBody, RelationParams } from '@pishkhan/contracts';
+import type { AppContext } from '../../context.ts';
+import { CommonErrors, DomainError, notFound } from '../../platform/http/errors.ts';
+import type { App } from '../../platform/http/server.ts';
+import { authorize, requireUser } from '../access/index.ts';
+import { relateTickets } from './commands/relate-tickets.ts';
+import { unrelateTickets } from './commands/unrelate-tickets.ts';
+import { authorizeTicket } from './merge-target.ts';
+import { otherTicketOf, presentRelation } from './relations.presenter.ts';
+import { loadRelationRow, relationsOf, visibleTicketRefs } from './relations.repository.ts';
+import { ticketPolicy } from './tickets.policy.ts';
+import { loadTicketAccess } from './tickets.repository.ts';
+
+const tags = ['tickets'];
+const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
+
+/** Relations between tickets (related, parent_child, follow_up_of, duplicate_of). */
+export function registerRelationRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/v1/tickets/:id/relations',
+    {
+      schema: {
+        tags,
+        summary: "A ticket's relations (only those whose other ticket the reader may see)",
+        params: IdParams,
+        response: { 200: Page(Relation), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      const access = authorize(ticketPolicy, actor, 'read', await loadTicketAccess(ctx.db, request.params.id));
+      const rows = await relationsOf(ctx.db, access.id);
+      const others = new Map((await visibleTicketRefs(ctx.db, actor, rows.map((r) => otherTicketOf(r, access.id)))).map((t) => [t.id, t]));
+      const items = rows.flatMap((r) => {
+        const other = others.get(otherTicketOf(r, access.id));
+        return other ? [presentRelation(r, access.id, other)] : [];
+      });
+      return { items, nextCursor: null };
+    },
+  );
+
+  app.post(
+    '/api/v1/tickets/:id/relations',
+    {
+      schema: {
+        tags,
+        summary: 'Relate this ticket (the source) to another the caller also works on',
+        params: IdParams,
+        body: RelationBody,
+        response: { 201: Relation, ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireUser(request.actor);
+      const source = await authorizeTicket(ctx.db, actor, 'relate', request.params.id);
+      const target = await loadTicketAccess(ctx.db, request.body.targetTicketId);
+      // A target the caller cannot see is reported like one that does not exist.
+      if (!target || !ticketPolicy.can(actor, 'read', target)) {
+        throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'targetTicketId' });
+      }
+      authorize(ticketPolicy, actor, 'relate', target);
+      const row = await relateTickets(ctx, { actor, source, target, kind: request.body.kind });
+      return reply.status(201).send(presentRelation(row, source.id, target.row));
+    },
+  );
+
+  app.delete(
+    '/api/v1/tickets/:id/relations/:relationId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a relation of this ticket',
+        params: RelationParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireUser(request.actor);
+      const access = authorize(ticketPolicy, actor, 'read', await loadTicketAccess(ctx.db, request.params.id));
+      const row = await loadRelationRow(ctx.db, request.params.relationId);
+      const involved = row && (row.source_ticket_id === access.id || row.target_ticket_id === access.id);
+      const otherVisible = involved && (await visibleTicketRefs(ctx.db, actor, [otherTicketOf(row, access.id)])).length === 1;
+      if (!row || !otherVisible) throw notFound('relation');
+      authorize(ticketPolicy, actor, 'relate', access);
+      await unrelateTickets(ctx, { relationId: row.id });
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import type { Client } from '../../../test/factories.ts';
+import { expectStatus, makeDesk, openTicket, patchCurrent, type Desk } from './tickets.test-kit.ts';
+
+let t: TestApp;
+let d: Desk;
+const HOUR = 3_600_000;
+let start: number;
+const created: any[] = [];
+
+/** Every page of a list, following nextCursor. */
+async function walk(client: Client, query: string, limit = 2): Promise<any[]> {
+  const items: any[] = [];
+  let cursor: string | null = null;
+  for (let guard = 0; guard < 100; guard++) {
+    const page: any = expectStatus(await client.get(`/api/v1/tickets?limit=${limit}${query ? '&' + query : ''}${cursor ? '&cursor=' + cursor : ''}`), 200);
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) return items;
+  }
+  throw new Error('pagination did not end');
+}
+const ids = (items: any[]) => items.map((i) => i.id);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  d = await makeDesk(t);
+  start = t.clock.now();
+  const specs: Array<Record<string, unknown>> = [
+    { impact: 1, urgency: 1, tags: ['VPN'], requesterContactId: d.contactShared.contactId, channel: 'phone' },
+    { impact: 3, urgency: 3, type: 'service_request', requesterContactId: d.contactPrivate.contactId, channel: 'email' },
+    { impact: 2, urgency: 2, tags: ['vpn', 'شبکه۱'], assigneeAgentId: d.analystA.agentId },
+    { impact: 1, urgency: 3, assigneeGroupId: d.groupB },
+    { impact: 2, urgency: 1, requesterContactId: d.contactShared.contactId },
+    { impact: 2, urgency: 2 },
+  ];
+  for (const spec of specs) {
+    t.clock.advance(HOUR);
+    created.push(await openTicket(d.analystA.client, spec));
+  }
+  t.clock.advance(HOUR);
+  // Later edits move updated_at: the first ticket becomes the most recently updated.
+  expectStatus(await patchCurrent(d.analystA.client, created[0].id, { status: 'pending_customer' }), 200);
+  created.push(await openTicket(d.contactShared.client, { title: 'from the portal' }));
+});
+afterAll(() => t.destroy());
+
+describe('GET /tickets', () => {
+  it('runs on the dialect under test', () => {
+    expect(t.ctx.dialect.name).toBe(t.dialect);
+  });
+
+  it('lists summaries, most recently updated first by default', async () => {
+    const page = expectStatus(await d.manager.client.get('/api/v1/tickets'), 200);
+    expect(page.nextCursor).toBeNull();
+    expect(page.items).toHaveLength(created.length);
+    expect(page.items[0].id).toBe(created[6].id);
+    expect(page.items[1].id).toBe(created[0].id);
+    const first = page.items.find((i: any) => i.id === created[0].id);
+    expect(first).toMatchObject({
+      number: created[0].number,
+      displayNumber: created[0].displayNumber,
+      status: 'pending_customer',
+      priority: 1,
+      requester: { id: d.contactShared.contactId, name: d.contactShared.email },
+      organization: { id: d.sharingOrg },
+      tags: ['VPN'],
+      escalationLevel: 0,
+    });
+    expect(first).not.toHaveProperty('description');
+  });
+
+  it('walks every sort with a keyset cursor: same rows as one page, no repeats, stable ties', async () => {
+    const all = expectStatus(await d.manager.client.get('/api/v1/tickets?limit=200'), 200).items as any[];
+    const key: Record<string, (i: any) => number> = {
+      created_at: (i) => Date.parse(i.createdAt),
+      updated_at: (i) => Date.parse(i.updatedAt),
+      priority: (i) => i.priority,
+      number: (i) => i.number,
+    };
+    for (const field of Object.keys(key)) {
+      for (const desc of [false, true]) {
+        const sort = (desc ? '-' : '') + field;
+        const expected = [...all]
+          .sort((a, b) => key[field]!(a) - key[field]!(b) || a.id - b.id)
+          .map((i) => i.id);
+        if (desc) expected.reverse();
+        expect(ids(await walk(d.manager.client, `sort=${sort}`, 2)), sort).toEqual(expected);
+        expect(ids(await walk(d.manager.client, `sort=${sort}`, 3)), sort).toEqual(expected);
+      }
+    }
+  });
+
+  it('refuses a cursor of another sort and a forged cursor (400)', async () => {
+    const page = expectStatus(await d.manager.client.get('/api/v1/tickets?limit=1&sort=number'), 200);
+    expect((await d.manager.client.get(`/api/v1/tickets?limit=1&sort=-number&cursor=${page.nextCursor}`)).statusCode).toBe(400);
+    expect((await d.manager.client.get('/api/v1/tickets?cursor=not-a-cursor')).statusCode).toBe(400);
+    expect((await d.manager.client.get('/api/v1/tickets?sort=title')).statusCode).toBe(400);
+    expect((await d.manager.client.get('/api/v1/tickets?status=new,nope')).statusCode).toBe(400);
+    expect((await d.manager.client.get('/api/v1/tickets?limit=0')).statusCode).toBe(400);
+  });
+
+  it('filters', async () => {
+    const c = d.manager.client;
+    const q = async (query: string) => ids(await walk(c, query, 50)).sort((a, b) => a - b);
+    const idsOf = (...indexes: number[]) => indexes.map((i) => created[i].id).sort((a, b) => a - b);
+    expect(await q('status=pending_customer')).toEqual(idsOf(0));
+    expect(await q('status=new,pending_customer')).toEqual(idsOf(0, 1, 2, 3, 4, 5, 6));
+    expect(await q('type=service_request')).toEqual(idsOf(1));
+    expect(await q('priority=1')).toEqual(idsOf(0));
+    expect(await q('priority=1,2')).toEqual(idsOf(0, 4));
+    expect(await q(`groupId=${d.groupB}`)).toEqual(idsOf(3));
+    expect(await q(`assigneeAgentId=${d.analystA.agentId}`)).toEqual(idsOf(2));
+    expect(await q('assigneeAgentId=none')).toEqual(idsOf(0, 1, 3, 4, 5, 6));
+    expect(await q(`ownerAgentId=${d.analystA.agentId}`)).toEqual(idsOf(0, 1, 2, 3, 4, 5));
+    expect(await q(`ownerGroupId=${d.groupA}`)).toEqual(idsOf(0, 1, 2, 3, 4, 5));
+    expect(await q(`requesterContactId=${d.contactShared.contactId}`)).toEqual(idsOf(0, 4, 6));
+    expect(await q(`organizationId=${d.privateOrg}`)).toEqual(idsOf(1));
+    expect(await q('tag=vpn')).toEqual(idsOf(0, 2));
+    expect(await q(`tag=${encodeURIComponent(' شبکه1 ')}`)).toEqual(idsOf(2));
+    expect(await q('channel=email')).toEqual(idsOf(1));
+    expect(await q('channel=portal')).toEqual(idsOf(6));
+    const iso = (ms: number) => encodeURIComponent(new Date(ms).toISOString());
+    expect(await q(`createdFrom=${iso(start + 2 * HOUR)}&createdTo=${iso(start + 4 * HOUR)}`)).toEqual(idsOf(1, 2));
+    expect(await q(`updatedFrom=${iso(start + 7 * HOUR)}`)).toEqual(idsOf(0, 6));
+    expect(await q(`updatedTo=${iso(start + 3 * HOUR)}`)).toEqual(idsOf(1));
+    expect(await q(`groupId=${d.groupB}&priority=1`)).toEqual([]);
+  });
+
+  it('scopes every list to what the caller may see', async () => {
+    const all = (client: Client) => walk(client, '', 50).then((items) => ids(items).sort((a, b) => a - b));
+    const idsOf = (...indexes: number[]) => indexes.map((i) => created[i].id).sort((a, b) => a - b);
+    expect(await all(d.analystB.client)).toEqual(idsOf(3));
+    expect(await all(d.adminOnly.client)).toEqual([]);
+    expect(await all(d.crm.client)).toEqual(idsOf(0, 4, 6));
+    expect(await all(d.contactShared.client)).toEqual(idsOf(0, 4, 6));
+    expect(await all(d.colleagueShared.client)).toEqual(idsOf(0, 4, 6));
+    expect(await all(d.contactPrivate.client)).toEqual(idsOf(1));
+    expect(await all(d.colleaguePrivate.client)).toEqual([]);
+    const portal = expectStatus(await d.contactShared.client.get('/api/v1/tickets'), 200);
+    expect(portal.items[0]).not.toHaveProperty('escalationLevel');
+  });
+});

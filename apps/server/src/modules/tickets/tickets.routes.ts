@@ -1,0 +1,160 @@
+import {
+  CreateTicketBody,
+  ErrorEnvelope,
+  IdParams,
+  Ticket,
+  TicketActionBody,
+  TicketHistoryPage,
+  TicketHistoryQuery,
+  TicketListQuery,
+  TicketPage,
+  UpdateTicketBody,
+} from '@pishkhan/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../platform/actor.ts';
+import { transaction } from '../../platform/db/index.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import type { App } from '../../platform/http/server.ts';
+import type { Db } from '../../schema.ts';
+import type { AppContext } from '../../context.ts';
+import { authorize, requireUser } from '../access/index.ts';
+import { confirmTicket } from './commands/confirm-ticket.ts';
+import { createTicket } from './commands/create-ticket.ts';
+import { reopenTicket } from './commands/reopen-ticket.ts';
+import { updateTicket } from './commands/update-ticket.ts';
+import { presentHistoryEntry, presentTicket, presentTicketSummary } from './tickets.presenter.ts';
+import { ticketDeskPolicy, ticketPolicy, TICKET_DESK } from './tickets.policy.ts';
+import { listTickets, loadRelated, loadTicketView, ticketFilters, ticketHistory } from './tickets.queries.ts';
+
+const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
+const writeErrors = { ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope };
+const tags = ['tickets'];
+
+/**
+ * The ticket as its reader sees it after a command. The reader just acted on it, so it is shown
+ * even if the command took it out of their sight (their abilities then say so).
+ */
+export async function presentTicketById(db: Db, actor: Actor, id: number) {
+  const view = await loadTicketView(db, id);
+  if (!view) throw notFound('ticket');
+  return presentTicket(actor, view.access, view.related);
+}
+
+/** Action routes (confirm, reopen, acknowledge …) take an optional body: none at all reads as `{}`. */
+export async function bodyOptional(request: FastifyRequest): Promise<void> {
+  if (request.body === undefined || request.body === null) request.body = {};
+}
+
+export function registerTicketRoutes(app: App, ctx: AppContext): void {
+  app.post(
+    '/api/v1/tickets',
+    {
+      schema: {
+        tags,
+        summary: 'Open a ticket (agents for a requester; contacts through the portal)',
+        body: CreateTicketBody,
+        response: { 201: Ticket, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireUser(request.actor);
+      authorize(ticketDeskPolicy, actor, 'create', TICKET_DESK);
+      const id = await transaction(ctx.db, (trx) => createTicket(trx, ctx, { actor, body: request.body }));
+      return reply.status(201).send(await presentTicketById(ctx.db, actor, id));
+    },
+  );
+
+  app.get(
+    '/api/v1/tickets',
+    {
+      schema: {
+        tags,
+        summary: 'Tickets the caller may see, filtered and sorted, one page at a time',
+        querystring: TicketListQuery,
+        response: { 200: TicketPage, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      const { limit, cursor, sort, ...filters } = request.query;
+      const page = await listTickets(ctx.db, actor, ticketFilters(filters), { limit, cursor, sort });
+      const related = await loadRelated(ctx.db, page.items);
+      return { items: page.items.map((row) => presentTicketSummary(actor, row, related)), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/v1/tickets/:id',
+    { schema: { tags, summary: 'One ticket, with the caller’s abilities on it', params: IdParams, response: { 200: Ticket, ...errors } } },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      const view = await loadTicketView(ctx.db, request.params.id);
+      authorize(ticketPolicy, actor, 'read', view?.access);
+      return presentTicket(actor, view!.access, view!.related);
+    },
+  );
+
+  app.patch(
+    '/api/v1/tickets/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a ticket at the version last seen (fields, status, assignment)',
+        params: IdParams,
+        body: UpdateTicketBody,
+        response: { 200: Ticket, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      const id = request.params.id;
+      await transaction(ctx.db, (trx) => updateTicket(trx, ctx, { ticketId: id, actor, body: request.body }));
+      return presentTicketById(ctx.db, actor, id);
+    },
+  );
+
+  app.get(
+    '/api/v1/tickets/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'Who changed which field when (desk only)',
+        params: IdParams,
+        querystring: TicketHistoryQuery,
+        response: { 200: TicketHistoryPage, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      const view = await loadTicketView(ctx.db, request.params.id);
+      authorize(ticketPolicy, actor, 'history', view?.access);
+      const page = await ticketHistory(ctx.db, request.params.id, request.query);
+      return { items: page.items.map(presentHistoryEntry), nextCursor: page.nextCursor };
+    },
+  );
+
+  for (const [action, command] of [
+    ['confirm', confirmTicket],
+    ['reopen', reopenTicket],
+  ] as const) {
+    app.post(
+      `/api/v1/tickets/:id/${action}`,
+      {
+        preValidation: bodyOptional,
+        schema: {
+          tags,
+          summary: action === 'confirm' ? 'Confirm a resolved ticket: it closes' : 'Reopen a resolved ticket',
+          params: IdParams,
+          body: TicketActionBody,
+          response: { 200: Ticket, ...writeErrors },
+        },
+      },
+      async (request) => {
+        const actor = requireUser(request.actor);
+        const id = request.params.id;
+        await transaction(ctx.db, (trx) => command(trx, ctx, { ticketId: id, actor, version: request.body?.version }));
+        return presentTicketById(ctx.db, actor, id);
+      },
+    );
+  }
+}

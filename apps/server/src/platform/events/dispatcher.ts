@@ -1,0 +1,119 @@
+import type { EventName } from '@pishkhan/contracts';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock/index.ts';
+import type { DialectSupport } from '../db/dialects/index.ts';
+import { transaction } from '../db/transaction.ts';
+import type { JobToEnqueue, Jobs } from '../jobs/types.ts';
+import { markDispatched, selectUndispatched } from './outbox.repository.ts';
+import { onOutboxWritten } from './record.ts';
+import type { EventBus, EventJob } from './types.ts';
+
+export interface DispatcherDeps {
+  db: Kysely<any>;
+  dialect: DialectSupport;
+  clock: Clock;
+  logger: Logger;
+  jobs: Jobs;
+  /** Outbox rows per transaction (default 100). */
+  batchSize?: number;
+  /** Safety sweep for events another process committed and crashed before dispatching (default 5 s). */
+  sweepMs?: number;
+}
+
+/**
+ * The outbox dispatcher: reads undispatched events in id order and, in one transaction per batch,
+ * enqueues one job per (event, subscriber) with unique key `${jobName}:${outboxId}` and sets
+ * `dispatched_at`. Running it twice, or in two processes at once, never creates a second job.
+ */
+export function createEventDispatcher(deps: DispatcherDeps): EventBus {
+  const { db, dialect, clock, logger, jobs } = deps;
+  const batchSize = deps.batchSize ?? 100;
+  const sweepMs = deps.sweepMs ?? 5000;
+  const subscribers = new Map<string, string[]>();
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopping = false;
+  let unsubscribe: (() => void) | null = null;
+  let sweep: NodeJS.Timeout | null = null;
+
+  function subscribe(event: EventName, jobName: string): void {
+    const list = subscribers.get(event) ?? [];
+    if (list.includes(jobName)) throw new Error(`${jobName} is already subscribed to ${event}`);
+    subscribers.set(event, [...list, jobName]);
+  }
+
+  async function dispatchBatch(): Promise<number> {
+    return transaction(db, async (trx) => {
+      const rows = await selectUndispatched(trx, dialect, batchSize);
+      if (rows.length === 0) return 0;
+      const toEnqueue: JobToEnqueue[] = rows.flatMap((row) =>
+        (subscribers.get(row.event) ?? []).map((jobName) => {
+          const payload: EventJob = { outboxId: row.id, event: row.event as EventName, payload: JSON.parse(row.payload), occurredAt: row.created_at };
+          return { name: jobName, payload, options: { uniqueKey: `${jobName}:${row.id}` } };
+        }),
+      );
+      await jobs.enqueueMany(trx, toEnqueue);
+      await markDispatched(
+        trx,
+        rows.map((r) => r.id),
+        clock.now(),
+      );
+      return rows.length;
+    });
+  }
+
+  async function dispatchPending(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await dispatchBatch();
+      total += n;
+      if (n < batchSize) return total;
+    }
+  }
+
+  /** Coalesces wake-ups: at most one dispatch runs in this process, followed by one more if woken meanwhile. */
+  function trigger(): void {
+    if (stopping) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await dispatchPending();
+        } catch (error) {
+          logger.error({ err: error instanceof Error ? error.message : String(error) }, 'Outbox dispatch failed; the sweep retries');
+        }
+      } while (again && !stopping);
+    })().finally(() => {
+      running = null;
+    });
+  }
+
+  return {
+    subscribe,
+    on(event, job) {
+      jobs.define(job);
+      subscribe(event, job.name);
+    },
+    dispatchPending,
+    start() {
+      if (unsubscribe) return;
+      stopping = false;
+      unsubscribe = onOutboxWritten(trigger);
+      sweep = setInterval(trigger, sweepMs);
+      trigger();
+    },
+    async stop() {
+      stopping = true;
+      unsubscribe?.();
+      unsubscribe = null;
+      if (sweep) clearInterval(sweep);
+      sweep = null;
+      await running;
+    },
+  };
+}

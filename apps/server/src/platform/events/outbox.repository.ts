@@ -1,0 +1,27 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DialectSupport } from '../db/dialects/index.ts';
+import type { PlatformTables } from '../db/tables.ts';
+
+/** All SQL of the outbox. */
+export type OutboxRow = Selectable<PlatformTables['outbox']>;
+const as = (db: Kysely<any>) => db as Kysely<PlatformTables>;
+
+/**
+ * The oldest undispatched events, in the order they were recorded. On PostgreSQL rows another
+ * process is dispatching right now are skipped (and stay locked until this transaction ends).
+ */
+export async function selectUndispatched(trx: Kysely<any>, dialect: DialectSupport, limit: number): Promise<OutboxRow[]> {
+  return as(trx)
+    .selectFrom('outbox')
+    .selectAll()
+    .where('dispatched_at', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .modifyEnd(sql.raw(dialect.skipLockedClause))
+    .execute();
+}
+
+export async function markDispatched(trx: Kysely<any>, ids: readonly number[], now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await as(trx).updateTable('outbox').set({ dispatched_at: now }).where('id', 'in', [...ids]).where('dispatched_at', 'is', null).execute();
+}

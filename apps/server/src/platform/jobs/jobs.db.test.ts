@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, json, type TestApp } from '../../../test/harness.ts';
+import { makeAgent, signIn, type Client } from '../../../test/factories.ts';
+import { openDatabase, transaction } from '../db/index.ts';
+import { createLogger } from '../logging/logger.ts';
+import { createJobs } from './index.ts';
+
+let t: TestApp;
+let admin: Client;
+let analyst: Client;
+/** What the flaky job does on its next run. */
+let flakyFails = true;
+const LEASE_MS = 5 * 60 * 1000;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.ctx.db.schema
+    .createTable('job_effects')
+    .addColumn('job', 'text', (c) => c.notNull())
+    .addColumn('job_id', 'bigint', (c) => c.notNull())
+    .addColumn('attempt', 'integer', (c) => c.notNull())
+    .execute();
+  t.ctx.jobs.define<{ tag: string }>({
+    name: 'test.effect',
+    async handler({ trx, payload, jobId, attempt, actor }) {
+      if (actor.kind !== 'system' || actor.name !== 'scheduler') throw new Error('jobs must act as the scheduler');
+      await insertEffect(trx, payload.tag, jobId, attempt);
+    },
+  });
+  t.ctx.jobs.define({
+    name: 'test.flaky',
+    maxAttempts: 3,
+    async handler({ trx, jobId, attempt }) {
+      await insertEffect(trx, 'flaky', jobId, attempt);
+      if (flakyFails) throw new Error('boom: the mail server said no');
+    },
+  });
+  const a = await makeAgent(t, { roles: ['admin'] });
+  const b = await makeAgent(t, { roles: ['analyst', 'supervisor', 'manager'] });
+  admin = await signIn(t.app, a.email);
+  analyst = await signIn(t.app, b.email);
+});
+afterAll(() => t.destroy());
+
+function insertEffect(db: any, job: string, jobId: number, attempt: number) {
+  return db.insertInto('job_effects').values({ job, job_id: jobId, attempt }).execute();
+}
+const effects = async (job: string) =>
+  (await (t.ctx.db as any).selectFrom('job_effects').selectAll().where('job', '=', job).execute()) as Array<{ job_id: number; attempt: number }>;
+const jobsNamed = (name: string) => t.ctx.db.selectFrom('jobs').selectAll().where('name', '=', name).orderBy('id').execute();
+
+describe('jobs', () => {
+  it('runs on the dialect under test', () => {
+    expect(t.ctx.dialect.name).toBe(t.dialect);
+  });
+
+  it('an enqueue inside a transaction that rolls back leaves no job; a committed one runs once', async () => {
+    await expect(
+      transaction(t.ctx.db, async (trx) => {
+        await t.ctx.jobs.enqueue(trx, 'test.effect', { tag: 'rolled-back' });
+        throw new Error('the command failed');
+      }),
+    ).rejects.toThrow('the command failed');
+    await transaction(t.ctx.db, (trx) => t.ctx.jobs.enqueue(trx, 'test.effect', { tag: 'committed' }));
+    const rows = (await jobsNamed('test.effect')).filter((j) => ['rolled-back', 'committed'].includes(JSON.parse(j.payload).tag));
+    expect(rows.map((j) => JSON.parse(j.payload).tag)).toEqual(['committed']);
+    expect(await t.ctx.jobs.drain()).toBeGreaterThanOrEqual(1);
+    expect(await effects('rolled-back')).toEqual([]);
+    expect((await effects('committed')).map((e) => e.attempt)).toEqual([1]);
+    expect((await jobsNamed('test.effect')).find((j) => JSON.parse(j.payload).tag === 'committed')!.status).toBe('done');
+  });
+
+  it('a unique key makes a second enqueue a no-op, also within one batch', async () => {
+    await t.ctx.jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'unique-1' }, { uniqueKey: 'u:1' });
+    await t.ctx.jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'unique-2' }, { uniqueKey: 'u:1' });
+    await t.ctx.jobs.enqueueMany(t.ctx.db, [
+      { name: 'test.effect', payload: { tag: 'unique-3' }, options: { uniqueKey: 'u:2' } },
+      { name: 'test.effect', payload: { tag: 'unique-4' }, options: { uniqueKey: 'u:2' } },
+    ]);
+    const keyed = await t.ctx.db.selectFrom('jobs').select(['unique_key', 'payload']).where('unique_key', 'in', ['u:1', 'u:2']).orderBy('unique_key').execute();
+    expect(keyed.map((k) => [k.unique_key, JSON.parse(k.payload).tag])).toEqual([
+      ['u:1', 'unique-1'],
+      ['u:2', 'unique-3'],
+    ]);
+    await t.ctx.jobs.drain();
+  });
+
+  it('a failing handler is rolled back, retried with back-off, dead after max attempts, listed for admins and retried by them', async () => {
+    flakyFails = true;
+    await t.ctx.jobs.enqueue(t.ctx.db, 'test.flaky', {});
+    const [created] = await jobsNamed('test.flaky');
+    const id = created!.id;
+    const row = async () => (await jobsNamed('test.flaky')).find((j) => j.id === id)!;
+
+    expect(await t.ctx.jobs.drain()).toBe(1);
+    let job = await row();
+    expect([job.status, job.attempts, job.last_error]).toEqual(['ready', 1, 'boom: the mail server said no']);
+    // Back-off 1 s (+ up to 25 % jitter) after the first failure.
+    expect(job.run_at - t.clock.now()).toBeGreaterThanOrEqual(1000);
+    expect(job.run_at - t.clock.now()).toBeLessThanOrEqual(1250);
+    expect(await t.ctx.jobs.drain()).toBe(0);
+    t.clock.advance(999);
+    expect(await t.ctx.jobs.drain()).toBe(0);
+    t.clock.advance(251);
+    expect(await t.ctx.jobs.drain()).toBe(1);
+    job = await row();
+    expect([job.status, job.attempts]).toEqual(['ready', 2]);
+    expect(job.run_at - t.clock.now()).toBeGreaterThanOrEqual(2000);
+    expect(job.run_at - t.clock.now()).toBeLessThanOrEqual(2500);
+    t.clock.advance(2500);
+    expect(await t.ctx.jobs.drain()).toBe(1);
+    job = await row();
+    expect([job.status, job.attempts, job.locked_by]).toEqual(['dead', 3, null]);
+    expect(job.finished_at).toBe(t.clock.now());
+    t.clock.advance(24 * 60 * 60 * 1000);
+    expect(await t.ctx.jobs.drain()).toBe(0);
+    // Each failed attempt's writes were rolled back with it.
+    expect(await effects('flaky')).toEqual([]);
+
+    const dead = await admin.get('/api/v1/admin/jobs?status=dead');
+    expect(dead.statusCode).toBe(200);
+    const listed = json(dead).items.find((j: any) => j.id === id);
+    expect(listed).toMatchObject({ name: 'test.flaky', status: 'dead', attempts: 3, maxAttempts: 3, lastError: 'boom: the mail server said no' });
+    expect(json(dead).items.every((j: any) => j.status === 'dead')).toBe(true);
+    expect((await analyst.get('/api/v1/admin/jobs?status=dead')).statusCode).toBe(403);
+    expect((await analyst.post(`/api/v1/admin/jobs/${id}/retry`)).statusCode).toBe(403);
+
+    flakyFails = false;
+    const retried = await admin.post(`/api/v1/admin/jobs/${id}/retry`);
+    expect(retried.statusCode).toBe(200);
+    expect(json(retried)).toMatchObject({ id, status: 'ready', attempts: 0 });
+    expect((await admin.post(`/api/v1/admin/jobs/${id}/retry`)).json().code).toBe('job.not_dead');
+    expect(await t.ctx.jobs.drain()).toBe(1);
+    expect([(await row()).status, (await row()).attempts]).toEqual(['done', 1]);
+    expect((await effects('flaky')).map((e) => e.job_id)).toEqual([id]);
+  });
+
+  it('a job whose lease was taken over cannot complete twice: the slow worker rolls back', async () => {
+    const other = openDatabase<any>(t.testDb.config);
+    try {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let firstStarted!: () => void;
+      const started = new Promise<void>((r) => (firstStarted = r));
+      const handler = async ({ trx, jobId, attempt }: any) => {
+        if (attempt === 1) {
+          firstStarted();
+          await gate;
+        }
+        await insertEffect(trx, 'lease', jobId, attempt);
+      };
+      const logger = createLogger('silent');
+      const slow = createJobs({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger, workerId: 'slow' });
+      const fast = createJobs({ db: other.kysely, dialect: other.dialect, clock: t.clock, logger, workerId: 'fast' });
+      slow.define({ name: 'test.lease', handler });
+      fast.define({ name: 'test.lease', handler });
+      await slow.enqueue(t.ctx.db, 'test.lease', {});
+
+      const slowRun = slow.drain(1);
+      await started;
+      t.clock.advance(LEASE_MS + 1);
+      expect(await fast.drain(1)).toBe(1);
+      release();
+      expect(await slowRun).toBe(1);
+
+      const [job] = await jobsNamed('test.lease');
+      expect([job!.status, job!.attempts, job!.locked_by]).toEqual(['done', 2, null]);
+      expect((await effects('lease')).map((e) => e.attempt)).toEqual([2]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('two runners ticking the same schedule slot enqueue its job once; the next slot once more', async () => {
+    const logger = createLogger('silent');
+    const a = createJobs({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger, workerId: 'a' });
+    const b = createJobs({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger, workerId: 'b' });
+    const every = 60_000;
+    for (const jobs of [a, b]) jobs.schedule({ name: 'test.minutely', job: 'test.effect', everyMs: every, payload: { tag: 'tick' } });
+    t.clock.set(Math.ceil(t.clock.now() / every) * every + 10);
+
+    const first = await Promise.all([a.tickSchedules(), b.tickSchedules()]);
+    expect(first[0] + first[1]).toBe(1);
+    expect(await a.tickSchedules()).toBe(0);
+    t.clock.advance(every - 20);
+    expect((await a.tickSchedules()) + (await b.tickSchedules())).toBe(0);
+    t.clock.advance(20);
+    expect((await b.tickSchedules()) + (await a.tickSchedules())).toBe(1);
+
+    const ticks = (await jobsNamed('test.effect')).filter((j) => j.unique_key?.startsWith('schedule:test.minutely:'));
+    expect(ticks).toHaveLength(2);
+    expect(ticks.every((j) => JSON.parse(j.payload).tag === 'tick')).toBe(true);
+    const slots = await t.ctx.db.selectFrom('job_schedules').select('slot').where('name', '=', 'test.minutely').execute();
+    expect(slots).toHaveLength(2);
+    await t.ctx.jobs.drain();
+  });
+
+  it('the poll loop runs enqueued jobs, and stop() waits for a running handler', async () => {
+    const logger = createLogger('silent');
+    const runner = createJobs({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger, workerId: 'loop', pollMs: 20 });
+    let finished = 0;
+    let begun!: () => void;
+    const running = new Promise<void>((r) => (begun = r));
+    runner.define({
+      name: 'test.slow',
+      async handler({ trx, jobId, attempt }) {
+        begun();
+        await new Promise((r) => setTimeout(r, 100));
+        await insertEffect(trx, 'slow', jobId, attempt);
+        finished++;
+      },
+    });
+    runner.start();
+    await runner.enqueue(t.ctx.db, 'test.slow', {});
+    await running;
+    await runner.stop();
+    expect(finished).toBe(1);
+    const [job] = await jobsNamed('test.slow');
+    expect(job!.status).toBe('done');
+    expect(await effects('slow')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,128 @@
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { DialectSupport } from '../db/dialects/index.ts';
+import type { PlatformTables } from '../db/tables.ts';
+
+/** All SQL of the job queue (ADR 0003): the `jobs` and `job_schedules` tables. */
+type JobsDb = Kysely<PlatformTables>;
+export type JobRow = Selectable<PlatformTables['jobs']>;
+export type NewJobRow = Insertable<PlatformTables['jobs']>;
+
+const as = (db: Kysely<any>) => db as JobsDb;
+/** Rows per INSERT: well under both dialects' bound-parameter limits (~14 columns a row). */
+const INSERT_CHUNK = 500;
+
+/** Inserts jobs; a row whose unique_key already exists is skipped (ON CONFLICT DO NOTHING on both dialects). */
+export async function insertJobs(db: Kysely<any>, rows: readonly NewJobRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await as(db)
+      .insertInto('jobs')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .onConflict((oc) => oc.column('unique_key').doNothing())
+      .execute();
+  }
+}
+
+/**
+ * Claims up to `limit` due jobs for one worker in one statement: ready jobs whose run_at has come,
+ * and running jobs whose lease expired (their worker died). Each claim counts an attempt, so
+ * `(locked_by, attempts)` identifies this claim and nothing else. On PostgreSQL the subquery
+ * skips rows another worker is claiming at this moment (FOR UPDATE SKIP LOCKED); SQLite has a
+ * single writer, so the statement is atomic as it is.
+ */
+export async function claimJobs(
+  db: Kysely<any>,
+  dialect: DialectSupport,
+  input: { workerId: string; now: number; leaseMs: number; names: readonly string[]; limit: number },
+): Promise<JobRow[]> {
+  if (input.names.length === 0 || input.limit < 1) return [];
+  const { now } = input;
+  return as(db)
+    .updateTable('jobs')
+    .set((eb) => ({
+      status: 'running',
+      locked_by: input.workerId,
+      locked_until: now + input.leaseMs,
+      attempts: eb('attempts', '+', 1),
+      updated_at: now,
+    }))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('jobs')
+        .select('id')
+        .where('name', 'in', [...input.names])
+        .where((w) =>
+          w.or([
+            w.and([w('status', '=', 'ready'), w('run_at', '<=', now)]),
+            w.and([w('status', '=', 'running'), w('locked_until', '<', now)]),
+          ]),
+        )
+        .orderBy('run_at')
+        .orderBy('id')
+        .limit(input.limit)
+        .modifyEnd(sql.raw(dialect.skipLockedClause)),
+    )
+    .returningAll()
+    .execute();
+}
+
+/**
+ * Marks a job done, in the handler's transaction, only if this worker's claim still holds.
+ * Returns false when the lease was taken over: the caller must roll the handler's writes back.
+ */
+export async function completeJob(trx: Kysely<any>, input: { id: number; workerId: string; attempt: number; now: number }): Promise<boolean> {
+  const result = await as(trx)
+    .updateTable('jobs')
+    .set({ status: 'done', locked_by: null, locked_until: null, updated_at: input.now, finished_at: input.now })
+    .where('id', '=', input.id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', input.workerId)
+    .where('attempts', '=', input.attempt)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Records a failed attempt: back to ready at `retryAt`, or dead. Ignored if the claim no longer holds. */
+export async function failJob(
+  db: Kysely<any>,
+  input: { id: number; workerId: string; attempt: number; now: number; error: string; dead: boolean; retryAt: number },
+): Promise<boolean> {
+  const result = await as(db)
+    .updateTable('jobs')
+    .set({
+      status: input.dead ? 'dead' : 'ready',
+      run_at: input.dead ? input.now : input.retryAt,
+      last_error: input.error,
+      locked_by: null,
+      locked_until: null,
+      updated_at: input.now,
+      finished_at: input.dead ? input.now : null,
+    })
+    .where('id', '=', input.id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', input.workerId)
+    .where('attempts', '=', input.attempt)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Takes a schedule's slot; true only for the one process (and transaction) whose insert happened. */
+export async function takeScheduleSlot(trx: Kysely<any>, input: { name: string; slot: string; now: number }): Promise<boolean> {
+  const row = await as(trx)
+    .insertInto('job_schedules')
+    .values({ name: input.name, slot: input.slot, created_at: input.now })
+    .onConflict((oc) => oc.columns(['name', 'slot']).doNothing())
+    .returning('slot')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Slots older than `before` are no longer needed to keep two processes apart. */
+export async function pruneScheduleSlots(trx: Kysely<any>, input: { name: string; before: number }): Promise<void> {
+  await as(trx).deleteFrom('job_schedules').where('name', '=', input.name).where('created_at', '<', input.before).execute();
+}
+
+/** Finished jobs are kept a while for inspection, then deleted; dead jobs stay until an admin acts. */
+export async function pruneDoneJobs(db: Kysely<any>, before: number): Promise<number> {
+  const result = await as(db).deleteFrom('jobs').where('status', '=', 'done').where('finished_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

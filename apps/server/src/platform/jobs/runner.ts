@@ -1,0 +1,253 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { systemActor } from '../actor.ts';
+import type { Clock } from '../clock/index.ts';
+import type { DialectSupport } from '../db/dialects/index.ts';
+import { afterCommit, transaction } from '../db/transaction.ts';
+import { faultPoint } from '../testing/faults.ts';
+import { defaultBackoffMs } from './backoff.ts';
+import {
+  claimJobs,
+  completeJob,
+  failJob,
+  insertJobs,
+  pruneDoneJobs,
+  pruneScheduleSlots,
+  takeScheduleSlot,
+  type JobRow,
+} from './jobs.repository.ts';
+import type { EnqueueOptions, JobDefinition, JobToEnqueue, Jobs, ScheduleDefinition } from './types.ts';
+
+export interface JobsDeps {
+  db: Kysely<any>;
+  dialect: DialectSupport;
+  clock: Clock;
+  logger: Logger;
+  /** Defaults to host:pid:random, unique per Jobs instance. */
+  workerId?: string;
+  /** Handlers running at once in this process (default 4). */
+  concurrency?: number;
+  /** Idle poll interval (default 250 ms); an enqueue in this process wakes the loop earlier. */
+  pollMs?: number;
+  /** How long a claim holds before another worker may take the job over (default 5 minutes). */
+  leaseMs?: number;
+  /** Finished jobs are deleted after this long (default 7 days). */
+  keepDoneMs?: number;
+  random?: () => number;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 5;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+const MAX_ERROR_LENGTH = 2000;
+
+/** Thrown inside the job's transaction when another worker took the job over: rolls the handler's writes back. */
+class LeaseLost extends Error {
+  override name = 'LeaseLost';
+}
+
+/**
+ * The job runner over the leased `jobs` table (ADR 0003): enqueue in the caller's transaction,
+ * claim with one UPDATE … RETURNING, run the handler and mark the job done in one transaction,
+ * retry with back-off, dead after the last attempt, schedules as (name, slot) rows.
+ */
+export function createJobs(deps: JobsDeps): Jobs {
+  const { db, dialect, clock, logger } = deps;
+  const workerId = deps.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const concurrency = Math.max(1, deps.concurrency ?? 4);
+  const pollMs = deps.pollMs ?? 250;
+  const leaseMs = deps.leaseMs ?? 5 * 60 * 1000;
+  const keepDoneMs = deps.keepDoneMs ?? 7 * DAY;
+  const random = deps.random ?? Math.random;
+  const definitions = new Map<string, JobDefinition<any>>();
+  const schedules = new Map<string, ScheduleDefinition>();
+  /** The last slot of each schedule this process has seen taken (by itself or another process). */
+  const seenSlots = new Map<string, number>();
+  const active = new Set<Promise<void>>();
+  let loop: Promise<void> | null = null;
+  let stopping = false;
+  let woken = false;
+  let wake: (() => void) | null = null;
+
+  function poke(): void {
+    woken = true;
+    wake?.();
+  }
+
+  function idle(ms: number): Promise<void> {
+    if (woken) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      wake = done;
+    });
+  }
+
+  async function enqueueMany(target: Kysely<any>, list: ReadonlyArray<JobToEnqueue>): Promise<void> {
+    if (list.length === 0) return;
+    const now = clock.now();
+    await insertJobs(
+      target,
+      list.map((job) => ({
+        name: job.name,
+        payload: JSON.stringify(job.payload ?? null),
+        status: 'ready',
+        run_at: job.options?.runAt ?? now,
+        attempts: 0,
+        max_attempts: job.options?.maxAttempts ?? definitions.get(job.name)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        locked_by: null,
+        locked_until: null,
+        last_error: null,
+        unique_key: job.options?.uniqueKey ?? null,
+        created_at: now,
+        updated_at: now,
+        finished_at: null,
+      })),
+    );
+    afterCommit(target, poke);
+  }
+
+  async function claim(limit: number): Promise<JobRow[]> {
+    const rows = await claimJobs(db, dialect, { workerId, now: clock.now(), leaseMs, names: [...definitions.keys()], limit });
+    if (rows.length > 0) faultPoint('jobs.after_claim');
+    return rows;
+  }
+
+  /** Runs one claimed job: the handler's writes and `done` commit together, or neither does. */
+  async function runOne(job: JobRow): Promise<void> {
+    const definition = definitions.get(job.name);
+    const attempt = job.attempts;
+    const log = logger.child({ job: job.name, jobId: job.id, attempt });
+    try {
+      if (!definition) throw new Error(`No handler is defined for job ${job.name}`);
+      const payload: unknown = JSON.parse(job.payload);
+      await transaction(db, async (trx) => {
+        await definition.handler({ payload, trx, jobId: job.id, attempt, actor: systemActor('scheduler') });
+        if (!(await completeJob(trx, { id: job.id, workerId, attempt, now: clock.now() }))) throw new LeaseLost();
+        faultPoint('jobs.after_handler_before_commit');
+      });
+    } catch (error) {
+      if (error instanceof LeaseLost) {
+        log.warn('Job lease was taken over by another worker; its effects were rolled back');
+        return;
+      }
+      const now = clock.now();
+      const dead = attempt >= job.max_attempts;
+      const delay = (definition?.backoffMs ?? ((a: number) => defaultBackoffMs(a, random)))(attempt);
+      const message = errorMessage(error);
+      try {
+        await failJob(db, { id: job.id, workerId, attempt, now, error: message, dead, retryAt: now + delay });
+      } catch (recordError) {
+        // The lease expires and another claim retries the job.
+        log.error({ err: errorMessage(recordError) }, 'Could not record a job failure');
+      }
+      if (dead) log.error({ err: message }, 'Job failed for the last time and is dead');
+      else log.warn({ err: message, retryInMs: delay }, 'Job failed; it will be retried');
+    }
+  }
+
+  async function tickSchedules(): Promise<number> {
+    let enqueued = 0;
+    for (const schedule of schedules.values()) {
+      const now = clock.now();
+      const slot = Math.floor(now / schedule.everyMs);
+      if (seenSlots.get(schedule.name) === slot) continue;
+      const taken = await transaction(db, async (trx) => {
+        if (!(await takeScheduleSlot(trx, { name: schedule.name, slot: String(slot), now }))) return false;
+        await enqueueMany(trx, [{ name: schedule.job, payload: schedule.payload ?? null, options: { uniqueKey: `schedule:${schedule.name}:${slot}` } }]);
+        await pruneScheduleSlots(trx, { name: schedule.name, before: now - Math.max(10 * schedule.everyMs, DAY) });
+        return true;
+      });
+      seenSlots.set(schedule.name, slot);
+      if (taken) enqueued++;
+    }
+    return enqueued;
+  }
+
+  async function pollLoop(): Promise<void> {
+    let lastPrune = 0;
+    let failures = 0;
+    while (!stopping) {
+      woken = false;
+      let filled = false;
+      try {
+        await tickSchedules();
+        const free = concurrency - active.size;
+        if (free > 0) {
+          const claimed = await claim(free);
+          filled = claimed.length === free;
+          for (const job of claimed) {
+            const running: Promise<void> = runOne(job).finally(() => {
+              active.delete(running);
+              poke();
+            });
+            active.add(running);
+          }
+        }
+        if (clock.now() - lastPrune > HOUR) {
+          lastPrune = clock.now();
+          await pruneDoneJobs(db, lastPrune - keepDoneMs);
+        }
+        failures = 0;
+      } catch (error) {
+        failures++;
+        logger.error({ err: errorMessage(error), worker: workerId }, 'Job poll failed');
+      }
+      if (stopping) break;
+      // All free slots filled: there may be more due work; wait only for a slot to free up.
+      if (filled && active.size < concurrency) continue;
+      await idle(failures > 0 ? Math.min(pollMs * 2 ** failures, 30_000) : pollMs);
+    }
+  }
+
+  return {
+    workerId,
+    define(definition) {
+      if (definitions.has(definition.name)) throw new Error(`Job ${definition.name} is defined twice`);
+      definitions.set(definition.name, definition);
+    },
+    enqueue: (target: Kysely<any>, name: string, payload: unknown, options?: EnqueueOptions) =>
+      enqueueMany(target, [{ name, payload, ...(options ? { options } : {}) }]),
+    enqueueMany,
+    schedule(definition) {
+      if (schedules.has(definition.name)) throw new Error(`Schedule ${definition.name} is declared twice`);
+      if (!Number.isSafeInteger(definition.everyMs) || definition.everyMs < 1) throw new Error(`Schedule ${definition.name}: everyMs must be a positive integer`);
+      schedules.set(definition.name, definition);
+    },
+    tickSchedules,
+    start() {
+      if (loop) return;
+      stopping = false;
+      loop = pollLoop();
+    },
+    async stop() {
+      stopping = true;
+      poke();
+      await loop;
+      loop = null;
+      await Promise.allSettled([...active]);
+    },
+    async drain(limit = 1000) {
+      let ran = 0;
+      while (ran < limit) {
+        const [job] = await claim(1);
+        if (!job) break;
+        await runOne(job);
+        ran++;
+      }
+      return ran;
+    },
+  };
+}
+
+/** The message only: never a stack, never the payload (which may identify people). */
+function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? `${error.name === 'Error' ? '' : error.name + ': '}${error.message}` : String(error);
+  return message.length > MAX_ERROR_LENGTH ? message.slice(0, MAX_ERROR_LENGTH) + '…' : message;
+}
