@@ -145,6 +145,15 @@ describe('assignment', () => {
     expect(released.assignee.agentId).toBeNull();
   });
 
+  it('taking a ticket a colleague holds is a reassignment: 403 for an analyst, fine for the supervisor', async () => {
+    const ticket = await openTicket(d.analystA.client, { assigneeAgentId: d.analystA.agentId });
+    const grab = await patchCurrent(d.analystA2.client, ticket.id, { assigneeAgentId: d.analystA2.agentId });
+    expect(grab.statusCode).toBe(403);
+    expect(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).assignee.agentId).toBe(d.analystA.agentId);
+    const moved = expectStatus(await patchCurrent(d.supervisorA.client, ticket.id, { assigneeAgentId: d.analystA2.agentId }), 200);
+    expect(moved.assignee.agentId).toBe(d.analystA2.agentId);
+  });
+
   it('assigning someone else or another group needs reassign (403 for an analyst)', async () => {
     const ticket = await openTicket(d.analystA.client);
     for (const body of [{ assigneeAgentId: d.analystA2.agentId }, { assigneeGroupId: d.groupB }]) {

@@ -195,7 +195,11 @@ async function applyAssignment(trx: Db, access: TicketAccess, body: UpdateTicket
   const agentId = body.assigneeAgentId !== undefined ? body.assigneeAgentId : groupChanged ? null : access.assignee_agent_id;
   const agentChanged = agentId !== access.assignee_agent_id;
   if (!groupChanged && !agentChanged) return;
-  const takingOrReleasing = !groupChanged && me !== null && (agentId === me || (agentId === null && access.assignee_agent_id === me));
+  // Taking an unassigned ticket, or letting go of your own, is every worker's; taking one a colleague
+  // holds is a reassignment (supervisor of the group or manager).
+  const taking = agentId === me && access.assignee_agent_id === null;
+  const releasing = agentId === null && access.assignee_agent_id === me;
+  const takingOrReleasing = !groupChanged && me !== null && (taking || releasing);
   if (!takingOrReleasing && !ticketPolicy.can(actor, 'reassign', access)) throw forbidden('reassign');
   if (groupId === null) throw new DomainError(TicketErrors['ticket.assignee_not_in_group'], { groupId, agentId });
   if (groupChanged) await requireGroup(trx, groupId);
