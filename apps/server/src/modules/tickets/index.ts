@@ -1,3 +1,4 @@
+import { registerTicketJobs } from './tickets.jobs.ts';
 import './tickets.settings.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
@@ -18,6 +19,7 @@ export { TICKET_SETTINGS } from './tickets.settings.ts';
 
 /** Registers every ticket route: core (tickets, history, confirm/reopen), escalation, queues, settings, and the timeline. */
 export function registerTickets(app: App, ctx: AppContext): void {
+  registerTicketJobs(ctx);
   registerTicketRoutes(app, ctx);
   registerEscalationRoutes(app, ctx);
   registerQueueRoutes(app, ctx);

@@ -1,0 +1,40 @@
+import type { AppContext } from '../../context.ts';
+import { recordEvent } from '../../platform/events/record.ts';
+import { PENDING_STATUSES } from './lifecycle.ts';
+import { changeStatus } from './commands/change-status.ts';
+import { loadTicketForUpdate } from './tickets.repository.ts';
+
+export const RETURN_PENDING_JOB = 'tickets.return_pending';
+const BATCH = 200;
+
+/**
+ * Pending-until (DESIGN.md lifecycle): when a pending ticket's date is reached it returns to open
+ * and its assignee is notified (ticket.pending_reached). One scheduled sweep reads the
+ * (status, pending_until) index — no timer per ticket. Each ticket is re-read under its lock, so a
+ * customer reply that already reopened it is left alone.
+ */
+export function registerTicketJobs(ctx: AppContext): void {
+  ctx.jobs.define<Record<string, never>>({
+    name: RETURN_PENDING_JOB,
+    async handler({ trx, actor }) {
+      const now = ctx.clock.now();
+      const due = await trx
+        .selectFrom('tickets')
+        .select('id')
+        .where('status', 'in', PENDING_STATUSES)
+        .where('pending_until', '<=', now)
+        .orderBy('pending_until')
+        .limit(BATCH)
+        .execute();
+      for (const { id } of due) {
+        const ticket = await loadTicketForUpdate(trx, id);
+        if (!ticket || !PENDING_STATUSES.includes(ticket.status as never) || ticket.pending_until === null || ticket.pending_until > now) continue;
+        await changeStatus(trx, ctx.clock, { ticket, to: 'open', cause: 'system', actor });
+        await recordEvent(trx, ctx.clock, 'ticket.pending_reached', { ticketId: id });
+      }
+      // A full batch means more are due: come back at once rather than at the next slot.
+      if (due.length === BATCH) await ctx.jobs.enqueue(trx, RETURN_PENDING_JOB, {}, { uniqueKey: `${RETURN_PENDING_JOB}:more:${now}` });
+    },
+  });
+  ctx.jobs.schedule({ name: RETURN_PENDING_JOB, job: RETURN_PENDING_JOB, everyMs: 60_000 });
+}
