@@ -57,7 +57,7 @@ async function makeTicket(title = `Printer ${ticketNumber}`): Promise<number> {
     .executeTakeFirstOrThrow();
   await t.ctx.db
     .insertInto('articles')
-    .values({ ticket_id: id, kind: 'note', internal: 1, channel: 'agent', author_user_id: owner.userId, body: SECRET_NOTE, created_at: now })
+    .values({ ticket_id: id, kind: 'note', internal: 1, channel: 'agent', author_user_id: owner.userId, author_kind: 'agent', body: SECRET_NOTE, created_at: now })
     .execute();
   return id;
 }

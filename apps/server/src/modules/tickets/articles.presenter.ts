@@ -15,19 +15,14 @@ export interface ArticleAttachmentRow {
 }
 
 /**
- * Who wrote an article, as the timeline shows it. Events are the system's (naming the person whose
- * action caused them); replies on the 'agent' channel and notes are the desk's; everything else
- * came from the customer. One person may be agent and contact: the side they wrote as decides.
+ * Who wrote an article, as the timeline shows it: the side (agent, contact, system) recorded when
+ * it was written — one person may be agent and contact — with that side's name.
  */
-export function authorOf(row: Pick<ArticleRow, 'kind' | 'channel' | 'author_user_id' | 'author_system'>, names: AuthorNames | undefined): Article['author'] {
+export function authorOf(row: Pick<ArticleRow, 'author_kind' | 'author_user_id' | 'author_system'>, names: AuthorNames | undefined): Article['author'] {
   const userId = row.author_user_id;
-  if (row.kind === 'event' || (row.author_system !== null && userId === null)) {
-    return { userId, name: names?.agentName ?? names?.contactName ?? row.author_system ?? 'system', kind: 'system' };
-  }
-  if (row.kind === 'note' || row.channel === 'agent') {
-    return { userId, name: names?.agentName ?? names?.contactName ?? '', kind: 'agent' };
-  }
-  return { userId, name: names?.contactName ?? names?.agentName ?? '', kind: 'contact' };
+  if (row.author_kind === 'agent') return { userId, name: names?.agentName ?? names?.contactName ?? '', kind: 'agent' };
+  if (row.author_kind === 'contact') return { userId, name: names?.contactName ?? names?.agentName ?? '', kind: 'contact' };
+  return { userId, name: names?.agentName ?? names?.contactName ?? row.author_system ?? 'system', kind: 'system' };
 }
 
 function parseEventData(text: string | null): Record<string, unknown> | null {

@@ -10,6 +10,7 @@ export interface NewArticle {
   channel: string;
   author_user_id: number | null;
   author_system: string | null;
+  author_kind: 'agent' | 'contact' | 'system';
   body: string;
   event_type: string | null;
   event_data: string | null;

@@ -58,6 +58,8 @@ export interface TicketTables {
     channel: string;
     author_user_id: number | null;
     author_system: string | null;
+    /** agent | contact | system: the side of the person who wrote it. */
+    author_kind: string;
     body: string;
     event_type: string | null;
     event_data: string | null;

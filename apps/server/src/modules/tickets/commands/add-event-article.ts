@@ -24,6 +24,7 @@ export async function addEventArticle(
     channel: 'agent',
     author_user_id: userId,
     author_system: actor?.kind === 'system' ? actor.name : 'system',
+    author_kind: 'system',
     body: '',
     event_type: input.eventType,
     event_data: JSON.stringify(input.eventData),

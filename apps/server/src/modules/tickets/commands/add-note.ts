@@ -28,6 +28,7 @@ export async function addNote(
       channel: 'agent',
       author_user_id: actor.userId,
       author_system: null,
+      author_kind: 'agent',
       body: input.body,
       event_type: null,
       event_data: null,

@@ -65,6 +65,7 @@ export async function addReply(
       channel: asAgent ? 'agent' : 'portal',
       author_user_id: actor.userId,
       author_system: null,
+      author_kind: asAgent ? 'agent' : 'contact',
       body: input.body,
       event_type: null,
       event_data: null,
