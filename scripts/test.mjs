@@ -20,7 +20,9 @@ function vitest(label, projects, env) {
   const file = path.join(out, `${label}.json`);
   const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...extra];
   console.log(`\n=== ${label}: vitest ${projects.join(' + ')} ===`);
-  const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  // A hung pass must fail the run, not eat CI's 90 minutes: each pass gets 20 minutes (about 10× its time).
+  const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, timeout: 20 * 60_000, killSignal: 'SIGKILL' });
+  if (r.error) console.log(`FAIL: ${label} pass did not finish: ${r.error.message}`);
   try {
     return { report: JSON.parse(readFileSync(file, 'utf8')), status: r.status };
   } catch {

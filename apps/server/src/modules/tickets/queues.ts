@@ -18,6 +18,8 @@ export interface QueueContext {
 
 export interface QueueView {
   name: string;
+  /** The indexes that serve this view; queues.indexes.db.test.ts checks the planner uses one. */
+  indexes: readonly string[];
   /** Rows of this view for this agent (before the visibility scope). */
   filter(q: QueueContext): TicketWhere;
 }
@@ -36,11 +38,13 @@ export const QUEUE_VIEWS: QueueView[] = [
   {
     // index tickets_assignee_agent_status
     name: 'my_open',
+    indexes: ['tickets_assignee_agent_status'],
     filter: ({ agent }) => (eb) => eb.and([eb('tickets.assignee_agent_id', '=', agent.id), eb('tickets.status', 'in', NEW_OR_OPEN)]),
   },
   {
     // index tickets_assignee_group_status (group, status, agent)
     name: 'unassigned_in_my_groups',
+    indexes: ['tickets_assignee_group_status'],
     filter:
       ({ agent }) =>
       (eb) =>
@@ -49,6 +53,7 @@ export const QUEUE_VIEWS: QueueView[] = [
   {
     // index tickets_assignee_group_status
     name: 'open_in_my_groups',
+    indexes: ['tickets_assignee_group_status'],
     filter:
       ({ agent }) =>
       (eb) =>
@@ -57,6 +62,7 @@ export const QUEUE_VIEWS: QueueView[] = [
   {
     // tickets_assignee_agent_status OR tickets_assignee_group_status
     name: 'pending',
+    indexes: ['tickets_assignee_agent_status', 'tickets_assignee_group_status', 'tickets_status_pending'],
     filter:
       ({ agent }) =>
       (eb) =>
@@ -68,6 +74,7 @@ export const QUEUE_VIEWS: QueueView[] = [
   {
     // index tickets_escalation_ack (level, group, acknowledged)
     name: 'escalated_to_me',
+    indexes: ['tickets_escalation_ack', 'tickets_escalation'],
     filter:
       ({ agent }) =>
       (eb) => {
@@ -82,6 +89,7 @@ export const QUEUE_VIEWS: QueueView[] = [
   {
     // index tickets_owner_group_status
     name: 'referred_elsewhere',
+    indexes: ['tickets_owner_group_status'],
     filter:
       ({ agent }) =>
       (eb) =>
@@ -96,6 +104,7 @@ export const QUEUE_VIEWS: QueueView[] = [
   {
     // tickets_owner_group_status OR tickets_assignee_group_status OR tickets_owner_agent_status
     name: 'recently_resolved',
+    indexes: ['tickets_owner_group_status', 'tickets_assignee_group_status', 'tickets_owner_agent_status', 'tickets_status_resolved'],
     filter:
       ({ agent, now }) =>
       (eb) =>
