@@ -59,9 +59,16 @@ async function postgresReachable() {
   }
 }
 
+// The type check is a test too: tsx strips types, so without it a type error would never fail CI.
+console.log('\n=== typecheck: tsc -b (project references) ===');
+const tsc = spawnSync('npx', ['tsc', '-b'], { cwd: root, stdio: 'inherit', timeout: 10 * 60_000 });
+const typecheck = { passed: tsc.status === 0 ? 1 : 0, failed: tsc.status === 0 ? 0 : 1, skipped: 0 };
+
 const isDb = (name) => name.endsWith('.db.test.ts');
 const sqlite = vitest('sqlite', ['unit', 'db'], { PISHKHAN_TEST_DIALECT: 'sqlite' });
 const unitTotals = count(sqlite.report, (n) => !isDb(n));
+unitTotals.passed += typecheck.passed;
+unitTotals.failed += typecheck.failed;
 const sqliteDb = count(sqlite.report, isDb);
 
 let postgresDb = { passed: 0, failed: 0, skipped: 0 };
@@ -80,7 +87,7 @@ if (await postgresReachable()) {
 
 const line = (t) => `${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`;
 console.log('\n=== totals ===');
-console.log(`pure tests:              ${line(unitTotals)}`);
+console.log(`pure tests + typecheck: ${line(unitTotals)}`);
 console.log(`database tests (sqlite):   ${line(sqliteDb)}`);
 console.log(`database tests (postgres): ${line(postgresDb)}`);
 const total = ['passed', 'failed', 'skipped'].reduce((acc, k) => ({ ...acc, [k]: unitTotals[k] + sqliteDb[k] + postgresDb[k] }), {});
