@@ -29,7 +29,7 @@ function escapeLike(s: string): string {
  * second process (the CLI beside a running server) waits instead of failing.
  */
 export function createSqliteDialect(file: string): { dialect: SqliteDialect; close(): void } {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
   const database = new BetterSqlite3(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
