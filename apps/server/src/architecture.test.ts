@@ -34,6 +34,35 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('a module touches only its own tables', () => {
+    // Ownership from the *.tables.ts files: each top-level key of the interface is a table.
+    const owner = new Map<string, string>();
+    for (const s of sources.filter((x) => /^modules\/[^/]+\/[^/]+\.tables\.ts$/.test(x.file) || x.file === 'platform/db/tables.ts')) {
+      const module = s.file.startsWith('modules/') ? s.file.split('/')[1]! : 'platform';
+      for (const m of s.text.matchAll(/^  (\w+): \{/gm)) owner.set(m[1]!, module);
+    }
+    expect(owner.get('tickets')).toBe('tickets');
+    expect(owner.get('agents')).toBe('people');
+    expect(owner.get('users')).toBe('access');
+    expect(owner.get('jobs')).toBe('platform');
+
+    // Kysely calls naming a table: db.selectFrom('t'), eb.selectFrom('t as x'), innerJoin('t', …), selectFrom(['a', 'b']) …
+    const call = /\b(?:selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|innerJoin|leftJoin|rightJoin|fullJoin|crossJoin|innerJoinLateral|leftJoinLateral)\(\s*(\[[^\]]*\]|'[^']*')/g;
+    const offenders: string[] = [];
+    // Test support (*.test-kit.ts) is test code, like *.test.ts: it may read any table.
+    for (const s of sources.filter((x) => x.file.startsWith('modules/') && !x.file.endsWith('.test-kit.ts'))) {
+      const own = s.file.split('/')[1]!;
+      for (const m of s.text.matchAll(call)) {
+        for (const literal of m[1]!.matchAll(/'([^']*)'/g)) {
+          const table = literal[1]!.trim().split(/\s+as\s+/)[0]!;
+          const tableOwner = owner.get(table);
+          if (tableOwner !== undefined && tableOwner !== own) offenders.push(`${s.file}: ${table} (owned by ${tableOwner})`);
+        }
+      }
+    }
+    expect([...new Set(offenders)]).toEqual([]);
+  });
+
   it('branches on the database dialect only in dialect-named files', () => {
     const dialectCheck = /(dialect(\.name)?|\.name)\s*===?\s*'(sqlite|postgres)'|instanceof\s+(Sqlite|Postgres)Adapter/;
     // Choosing the driver from configuration (config/, db/database.ts) is not a branch in behaviour.

@@ -8,8 +8,7 @@ import { transaction } from './platform/db/index.ts';
 import { ensureDefaultSettings } from './platform/settings/index.ts';
 import type { Db } from './schema.ts';
 import { hashPassword, insertUser } from './modules/access/index.ts';
-import { insertAgent } from './modules/people/agents.repository.ts';
-import { ensureDefaultGroup } from './modules/people/bootstrap.ts';
+import { agentWithRoleExists, ensureDefaultGroup, insertAgent } from './modules/people/index.ts';
 
 export const INITIAL_PASSWORD_FILE = 'initial-admin-password';
 const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
@@ -41,8 +40,7 @@ export async function bootstrapInstallation(db: Db, config: Config, clock: Clock
   const now = clock.now();
   await ensureDefaultSettings(db, now);
   const groupId = await ensureDefaultGroup(db, now);
-  const hasAdmin = await db.selectFrom('agent_roles').select('agent_id').where('role', '=', 'admin').limit(1).executeTakeFirst();
-  if (hasAdmin) return;
+  if (await agentWithRoleExists(db, 'admin')) return;
   const generated = config.adminPassword ? undefined : randomBytes(18).toString('base64url');
   const password = config.adminPassword ?? generated!;
   const email = config.adminEmail ?? DEFAULT_ADMIN_EMAIL;

@@ -3,8 +3,7 @@ import { ROLES, type Role } from '../platform/actor.ts';
 import { transaction } from '../platform/db/index.ts';
 import type { AppContext } from '../context.ts';
 import { hashPassword, insertUser } from '../modules/access/index.ts';
-import { insertAgent } from '../modules/people/agents.repository.ts';
-import { insertContactRecord } from '../modules/people/contacts.repository.ts';
+import { insertAgent, insertContactRecord } from '../modules/people/index.ts';
 
 /**
  * `pishkhan user create --email E --name N (--roles analyst,supervisor [--groups 1,2] | --contact [--organization ID])

@@ -33,3 +33,10 @@ export async function userEmails(db: Db, userIds: readonly number[]): Promise<Ma
   const rows = await db.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).execute();
   return new Map(rows.map((r) => [r.id, r.email]));
 }
+
+/** Those of `userIds` whose sign-in is active, in one query (e.g. who may still be notified). */
+export async function activeUserIds(db: Db, userIds: readonly number[]): Promise<number[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db.selectFrom('users').select('id').where('id', 'in', [...new Set(userIds)]).where('active', '=', 1).execute();
+  return rows.map((r) => r.id);
+}

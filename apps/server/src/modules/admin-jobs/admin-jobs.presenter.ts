@@ -1,5 +1,5 @@
 import type { AdminJob, JobStatus } from '@pishkhan/contracts';
-import type { JobRow } from './admin-jobs.repository.ts';
+import type { JobRow } from '../../platform/jobs/index.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));

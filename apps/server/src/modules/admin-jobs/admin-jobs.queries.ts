@@ -4,7 +4,7 @@ import { decodeCursor, pageOf } from '../../platform/http/cursor.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
 import { assertJobAdmin } from './admin-jobs.policy.ts';
-import { listJobs } from './admin-jobs.repository.ts';
+import { listJobRows } from '../../platform/jobs/index.ts';
 import { presentJob } from './admin-jobs.presenter.ts';
 
 /** Jobs, newest first, optionally of one status (e.g. `dead` for the admin's attention). Admins only. */
@@ -15,7 +15,7 @@ export async function listJobsForAdmin(db: Db, actor: Actor, query: AdminJobsQue
   if (beforeId !== undefined && typeof beforeId !== 'number') {
     throw new DomainError(CommonErrors['request.invalid'], { summary: 'cursor is not valid', field: 'cursor' });
   }
-  const rows = await listJobs(db, { status: query.status, beforeId, limit: limit + 1 });
+  const rows = await listJobRows(db, { status: query.status, beforeId, limit: limit + 1 });
   const page = pageOf(rows, limit, (r) => [r.id]);
   return { items: page.items.map(presentJob), nextCursor: page.nextCursor };
 }

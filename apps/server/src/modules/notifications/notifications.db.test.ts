@@ -196,6 +196,25 @@ describe('notifications', () => {
     expect(await rowsFor(ticketId)).toHaveLength(rows.length);
   });
 
+  it('skips recipients whose agent or sign-in is no longer active', async () => {
+    const group = await makeGroup(t);
+    const active = await makeAgent(t, { roles: ['supervisor'], groupIds: [group] });
+    const signInOff = await makeAgent(t, { roles: ['supervisor'], groupIds: [group] });
+    const agentOff = await makeAgent(t, { roles: ['supervisor'], groupIds: [group] });
+    const admin = await signIn(t.app, (await makeAgent(t, { roles: ['admin'] })).email);
+    expect((await admin.patch(`/api/v1/agents/${agentOff.agentId}`, { version: 1, active: false })).statusCode).toBe(200);
+    await t.ctx.db.updateTable('users').set({ active: 0 }).where('id', '=', signInOff.userId).execute();
+
+    const ticketId = await makeTicket();
+    await emit('ticket.escalated', { ticketId, actorUserId: null, kind: 'hierarchical', level: 1, groupId: group });
+    expect((await rowsFor(ticketId)).map((r) => r.user_id)).toEqual([active.userId]);
+    for (const person of [active, signInOff, agentOff]) {
+      const returned = await makeTicket();
+      await emit('ticket.referral_returned', { ticketId: returned, actorUserId: null, ownerGroupId: group, ownerAgentId: person.agentId! });
+      expect((await rowsFor(returned)).map((r) => r.user_id)).toEqual(person === active ? [active.userId] : []);
+    }
+  });
+
   it('a reached pending date tells the assignee; a returned referral tells the owner agent', async () => {
     const ticketId = await makeTicket();
     await emit('ticket.pending_reached', { ticketId });

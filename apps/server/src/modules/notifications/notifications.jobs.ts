@@ -1,12 +1,8 @@
 import type { AppContext } from '../../context.ts';
 import { notifyUsers } from './commands/notify-users.ts';
 import type { NotificationDriver } from './drivers/types.ts';
-import {
-  findTicketFacts,
-  managerUserIds,
-  supervisorUserIdsOfGroup,
-  userIdsOfAgents,
-} from './notifications.repository.ts';
+import { ticketNotificationFacts as findTicketFacts } from '../tickets/index.ts';
+import { managerUserIds, supervisorUserIdsOfGroup, userIdsOfAgents } from './recipients.ts';
 
 /**
  * Subscribes the notification jobs to ticket events. Each handler reads the current facts in the

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Executor } from '../../schema.ts';
 import type { NotificationTables } from './notifications.tables.ts';
 
-/** All SQL of the notifications module, including (for now) the recipient look-ups in people's and tickets' tables. */
+/** All SQL of the notifications module (its own table only; recipients and ticket facts come from people, access and tickets). */
 export type NotificationRow = Selectable<NotificationTables['notifications']>;
 
 export async function insertNotification(
@@ -60,69 +60,4 @@ export async function markAllNotificationsRead(db: Executor, input: { userId: nu
     .where('read_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
-}
-
-/** What a notification about a ticket needs to know about it: public fields only (never articles). */
-export interface TicketFacts {
-  id: number;
-  number: number;
-  title: string;
-  assigneeGroupId: number | null;
-  assigneeAgentId: number | null;
-  ownerAgentId: number | null;
-}
-
-export async function findTicketFacts(db: Executor, ticketId: number): Promise<TicketFacts | undefined> {
-  const row = await db
-    .selectFrom('tickets')
-    .select(['id', 'number', 'title', 'assignee_group_id', 'assignee_agent_id', 'owner_agent_id'])
-    .where('id', '=', ticketId)
-    .executeTakeFirst();
-  return row
-    ? {
-        id: row.id,
-        number: Number(row.number),
-        title: row.title,
-        assigneeGroupId: row.assignee_group_id,
-        assigneeAgentId: row.assignee_agent_id,
-        ownerAgentId: row.owner_agent_id,
-      }
-    : undefined;
-}
-
-/** The user ids behind agents, skipping inactive agents and users. */
-export async function userIdsOfAgents(db: Executor, agentIds: readonly number[]): Promise<number[]> {
-  if (agentIds.length === 0) return [];
-  const rows = await activeAgentUsers(db).where('agents.id', 'in', [...agentIds]).execute();
-  return rows.map((r) => r.user_id);
-}
-
-/** Active supervisors who are members of the group (hierarchical escalation, level 1). */
-export async function supervisorUserIdsOfGroup(db: Executor, groupId: number): Promise<number[]> {
-  const rows = await activeAgentUsers(db)
-    .innerJoin('group_members', 'group_members.agent_id', 'agents.id')
-    .innerJoin('agent_roles', 'agent_roles.agent_id', 'agents.id')
-    .where('group_members.group_id', '=', groupId)
-    .where('agent_roles.role', '=', 'supervisor')
-    .execute();
-  return rows.map((r) => r.user_id);
-}
-
-/** Every active manager (hierarchical escalation, level 2). */
-export async function managerUserIds(db: Executor): Promise<number[]> {
-  const rows = await activeAgentUsers(db)
-    .innerJoin('agent_roles', 'agent_roles.agent_id', 'agents.id')
-    .where('agent_roles.role', '=', 'manager')
-    .execute();
-  return rows.map((r) => r.user_id);
-}
-
-function activeAgentUsers(db: Executor) {
-  return db
-    .selectFrom('agents')
-    .innerJoin('users', 'users.id', 'agents.user_id')
-    .select('agents.user_id')
-    .distinct()
-    .where('agents.active', '=', 1)
-    .where('users.active', '=', 1);
 }

@@ -28,6 +28,25 @@ export function agentOfUser(db: Db, userId: number): Promise<AgentRow | undefine
   return db.selectFrom('agents').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }
 
+/** Display names of several agents (active or not) in one query. */
+export async function agentNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('agents').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The sign-ins (user ids) of those of `agentIds` that are active, in one query. */
+export async function userIdsOfActiveAgents(db: Db, agentIds: readonly number[]): Promise<number[]> {
+  if (agentIds.length === 0) return [];
+  const rows = await db.selectFrom('agents').select('user_id').where('id', 'in', [...new Set(agentIds)]).where('active', '=', 1).execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** Whether any agent (active or not) has `role`: e.g. whether the installation already has its admin. */
+export async function agentWithRoleExists(db: Db, role: Role): Promise<boolean> {
+  return !!(await db.selectFrom('agent_roles').select('agent_id').where('role', '=', role).limit(1).executeTakeFirst());
+}
+
 /** One page ordered by id (limit + 1 rows). */
 export function listAgentRows(db: Db, page: { afterId: number | undefined; limit: number }): Promise<AgentRow[]> {
   let q = db.selectFrom('agents').selectAll().orderBy('id').limit(page.limit + 1);

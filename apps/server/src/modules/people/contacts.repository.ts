@@ -70,6 +70,13 @@ export function findContactRow(db: Db, id: number): Promise<ContactRow | undefin
   return contactsWithAccountManager(db).where('contacts.id', '=', id).executeTakeFirst();
 }
 
+/** Display names of several contacts (active or not) in one query. */
+export async function contactNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('contacts').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export interface ContactFilters {
   /** Already a key (phoneKey). */
   phoneKey?: string;

@@ -7,6 +7,22 @@ export function findGroupRow(db: Db, id: number): Promise<GroupRow | undefined> 
   return db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The desk's first-line group ("Service Desk"): the group with the lowest id; null before bootstrap. */
+export async function defaultGroupId(db: Db): Promise<number | null> {
+  const row = await db.selectFrom('groups').select('id').orderBy('id').limit(1).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Whether the agent is a member of the group (an assignee must belong to the assignee group). */
+export async function isGroupMember(db: Db, groupId: number, agentId: number): Promise<boolean> {
+  return !!(await db
+    .selectFrom('group_members')
+    .select('agent_id')
+    .where('group_id', '=', groupId)
+    .where('agent_id', '=', agentId)
+    .executeTakeFirst());
+}
+
 /** One page ordered by id (limit + 1 rows). */
 export function listGroupRows(db: Db, page: { afterId: number | undefined; limit: number }): Promise<GroupRow[]> {
   let q = db.selectFrom('groups').selectAll().orderBy('id').limit(page.limit + 1);

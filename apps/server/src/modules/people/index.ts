@@ -7,10 +7,26 @@ import { registerOrganizationRoutes } from './organizations.routes.ts';
 
 /** The people module's public face: route registration and the lookups other modules need. */
 
-export { findAgentRow as findAgent, agentsOfGroupWithRole, managerUserIds, insertAgent, type AgentRow } from './agents.repository.ts';
-export { findContactRow as findContact, insertContactRecord, type ContactRow } from './contacts.repository.ts';
-export { findGroupRow as findGroup, type GroupRow } from './groups.repository.ts';
-export { findOrganizationRow as findOrganization, type OrganizationRow } from './organizations.repository.ts';
+export {
+  findAgentRow as findAgent,
+  agentNames,
+  userIdsOfActiveAgents,
+  agentsOfGroupWithRole,
+  managerUserIds,
+  agentWithRoleExists,
+  insertAgent,
+  type AgentRow,
+} from './agents.repository.ts';
+export { findContactRow as findContact, contactNames, insertContactRecord, type ContactRow } from './contacts.repository.ts';
+export { findGroupRow as findGroup, defaultGroupId, isGroupMember, type GroupRow } from './groups.repository.ts';
+export {
+  findOrganizationRow as findOrganization,
+  organizationNames,
+  organizationAccessFacts,
+  organizationsManagedBy,
+  type OrganizationRow,
+} from './organizations.repository.ts';
+export { actorSidesOfUser, namesOfUsers, type PersonNames } from './sign-ins.repository.ts';
 export { emailKey, phoneKey } from './contact-keys.ts';
 export { ensureDefaultGroup, DEFAULT_GROUP } from './bootstrap.ts';
 export { PeopleErrors } from './people.errors.ts';

@@ -1,7 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { makeAgent, makeContact, makeGroup, makeOrganization, signIn } from '../../../test/factories.ts';
-import { agentsOfGroupWithRole, findAgent, findContact, findGroup, findOrganization, managerUserIds } from './index.ts';
+import {
+  actorSidesOfUser,
+  agentNames,
+  agentsOfGroupWithRole,
+  agentWithRoleExists,
+  contactNames,
+  defaultGroupId,
+  findAgent,
+  findContact,
+  findGroup,
+  findOrganization,
+  isGroupMember,
+  managerUserIds,
+  namesOfUsers,
+  organizationAccessFacts,
+  organizationNames,
+  organizationsManagedBy,
+  userIdsOfActiveAgents,
+} from './index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -39,5 +57,62 @@ describe('people lookups', () => {
 
     expect(await agentsOfGroupWithRole(t.ctx.db, group, 'supervisor')).toEqual([{ agentId: sup.agentId, userId: sup.userId }]);
     expect(await managerUserIds(t.ctx.db)).toEqual([manager.userId]);
+  });
+
+  it('names a page of agents, contacts, organisations and sign-ins, ignoring unknown ids', async () => {
+    const org = await makeOrganization(t, { name: 'Names Org' });
+    const contact = await makeContact(t, { organizationId: org, name: 'Sara' });
+    const agent = await makeAgent(t, { roles: ['analyst'], name: 'Reza' });
+    expect(await agentNames(t.ctx.db, [agent.agentId!, agent.agentId!, 999_999])).toEqual(new Map([[agent.agentId!, 'Reza']]));
+    expect(await contactNames(t.ctx.db, [contact.contactId!, 999_999])).toEqual(new Map([[contact.contactId!, 'Sara']]));
+    expect(await organizationNames(t.ctx.db, [org])).toEqual(new Map([[org, 'Names Org']]));
+    expect(await agentNames(t.ctx.db, [])).toEqual(new Map());
+    expect(await namesOfUsers(t.ctx.db, [agent.userId, contact.userId, 999_999])).toEqual(
+      new Map([
+        [agent.userId, { agentName: 'Reza', contactName: null }],
+        [contact.userId, { agentName: null, contactName: 'Sara' }],
+      ]),
+    );
+  });
+
+  it("gives the actor's sides of a sign-in: active agent with roles and groups, contact with its organisation's sharing", async () => {
+    const group = await makeGroup(t);
+    const sharing = await makeOrganization(t, { membersSeeEachOther: true });
+    const agent = await makeAgent(t, { roles: ['supervisor', 'analyst'], groupIds: [group] });
+    const contact = await makeContact(t, { organizationId: sharing });
+    const sides = await actorSidesOfUser(t.ctx.db, agent.userId);
+    expect(sides.contact).toBeNull();
+    expect(sides.agent).toMatchObject({ id: agent.agentId, groupIds: [group] });
+    expect([...sides.agent!.roles].sort()).toEqual(['analyst', 'supervisor']);
+    expect(await actorSidesOfUser(t.ctx.db, contact.userId)).toEqual({
+      agent: null,
+      contact: { id: contact.contactId, organizationId: sharing, organizationShares: true },
+    });
+    const admin = await signIn(t.app, (await makeAgent(t, { roles: ['admin'] })).email);
+    expect((await admin.patch(`/api/v1/agents/${agent.agentId}`, { version: 1, active: false })).statusCode).toBe(200);
+    expect((await actorSidesOfUser(t.ctx.db, agent.userId)).agent).toBeNull();
+    expect(await userIdsOfActiveAgents(t.ctx.db, [agent.agentId!])).toEqual([]);
+  });
+
+  it('answers the ticket-visibility facts of organisations and group membership', async () => {
+    const crm = await makeAgent(t, { roles: ['crm'] });
+    const managed = await makeOrganization(t, { accountManagerId: crm.agentId!, membersSeeEachOther: true });
+    const other = await makeOrganization(t);
+    expect(await organizationAccessFacts(t.ctx.db, managed)).toEqual({ accountManagerId: crm.agentId, membersSeeEachOther: true });
+    expect(await organizationAccessFacts(t.ctx.db, other)).toEqual({ accountManagerId: null, membersSeeEachOther: false });
+    expect(await organizationAccessFacts(t.ctx.db, 999_999)).toBeUndefined();
+    const ids = await t.ctx.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('id', 'in', organizationsManagedBy(crm.agentId!))
+      .execute();
+    expect(ids.map((r) => r.id)).toEqual([managed]);
+
+    const group = await makeGroup(t);
+    const member = await makeAgent(t, { roles: ['analyst'], groupIds: [group] });
+    expect(await isGroupMember(t.ctx.db, group, member.agentId!)).toBe(true);
+    expect(await isGroupMember(t.ctx.db, group, crm.agentId!)).toBe(false);
+    expect(await defaultGroupId(t.ctx.db)).toBe((await t.ctx.db.selectFrom('groups').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow()).id);
+    expect(await agentWithRoleExists(t.ctx.db, 'admin')).toBe(true);
   });
 });

@@ -1,10 +1,31 @@
-import type { Selectable, Updateable } from 'kysely';
+import { expressionBuilder, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Db, DB } from '../../schema.ts';
 
 export type OrganizationRow = Selectable<DB['organizations']>;
 
 export function findOrganizationRow(db: Db, id: number): Promise<OrganizationRow | undefined> {
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Display names of several organisations in one query. */
+export async function organizationNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** What ticket visibility needs to know about an organisation: its account manager and whether members share tickets. */
+export async function organizationAccessFacts(db: Db, id: number): Promise<{ accountManagerId: number | null; membersSeeEachOther: boolean } | undefined> {
+  const row = await db.selectFrom('organizations').select(['account_manager_id', 'members_see_each_other']).where('id', '=', id).executeTakeFirst();
+  return row ? { accountManagerId: row.account_manager_id, membersSeeEachOther: row.members_see_each_other === 1 } : undefined;
+}
+
+/**
+ * The ids of the organisations an agent is account manager of, as a subquery for another
+ * module's SQL scope: `eb('tickets.organization_id', 'in', organizationsManagedBy(agentId))`.
+ */
+export function organizationsManagedBy(agentId: number): SelectQueryBuilder<DB, 'organizations', { id: number }> {
+  return expressionBuilder<DB>().selectFrom('organizations').select('organizations.id').where('organizations.account_manager_id', '=', agentId);
 }
 
 /** One page ordered by id, fetching one row more than asked so the caller knows whether another page follows. */

@@ -2,8 +2,9 @@ import type { Article } from '@pishkhan/contracts';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
+import { namesOfUsers } from '../people/index.ts';
 import { presentArticle, type ArticleAttachmentRow } from './articles.presenter.ts';
-import { listArticleRows, loadArticleAttachments, loadArticleRows, loadAuthorNames, type ArticleRow } from './articles.repository.ts';
+import { listArticleRows, loadArticleAttachments, loadArticleRows, type ArticleRow } from './articles.repository.ts';
 
 /** The last id of the previous page, from an opaque cursor (400 when it is not one of ours). */
 export function idCursor(cursor: string | undefined): number | undefined {
@@ -19,7 +20,7 @@ export function idCursor(cursor: string | undefined): number | undefined {
 /** Presents rows with their authors and attachments: one query per relation for the whole page. */
 async function presentRows(db: Db, rows: readonly ArticleRow[], includeInternal: boolean): Promise<Article[]> {
   const [names, attachments] = await Promise.all([
-    loadAuthorNames(
+    namesOfUsers(
       db,
       rows.flatMap((r) => (r.author_user_id === null ? [] : [r.author_user_id])),
     ),

@@ -37,25 +37,6 @@ export function loadArticleRows(db: Db, ids: readonly number[]) {
   return db.selectFrom('articles').selectAll().where('id', 'in', ids).orderBy('id').execute();
 }
 
-/** Display names of the authors of a page of articles: one query, agent and contact side of each person. */
-export async function loadAuthorNames(db: Db, userIds: readonly number[]): Promise<Map<number, { agentName: string | null; contactName: string | null }>> {
-  const out = new Map<number, { agentName: string | null; contactName: string | null }>();
-  const ids = [...new Set(userIds)];
-  if (ids.length === 0) return out;
-  const rows = await db
-    .selectFrom('users')
-    .leftJoin('agents', 'agents.user_id', 'users.id')
-    .leftJoin('contacts', 'contacts.user_id', 'users.id')
-    .select(['users.id', 'agents.name as agent_name', 'contacts.name as contact_name'])
-    .where('users.id', 'in', ids)
-    .execute();
-  for (const r of rows) {
-    const seen = out.get(r.id);
-    out.set(r.id, { agentName: seen?.agentName ?? r.agent_name, contactName: seen?.contactName ?? r.contact_name });
-  }
-  return out;
-}
-
 /** Attachments linked to a page of articles: one query. */
 export function loadArticleAttachments(db: Db, articleIds: readonly number[], includeInternal: boolean) {
   if (articleIds.length === 0) return Promise.resolve([]);

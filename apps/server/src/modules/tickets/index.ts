@@ -13,7 +13,14 @@ export { escalateTicket, MAX_ESCALATION_LEVEL, type EscalateInput } from './comm
 export { changeStatus } from './commands/change-status.ts';
 export { QUEUE_VIEWS, type QueueView, type QueueContext } from './queues.ts';
 export { ticketPolicy, visibleTickets, seesInternal, type TicketAccess, type TicketAction } from './tickets.policy.ts';
-export { loadTicketAccess, loadTicketForUpdate, loadTicketRow, type TicketRow } from './tickets.repository.ts';
+export {
+  loadTicketAccess,
+  loadTicketForUpdate,
+  loadTicketRow,
+  ticketNotificationFacts,
+  type TicketRow,
+  type TicketNotificationFacts,
+} from './tickets.repository.ts';
 export { TicketErrors } from './tickets.errors.ts';
 export { TICKET_SETTINGS } from './tickets.settings.ts';
 

@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
 import { hasRole, type Actor } from '../../platform/actor.ts';
 import type { Policy } from '../access/index.ts';
 import type { DB } from '../../schema.ts';
+import { organizationsManagedBy } from '../people/index.ts';
 
 /** What the policy needs to know about one ticket (loaded by tickets.repository loadTicketAccess). */
 export interface TicketAccess {
@@ -159,7 +160,7 @@ export function visibleTickets(actor: Actor): (eb: TicketEb) => Expression<SqlBo
       ors.push(eb('tickets.id', 'in', eb.selectFrom('ticket_watchers').select('ticket_watchers.ticket_id').where('ticket_watchers.agent_id', '=', agent.id)));
     }
     if (agent?.roles.has('crm')) {
-      ors.push(eb('tickets.organization_id', 'in', eb.selectFrom('organizations').select('organizations.id').where('organizations.account_manager_id', '=', agent.id)));
+      ors.push(eb('tickets.organization_id', 'in', organizationsManagedBy(agent.id)));
     }
     const contact = actor.contact;
     if (contact) {

@@ -5,6 +5,8 @@ import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts';
 import { getSetting } from '../../platform/settings/index.ts';
 import type { DB, Db } from '../../schema.ts';
+import { userEmails } from '../access/index.ts';
+import { contactNames, namesOfUsers, organizationNames } from '../people/index.ts';
 import { normalizeTag } from './commands/ticket-fields.ts';
 import { STATUSES } from './lifecycle.ts';
 import { visibleTickets } from './tickets.policy.ts';
@@ -44,8 +46,8 @@ export async function loadRelated(db: Db, rows: readonly Ticket[]): Promise<Tick
       db,
       rows.map((t) => t.id),
     ),
-    contactIds.length ? db.selectFrom('contacts').select(['id', 'name']).where('id', 'in', contactIds).execute() : [],
-    orgIds.length ? db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', orgIds).execute() : [],
+    contactNames(db, contactIds),
+    organizationNames(db, orgIds),
     mergedIds.length ? db.selectFrom('tickets').select(['id', 'number']).where('id', 'in', mergedIds).execute() : [],
   ]);
   const tagMap = new Map<number, string[]>();
@@ -53,8 +55,8 @@ export async function loadRelated(db: Db, rows: readonly Ticket[]): Promise<Tick
   return {
     prefix,
     tags: tagMap,
-    contacts: new Map(contacts.map((c) => [c.id, c])),
-    organizations: new Map(organizations.map((o) => [o.id, o])),
+    contacts: new Map([...contacts].map(([id, name]) => [id, { id, name }])),
+    organizations: new Map([...organizations].map(([id, name]) => [id, { id, name }])),
     tickets: new Map(merged.map((m) => [m.id, m])),
   };
 }
@@ -163,7 +165,7 @@ export async function countTickets(db: Db, actor: Actor, where: TicketWhere): Pr
 
 // ---- history ----
 
-/** One page of a ticket's history, oldest first, with each actor's display name (one query for names). */
+/** One page of a ticket's history, oldest first, with each actor's display name (names and emails: one query per relation). */
 export async function ticketHistory(db: Db, ticketId: number, page: { cursor?: string | undefined; limit?: number | undefined }) {
   const limit = page.limit ?? 50;
   const cursor = decodeCursor(page.cursor, 1);
@@ -176,17 +178,9 @@ export async function ticketHistory(db: Db, ticketId: number, page: { cursor?: s
   const rows = await q.orderBy('id').limit(limit + 1).execute();
   const { items, nextCursor } = pageOf(rows, limit, (r) => [r.id]);
   const userIds = [...new Set(items.map((r) => r.actor_user_id).filter((v): v is number => v !== null))];
-  const users = userIds.length
-    ? await db
-        .selectFrom('users')
-        .leftJoin('agents', 'agents.user_id', 'users.id')
-        .leftJoin('contacts', 'contacts.user_id', 'users.id')
-        .select(['users.id', 'users.email', 'agents.name as agent_name', 'contacts.name as contact_name'])
-        .where('users.id', 'in', userIds)
-        .execute()
-    : [];
-  const names = new Map(users.map((u) => [u.id, u.agent_name ?? u.contact_name ?? u.email]));
-  return { items: items.map((r) => ({ ...r, actor_name: r.actor_user_id !== null ? (names.get(r.actor_user_id) ?? '') : (r.actor_system ?? '') })), nextCursor };
+  const [people, emails] = await Promise.all([namesOfUsers(db, userIds), userEmails(db, userIds)]);
+  const nameOf = (userId: number) => people.get(userId)?.agentName ?? people.get(userId)?.contactName ?? emails.get(userId) ?? '';
+  return { items: items.map((r) => ({ ...r, actor_name: r.actor_user_id !== null ? nameOf(r.actor_user_id) : (r.actor_system ?? '') })), nextCursor };
 }
 
 function commaList(value: string | undefined, field: string, allowed: readonly string[]): string[] | undefined {

@@ -1,6 +1,7 @@
-import { dialectOf } from '../../platform/db/index.ts';
+import { dialectOf, nextCounterValue } from '../../platform/db/index.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db, DB } from '../../schema.ts';
+import { organizationAccessFacts } from '../people/index.ts';
 import type { TicketAccess } from './tickets.policy.ts';
 
 export type TicketRow = Awaited<ReturnType<typeof loadTicketRow>> & {};
@@ -16,14 +17,14 @@ export async function loadTicketAccess(db: Db, id: number): Promise<(TicketAcces
   const [org, watchers] = await Promise.all([
     row.organization_id === null
       ? Promise.resolve(undefined)
-      : db.selectFrom('organizations').select(['account_manager_id', 'members_see_each_other']).where('id', '=', row.organization_id).executeTakeFirst(),
+      : organizationAccessFacts(db, row.organization_id),
     db.selectFrom('ticket_watchers').select(['agent_id', 'contact_id']).where('ticket_id', '=', id).execute(),
   ]);
   return {
     ...row,
     row,
-    accountManagerId: org?.account_manager_id ?? null,
-    organizationShares: org?.members_see_each_other === 1,
+    accountManagerId: org?.accountManagerId ?? null,
+    organizationShares: org?.membersSeeEachOther === true,
     watcherAgentIds: watchers.flatMap((w) => (w.agent_id === null ? [] : [w.agent_id])),
     watcherContactIds: watchers.flatMap((w) => (w.contact_id === null ? [] : [w.contact_id])),
   };
@@ -33,15 +34,8 @@ export async function loadTicketAccess(db: Db, id: number): Promise<(TicketAcces
  * The next human ticket number: one counter row incremented inside the creating transaction, so
  * two concurrent creations never get the same number (the unique index on tickets.number guards it).
  */
-export async function allocateTicketNumber(db: Db, firstNumber: number): Promise<number> {
-  await db.insertInto('counters').values({ name: 'ticket_number', value: firstNumber - 1 }).onConflict((oc) => oc.column('name').doNothing()).execute();
-  const row = await db
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('name', '=', 'ticket_number')
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return row.value;
+export function allocateTicketNumber(db: Db, firstNumber: number): Promise<number> {
+  return nextCounterValue(db, 'ticket_number', firstNumber);
 }
 
 /**
@@ -97,19 +91,31 @@ export async function tagsOfTickets(db: Db, ticketIds: readonly number[]) {
   return rows.sort((a, b) => a.ticket_id - b.ticket_id || (a.tag_normalized < b.tag_normalized ? -1 : a.tag_normalized > b.tag_normalized ? 1 : 0));
 }
 
-// ---- facts about other modules' records that the people module does not expose ----
-
-export async function isGroupMember(db: Db, groupId: number, agentId: number): Promise<boolean> {
-  return !!(await db
-    .selectFrom('group_members')
-    .select('agent_id')
-    .where('group_id', '=', groupId)
-    .where('agent_id', '=', agentId)
-    .executeTakeFirst());
+/** What a notification about a ticket needs to know about it: public fields only (never articles). */
+export interface TicketNotificationFacts {
+  id: number;
+  number: number;
+  title: string;
+  assigneeGroupId: number | null;
+  assigneeAgentId: number | null;
+  ownerAgentId: number | null;
 }
 
-/** The desk's first-line group ("Service Desk"): the group with the lowest id. */
-export async function defaultGroupId(db: Db): Promise<number | null> {
-  const row = await db.selectFrom('groups').select('id').orderBy('id').limit(1).executeTakeFirst();
-  return row?.id ?? null;
+/** The notification facts of one ticket (read in the notifying job's transaction); undefined when it does not exist. */
+export async function ticketNotificationFacts(db: Db, ticketId: number): Promise<TicketNotificationFacts | undefined> {
+  const row = await db
+    .selectFrom('tickets')
+    .select(['id', 'number', 'title', 'assignee_group_id', 'assignee_agent_id', 'owner_agent_id'])
+    .where('id', '=', ticketId)
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        number: Number(row.number),
+        title: row.title,
+        assigneeGroupId: row.assignee_group_id,
+        assigneeAgentId: row.assignee_agent_id,
+        ownerAgentId: row.owner_agent_id,
+      }
+    : undefined;
 }

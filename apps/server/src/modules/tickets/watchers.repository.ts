@@ -1,37 +1,35 @@
 import type { Db } from '../../schema.ts';
+import { agentNames, contactNames } from '../people/index.ts';
 
 export type WatcherRow = Awaited<ReturnType<typeof listWatcherRows>>[number];
 
-/** A ticket's watchers with their display names: one query. */
-export function listWatcherRows(db: Db, ticketId: number) {
-  return db
+/** A ticket's watchers with their display names: the watchers, then agent and contact names (one query each). */
+export async function listWatcherRows(db: Db, ticketId: number) {
+  const rows = await db
     .selectFrom('ticket_watchers')
-    .leftJoin('agents', 'agents.id', 'ticket_watchers.agent_id')
-    .leftJoin('contacts', 'contacts.id', 'ticket_watchers.contact_id')
-    .select([
-      'ticket_watchers.id',
-      'ticket_watchers.ticket_id',
-      'ticket_watchers.agent_id',
-      'ticket_watchers.contact_id',
-      'ticket_watchers.created_at',
-      'agents.name as agent_name',
-      'contacts.name as contact_name',
-    ])
-    .where('ticket_watchers.ticket_id', '=', ticketId)
-    .orderBy('ticket_watchers.id')
+    .select(['id', 'ticket_id', 'agent_id', 'contact_id', 'created_at'])
+    .where('ticket_id', '=', ticketId)
+    .orderBy('id')
     .execute();
+  const [agents, contacts] = await Promise.all([
+    agentNames(
+      db,
+      rows.flatMap((w) => (w.agent_id === null ? [] : [w.agent_id])),
+    ),
+    contactNames(
+      db,
+      rows.flatMap((w) => (w.contact_id === null ? [] : [w.contact_id])),
+    ),
+  ]);
+  return rows.map((w) => ({
+    ...w,
+    agent_name: w.agent_id === null ? null : (agents.get(w.agent_id) ?? null),
+    contact_name: w.contact_id === null ? null : (contacts.get(w.contact_id) ?? null),
+  }));
 }
 
 export function loadWatcherRow(db: Db, id: number) {
   return db.selectFrom('ticket_watchers').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function activeAgentExists(db: Db, agentId: number): Promise<boolean> {
-  return !!(await db.selectFrom('agents').select('id').where('id', '=', agentId).where('active', '=', 1).executeTakeFirst());
-}
-
-export async function activeContactExists(db: Db, contactId: number): Promise<boolean> {
-  return !!(await db.selectFrom('contacts').select('id').where('id', '=', contactId).where('active', '=', 1).executeTakeFirst());
 }
 
 /** Adds a watcher unless the person already watches; undefined then. */

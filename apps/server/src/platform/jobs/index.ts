@@ -3,3 +3,5 @@ export { createJobs, type JobsDeps } from './runner.ts';
 export { defaultBackoffMs } from './backoff.ts';
 export { JOB_STATUSES } from './types.ts';
 export type { Jobs, JobDefinition, JobContext, EnqueueOptions, ScheduleDefinition, JobToEnqueue, JobStatus } from './types.ts';
+/** The admin's view of the queue (modules/admin-jobs): list, find, and requeue a dead job. */
+export { listJobRows, findJobRow, requeueDeadJob, type JobRow } from './jobs.repository.ts';

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { DialectSupport } from '../db/dialects/index.ts';
 import type { PlatformTables } from '../db/tables.ts';
+import type { JobStatus } from './types.ts';
 
 /** All SQL of the job queue (ADR 0003): the `jobs` and `job_schedules` tables. */
 type JobsDb = Kysely<PlatformTables>;
@@ -125,4 +126,32 @@ export async function pruneScheduleSlots(trx: Kysely<any>, input: { name: string
 export async function pruneDoneJobs(db: Kysely<any>, before: number): Promise<number> {
   const result = await as(db).deleteFrom('jobs').where('status', '=', 'done').where('finished_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+// ---- the admin's view (modules/admin-jobs) ----
+
+/** One page of jobs for the admin, newest first, keyset-paged by id, optionally of one status. */
+export function listJobRows(db: Kysely<any>, input: { status: JobStatus | undefined; beforeId: number | undefined; limit: number }): Promise<JobRow[]> {
+  let q = as(db).selectFrom('jobs').selectAll();
+  if (input.status) q = q.where('status', '=', input.status);
+  if (input.beforeId !== undefined) q = q.where('id', '<', input.beforeId);
+  return q.orderBy('id', 'desc').limit(input.limit).execute();
+}
+
+export function findJobRow(db: Kysely<any>, id: number): Promise<JobRow | undefined> {
+  return as(db).selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Puts a dead job back in the queue with a fresh set of attempts, due now. The status check makes
+ * two concurrent retries (or a retry racing anything else) change the row at most once.
+ */
+export async function requeueDeadJob(db: Kysely<any>, input: { id: number; now: number }): Promise<boolean> {
+  const result = await as(db)
+    .updateTable('jobs')
+    .set({ status: 'ready', attempts: 0, run_at: input.now, locked_by: null, locked_until: null, finished_at: null, updated_at: input.now })
+    .where('id', '=', input.id)
+    .where('status', '=', 'dead')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -6,7 +6,7 @@ import type { Db } from '../../../schema.ts';
 import { authorize } from '../../access/index.ts';
 import { AdminJobsErrors } from '../admin-jobs.errors.ts';
 import { assertJobAdmin, jobPolicy } from '../admin-jobs.policy.ts';
-import { findJob, requeueDeadJob } from '../admin-jobs.repository.ts';
+import { findJobRow as findJob, requeueDeadJob } from '../../../platform/jobs/index.ts';
 import { presentJob } from '../admin-jobs.presenter.ts';
 
 /**

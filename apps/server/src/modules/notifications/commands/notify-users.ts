@@ -1,7 +1,7 @@
 import type { NotificationData, NotificationKind } from '@pishkhan/contracts';
 import type { Tx } from '../../../schema.ts';
 import type { NotificationDriver } from '../drivers/types.ts';
-import type { TicketFacts } from '../notifications.repository.ts';
+import type { TicketFacts } from '../recipients.ts';
 
 /**
  * Notifies each recipient once, through every driver, inside the job's transaction. The user who

@@ -2,7 +2,8 @@ import type { Clock } from '../../../platform/clock/index.ts';
 import { transaction } from '../../../platform/db/index.ts';
 import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
 import type { Db } from '../../../schema.ts';
-import { activeAgentExists, activeContactExists, insertWatcher } from '../watchers.repository.ts';
+import { findAgent, findContact } from '../../people/index.ts';
+import { insertWatcher } from '../watchers.repository.ts';
 
 /**
  * Adds an agent or a contact as a watcher of a ticket (the caller has authorised 'watch').
@@ -17,7 +18,8 @@ export async function addWatcher(
     const agentId = input.agentId ?? null;
     const contactId = agentId === null ? (input.contactId ?? null) : null;
     const field = agentId !== null ? 'agentId' : 'contactId';
-    const exists = agentId !== null ? await activeAgentExists(trx, agentId) : contactId !== null && (await activeContactExists(trx, contactId));
+    const exists =
+      agentId !== null ? (await findAgent(trx, agentId))?.active === 1 : contactId !== null && (await findContact(trx, contactId))?.active === 1;
     if (!exists) throw new DomainError(CommonErrors['record.invalid_reference'], { field });
     const id = await insertWatcher(trx, { ticket_id: input.ticketId, agent_id: agentId, contact_id: contactId, created_at: deps.clock.now() });
     if (id === undefined) throw new DomainError(CommonErrors['record.conflict'], { field });

@@ -8,7 +8,8 @@ import type { Db } from '../../../schema.ts';
 import { priorityOf, type Level } from '../priority.ts';
 import { TicketErrors } from '../tickets.errors.ts';
 import { creatorKind } from '../tickets.policy.ts';
-import { allocateTicketNumber, defaultGroupId, insertTicket, replaceTicketTags, type NewTicket } from '../tickets.repository.ts';
+import { defaultGroupId } from '../../people/index.ts';
+import { allocateTicketNumber, insertTicket, replaceTicketTags, type NewTicket } from '../tickets.repository.ts';
 import {
   currentMatrix,
   invalidReference,

@@ -4,9 +4,8 @@ import { getSetting } from '../../../platform/settings/index.ts';
 import type { Db } from '../../../schema.ts';
 import { isValidMatrix, DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from '../priority.ts';
 import { TicketErrors } from '../tickets.errors.ts';
-import { findAgent, findContact, findGroup, findOrganization } from '../../people/index.ts';
+import { findAgent, findContact, findGroup, findOrganization, isGroupMember } from '../../people/index.ts';
 import { loadCategoryRow } from '../categories.repository.ts';
-import { isGroupMember } from '../tickets.repository.ts';
 
 /**
  * Field rules shared by creating and editing a ticket: tag normalisation, the priority matrix,

@@ -26,5 +26,9 @@ const types = {
 
 export function createPostgresDialect(url: string, max = 10): { dialect: PostgresDialect; close(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: url, max, types });
+  // An idle connection the server ends (restart, failover, pg_terminate_backend) is emitted as an
+  // 'error' on the pool; unhandled it would crash the process. The pool has already discarded the
+  // client and opens a fresh one on the next query, so there is nothing else to do.
+  pool.on('error', () => {});
   return { dialect: new PostgresDialect({ pool }), close: () => pool.end() };
 }

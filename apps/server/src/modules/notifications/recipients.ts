@@ -1,0 +1,31 @@
+import type { Db } from '../../schema.ts';
+import { activeUserIds } from '../access/index.ts';
+import { agentsOfGroupWithRole, managerUserIds as activeManagerUserIds, userIdsOfActiveAgents } from '../people/index.ts';
+import type { TicketNotificationFacts } from '../tickets/index.ts';
+
+/**
+ * Who a notification goes to, as sign-ins (user ids): the agents people names, keeping those
+ * whose agent and sign-in are both active (one query in people, one in access, per set).
+ */
+
+/** What a notification about a ticket needs to know about it (tickets' ticketNotificationFacts). */
+export type TicketFacts = TicketNotificationFacts;
+
+/** The user ids behind agents, skipping inactive agents and users. */
+export async function userIdsOfAgents(db: Db, agentIds: readonly number[]): Promise<number[]> {
+  return activeUserIds(db, await userIdsOfActiveAgents(db, agentIds));
+}
+
+/** Active supervisors who are members of the group (hierarchical escalation, level 1). */
+export async function supervisorUserIdsOfGroup(db: Db, groupId: number): Promise<number[]> {
+  const supervisors = await agentsOfGroupWithRole(db, groupId, 'supervisor');
+  return activeUserIds(
+    db,
+    supervisors.map((s) => s.userId),
+  );
+}
+
+/** Every active manager (hierarchical escalation, level 2). */
+export async function managerUserIds(db: Db): Promise<number[]> {
+  return activeUserIds(db, await activeManagerUserIds(db));
+}
