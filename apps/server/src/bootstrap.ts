@@ -23,7 +23,7 @@ export async function resolveSecret(config: Config): Promise<string> {
   try {
     return (await readFile(file, 'utf8')).trim();
   } catch {
-    await mkdir(config.dataDir, { recursive: true });
+    await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
     const secret = randomBytes(32).toString('base64url');
     await writeFile(file, secret + '\n', { mode: 0o600, flag: 'wx' });
     return secret;
@@ -50,7 +50,7 @@ export async function bootstrapInstallation(db: Db, config: Config, clock: Clock
     await insertAgent(trx, { userId, name: 'مدیر سامانه', roles: ['admin'], groupIds: [groupId], now });
   });
   if (generated) {
-    await mkdir(config.dataDir, { recursive: true });
+    await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
     const file = path.join(config.dataDir, INITIAL_PASSWORD_FILE);
     await writeFile(file, `${email}\n${generated}\n`, { mode: 0o600 });
     await chmod(file, 0o600);
