@@ -58,7 +58,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     storage: localDiskStorage(path.join(config.dataDir, 'attachments')),
   };
   const authenticate = createAuthenticator(ctx);
-  const app = await createHttpServer({ logger, trustProxy: config.trustProxy, bodyLimit: 60 * MB, authenticate });
+  const app = await createHttpServer({ logger, trustProxy: config.trustProxy, bodyLimit: 2 * MB, uploadLimit: 4096 * MB, authenticate });
 
   app.get(
     '/api/health',

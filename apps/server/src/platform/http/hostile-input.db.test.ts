@@ -55,6 +55,14 @@ describe('hostile text', () => {
     expect((await analyst.get('/api/v1/tickets')).json().items.length).toBeGreaterThan(0);
   });
 
+  it('refuses a JSON body over the limit with 413 before parsing it', async () => {
+    const before = await t.ctx.db.selectFrom('tickets').select('id').execute();
+    const res = await analyst.post('/api/v1/tickets', { title: 'big', type: 'incident', description: 'x'.repeat(3 * 1024 * 1024) });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().code).toBe('request.too_large');
+    expect(await t.ctx.db.selectFrom('tickets').select('id').execute()).toEqual(before);
+  });
+
   it('answers unknown ids with 404 and a machine code', async () => {
     for (const url of ['/api/v1/tickets/999999', '/api/v1/tickets/999999/articles', '/api/v1/contacts/999999', '/api/v1/attachments/999999/content']) {
       const res = await analyst.get(url);

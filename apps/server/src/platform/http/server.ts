@@ -55,7 +55,10 @@ function validators() {
 export interface HttpOptions {
   logger: Logger;
   trustProxy: boolean;
+  /** Largest JSON body (descriptions and replies are at most 100k characters). */
   bodyLimit: number;
+  /** Largest uploaded file the parser lets through; the storage port enforces the business limit (a setting) while streaming. */
+  uploadLimit: number;
   /** Resolves the request's actor from its cookie or token; checks CSRF for cookie-authenticated writes. */
   authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Actor>;
 }
@@ -95,7 +98,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     },
   });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: options.bodyLimit, files: 10 } });
+  await app.register(multipart, { limits: { fileSize: options.uploadLimit, files: 10 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
