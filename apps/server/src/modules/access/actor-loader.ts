@@ -6,7 +6,7 @@ import { actorSidesOfUser } from '../people/index.ts';
 /**
  * Builds the actor of a signed-in user: the sign-in (access) with its agent side (roles, groups)
  * and contact side (organisation and whether it shares tickets) from people. The sign-in and
- * the sides are read side by side: two round trips whatever the roles.
+ * the sides are read after it: two round trips whatever the roles.
  */
 export async function loadUserActor(
   db: Db,
@@ -14,11 +14,27 @@ export async function loadUserActor(
   via: 'session' | 'token',
   sessionId?: number,
 ): Promise<Extract<Actor, { kind: 'user' }> | null> {
-  const [user, sides] = await Promise.all([
-    db.selectFrom('users').select(['id', 'email', 'locale', 'must_change_password', 'active']).where('id', '=', userId).executeTakeFirst(),
-    actorSidesOfUser(db, userId),
-  ]);
-  if (!user || user.active !== 1) return null;
+  const user = await db.selectFrom('users').select(['id', 'email', 'locale', 'must_change_password', 'active']).where('id', '=', userId).executeTakeFirst();
+  return user ? actorFromUser(db, user, via, sessionId) : null;
+}
+
+export interface SignInRow {
+  id: number;
+  email: string;
+  locale: string;
+  must_change_password: number;
+  active: number;
+}
+
+/** The actor of a sign-in row already read (the session lookup joins it): one more round trip for the sides. */
+export async function actorFromUser(
+  db: Db,
+  user: SignInRow,
+  via: 'session' | 'token',
+  sessionId?: number,
+): Promise<Extract<Actor, { kind: 'user' }> | null> {
+  if (user.active !== 1) return null;
+  const sides = await actorSidesOfUser(db, user.id);
   return {
     kind: 'user',
     userId: user.id,

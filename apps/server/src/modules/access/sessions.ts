@@ -4,7 +4,8 @@ import type { Clock } from '../../platform/clock/index.ts';
 import { hmac, randomToken, sha256Hex } from '../../platform/crypto/index.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
-import { loadUserActor } from './actor-loader.ts';
+import { timingSafeEqual } from 'node:crypto';
+import { actorFromUser } from './actor-loader.ts';
 
 export const SESSION_COOKIE = 'pishkhan_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -68,14 +69,15 @@ export async function authenticateRequest(deps: SessionDeps, request: FastifyReq
   const now = deps.clock.now();
   const session = await deps.db
     .selectFrom('sessions')
-    .select(['id', 'user_id', 'expires_at', 'last_seen_at'])
-    .where('token_hash', '=', sha256Hex(token))
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.id', 'sessions.user_id', 'sessions.expires_at', 'sessions.last_seen_at', 'users.email', 'users.locale', 'users.must_change_password', 'users.active'])
+    .where('sessions.token_hash', '=', sha256Hex(token))
     .executeTakeFirst();
   if (!session || session.expires_at <= now) return anonymous;
-  if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== csrfTokenFor(deps.secret, token)) {
+  if (!SAFE_METHODS.has(request.method) && !sameSecret(request.headers[CSRF_HEADER], csrfTokenFor(deps.secret, token))) {
     throw new DomainError(CommonErrors['auth.csrf']);
   }
-  const actor = await loadUserActor(deps.db, session.user_id, 'session', session.id);
+  const actor = await actorFromUser(deps.db, { ...session, id: session.user_id }, 'session', session.id);
   if (!actor) return anonymous;
   if (now - session.last_seen_at > TOUCH_EVERY_MS) {
     await deps.db.updateTable('sessions').set({ last_seen_at: now, expires_at: now + SESSION_TTL_MS }).where('id', '=', session.id).execute();
@@ -85,4 +87,12 @@ export async function authenticateRequest(deps: SessionDeps, request: FastifyReq
 
 export function currentSessionToken(request: FastifyRequest): string | undefined {
   return request.cookies[SESSION_COOKIE];
+}
+
+/** Compares a presented secret with the expected one in constant time. */
+function sameSecret(presented: string | string[] | undefined, expected: string): boolean {
+  if (typeof presented !== 'string') return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
