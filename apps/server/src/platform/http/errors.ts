@@ -35,6 +35,11 @@ export class DomainError extends Error {
   }
 }
 
+/** Every declared error code with its definition (the i18n test reads them all). */
+export function errorDefinitions(): ReadonlyMap<string, ErrorDefinition> {
+  return registry;
+}
+
 export function errorDefinition(code: string): ErrorDefinition | undefined {
   return registry.get(code);
 }
