@@ -1,4 +1,5 @@
 import type { AgentIdentity, ContactIdentity, Role } from '../../platform/actor.ts';
+import { sql } from 'kysely';
 import type { Db } from '../../schema.ts';
 
 /**
@@ -8,11 +9,26 @@ import type { Db } from '../../schema.ts';
 
 /**
  * The active agent side (roles, groups) and active contact side (organisation and whether it
- * shares tickets) of a sign-in: two indexed reads, then two more for an agent's roles and groups.
+ * shares tickets) of a sign-in. Runs on every request, so it is two indexed queries side by side:
+ * the agent with its roles and groups as one UNION ALL, and the contact with its organisation.
  */
 export async function actorSidesOfUser(db: Db, userId: number): Promise<{ agent: AgentIdentity | null; contact: ContactIdentity | null }> {
-  const [agent, contact] = await Promise.all([
-    db.selectFrom('agents').select(['id', 'name']).where('user_id', '=', userId).where('active', '=', 1).executeTakeFirst(),
+  const [agentRows, contact] = await Promise.all([
+    db
+      .selectFrom('agents')
+      .leftJoin('agent_roles', 'agent_roles.agent_id', 'agents.id')
+      .select(['agents.id', 'agents.name', 'agent_roles.role', sql<number | null>`null`.as('group_id')])
+      .where('agents.user_id', '=', userId)
+      .where('agents.active', '=', 1)
+      .unionAll(
+        db
+          .selectFrom('agents')
+          .innerJoin('group_members', 'group_members.agent_id', 'agents.id')
+          .select(['agents.id', 'agents.name', sql<string | null>`null`.as('role'), 'group_members.group_id'])
+          .where('agents.user_id', '=', userId)
+          .where('agents.active', '=', 1),
+      )
+      .execute(),
     db
       .selectFrom('contacts')
       .leftJoin('organizations', 'organizations.id', 'contacts.organization_id')
@@ -21,16 +37,17 @@ export async function actorSidesOfUser(db: Db, userId: number): Promise<{ agent:
       .where('contacts.active', '=', 1)
       .executeTakeFirst(),
   ]);
-  let agentSide: AgentIdentity | null = null;
-  if (agent) {
-    const [roles, groups] = await Promise.all([
-      db.selectFrom('agent_roles').select('role').where('agent_id', '=', agent.id).execute(),
-      db.selectFrom('group_members').select('group_id').where('agent_id', '=', agent.id).orderBy('group_id').execute(),
-    ]);
-    agentSide = { id: agent.id, name: agent.name, roles: new Set(roles.map((r) => r.role as Role)), groupIds: groups.map((g) => g.group_id) };
-  }
+  const first = agentRows[0];
+  const agent: AgentIdentity | null = first
+    ? {
+        id: first.id,
+        name: first.name,
+        roles: new Set(agentRows.flatMap((r) => (r.role === null ? [] : [r.role as Role]))),
+        groupIds: agentRows.flatMap((r) => (r.group_id === null ? [] : [Number(r.group_id)])).sort((a, b) => a - b),
+      }
+    : null;
   return {
-    agent: agentSide,
+    agent,
     contact: contact ? { id: contact.id, organizationId: contact.organization_id, organizationShares: contact.members_see_each_other === 1 } : null,
   };
 }

@@ -3,7 +3,7 @@ import type { TicketListQuery } from '@pishkhan/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts';
-import { getSetting } from '../../platform/settings/index.ts';
+import { getSettingCached } from '../../platform/settings/index.ts';
 import type { DB, Db } from '../../schema.ts';
 import { userEmails } from '../access/index.ts';
 import { contactNames, namesOfUsers, organizationNames } from '../people/index.ts';
@@ -31,7 +31,7 @@ export interface TicketRelated {
 }
 
 export function numberPrefix(db: Db): Promise<string> {
-  return getSetting<string>(db, 'tickets.number_prefix');
+  return getSettingCached<string>(db, 'tickets.number_prefix');
 }
 
 /** Requesters, organisations, merge targets and tags of the given tickets: one query each. */

@@ -31,10 +31,35 @@ export async function getSetting<T>(db: Kysely<any>, key: string): Promise<T> {
   throw new Error(`Unknown setting ${key}`);
 }
 
+const caches = new WeakMap<object, Map<string, { value: unknown; at: number }>>();
+const CACHE_MS = 5_000;
+
+function cacheOf(db: Kysely<any>): Map<string, { value: unknown; at: number }> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * A setting read on hot paths (e.g. the ticket number prefix on every presentation), kept in
+ * memory for 5 s per connection: a change is seen everywhere within 5 s. Only for display values;
+ * rules (priority matrix, limits) always read the table.
+ */
+export async function getSettingCached<T>(db: Kysely<any>, key: string): Promise<T> {
+  const cache = cacheOf(db);
+  const hit = cache.get(key);
+  const now = Date.now();
+  if (hit && now - hit.at < CACHE_MS) return hit.value as T;
+  const value = await getSetting<T>(db, key);
+  cache.set(key, { value, at: now });
+  return value;
+}
+
 export async function setSetting(db: Kysely<any>, key: string, value: unknown, now: number): Promise<void> {
   await (db as Kysely<PlatformTables>)
     .insertInto('settings')
     .values({ key, value: JSON.stringify(value), updated_at: now })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: now }))
     .execute();
+  caches.get(db)?.delete(key);
 }
