@@ -1,3 +1,4 @@
+import { updateAtVersion } from '../../platform/db/index.ts';
 import type { Selectable } from 'kysely';
 import type { Role } from '../../platform/actor.ts';
 import type { Db, DB } from '../../schema.ts';
@@ -98,19 +99,8 @@ export async function countActiveAgentsWithRole(db: Db, role: Role, exceptAgentI
 }
 
 /** Applies the change only if the row is still at `version`, bumping it; false when stale. */
-export async function updateAgentAtVersion(
-  db: Db,
-  id: number,
-  version: number,
-  set: { name?: string; active?: number; updated_at: number },
-): Promise<boolean> {
-  const res = await db
-    .updateTable('agents')
-    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return res.numUpdatedRows > 0n;
+export function updateAgentAtVersion(db: Db, id: number, version: number, set: { name?: string; active?: number; updated_at: number }): Promise<boolean> {
+  return updateAtVersion(db, 'agents', id, version, set);
 }
 
 /** Bumps the version of agents whose group memberships another record's write changed. */

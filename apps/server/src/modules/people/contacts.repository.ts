@@ -1,3 +1,4 @@
+import { updateAtVersion } from '../../platform/db/index.ts';
 import type { Selectable, Updateable } from 'kysely';
 import type { Db, DB } from '../../schema.ts';
 import { emailKey, phoneKey } from './contact-keys.ts';
@@ -158,19 +159,8 @@ export function unlinkedContactWithEmail(db: Db, key: string): Promise<number | 
 }
 
 /** Applies the change only if the row is still at `version`, bumping it; false when stale. */
-export async function updateContactAtVersion(
-  db: Db,
-  id: number,
-  version: number,
-  set: Omit<Updateable<DB['contacts']>, 'id' | 'version' | 'created_at'> & { updated_at: number },
-): Promise<boolean> {
-  const res = await db
-    .updateTable('contacts')
-    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return res.numUpdatedRows > 0n;
+export function updateContactAtVersion(db: Db, id: number, version: number, set: Omit<Updateable<DB['contacts']>, 'id' | 'version' | 'created_at'> & { updated_at: number }): Promise<boolean> {
+  return updateAtVersion(db, 'contacts', id, version, set);
 }
 
 /** Gives a contact its sign-in (the same person signing in as agent or contact); bumps its version. */

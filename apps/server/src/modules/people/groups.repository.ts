@@ -1,3 +1,4 @@
+import { updateAtVersion } from '../../platform/db/index.ts';
 import type { Selectable } from 'kysely';
 import type { Db, DB } from '../../schema.ts';
 
@@ -63,19 +64,8 @@ export async function insertGroup(
 }
 
 /** Applies the change only if the row is still at `version`, bumping it; false when stale. */
-export async function updateGroupAtVersion(
-  db: Db,
-  id: number,
-  version: number,
-  set: { name?: string; name_en?: string | null; description?: string | null; active?: number; updated_at: number },
-): Promise<boolean> {
-  const res = await db
-    .updateTable('groups')
-    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return res.numUpdatedRows > 0n;
+export function updateGroupAtVersion(db: Db, id: number, version: number, set: { name?: string; name_en?: string | null; description?: string | null; active?: number; updated_at: number }): Promise<boolean> {
+  return updateAtVersion(db, 'groups', id, version, set);
 }
 
 /** Bumps the version of groups whose members another record's write changed. */

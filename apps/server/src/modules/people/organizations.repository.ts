@@ -1,3 +1,4 @@
+import { updateAtVersion } from '../../platform/db/index.ts';
 import { expressionBuilder, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Db, DB } from '../../schema.ts';
 
@@ -57,17 +58,6 @@ export async function insertOrganization(
 }
 
 /** Applies the change only if the row is still at `version`, bumping it; false when stale. */
-export async function updateOrganizationAtVersion(
-  db: Db,
-  id: number,
-  version: number,
-  set: Omit<Updateable<DB['organizations']>, 'id' | 'version' | 'created_at'> & { updated_at: number },
-): Promise<boolean> {
-  const res = await db
-    .updateTable('organizations')
-    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return res.numUpdatedRows > 0n;
+export function updateOrganizationAtVersion(db: Db, id: number, version: number, set: Omit<Updateable<DB['organizations']>, 'id' | 'version' | 'created_at'> & { updated_at: number }): Promise<boolean> {
+  return updateAtVersion(db, 'organizations', id, version, set);
 }

@@ -135,6 +135,22 @@ describe('jobs', () => {
     expect((await effects('flaky')).map((e) => e.job_id)).toEqual([id]);
   });
 
+  it('a job whose worker dies on its last attempt ends dead instead of being claimed for ever', async () => {
+    await t.ctx.jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'abandoned' }, { maxAttempts: 2 });
+    const [job] = await jobsNamed('test.effect').then((rows) => rows.filter((r) => r.payload.includes('abandoned')));
+    // As if two workers in turn claimed it and died: both attempts used, the last lease expired.
+    await t.ctx.db
+      .updateTable('jobs')
+      .set({ status: 'running', attempts: 2, locked_by: 'dead-worker', locked_until: t.clock.now() - 1 })
+      .where('id', '=', job!.id)
+      .execute();
+    await t.ctx.jobs.drain();
+    const after = await t.ctx.db.selectFrom('jobs').selectAll().where('id', '=', job!.id).executeTakeFirstOrThrow();
+    expect(after.status).toBe('dead');
+    expect(after.last_error).toMatch(/lease expired/);
+    expect(await effects('abandoned')).toEqual([]);
+  });
+
   it('a job whose lease was taken over cannot complete twice: the slow worker rolls back', async () => {
     const other = openDatabase<any>(t.testDb.config);
     try {

@@ -54,7 +54,8 @@ export async function claimJobs(
         .where((w) =>
           w.or([
             w.and([w('status', '=', 'ready'), w('run_at', '<=', now)]),
-            w.and([w('status', '=', 'running'), w('locked_until', '<', now)]),
+            // An expired lease is retried only while attempts remain: a job that kills or outlives its worker every time must end dead, not loop.
+            w.and([w('status', '=', 'running'), w('locked_until', '<', now), w('attempts', '<', w.ref('max_attempts'))]),
           ]),
         )
         .orderBy('run_at')
@@ -123,6 +124,18 @@ export async function pruneScheduleSlots(trx: Kysely<any>, input: { name: string
 }
 
 /** Finished jobs are kept a while for inspection, then deleted; dead jobs stay until an admin acts. */
+/** Jobs whose last allowed attempt lost its lease (the worker died or overran): dead, visible to admins. */
+export async function buryAbandonedJobs(db: Kysely<any>, now: number): Promise<number> {
+  const result = await as(db)
+    .updateTable('jobs')
+    .set({ status: 'dead', last_error: 'lease expired on the last attempt (worker died or overran)', locked_by: null, locked_until: null, updated_at: now, finished_at: now })
+    .where('status', '=', 'running')
+    .where('locked_until', '<', now)
+    .where((w) => w('attempts', '>=', w.ref('max_attempts')))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function pruneDoneJobs(db: Kysely<any>, before: number): Promise<number> {
   const result = await as(db).deleteFrom('jobs').where('status', '=', 'done').where('finished_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);

@@ -14,6 +14,7 @@ import {
   failJob,
   insertJobs,
   pruneDoneJobs,
+  buryAbandonedJobs,
   pruneScheduleSlots,
   takeScheduleSlot,
   type JobRow,
@@ -40,6 +41,7 @@ export interface JobsDeps {
 
 const DEFAULT_MAX_ATTEMPTS = 5;
 const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
 const DAY = 24 * HOUR;
 const MAX_ERROR_LENGTH = 2000;
 
@@ -172,6 +174,7 @@ export function createJobs(deps: JobsDeps): Jobs {
 
   async function pollLoop(): Promise<void> {
     let lastPrune = 0;
+    let lastBury = 0;
     let failures = 0;
     while (!stopping) {
       woken = false;
@@ -189,6 +192,10 @@ export function createJobs(deps: JobsDeps): Jobs {
             });
             active.add(running);
           }
+        }
+        if (clock.now() - lastBury > MINUTE) {
+          lastBury = clock.now();
+          await buryAbandonedJobs(db, lastBury);
         }
         if (clock.now() - lastPrune > HOUR) {
           lastPrune = clock.now();
@@ -234,6 +241,7 @@ export function createJobs(deps: JobsDeps): Jobs {
       await Promise.allSettled([...active]);
     },
     async drain(limit = 1000) {
+      await buryAbandonedJobs(db, clock.now());
       let ran = 0;
       while (ran < limit) {
         const [job] = await claim(1);

@@ -1,5 +1,6 @@
 import type { UserActor } from '../../../platform/actor.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
+import { refuseMerged } from './merged-guard.ts';
 import { transaction } from '../../../platform/db/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
 import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
@@ -34,7 +35,7 @@ export async function claimAttachments(
 export async function lockLanding(trx: Db, access: LandingAccess, asAgent: boolean): Promise<Ticket> {
   const ticket = await loadTicketForUpdate(trx, access.id);
   if (!ticket) throw new DomainError(CommonErrors['record.not_found'], { entity: 'ticket' });
-  if (ticket.merged_into_id !== null) throw new DomainError(TicketErrors['ticket.merged'], { number: ticket.merged_into_id });
+  await refuseMerged(trx, ticket);
   if (!asAgent && ticket.status === 'closed') throw new DomainError(TicketErrors['ticket.closed']);
   return ticket;
 }

@@ -1,12 +1,13 @@
 import type { Actor } from '../../../platform/actor.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
-import { DomainError } from '../../../platform/http/errors.ts';
+import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
 import type { Db } from '../../../schema.ts';
 import { writeHistory, type HistoryValue } from '../history.ts';
 import { canTransition, isPending, type TransitionCause } from '../lifecycle.ts';
 import { TicketErrors } from '../tickets.errors.ts';
-import type { TicketRow } from '../tickets.repository.ts';
+import { refuseMerged } from './merged-guard.ts';
+import { updateTicketAtVersion, type TicketRow } from '../tickets.repository.ts';
 
 type Ticket = NonNullable<TicketRow>;
 
@@ -48,20 +49,14 @@ export async function changeStatus(
   input: { ticket: Ticket; to: string; cause: TransitionCause; actor: Actor; extra?: Partial<Ticket> },
 ): Promise<Ticket> {
   const { ticket, to, actor } = input;
-  if (ticket.merged_into_id !== null) throw new DomainError(TicketErrors['ticket.merged'], { number: ticket.merged_into_id });
+  await refuseMerged(trx, ticket);
   if (!canTransition(ticket.status, to, input.cause)) {
     throw new DomainError(TicketErrors['ticket.invalid_transition'], { from: ticket.status, to });
   }
   const now = clock.now();
   const cols: Partial<Ticket> = { ...statusChangeColumns(ticket, to, now), ...(input.extra ?? {}) };
-  const updated = await trx
-    .updateTable('tickets')
-    .set({ ...cols, updated_at: now, version: ticket.version + 1 })
-    .where('id', '=', ticket.id)
-    .where('version', '=', ticket.version)
-    .returningAll()
-    .executeTakeFirst();
-  if (!updated) throw new DomainError('record.stale');
+  const updated = await updateTicketAtVersion(trx, ticket.id, ticket.version, { ...cols, updated_at: now });
+  if (!updated) throw new DomainError(CommonErrors['record.stale']);
   await writeHistory(trx, {
     ticketId: ticket.id,
     actor,

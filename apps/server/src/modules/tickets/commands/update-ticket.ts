@@ -1,6 +1,7 @@
 import type { UpdateTicketBody } from '@pishkhan/contracts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
+import { refuseMerged } from './merged-guard.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
 import { CommonErrors, DomainError, forbidden } from '../../../platform/http/errors.ts';
 import type { Db } from '../../../schema.ts';
@@ -12,7 +13,6 @@ import { TicketErrors } from '../tickets.errors.ts';
 import { ticketPolicy, type TicketAccess } from '../tickets.policy.ts';
 import {
   loadTicketAccessForUpdate,
-  loadTicketRow,
   replaceTicketTags,
   tagsOfTickets,
   updateTicketAtVersion,
@@ -133,10 +133,7 @@ export async function updateTicket(
 
 /** A closed ticket takes no edits; a merged one points to where the work went. */
 export async function refuseFinished(db: Db, ticket: Ticket): Promise<void> {
-  if (ticket.merged_into_id !== null) {
-    const target = await loadTicketRow(db, ticket.merged_into_id);
-    throw new DomainError(TicketErrors['ticket.merged'], { number: target?.number ?? ticket.merged_into_id });
-  }
+  await refuseMerged(db, ticket);
   if (ticket.status === 'closed') throw new DomainError(TicketErrors['ticket.closed']);
 }
 
