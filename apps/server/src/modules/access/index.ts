@@ -1,8 +1,8 @@
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import { registerSessionRoutes } from './session.routes.ts';
-import { authenticateRequest, type SessionDeps } from './sessions.ts';
-import type { FastifyRequest } from 'fastify';
+import { authenticateRequest, deleteExpiredSessions, type SessionDeps } from './sessions.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/actor.ts';
 
 export { authorize, abilities, type Policy } from './policy.ts';
@@ -17,11 +17,15 @@ function sessionDeps(ctx: AppContext): SessionDeps {
   return { db: ctx.db, clock: ctx.clock, secret: ctx.secret, secureCookies: ctx.config.secureCookies };
 }
 
-export function createAuthenticator(ctx: AppContext): (request: FastifyRequest) => Promise<Actor> {
+export function createAuthenticator(ctx: AppContext): (request: FastifyRequest, reply: FastifyReply) => Promise<Actor> {
   const deps = sessionDeps(ctx);
-  return (request) => authenticateRequest(deps, request);
+  return (request, reply) => authenticateRequest(deps, request, reply);
 }
 
+export const EXPIRED_SESSIONS_JOB = 'access.delete_expired_sessions';
+
 export function registerAccess(app: App, ctx: AppContext): void {
+  ctx.jobs.define({ name: EXPIRED_SESSIONS_JOB, handler: async ({ trx }) => void (await deleteExpiredSessions(trx, ctx.clock.now())) });
+  ctx.jobs.schedule({ name: EXPIRED_SESSIONS_JOB, job: EXPIRED_SESSIONS_JOB, everyMs: 24 * 3600_000 });
   registerSessionRoutes(app, ctx, sessionDeps(ctx));
 }

@@ -51,6 +51,36 @@ describe('session', () => {
     expect((await client.get('/api/v1/session')).statusCode).toBe(200);
   });
 
+  it('a password change signs the user out of every other session, not this one', async () => {
+    const agent = await makeAgent(t, { roles: ['analyst'] });
+    const laptop = await signIn(t.app, agent.email);
+    const phone = await signIn(t.app, agent.email);
+    expect((await laptop.put('/api/v1/me/password', { currentPassword: PASSWORD, newPassword: 'another-long-password-7' })).statusCode).toBe(204);
+    expect((await laptop.get('/api/v1/session')).statusCode).toBe(200);
+    expect((await phone.get('/api/v1/session')).statusCode).toBe(401);
+  });
+
+  it('slides the session and its cookie with use, and sweeps expired sessions', async () => {
+    const agent = await makeAgent(t, { roles: ['analyst'] });
+    const client = await signIn(t.app, agent.email);
+    t.clock.advance(10 * 24 * 3600_000);
+    const res = await client.get('/api/v1/session');
+    expect(res.statusCode).toBe(200);
+    expect(res.cookies.find((c) => c.name === 'pishkhan_session')?.maxAge).toBe(14 * 24 * 3600);
+    t.clock.advance(10 * 24 * 3600_000);
+    expect((await client.get('/api/v1/session')).statusCode).toBe(200);
+    const idle = await signIn(t.app, agent.email);
+    t.clock.advance(15 * 24 * 3600_000);
+    expect((await idle.get('/api/v1/session')).statusCode).toBe(401);
+    const before = await t.ctx.db.selectFrom('sessions').select('id').execute();
+    await t.ctx.jobs.tickSchedules();
+    await t.ctx.jobs.drain();
+    const after = await t.ctx.db.selectFrom('sessions').select('id').execute();
+    expect(after.length).toBeLessThan(before.length);
+    const now = t.clock.now();
+    expect(await t.ctx.db.selectFrom('sessions').select('id').where('expires_at', '<=', now).execute()).toEqual([]);
+  });
+
   it('answers in the caller language', async () => {
     const fa = await anonymousClient(t.app).request({ method: 'GET', url: '/api/v1/session', headers: { 'accept-language': 'fa-IR' } });
     const en = await anonymousClient(t.app).request({ method: 'GET', url: '/api/v1/session', headers: { 'accept-language': 'en-US' } });

@@ -64,7 +64,7 @@ export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDe
     },
     async (request, reply) => {
       const actor: UserActor = requireUser(request.actor, { allowPasswordChange: true });
-      await changePassword(ctx.db, ctx.clock, { userId: actor.userId, ...request.body });
+      await changePassword(ctx.db, ctx.clock, { userId: actor.userId, ...request.body, ...(actor.sessionId !== undefined ? { keepSessionId: actor.sessionId } : {}) });
       return reply.status(204).send(null);
     },
   );

@@ -42,14 +42,13 @@ export async function startSession(deps: SessionDeps, reply: FastifyReply, userI
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  reply.setCookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: deps.secureCookies,
-    path: '/',
-    maxAge: SESSION_TTL_MS / 1000,
-  });
+  setSessionCookie(deps, reply, token);
   return { sessionId: row.id, csrfToken: csrfTokenFor(deps.secret, token) };
+}
+
+/** The session cookie: http-only, SameSite=Lax, Secure behind https; it lives as long as the session. */
+function setSessionCookie(deps: SessionDeps, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, path: '/', maxAge: SESSION_TTL_MS / 1000 });
 }
 
 export async function endSession(deps: SessionDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -62,7 +61,7 @@ export async function endSession(deps: SessionDeps, request: FastifyRequest, rep
  * Resolves a request to its actor from the session cookie. Writes made with a cookie must carry
  * the session's CSRF token; a missing or wrong one is refused before any handler runs.
  */
-export async function authenticateRequest(deps: SessionDeps, request: FastifyRequest): Promise<Actor> {
+export async function authenticateRequest(deps: SessionDeps, request: FastifyRequest, reply: FastifyReply): Promise<Actor> {
   const anonymous: Actor = { kind: 'anonymous', locale: request.language };
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return anonymous;
@@ -80,7 +79,9 @@ export async function authenticateRequest(deps: SessionDeps, request: FastifyReq
   const actor = await actorFromUser(deps.db, { ...session, id: session.user_id }, 'session', session.id);
   if (!actor) return anonymous;
   if (now - session.last_seen_at > TOUCH_EVERY_MS) {
+    // Sliding expiry: an active session lives on, and so must its cookie.
     await deps.db.updateTable('sessions').set({ last_seen_at: now, expires_at: now + SESSION_TTL_MS }).where('id', '=', session.id).execute();
+    setSessionCookie(deps, reply, token);
   }
   return actor;
 }
@@ -95,4 +96,17 @@ function sameSecret(presented: string | string[] | undefined, expected: string):
   const a = Buffer.from(presented);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Signs a user out everywhere but `keepSessionId` (after a password change). */
+export async function revokeOtherSessions(db: Db, userId: number, keepSessionId: number | undefined): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepSessionId !== undefined) q = q.where('id', '<>', keepSessionId);
+  await q.execute();
+}
+
+/** Expired sessions are of no use to anyone: a daily sweep deletes them. */
+export async function deleteExpiredSessions(db: Db, now: number): Promise<number> {
+  const res = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(res.numDeletedRows);
 }
