@@ -74,10 +74,14 @@ const sqliteDb = count(sqlite.report, isDb);
 let postgresDb = { passed: 0, failed: 0, skipped: 0 };
 let problems = [];
 if (sqlite.report === null) problems.push('the SQLite pass produced no report');
+// Vitest also fails a run for unhandled errors, which its JSON report does not count as tests.
+const exitedBadly = (run, totals, label) => run.status !== 0 && totals.failed === 0 && problems.push(`the ${label} pass exited with ${run.status ?? 'a signal'} (see its output)`);
+exitedBadly(sqlite, { failed: unitTotals.failed - typecheck.failed + sqliteDb.failed }, 'SQLite');
 if (await postgresReachable()) {
   const pgRun = vitest('postgres', ['db'], { PISHKHAN_TEST_DIALECT: 'postgres', PISHKHAN_TEST_PG_URL: PG_URL });
   if (pgRun.report === null) problems.push('the PostgreSQL pass produced no report');
   postgresDb = count(pgRun.report, isDb);
+  exitedBadly(pgRun, postgresDb, 'PostgreSQL');
 } else if (CI) {
   problems.push('PostgreSQL is required under CI=true (set PISHKHAN_TEST_PG_URL or start the local server)');
 } else {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { Config } from './platform/config/index.ts';
+import { ConfigError, type Config } from './platform/config/index.ts';
 import type { Clock } from './platform/clock/index.ts';
 import { transaction } from './platform/db/index.ts';
 import { ensureDefaultSettings } from './platform/settings/index.ts';
@@ -20,14 +20,18 @@ const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
 export async function resolveSecret(config: Config): Promise<string> {
   if (config.secret) return config.secret;
   const file = path.join(config.dataDir, 'secret');
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   try {
-    return (await readFile(file, 'utf8')).trim();
-  } catch {
-    await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-    const secret = randomBytes(32).toString('base64url');
-    await writeFile(file, secret + '\n', { mode: 0o600, flag: 'wx' });
-    return secret;
+    await writeFile(file, randomBytes(32).toString('base64url') + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Already there (a later start, or another process won the race): read what is there.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
+  const secret = (await readFile(file, 'utf8')).trim();
+  if (secret.length < 32) {
+    throw new ConfigError(`${file} holds no usable secret (under 32 characters): restore it from a backup or set PISHKHAN_SECRET.`);
+  }
+  return secret;
 }
 
 /**

@@ -54,3 +54,24 @@ describe('pishkhan CLI', () => {
     }
   });
 });
+
+describe('the generated secret', () => {
+  it('is created once (0600) and a truncated secret file stops start with a clear message', async () => {
+    const { resolveSecret } = await import('../bootstrap.ts');
+    const { loadConfig } = await import('../platform/config/index.ts');
+    const { readFileSync, statSync, writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pishkhan-secret-'));
+    try {
+      const config = loadConfig({ PISHKHAN_DATA_DIR: dir });
+      const first = await resolveSecret(config);
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      expect(statSync(path.join(dir, 'secret')).mode & 0o777).toBe(0o600);
+      expect(await resolveSecret(config)).toBe(first);
+      expect(readFileSync(path.join(dir, 'secret'), 'utf8').trim()).toBe(first);
+      writeFileSync(path.join(dir, 'secret'), '');
+      await expect(resolveSecret(config)).rejects.toThrow(/no usable secret/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

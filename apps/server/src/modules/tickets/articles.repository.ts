@@ -1,8 +1,4 @@
 import type { Db } from '../../schema.ts';
-import type { TicketRow } from './tickets.repository.ts';
-
-type Ticket = NonNullable<TicketRow>;
-
 export interface NewArticle {
   ticket_id: number;
   kind: 'reply' | 'note' | 'event';
@@ -80,13 +76,3 @@ export async function touchTicket(db: Db, ticketId: number, now: number): Promis
   await db.updateTable('tickets').set({ updated_at: now }).where('id', '=', ticketId).execute();
 }
 
-/** Sets ticket columns under the optimistic version check; undefined when the version moved. */
-export function updateTicketColumns(db: Db, ticket: Ticket, cols: Partial<Ticket>, now: number) {
-  return db
-    .updateTable('tickets')
-    .set({ ...cols, updated_at: now, version: ticket.version + 1 })
-    .where('id', '=', ticket.id)
-    .where('version', '=', ticket.version)
-    .returningAll()
-    .executeTakeFirst();
-}

@@ -1,3 +1,4 @@
+import { loadTicketAccess } from './tickets.repository.ts';
 import {
   CreateTicketBody,
   ErrorEnvelope,
@@ -126,8 +127,7 @@ export function registerTicketRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const actor = requireUser(request.actor);
-      const view = await loadTicketView(ctx.db, request.params.id);
-      authorize(ticketPolicy, actor, 'history', view?.access);
+      authorize(ticketPolicy, actor, 'history', await loadTicketAccess(ctx.db, request.params.id));
       const page = await ticketHistory(ctx.db, request.params.id, request.query);
       return { items: page.items.map(presentHistoryEntry), nextCursor: page.nextCursor };
     },

@@ -166,7 +166,6 @@ function classify(error: unknown): { code: string; details: Record<string, unkno
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { code: CommonErrors['request.bad_json'], details: {}, status: 400 };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return { code: CommonErrors['request.unsupported_media_type'], details: {}, status: 415 };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

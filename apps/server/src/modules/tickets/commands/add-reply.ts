@@ -5,11 +5,11 @@ import { transaction } from '../../../platform/db/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
 import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
 import type { Db } from '../../../schema.ts';
-import { insertArticle, linkAttachments, loadLinkableAttachments, touchTicket, updateTicketColumns } from '../articles.repository.ts';
+import { insertArticle, linkAttachments, loadLinkableAttachments, touchTicket } from '../articles.repository.ts';
 import { writeHistory, type HistoryValue } from '../history.ts';
 import { writesAsAgent, type LandingAccess } from '../merge-target.ts';
 import { TicketErrors } from '../tickets.errors.ts';
-import { loadTicketForUpdate, type TicketRow } from '../tickets.repository.ts';
+import { loadTicketForUpdate, updateTicketAtVersion, type TicketRow } from '../tickets.repository.ts';
 import { changeStatus } from './change-status.ts';
 
 type Ticket = NonNullable<TicketRow>;
@@ -79,7 +79,7 @@ export async function addReply(
       if (ticket.status === 'new') {
         ticket = await changeStatus(trx, deps.clock, { ticket, to: 'open', cause: 'agent', actor, extra });
       } else if (extra.first_response_at !== undefined) {
-        const updated = await updateTicketColumns(trx, ticket, extra, now);
+        const updated = await updateTicketAtVersion(trx, ticket.id, ticket.version, { ...extra, updated_at: now });
         if (!updated) throw new DomainError(CommonErrors['record.stale']);
         await writeHistory(trx, { ticketId: ticket.id, actor, now, before: { first_response_at: null }, after: { first_response_at: now } as Record<string, HistoryValue> });
         ticket = updated;

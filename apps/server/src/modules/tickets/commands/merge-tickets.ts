@@ -4,11 +4,10 @@ import { transaction } from '../../../platform/db/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
 import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
 import type { Db } from '../../../schema.ts';
-import { updateTicketColumns } from '../articles.repository.ts';
 import { writeHistory, type HistoryValue } from '../history.ts';
 import { moveMergedContent, ticketsMergedInto } from '../merge.repository.ts';
 import { TicketErrors } from '../tickets.errors.ts';
-import { loadTicketForUpdate, type TicketRow } from '../tickets.repository.ts';
+import { loadTicketForUpdate, updateTicketAtVersion, type TicketRow } from '../tickets.repository.ts';
 import { addEventArticle } from './add-event-article.ts';
 
 type Ticket = NonNullable<TicketRow>;
@@ -18,7 +17,7 @@ function refuse(reason: string): DomainError {
 }
 
 async function setColumns(trx: Db, ticket: Ticket, cols: Partial<Ticket>, actor: UserActor, now: number): Promise<Ticket> {
-  const updated = await updateTicketColumns(trx, ticket, cols, now);
+  const updated = await updateTicketAtVersion(trx, ticket.id, ticket.version, { ...cols, updated_at: now });
   if (!updated) throw new DomainError(CommonErrors['record.stale']);
   await writeHistory(trx, { ticketId: ticket.id, actor, now, before: ticket as unknown as Record<string, HistoryValue>, after: cols as Record<string, HistoryValue> });
   return updated;
@@ -66,11 +65,11 @@ export async function mergeTickets(
     source = await setColumns(
       trx,
       source,
-      { status: 'closed', merged_into_id: target.id, closed_at: now, pending_until: null, escalation_level: 0, escalated_at: null },
+      { status: 'closed', merged_into_id: target.id, closed_at: now, pending_until: null, escalation_level: 0, escalated_at: null, escalation_acknowledged_at: null },
       actor,
       now,
     );
-    const bumped = await updateTicketColumns(trx, target, {}, now);
+    const bumped = await updateTicketAtVersion(trx, target.id, target.version, { updated_at: now });
     if (!bumped) throw new DomainError(CommonErrors['record.stale']);
     await writeHistory(trx, { ticketId: target.id, actor, now, before: { merged_from: null }, after: { merged_from: source.number } });
     target = bumped;
