@@ -1,13 +1,12 @@
 import { ArticleCreated, ArticleListQuery, ErrorEnvelope, IdParams, NoteBody, Page, Article, ReplyBody } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
-import { authorize, requireUser } from '../access/index.ts';
+import { requireUser } from '../access/index.ts';
 import { addNote } from './commands/add-note.ts';
 import { addReply } from './commands/add-reply.ts';
 import { listArticles, loadArticle } from './articles.queries.ts';
-import { authorizeLanding } from './merge-target.ts';
-import { seesInternal, ticketPolicy } from './tickets.policy.ts';
-import { loadTicketAccess } from './tickets.repository.ts';
+import { authorizeLanding, authorizeTicket } from './merge-target.ts';
+import { seesInternal } from './tickets.policy.ts';
 
 const tags = ['tickets'];
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
@@ -28,7 +27,7 @@ export function registerArticleRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const actor = requireUser(request.actor);
-      const access = authorize(ticketPolicy, actor, 'read', await loadTicketAccess(ctx.db, request.params.id));
+      const access = await authorizeTicket(ctx.db, actor, 'read', request.params.id);
       return listArticles(ctx.db, {
         ticketId: access.id,
         includeInternal: seesInternal(actor, access),

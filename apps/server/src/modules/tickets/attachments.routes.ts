@@ -4,13 +4,13 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import { getSetting } from '../../platform/settings/index.ts';
-import { authorize, requireUser } from '../access/index.ts';
+import { requireUser } from '../access/index.ts';
 import { stageUpload, uploadAttachments, type StagedUpload } from './commands/upload-attachment.ts';
 import { idCursor } from './articles.queries.ts';
 import { contentDisposition, DOWNLOAD_CSP } from './attachments.content-type.ts';
 import { presentAttachment } from './attachments.presenter.ts';
 import { listAttachmentRows, loadAttachmentRow, loadAttachmentRows } from './attachments.repository.ts';
-import { authorizeLanding } from './merge-target.ts';
+import { authorizeLanding, authorizeTicket } from './merge-target.ts';
 import { seesInternal, ticketPolicy } from './tickets.policy.ts';
 import { loadTicketAccess } from './tickets.repository.ts';
 import { pageOf } from '../../platform/http/cursor.ts';
@@ -69,7 +69,7 @@ export function registerAttachmentRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const actor = requireUser(request.actor);
-      const access = authorize(ticketPolicy, actor, 'read', await loadTicketAccess(ctx.db, request.params.id));
+      const access = await authorizeTicket(ctx.db, actor, 'read', request.params.id);
       const limit = request.query.limit ?? 50;
       const afterId = idCursor(request.query.cursor);
       const rows = await listAttachmentRows(ctx.db, {

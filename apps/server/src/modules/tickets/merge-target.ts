@@ -37,8 +37,12 @@ export async function authorizeTicket(db: Db, actor: Actor, action: TicketAction
  * ticket gets 409 ticket.closed (closed tickets reopen only by inbound mail), not 403.
  */
 export async function authorizeLanding(db: Db, actor: Actor, action: TicketAction, ticketId: number): Promise<LandingAccess> {
-  const landingId = await resolveMergeTarget(db, ticketId);
-  const access = landingId === undefined ? undefined : await loadTicketAccess(db, landingId);
+  // Most tickets are not merged: read the addressed one, and follow the merge only when it was.
+  let access = await loadTicketAccess(db, ticketId);
+  if (access && access.row.merged_into_id !== null) {
+    const landingId = await resolveMergeTarget(db, access.row.merged_into_id);
+    access = landingId === undefined ? undefined : await loadTicketAccess(db, landingId);
+  }
   const visible = authorize(ticketPolicy, actor, 'read', access) as LandingAccess;
   // Only for someone who could write here were it open: everyone else gets the plain 403 below.
   const closedToCustomer =

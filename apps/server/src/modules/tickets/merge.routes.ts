@@ -1,3 +1,4 @@
+import { authorizeTicket } from './merge-target.ts';
 import { ErrorEnvelope, IdParams, MergeBody, MergeResult } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
@@ -24,7 +25,7 @@ export function registerMergeRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const actor = requireUser(request.actor);
-      const source = authorize(ticketPolicy, actor, 'merge', await loadTicketAccess(ctx.db, request.params.id));
+      const source = await authorizeTicket(ctx.db, actor, 'merge', request.params.id);
       const target = await loadTicketAccess(ctx.db, request.body.intoTicketId);
       if (!target || !ticketPolicy.can(actor, 'read', target)) {
         throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'intoTicketId' });

@@ -29,7 +29,7 @@ export function registerRelationRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const actor = requireUser(request.actor);
-      const access = authorize(ticketPolicy, actor, 'read', await loadTicketAccess(ctx.db, request.params.id));
+      const access = await authorizeTicket(ctx.db, actor, 'read', request.params.id);
       const rows = await relationsOf(ctx.db, access.id);
       const others = new Map((await visibleTicketRefs(ctx.db, actor, rows.map((r) => otherTicketOf(r, access.id)))).map((t) => [t.id, t]));
       const items = rows.flatMap((r) => {
@@ -77,7 +77,7 @@ export function registerRelationRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const actor = requireUser(request.actor);
-      const access = authorize(ticketPolicy, actor, 'read', await loadTicketAccess(ctx.db, request.params.id));
+      const access = await authorizeTicket(ctx.db, actor, 'read', request.params.id);
       const row = await loadRelationRow(ctx.db, request.params.relationId);
       const involved = row && (row.source_ticket_id === access.id || row.target_ticket_id === access.id);
       const otherVisible = involved && (await visibleTicketRefs(ctx.db, actor, [otherTicketOf(row, access.id)])).length === 1;

@@ -13,7 +13,12 @@ export function loadTicketRow(db: Db, id: number) {
 /** The ticket plus the facts the policy needs (organisation sharing, account manager, watchers). Three indexed reads. */
 export async function loadTicketAccess(db: Db, id: number): Promise<(TicketAccess & { row: NonNullable<TicketRow> }) | undefined> {
   const row = await loadTicketRow(db, id);
-  if (!row) return undefined;
+  return row ? withAccessFacts(db, row) : undefined;
+}
+
+/** The policy facts of a ticket row already read: organisation sharing and account manager, watchers. */
+async function withAccessFacts(db: Db, row: NonNullable<TicketRow>): Promise<TicketAccess & { row: NonNullable<TicketRow> }> {
+  const id = row.id;
   const [org, watchers] = await Promise.all([
     row.organization_id === null
       ? Promise.resolve(undefined)
@@ -49,8 +54,7 @@ export function loadTicketForUpdate(trx: Db, id: number) {
 /** loadTicketAccess inside a write transaction, holding the ticket row until commit (see loadTicketForUpdate). */
 export async function loadTicketAccessForUpdate(trx: Db, id: number): Promise<(TicketAccess & { row: NonNullable<TicketRow> }) | undefined> {
   const locked = await loadTicketForUpdate(trx, id);
-  if (!locked) return undefined;
-  return loadTicketAccess(trx, id);
+  return locked ? withAccessFacts(trx, locked) : undefined;
 }
 
 export type NewTicket = Insertable<DB['tickets']>;

@@ -1,4 +1,4 @@
-import { loadTicketAccess } from './tickets.repository.ts';
+import { authorizeTicket } from './merge-target.ts';
 import {
   CreateTicketBody,
   ErrorEnvelope,
@@ -127,7 +127,7 @@ export function registerTicketRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const actor = requireUser(request.actor);
-      authorize(ticketPolicy, actor, 'history', await loadTicketAccess(ctx.db, request.params.id));
+      await authorizeTicket(ctx.db, actor, 'history', request.params.id);
       const page = await ticketHistory(ctx.db, request.params.id, request.query);
       return { items: page.items.map(presentHistoryEntry), nextCursor: page.nextCursor };
     },

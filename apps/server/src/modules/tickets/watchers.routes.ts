@@ -1,13 +1,12 @@
+import { authorizeTicket } from './merge-target.ts';
 import { Type } from 'typebox';
 import { ErrorEnvelope, IdParams, Page, Watcher, WatcherBody, WatcherParams } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
-import { authorize, requireUser } from '../access/index.ts';
+import { requireUser } from '../access/index.ts';
 import { addWatcher } from './commands/add-watcher.ts';
 import { removeWatcher } from './commands/remove-watcher.ts';
-import { ticketPolicy } from './tickets.policy.ts';
-import { loadTicketAccess } from './tickets.repository.ts';
 import { presentWatcher } from './watchers.presenter.ts';
 import { listWatcherRows, loadWatcherRow } from './watchers.repository.ts';
 
@@ -21,7 +20,7 @@ export function registerWatcherRoutes(app: App, ctx: AppContext): void {
     { schema: { tags, summary: "A ticket's watchers", params: IdParams, response: { 200: Page(Watcher), ...errors } } },
     async (request) => {
       const actor = requireUser(request.actor);
-      const access = authorize(ticketPolicy, actor, 'read', await loadTicketAccess(ctx.db, request.params.id));
+      const access = await authorizeTicket(ctx.db, actor, 'read', request.params.id);
       return { items: (await listWatcherRows(ctx.db, access.id)).map(presentWatcher), nextCursor: null };
     },
   );
@@ -39,7 +38,7 @@ export function registerWatcherRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const actor = requireUser(request.actor);
-      const access = authorize(ticketPolicy, actor, 'watch', await loadTicketAccess(ctx.db, request.params.id));
+      const access = await authorizeTicket(ctx.db, actor, 'watch', request.params.id);
       const body = request.body;
       const id = await addWatcher(ctx, { ticketId: access.id, ...('agentId' in body ? { agentId: body.agentId } : { contactId: body.contactId }) });
       const row = (await listWatcherRows(ctx.db, access.id)).find((w) => w.id === id)!;
@@ -52,7 +51,7 @@ export function registerWatcherRoutes(app: App, ctx: AppContext): void {
     { schema: { tags, summary: 'Remove a watcher', params: WatcherParams, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
       const actor = requireUser(request.actor);
-      const access = authorize(ticketPolicy, actor, 'watch', await loadTicketAccess(ctx.db, request.params.id));
+      const access = await authorizeTicket(ctx.db, actor, 'watch', request.params.id);
       const row = await loadWatcherRow(ctx.db, request.params.watcherId);
       if (!row || row.ticket_id !== access.id) throw notFound('watcher');
       await removeWatcher(ctx, { watcherId: row.id });
