@@ -2,11 +2,6 @@ import { defineErrors } from '../../platform/http/errors.ts';
 
 export const AccessErrors = defineErrors({
   'auth.invalid_credentials': { status: 401, fa: 'ایمیل یا گذرواژه نادرست است.', en: 'The email or password is incorrect.' },
-  'auth.password_change_required': {
-    status: 403,
-    fa: 'پیش از ادامه باید گذرواژه خود را تغییر دهید.',
-    en: 'You must change your password before continuing.',
-  },
   'auth.weak_password': {
     status: 422,
     fa: 'گذرواژه باید دست‌کم ۱۲ نویسه باشد.',

@@ -3,21 +3,7 @@ import type { Language } from '../../platform/http/language.ts';
 import type { Db } from '../../schema.ts';
 import { actorSidesOfUser } from '../people/index.ts';
 
-/**
- * Builds the actor of a signed-in user: the sign-in (access) with its agent side (roles, groups)
- * and contact side (organisation and whether it shares tickets) from people. The sign-in and
- * the sides are read after it: two round trips whatever the roles.
- */
-export async function loadUserActor(
-  db: Db,
-  userId: number,
-  via: 'session' | 'token',
-  sessionId?: number,
-): Promise<Extract<Actor, { kind: 'user' }> | null> {
-  const user = await db.selectFrom('users').select(['id', 'email', 'locale', 'must_change_password', 'active']).where('id', '=', userId).executeTakeFirst();
-  return user ? actorFromUser(db, user, via, sessionId) : null;
-}
-
+/** The columns of a sign-in (`users`) the actor is built from. */
 export interface SignInRow {
   id: number;
   email: string;
@@ -26,7 +12,11 @@ export interface SignInRow {
   active: number;
 }
 
-/** The actor of a sign-in row already read (the session lookup joins it): one more round trip for the sides. */
+/**
+ * Builds the actor of a signed-in user from a sign-in row already read (the session lookup joins
+ * it): its agent side (roles, groups) and contact side (organisation, whether it shares tickets)
+ * come from people in one more round trip.
+ */
 export async function actorFromUser(
   db: Db,
   user: SignInRow,

@@ -9,7 +9,6 @@ export { authorize, abilities, type Policy } from './policy.ts';
 export { requireUser } from './require.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { insertUser, findUserByEmail, userEmails, activeUserIds } from './users.repository.ts';
-export { loadUserActor } from './actor-loader.ts';
 export { AccessErrors } from './access.errors.ts';
 export { SESSION_COOKIE, CSRF_HEADER } from './sessions.ts';
 

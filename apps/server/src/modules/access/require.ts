@@ -1,13 +1,11 @@
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { Actor, UserActor } from '../../platform/actor.ts';
-import { AccessErrors } from './access.errors.ts';
 
 /**
- * The signed-in user behind a request. A user who still has to change a generated password may
- * reach only the session and password routes.
+ * The signed-in user behind a request (narrows the actor's type). Signing in, and the pending
+ * password change of a generated password, are enforced for every route by the HTTP layer.
  */
-export function requireUser(actor: Actor, options: { allowPasswordChange?: boolean } = {}): UserActor {
+export function requireUser(actor: Actor): UserActor {
   if (actor.kind !== 'user') throw new DomainError(CommonErrors['auth.required']);
-  if (actor.mustChangePassword && !options.allowPasswordChange) throw new DomainError(AccessErrors['auth.password_change_required']);
   return actor;
 }

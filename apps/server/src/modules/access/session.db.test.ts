@@ -81,6 +81,21 @@ describe('session', () => {
     expect(await t.ctx.db.selectFrom('sessions').select('id').where('expires_at', '<=', now).execute()).toEqual([]);
   });
 
+  it('holds a user with a generated password at the password change on every other route', async () => {
+    const agent = await makeAgent(t, { roles: ['analyst', 'supervisor', 'manager', 'admin'] });
+    await t.ctx.db.updateTable('users').set({ must_change_password: 1 }).where('id', '=', agent.userId).execute();
+    const client = await signIn(t.app, agent.email);
+    const allowed = new Set(['GET /api/v1/session', 'DELETE /api/v1/session', 'PUT /api/v1/me/password']);
+    const routes = t.app.routeCatalog.filter((r) => r.url.startsWith('/api/v1') && !r.public && !allowed.has(`${r.method} ${r.url}`));
+    expect(routes.length).toBeGreaterThan(40);
+    for (const route of routes) {
+      const res = await client.request({ method: route.method as 'GET', url: route.url.replace(/:\w+/g, '1'), ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }) });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(403);
+      expect(res.json().code, `${route.method} ${route.url}`).toBe('auth.password_change_required');
+    }
+    expect((await client.get('/api/v1/session')).statusCode).toBe(200);
+  });
+
   it('answers in the caller language', async () => {
     const fa = await anonymousClient(t.app).request({ method: 'GET', url: '/api/v1/session', headers: { 'accept-language': 'fa-IR' } });
     const en = await anonymousClient(t.app).request({ method: 'GET', url: '/api/v1/session', headers: { 'accept-language': 'en-US' } });

@@ -5,7 +5,7 @@ import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import { changePassword } from './commands/change-password.ts';
 import { signIn } from './commands/sign-in.ts';
-import { loadUserActor } from './actor-loader.ts';
+import { actorFromUser } from './actor-loader.ts';
 import { presentMe } from './access.presenter.ts';
 import { csrfTokenFor, currentSessionToken, endSession, startSession, type SessionDeps } from './sessions.ts';
 import { requireUser } from './require.ts';
@@ -20,30 +20,30 @@ export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDe
       schema: { tags: ['session'], summary: 'Sign in with email and password', body: SignInBody, response: { 200: SessionResponse, ...errors } },
     },
     async (request, reply) => {
-      const userId = await signIn(ctx.db, ctx.clock, request.body);
-      const { sessionId, csrfToken } = await startSession(deps, reply, userId, {
+      const user = await signIn(ctx.db, ctx.clock, request.body);
+      const { sessionId, csrfToken } = await startSession(deps, reply, user.id, {
         ip: request.ip,
         ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
       });
-      const actor = (await loadUserActor(ctx.db, userId, 'session', sessionId))!;
+      const actor = (await actorFromUser(ctx.db, user, 'session', sessionId))!;
       return { me: presentMe(actor), csrfToken };
     },
   );
 
   app.get(
     '/api/v1/session',
-    { schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token', response: { 200: SessionResponse, ...errors } } },
+    { config: { auth: 'password-change' }, schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token', response: { 200: SessionResponse, ...errors } } },
     async (request) => {
-      const actor = requireUser(request.actor, { allowPasswordChange: true });
+      const actor = requireUser(request.actor);
       return { me: presentMe(actor), csrfToken: csrfTokenFor(deps.secret, currentSessionToken(request) ?? '') };
     },
   );
 
   app.delete(
     '/api/v1/session',
-    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: Type.Null(), ...errors } } },
+    { config: { auth: 'password-change' }, schema: { tags: ['session'], summary: 'Sign out', response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
-      requireUser(request.actor, { allowPasswordChange: true });
+      requireUser(request.actor);
       await endSession(deps, request, reply);
       return reply.status(204).send(null);
     },
@@ -52,6 +52,7 @@ export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDe
   app.put(
     '/api/v1/me/password',
     {
+      config: { auth: 'password-change' },
       schema: {
         tags: ['session'],
         summary: 'Change your own password (required after the first sign-in with a generated password)',
@@ -63,7 +64,7 @@ export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDe
       },
     },
     async (request, reply) => {
-      const actor: UserActor = requireUser(request.actor, { allowPasswordChange: true });
+      const actor: UserActor = requireUser(request.actor);
       await changePassword(ctx.db, ctx.clock, { userId: actor.userId, ...request.body, ...(actor.sessionId !== undefined ? { keepSessionId: actor.sessionId } : {}) });
       return reply.status(204).send(null);
     },

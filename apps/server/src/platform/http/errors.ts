@@ -63,6 +63,11 @@ export const CommonErrors = defineErrors({
   'request.method_not_allowed': { status: 405, fa: 'این روش برای این مسیر مجاز نیست.', en: 'Method not allowed.' },
   'request.rate_limited': { status: 429, fa: 'تعداد درخواست‌ها بیش از حد است.', en: 'Too many requests.' },
   'auth.required': { status: 401, fa: 'ابتدا وارد شوید.', en: 'Please sign in first.' },
+  'auth.password_change_required': {
+    status: 403,
+    fa: 'پیش از ادامه باید گذرواژه خود را تغییر دهید.',
+    en: 'You must change your password before continuing.',
+  },
   'auth.csrf': { status: 403, fa: 'نشانه CSRF نامعتبر است یا ارسال نشده.', en: 'The CSRF token is missing or invalid.' },
   'access.forbidden': { status: 403, fa: 'شما اجازه این کار را ندارید.', en: 'You are not allowed to do this.' },
   'record.not_found': { status: 404, fa: '{entity} پیدا نشد.', en: '{entity} not found.' },

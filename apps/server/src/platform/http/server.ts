@@ -27,8 +27,12 @@ declare module 'fastify' {
     routeCatalog: RouteEntry[];
   }
   interface FastifyContextConfig {
-    /** 'public' routes are reachable without signing in; every other route requires an actor. */
-    auth?: 'public' | 'required';
+    /**
+     * 'public': reachable without signing in. 'password-change': signed in, and open to a user who
+     * must still replace a generated password (session and password routes). Default: signed in
+     * with no pending password change.
+     */
+    auth?: 'public' | 'required' | 'password-change';
   }
 }
 
@@ -117,8 +121,12 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     }
     request.actor = await options.authenticate(request, reply);
     if (request.actor.kind === 'user' && !languageFromHeader(request.headers['accept-language'])) request.language = request.actor.locale;
-    if (request.routeOptions.config?.auth !== 'public' && request.actor.kind === 'anonymous') {
-      throw new DomainError(CommonErrors['auth.required']);
+    const auth = request.routeOptions.config?.auth ?? 'required';
+    if (auth === 'public') return;
+    if (request.actor.kind === 'anonymous') throw new DomainError(CommonErrors['auth.required']);
+    // Enforced here, once for every route, so that no route can forget it.
+    if (request.actor.kind === 'user' && request.actor.mustChangePassword && auth !== 'password-change') {
+      throw new DomainError(CommonErrors['auth.password_change_required']);
     }
   });
 
