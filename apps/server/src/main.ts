@@ -6,6 +6,7 @@ import { userCreate } from './cli/user-create.ts';
 import { ConfigError, loadConfig } from './platform/config/index.ts';
 import { migrateToLatest, openDatabase } from './platform/db/index.ts';
 import { createLogger } from './platform/logging/logger.ts';
+import { DomainError, renderMessage } from './platform/http/errors.ts';
 import type { DB } from './schema.ts';
 
 const USAGE = `Usage: pishkhan <command>
@@ -87,6 +88,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof ConfigError) console.error(error.message);
+    else if (error instanceof DomainError) console.error(`${error.code}: ${renderMessage(error.code, 'en', error.details)}`);
     else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);
   },

@@ -43,6 +43,14 @@ describe('pishkhan CLI', () => {
       expect(agent.stdout).toMatch(/One-time password/);
       const contact = run(['user', 'create', '--email', 'ali@customer.example', '--name', 'علی', '--contact', '--password', 'a-long-password-1']);
       expect(contact.stdout).toMatch(/Created ali@customer.example/);
+      const short = run(['user', 'create', '--email', 'short@desk.example', '--roles', 'analyst', '--password', 'abc']);
+      expect(short.status).toBe(1);
+      expect(short.stderr).toMatch(/Invalid input: \/password/);
+      const noGroup = run(['user', 'create', '--email', 'g@desk.example', '--roles', 'analyst', '--groups', '999']);
+      expect(noGroup.status).toBe(1);
+      expect(noGroup.stderr).toMatch(/record.invalid_reference: groupIds does not refer to a valid record/);
+      const twice = run(['user', 'create', '--email', 'ali@customer.example', '--name', 'علی', '--roles', 'analyst']);
+      expect(twice.stdout).toMatch(/already signs in; it is now an agent too/);
       const bad = run(['user', 'create', '--email', 'x@y.z', '--roles', 'wizard']);
       expect(bad.status).toBe(1);
       expect(bad.stderr).toMatch(/Unknown role/);

@@ -38,3 +38,4 @@ export function registerPeople(app: App, ctx: AppContext): void {
   registerAgentRoutes(app, ctx);
   registerGroupRoutes(app, ctx);
 }
+export { createAgent, type CreatedAgentResult } from './commands/create-agent.ts';
