@@ -167,4 +167,18 @@ describe('the last admin', () => {
     expect(demoted.statusCode).toBe(200);
     expect(demoted.json().roles).toEqual(['analyst', 'manager']);
   });
+
+  it('two admins demoting each other at once: one wins, one is refused, an admin remains', async () => {
+    const [a, b] = [await makeAgent(t2, { roles: ['admin'] }), await makeAgent(t2, { roles: ['admin'] })];
+    // Leave a and b as the only admins.
+    await t2.ctx.db.deleteFrom('agent_roles').where('role', '=', 'admin').where('agent_id', 'not in', [a.agentId!, b.agentId!]).execute();
+    const [ca, cb] = [await signIn(t2.app, a.email), await signIn(t2.app, b.email)];
+    const results = await Promise.all([
+      ca.patch(`/api/v1/agents/${b.agentId}`, { version: 1, roles: ['manager'] }),
+      cb.patch(`/api/v1/agents/${a.agentId}`, { version: 1, roles: ['manager'] }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const admins = await t2.ctx.db.selectFrom('agent_roles').innerJoin('agents', 'agents.id', 'agent_roles.agent_id').select('agents.id').where('agent_roles.role', '=', 'admin').where('agents.active', '=', 1).execute();
+    expect(admins).toHaveLength(1);
+  });
 });

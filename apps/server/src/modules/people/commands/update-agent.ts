@@ -1,6 +1,6 @@
 import type { UpdateAgentBody } from '@pishkhan/contracts';
 import type { Actor, Role } from '../../../platform/actor.ts';
-import { transaction } from '../../../platform/db/index.ts';
+import { nextCounterValue, transaction } from '../../../platform/db/index.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
 import { authorize } from '../../access/index.ts';
 import { countActiveAgentsWithRole, findAgentRow, replaceAgentRoles, rolesOfAgents, updateAgentAtVersion } from '../agents.repository.ts';
@@ -24,12 +24,13 @@ export async function updateAgent(deps: PeopleDeps, actor: Actor, id: number, in
 
   const wasAdmin = row.active === 1 && (await rolesOfAgents(deps.db, [id])).some((r) => r.role === 'admin');
   const staysAdmin = (input.active ?? row.active === 1) && (roles ? roles.includes('admin') : wasAdmin);
-  if (wasAdmin && !staysAdmin && (await countActiveAgentsWithRole(deps.db, 'admin', id)) === 0) {
-    throw new DomainError(PeopleErrors['agent.last_admin'], {});
-  }
+  const losesAdmin = wasAdmin && !staysAdmin;
 
   const now = deps.clock.now();
   await transaction(deps.db, async (trx) => {
+    // Two admins demoting each other at once must not both succeed: taking the guard row
+    // serialises such changes, and the count below then sees the other one's commit.
+    if (losesAdmin) await nextCounterValue(trx, 'last_admin_guard', 0);
     const ok = await updateAgentAtVersion(trx, id, input.version, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
@@ -38,5 +39,6 @@ export async function updateAgent(deps: PeopleDeps, actor: Actor, id: number, in
     if (!ok) throw staleRecord();
     if (roles) await replaceAgentRoles(trx, id, roles);
     if (groupIds) await touchGroups(trx, await replaceMemberships(trx, { agentId: id, groupIds }), now);
+    if (losesAdmin && (await countActiveAgentsWithRole(trx, 'admin', id)) === 0) throw new DomainError(PeopleErrors['agent.last_admin'], {});
   });
 }
