@@ -14,7 +14,7 @@ const extra = process.argv.slice(2);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-export const PG_URL = process.env.PISHKHAN_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const PG_URL = process.env.PISHKHAN_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function vitest(label, projects, env) {
   const file = path.join(out, `${label}.json`);

@@ -29,7 +29,6 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     adminEmail: 'admin@example.test',
     adminPassword: 'admin-password-123',
     logLevel: 'silent',
-    testFault: undefined,
     ...overrides,
   };
 }

@@ -72,6 +72,5 @@ function derive(raw: RawConfig): Config {
     adminEmail: raw.PISHKHAN_ADMIN_EMAIL,
     adminPassword: raw.PISHKHAN_ADMIN_PASSWORD,
     logLevel: raw.LOG_LEVEL,
-    testFault: raw.PISHKHAN_TEST_FAULT,
   };
 }

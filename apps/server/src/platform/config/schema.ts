@@ -40,5 +40,4 @@ export interface Config {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   logLevel: string;
-  testFault: string | undefined;
 }

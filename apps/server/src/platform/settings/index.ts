@@ -14,10 +14,6 @@ export function declareSettings(defaults: SettingDefaults): void {
   Object.assign(declared, defaults);
 }
 
-export function declaredSettings(): Readonly<SettingDefaults> {
-  return declared;
-}
-
 export async function ensureDefaultSettings(db: Kysely<any>, now: number): Promise<void> {
   const rows = Object.entries(declared).map(([key, value]) => ({ key, value: JSON.stringify(value), updated_at: now }));
   if (rows.length === 0) return;

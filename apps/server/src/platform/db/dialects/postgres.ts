@@ -7,7 +7,6 @@ export const postgresSupport: DialectSupport = {
   matches: (adapter) => adapter instanceof PostgresAdapter,
   idColumnType: 'bigint',
   idColumn: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
-  containsInsensitive: (column, needle) => sql<boolean>`${column} ilike ${'%' + needle.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`,
   skipLockedClause: 'for update skip locked',
   isUniqueViolation: (error) => (error as { code?: string })?.code === '23505',
   forUpdate: (qb) => qb.forUpdate(),

@@ -10,7 +10,6 @@ export const sqliteSupport: DialectSupport = {
   idColumnType: 'integer',
   // AUTOINCREMENT: an id is never reused after a delete, as on PostgreSQL.
   idColumn: (col) => col.primaryKey().autoIncrement(),
-  containsInsensitive: (column, needle) => sql<boolean>`lower(${column}) like ${'%' + escapeLike(needle.toLowerCase()) + '%'} escape '\\'`,
   skipLockedClause: '',
   isUniqueViolation: (error) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes((error as { code?: string })?.code ?? ''),
   // One writer at a time: a write transaction already excludes every other writer.
@@ -18,10 +17,6 @@ export const sqliteSupport: DialectSupport = {
   serverVersion: async (db: Kysely<unknown>) =>
     (await sql<{ v: string }>`select 'sqlite ' || sqlite_version() as v`.execute(db)).rows[0]!.v,
 };
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => '\\' + c);
-}
 
 /**
  * Opens the embedded database: WAL so readers never block the writer, synchronous=FULL so an

@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, DatabaseConnection, DialectAdapter, Expression, Kysely, SelectQueryBuilder, SqlBool } from 'kysely';
+import type { ColumnDefinitionBuilder, DialectAdapter, Kysely, SelectQueryBuilder } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -12,16 +12,12 @@ export interface DialectSupport {
   /** Column type and modifiers of an integer primary key that the database assigns. */
   idColumnType: 'integer' | 'bigint';
   idColumn(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
-  /** Case-insensitive substring match for plain (already normalised) text. */
-  containsInsensitive(column: Expression<string | null>, needle: string): Expression<SqlBool>;
   /** Locks the selected rows until the transaction ends (PostgreSQL FOR UPDATE; SQLite's writer lock already serialises). */
   forUpdate<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /** Whether a driver error is a unique-constraint violation (mapped to 409 record.conflict). */
   isUniqueViolation(error: unknown): boolean;
   /** Suffix for a claim query that must skip rows other processes hold (jobs). */
   skipLockedClause: string;
-  /** Applied to each new connection (pragmas, session settings). */
-  onConnect?(connection: DatabaseConnection): Promise<void>;
   /** Asserts that the connected database is this dialect (used by tests). */
   serverVersion(db: Kysely<unknown>): Promise<string>;
 }
