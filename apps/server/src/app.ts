@@ -12,12 +12,14 @@ import { createLogger } from './platform/logging/logger.ts';
 import { localDiskStorage } from './platform/storage/index.ts';
 import path from 'node:path';
 import type { AppContext } from './context.ts';
+import type { Contribution } from './platform/modules.ts';
+import type { SettingsGroup } from './platform/settings/index.ts';
 import type { DB } from './schema.ts';
 import { createAuthenticator, registerAccess } from './modules/access/index.ts';
-import { registerTickets } from './modules/tickets/index.ts';
+import { registerTickets, ticketSettings } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
-import { registerPeople } from './modules/people/index.ts';
+import { actorSidesOfUser, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -30,6 +32,10 @@ export interface BuildOptions {
 export interface Pishkhan {
   app: App;
   ctx: AppContext;
+  /** Every module's contributions, in registration order (settings, jobs, schedules, subscriptions, seed modes). */
+  contributions: Contribution<AppContext>[];
+  /** The settings groups of every module, for bootstrap. */
+  settings: SettingsGroup<any>[];
   close(): Promise<void>;
 }
 
@@ -56,6 +62,8 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     jobs,
     events,
     storage: localDiskStorage(path.join(config.dataDir, 'attachments')),
+    actorSides: actorSidesOfUser,
+    resolveActor: resolveOnBehalfActor,
   };
   const authenticate = createAuthenticator(ctx);
   const app = await createHttpServer({ logger, trustProxy: config.trustProxy, bodyLimit: 2 * MB, uploadLimit: 4096 * MB, authenticate });
@@ -86,10 +94,14 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
   registerAdminJobs(app, ctx);
   registerPeople(app, ctx);
 
+  const contributions: Contribution<AppContext>[] = [{ module: 'tickets', settings: [ticketSettings] }];
+
   await app.ready();
   return {
     app,
     ctx,
+    contributions,
+    settings: contributions.flatMap((c) => c.settings ?? []),
     close: async () => {
       await events.stop();
       await jobs.stop();

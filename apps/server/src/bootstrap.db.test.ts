@@ -35,7 +35,7 @@ describe('first start', () => {
     expect(email).toBe('root@desk.example');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const usersBefore = await t.ctx.db.selectFrom('users').select('id').execute();
-    await bootstrapInstallation(t.ctx.db, { ...t.ctx.config, adminPassword: undefined }, t.clock, logger);
+    await bootstrapInstallation(t.ctx.db, { ...t.ctx.config, adminPassword: undefined }, t.clock, logger, t.settings);
     expect(await t.ctx.db.selectFrom('users').select('id').execute()).toEqual(usersBefore);
     expect(logLines.join('')).not.toContain(password);
 

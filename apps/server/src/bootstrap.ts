@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { ConfigError, type Config } from './platform/config/index.ts';
 import type { Clock } from './platform/clock/index.ts';
 import { transaction } from './platform/db/index.ts';
-import { ensureDefaultSettings } from './platform/settings/index.ts';
+import { ensureDefaultSettings, type SettingsGroup } from './platform/settings/index.ts';
 import type { Db } from './schema.ts';
 import { hashPassword, insertUser } from './modules/access/index.ts';
 import { agentWithRoleExists, ensureDefaultGroup, insertAgent } from './modules/people/index.ts';
@@ -40,9 +40,15 @@ export async function resolveSecret(config: Config): Promise<string> {
  * (mode 0600) — the log names only the file — and must be changed at first sign-in.
  * Idempotent: later starts change nothing.
  */
-export async function bootstrapInstallation(db: Db, config: Config, clock: Clock, logger: Logger): Promise<void> {
+export async function bootstrapInstallation(
+  db: Db,
+  config: Config,
+  clock: Clock,
+  logger: Logger,
+  settings: ReadonlyArray<SettingsGroup<any>>,
+): Promise<void> {
   const now = clock.now();
-  await ensureDefaultSettings(db, now);
+  await ensureDefaultSettings(db, settings, now);
   const groupId = await ensureDefaultGroup(db, now);
   if (await agentWithRoleExists(db, 'admin')) return;
   const generated = config.adminPassword ? undefined : randomBytes(18).toString('base64url');

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ActorResolver, ActorSidesLoader } from './platform/actor.ts';
 import type { Config } from './platform/config/index.ts';
 import type { Clock } from './platform/clock/index.ts';
 import type { SealKey } from './platform/crypto/index.ts';
@@ -22,4 +23,8 @@ export interface AppContext {
   /** Subscribe jobs to domain events (`ctx.events.on('ticket.assigned', job)`); the outbox dispatcher. */
   events: EventBus<DB>;
   storage: BlobStorage;
+  /** The agent and contact sides of a sign-in (people's, injected so that access does not import people). */
+  actorSides: ActorSidesLoader;
+  /** Fills in the contact of a system actor on behalf of a contact, before a command authorises (defineCommand). */
+  resolveActor: ActorResolver;
 }

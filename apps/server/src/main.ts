@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'start') {
     const pishkhan = await buildApp({ config, database, secret, logger });
-    await bootstrapInstallation(pishkhan.ctx.db, config, pishkhan.ctx.clock, logger);
+    await bootstrapInstallation(pishkhan.ctx.db, config, pishkhan.ctx.clock, logger, pishkhan.settings);
     // Delivers events a crash left undispatched, then every event as its transaction commits.
     pishkhan.ctx.events.start();
     pishkhan.ctx.jobs.start();
@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const pishkhan = await buildApp({ config, database, secret, logger: createLogger('warn') });
   try {
-    await bootstrapInstallation(pishkhan.ctx.db, config, pishkhan.ctx.clock, logger);
+    await bootstrapInstallation(pishkhan.ctx.db, config, pishkhan.ctx.clock, logger, pishkhan.settings);
     if (command === 'user' && positionals[1] === 'create') {
       console.log(await userCreate(pishkhan.ctx, flags));
       return 0;

@@ -45,7 +45,7 @@ export async function createTestApp(
   const config = testConfig(testDb, options.config);
   const logger = options.logger ?? createLogger('silent');
   const pishkhan = await buildApp({ config, database: testDb.database, secret: TEST_SECRET, clock, logger });
-  await bootstrapInstallation(pishkhan.ctx.db, config, clock, logger);
+  await bootstrapInstallation(pishkhan.ctx.db, config, clock, logger, pishkhan.settings);
   return {
     ...pishkhan,
     testDb,

@@ -2,3 +2,4 @@ export { foldDigits, toPersianDigits } from './digits.ts';
 export { normalizePhone, isIranianMobile } from './phone.ts';
 export type { PhoneOptions } from './phone.ts';
 export { normalizeEmail } from './email.ts';
+export { hasUnstorableText, toStorableText } from './storable.ts';

@@ -39,13 +39,59 @@ export type Actor =
       via: 'session' | 'token';
       sessionId?: number;
     }
-  | { kind: 'system'; name: SystemActorName; locale: Language };
+  | {
+      kind: 'system';
+      name: SystemActorName;
+      locale: Language;
+      /**
+       * A channel without a person (mail, sms, automation) working for a contact: the command
+       * authorises as that contact, never as the all-seeing system. `contact` is filled in by the
+       * command kernel (defineCommand, through ctx.resolveActor) before the command runs.
+       */
+      onBehalfOf?: number;
+      contact?: ContactIdentity | null;
+    };
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
+
+export type SystemActor = Extract<Actor, { kind: 'system' }>;
 
 export function systemActor(name: SystemActorName = 'system'): Actor {
   return { kind: 'system', name, locale: 'fa' };
 }
+
+/** A system actor (mail, sms, automation) acting for a contact: `{ kind: 'system', name, onBehalfOf: contactId }`. */
+export function onBehalfOf(name: SystemActorName, contactId: number, locale: Language = 'fa'): SystemActor {
+  return { kind: 'system', name, locale, onBehalfOf: contactId };
+}
+
+/** The system itself (jobs, CLI): allowed everything. A system actor on behalf of a contact is not. */
+export function isTrustedSystem(actor: Actor): boolean {
+  return actor.kind === 'system' && actor.onBehalfOf === undefined;
+}
+
+/** The customer side an actor acts with: a user's contact, or the (resolved) contact a channel writes for. */
+export function contactSideOf(actor: Actor): ContactIdentity | null {
+  if (actor.kind === 'user') return actor.contact;
+  if (actor.kind === 'system' && actor.onBehalfOf !== undefined) return actor.contact?.id === actor.onBehalfOf ? actor.contact : null;
+  return null;
+}
+
+/** The agent side of an actor (only signed-in users have one). */
+export function agentSideOf(actor: Actor): AgentIdentity | null {
+  return actor.kind === 'user' ? actor.agent : null;
+}
+
+/** The user id to record as the author of a change (null for system actors, also on behalf of a contact). */
+export function actorUserId(actor: Actor): number | null {
+  return actor.kind === 'user' ? actor.userId : null;
+}
+
+/** The agent and contact sides of a sign-in (people module, injected by app.ts into access's authenticator). */
+export type ActorSidesLoader = (db: import('kysely').Kysely<any>, userId: number) => Promise<{ agent: AgentIdentity | null; contact: ContactIdentity | null }>;
+
+/** Fills in the contact identity of a system actor on behalf of a contact (people module, injected by app.ts). */
+export type ActorResolver = (db: import('kysely').Kysely<any>, actor: Actor) => Promise<Actor>;
 
 export function hasRole(actor: Actor, role: Role): boolean {
   return actor.kind === 'user' && !!actor.agent?.roles.has(role);

@@ -1,7 +1,6 @@
-import type { Actor } from '../../platform/actor.ts';
+import type { Actor, ActorSidesLoader } from '../../platform/actor.ts';
 import type { Language } from '../../platform/http/language.ts';
 import type { Db } from '../../schema.ts';
-import { actorSidesOfUser } from '../people/index.ts';
 
 /** The columns of a sign-in (`users`) the actor is built from. */
 export interface SignInRow {
@@ -15,16 +14,17 @@ export interface SignInRow {
 /**
  * Builds the actor of a signed-in user from a sign-in row already read (the session lookup joins
  * it): its agent side (roles, groups) and contact side (organisation, whether it shares tickets)
- * come from people in one more round trip.
+ * come from people (injected by app.ts, so access does not import people) in one more round trip.
  */
 export async function actorFromUser(
   db: Db,
+  actorSides: ActorSidesLoader,
   user: SignInRow,
   via: 'session' | 'token',
   sessionId?: number,
 ): Promise<Extract<Actor, { kind: 'user' }> | null> {
   if (user.active !== 1) return null;
-  const sides = await actorSidesOfUser(db, user.id);
+  const sides = await actorSides(db, user.id);
   return {
     kind: 'user',
     userId: user.id,

@@ -5,15 +5,13 @@ import { authenticateRequest, deleteExpiredSessions, type SessionDeps } from './
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/actor.ts';
 
-export { authorize, abilities, type Policy } from './policy.ts';
-export { requireUser } from './require.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { insertUser, findUserByEmail, userEmails, activeUserIds } from './users.repository.ts';
 export { AccessErrors } from './access.errors.ts';
 export { SESSION_COOKIE, CSRF_HEADER } from './sessions.ts';
 
 function sessionDeps(ctx: AppContext): SessionDeps {
-  return { db: ctx.db, clock: ctx.clock, secret: ctx.secret, secureCookies: ctx.config.secureCookies };
+  return { db: ctx.db, clock: ctx.clock, secret: ctx.secret, secureCookies: ctx.config.secureCookies, actorSides: ctx.actorSides };
 }
 
 export function createAuthenticator(ctx: AppContext): (request: FastifyRequest, reply: FastifyReply) => Promise<Actor> {

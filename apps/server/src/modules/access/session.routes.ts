@@ -8,7 +8,7 @@ import { signIn } from './commands/sign-in.ts';
 import { actorFromUser } from './actor-loader.ts';
 import { presentMe } from './access.presenter.ts';
 import { csrfTokenFor, currentSessionToken, endSession, startSession, type SessionDeps } from './sessions.ts';
-import { requireUser } from './require.ts';
+import { requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
 
@@ -25,7 +25,7 @@ export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDe
         ip: request.ip,
         ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
       });
-      const actor = (await actorFromUser(ctx.db, user, 'session', sessionId))!;
+      const actor = (await actorFromUser(ctx.db, ctx.actorSides, user, 'session', sessionId))!;
       return { me: presentMe(actor), csrfToken };
     },
   );

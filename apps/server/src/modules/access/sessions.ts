@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from '../../platform/actor.ts';
+import type { Actor, ActorSidesLoader } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { hmac, randomToken, sha256Hex } from '../../platform/crypto/index.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
@@ -18,6 +18,7 @@ export interface SessionDeps {
   clock: Clock;
   secret: string;
   secureCookies: boolean;
+  actorSides: ActorSidesLoader;
 }
 
 /** The CSRF token of a session: an HMAC of its secret token, so nothing more is stored. */
@@ -76,7 +77,7 @@ export async function authenticateRequest(deps: SessionDeps, request: FastifyReq
   if (!SAFE_METHODS.has(request.method) && !sameSecret(request.headers[CSRF_HEADER], csrfTokenFor(deps.secret, token))) {
     throw new DomainError(CommonErrors['auth.csrf']);
   }
-  const actor = await actorFromUser(deps.db, { ...session, id: session.user_id }, 'session', session.id);
+  const actor = await actorFromUser(deps.db, deps.actorSides, { ...session, id: session.user_id }, 'session', session.id);
   if (!actor) return anonymous;
   if (now - session.last_seen_at > TOUCH_EVERY_MS) {
     // Sliding expiry: an active session lives on, and so must its cookie.

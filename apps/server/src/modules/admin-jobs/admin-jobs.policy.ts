@@ -1,7 +1,7 @@
 import { hasRole, type Actor } from '../../platform/actor.ts';
 import { forbidden } from '../../platform/http/errors.ts';
-import type { Policy } from '../access/index.ts';
 import type { JobRow } from '../../platform/jobs/index.ts';
+import { type Policy } from '../../platform/policy/index.ts';
 
 export type JobAction = 'retry';
 

@@ -1,9 +1,9 @@
 import { AdminJob, AdminJobsPage, AdminJobsQuery, ErrorEnvelope, IdParams } from '@pishkhan/contracts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
-import { requireUser } from '../access/index.ts';
 import { retryJob } from './commands/retry-job.ts';
 import { listJobsForAdmin } from './admin-jobs.queries.ts';
+import { requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
 const tags = ['admin'];

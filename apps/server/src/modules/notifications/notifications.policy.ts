@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/actor.ts';
-import type { Policy } from '../access/index.ts';
 import type { NotificationRow } from './notifications.repository.ts';
+import { type Policy } from '../../platform/policy/index.ts';
 
 export type NotificationAction = 'mark_read';
 

@@ -1,10 +1,10 @@
 import { ErrorEnvelope, IdParams, Notification, NotificationsPage, NotificationsQuery, NotificationsReadAll } from '@pishkhan/contracts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
-import { requireUser } from '../access/index.ts';
 import { markAllRead } from './commands/mark-all-read.ts';
 import { markRead } from './commands/mark-read.ts';
 import { listMyNotifications } from './notifications.queries.ts';
+import { requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
 const tags = ['notifications'];

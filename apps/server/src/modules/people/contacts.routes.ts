@@ -1,12 +1,12 @@
 import { Contact, ContactListQuery, CreateContactBody, ErrorEnvelope, IdParams, Page, UpdateContactBody } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
-import { authorize, requireUser } from '../access/index.ts';
 import { createContact } from './commands/create-contact.ts';
 import { updateContact } from './commands/update-contact.ts';
 import { contactAccessOf, contactPolicy, listScope } from './people.policy.ts';
 import { presentContact } from './people.presenter.ts';
 import { contactPage, contactView } from './people.queries.ts';
+import { authorize, requireUser } from '../../platform/policy/index.ts';
 
 const tags = ['contacts'];
 const readErrors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };

@@ -65,7 +65,7 @@ export async function insertGroup(
 
 /** Applies the change only if the row is still at `version`, bumping it; false when stale. */
 export function updateGroupAtVersion(db: Db, id: number, version: number, set: { name?: string; name_en?: string | null; description?: string | null; active?: number; updated_at: number }): Promise<boolean> {
-  return updateAtVersion(db, 'groups', id, version, set);
+  return updateAtVersion(db, 'groups', id, version, set).then(() => true);
 }
 
 /** Bumps the version of groups whose members another record's write changed. */

@@ -1,12 +1,12 @@
 import { CreateGroupBody, ErrorEnvelope, Group, GroupListQuery, IdParams, Page, UpdateGroupBody } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
-import { authorize, requireUser } from '../access/index.ts';
 import { createGroup } from './commands/create-group.ts';
 import { updateGroup } from './commands/update-group.ts';
 import { groupPolicy, listScope } from './people.policy.ts';
 import { presentGroup } from './people.presenter.ts';
 import { groupPage, groupView } from './people.queries.ts';
+import { authorize, requireUser } from '../../platform/policy/index.ts';
 
 const tags = ['groups'];
 const readErrors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };

@@ -26,7 +26,7 @@ export {
   organizationsManagedBy,
   type OrganizationRow,
 } from './organizations.repository.ts';
-export { actorSidesOfUser, namesOfUsers, type PersonNames } from './sign-ins.repository.ts';
+export { actorSidesOfUser, namesOfUsers, resolveOnBehalfActor, type PersonNames } from './sign-ins.repository.ts';
 export { emailKey, phoneKey } from './contact-keys.ts';
 export { ensureDefaultGroup, DEFAULT_GROUP } from './bootstrap.ts';
 export { PeopleErrors } from './people.errors.ts';

@@ -59,5 +59,5 @@ export async function insertOrganization(
 
 /** Applies the change only if the row is still at `version`, bumping it; false when stale. */
 export function updateOrganizationAtVersion(db: Db, id: number, version: number, set: Omit<Updateable<DB['organizations']>, 'id' | 'version' | 'created_at'> & { updated_at: number }): Promise<boolean> {
-  return updateAtVersion(db, 'organizations', id, version, set);
+  return updateAtVersion(db, 'organizations', id, version, set).then(() => true);
 }

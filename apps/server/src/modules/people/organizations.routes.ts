@@ -9,12 +9,12 @@ import {
 } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
-import { authorize, requireUser } from '../access/index.ts';
 import { createOrganization } from './commands/create-organization.ts';
 import { updateOrganization } from './commands/update-organization.ts';
 import { listScope, organizationAccessOf, organizationPolicy } from './people.policy.ts';
 import { presentOrganization } from './people.presenter.ts';
 import { organizationPage, organizationView } from './people.queries.ts';
+import { authorize, requireUser } from '../../platform/policy/index.ts';
 
 const tags = ['organizations'];
 const readErrors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };

@@ -1,6 +1,6 @@
 import { hasRole, isDeskAgent, type Actor, type Role } from '../../platform/actor.ts';
 import { forbidden } from '../../platform/http/errors.ts';
-import type { Policy } from '../access/index.ts';
+import { type Policy } from '../../platform/policy/index.ts';
 
 /**
  * Who may see and change people records (DESIGN.md §2 People).

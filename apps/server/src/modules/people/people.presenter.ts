@@ -1,7 +1,6 @@
 import { normalizePhone } from '@pishkhan/text';
 import type { Agent, Contact, Group, Organization } from '@pishkhan/contracts';
 import type { Actor } from '../../platform/actor.ts';
-import { abilities } from '../access/index.ts';
 import {
   agentPolicy,
   contactAccessOf,
@@ -13,6 +12,7 @@ import {
   seesInternalNotes,
 } from './people.policy.ts';
 import type { AgentView, ContactView, GroupView, OrganizationView } from './people.queries.ts';
+import { abilities } from '../../platform/policy/index.ts';
 
 /** Rows → API objects: ISO times, boolean flags, the caller's abilities; internal notes only for the desk. */
 

@@ -1,4 +1,4 @@
-import type { AgentIdentity, ContactIdentity, Role } from '../../platform/actor.ts';
+import type { Actor, AgentIdentity, ContactIdentity, Role } from '../../platform/actor.ts';
 import { sql } from 'kysely';
 import type { Db } from '../../schema.ts';
 
@@ -75,4 +75,25 @@ export async function namesOfUsers(db: Db, userIds: readonly number[]): Promise<
     out.set(c.user_id, { agentName: out.get(c.user_id)?.agentName ?? null, contactName: c.name });
   }
   return out;
+}
+
+/** The identity of an active contact (organisation and whether it shares tickets); null when none. */
+export async function contactIdentity(db: Db, contactId: number): Promise<ContactIdentity | null> {
+  const row = await db
+    .selectFrom('contacts')
+    .leftJoin('organizations', 'organizations.id', 'contacts.organization_id')
+    .select(['contacts.id', 'contacts.organization_id', 'organizations.members_see_each_other'])
+    .where('contacts.id', '=', contactId)
+    .where('contacts.active', '=', 1)
+    .executeTakeFirst();
+  return row ? { id: row.id, organizationId: row.organization_id, organizationShares: row.members_see_each_other === 1 } : null;
+}
+
+/**
+ * A system actor on behalf of a contact (mail, sms) with that contact's identity filled in, so
+ * commands authorise it as the contact; an unknown or inactive contact resolves to none (denied).
+ */
+export async function resolveOnBehalfActor(db: Db, actor: Actor): Promise<Actor> {
+  if (actor.kind !== 'system' || actor.onBehalfOf === undefined) return actor;
+  return { ...actor, contact: await contactIdentity(db, actor.onBehalfOf) };
 }

@@ -1,12 +1,12 @@
 import { ArticleCreated, ArticleListQuery, ErrorEnvelope, IdParams, NoteBody, Page, Article, ReplyBody } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
-import { requireUser } from '../access/index.ts';
 import { addNote } from './commands/add-note.ts';
 import { addReply } from './commands/add-reply.ts';
 import { listArticles, loadArticle } from './articles.queries.ts';
-import { authorizeLanding, authorizeTicket } from './merge-target.ts';
+import { authorizeLanding, authorizeTicket } from './ticket-access.ts';
 import { seesInternal } from './tickets.policy.ts';
+import { requireUser } from '../../platform/policy/index.ts';
 
 const tags = ['tickets'];
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };

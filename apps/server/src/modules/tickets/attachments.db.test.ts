@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { anonymousClient } from '../../../test/factories.ts';
-import { setSetting } from '../../platform/settings/index.ts';
+import { ticketSettings } from './tickets.settings.ts';
 import { expectStatus, makeDesk, openTicket, patchCurrent, type Desk } from './tickets.test-kit.ts';
 import { file, storedFiles, upload } from './attachments.test-support.ts';
 
@@ -77,7 +77,7 @@ describe('attachments', () => {
 
   it('refuses a file over attachments.max_bytes with 413 and stores nothing', async () => {
     const ticket = await sharedTicket();
-    await setSetting(t.ctx.db, 'attachments.max_bytes', 1000, t.clock.now());
+    await ticketSettings.set(t.ctx.db, 'attachments.max_bytes', 1000, t.clock.now());
     try {
       const before = await counts();
       const tooBig = await upload(d.analystA.client, ticket.id, [file('big.bin', randomBytes(1001))]);
@@ -90,7 +90,7 @@ describe('attachments', () => {
       expect(await list(d.analystA.client, ticket.id)).toEqual([]);
       expectStatus(await upload(d.analystA.client, ticket.id, [file('exact.bin', randomBytes(1000))]), 201);
     } finally {
-      await setSetting(t.ctx.db, 'attachments.max_bytes', 50 * 1024 * 1024, t.clock.now());
+      await ticketSettings.set(t.ctx.db, 'attachments.max_bytes', 50 * 1024 * 1024, t.clock.now());
     }
   });
 

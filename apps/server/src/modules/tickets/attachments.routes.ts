@@ -3,17 +3,17 @@ import { AttachmentListQuery, AttachmentsUploaded, Attachment, ErrorEnvelope, Id
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
-import { getSetting } from '../../platform/settings/index.ts';
-import { requireUser } from '../access/index.ts';
+import { ticketSettings } from './tickets.settings.ts';
 import { stageUpload, uploadAttachments, type StagedUpload } from './commands/upload-attachment.ts';
 import { idCursor } from './articles.queries.ts';
 import { contentDisposition, DOWNLOAD_CSP } from './attachments.content-type.ts';
 import { presentAttachment } from './attachments.presenter.ts';
 import { listAttachmentRows, loadAttachmentRow, loadAttachmentRows } from './attachments.repository.ts';
-import { authorizeLanding, authorizeTicket } from './merge-target.ts';
+import { authorizeLanding, authorizeTicket } from './ticket-access.ts';
 import { seesInternal, ticketPolicy } from './tickets.policy.ts';
 import { loadTicketAccess } from './tickets.repository.ts';
 import { pageOf } from '../../platform/http/cursor.ts';
+import { requireUser } from '../../platform/policy/index.ts';
 
 const tags = ['tickets'];
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
@@ -35,7 +35,7 @@ export function registerAttachmentRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const actor = requireUser(request.actor);
       const access = await authorizeLanding(ctx.db, actor, 'attach', request.params.id);
-      const maxBytes = await getSetting<number>(ctx.db, 'attachments.max_bytes');
+      const maxBytes = await ticketSettings.get(ctx.db, 'attachments.max_bytes');
       const files: StagedUpload[] = [];
       let internal = false;
       try {

@@ -1,6 +1,6 @@
 import { hasRole, type Actor } from '../../platform/actor.ts';
-import type { Policy } from '../access/index.ts';
 import type { CategoryRow } from './categories.repository.ts';
+import { type Policy } from '../../platform/policy/index.ts';
 
 export type CategoryAction = 'update';
 

@@ -2,13 +2,13 @@ import { Category, CategoryList, CreateCategoryBody, ErrorEnvelope, IdParams, Up
 import type { AppContext } from '../../context.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
-import { authorize, requireUser } from '../access/index.ts';
 import { createCategory } from './commands/create-category.ts';
 import { updateCategory } from './commands/update-category.ts';
 import { categoryPolicy, mayCreateCategory, seesInactiveCategories } from './categories.policy.ts';
 import { presentCategory } from './categories.presenter.ts';
 import { listCategoryRows, loadCategoryRow } from './categories.repository.ts';
 import { effectivelyActive, treeOrder } from './categories.tree.ts';
+import { authorize, requireUser } from '../../platform/policy/index.ts';
 
 const tags = ['categories'];
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };

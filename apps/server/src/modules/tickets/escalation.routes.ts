@@ -2,11 +2,11 @@ import { ErrorEnvelope, EscalationBody, IdParams, Ticket, TicketActionBody } fro
 import { transaction } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
-import { requireUser } from '../access/index.ts';
 import { acknowledgeEscalation } from './commands/acknowledge-escalation.ts';
 import { deescalateTicket } from './commands/deescalate-ticket.ts';
 import { escalateTicket } from './commands/escalate-ticket.ts';
 import { bodyOptional, presentTicketById } from './tickets.routes.ts';
+import { requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope, 422: ErrorEnvelope };
 const tags = ['tickets'];

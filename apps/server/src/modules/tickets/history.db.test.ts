@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { normalizeTags } from './commands/ticket-fields.ts';
+import { normalizeTags } from './ticket-fields.ts';
 import { DEFAULT_PRIORITY_MATRIX, priorityOf, type Level } from './priority.ts';
 import { expectStatus, makeDesk, openTicket, patchCurrent, type Desk } from './tickets.test-kit.ts';
 

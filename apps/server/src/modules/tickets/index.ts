@@ -1,5 +1,4 @@
 import { registerTicketJobs } from './tickets.jobs.ts';
-import './tickets.settings.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import { registerEscalationRoutes } from './escalation.routes.ts';
@@ -10,7 +9,7 @@ import { registerTicketTimeline } from './timeline.routes.ts';
 
 /** The tickets module's public face: what other modules and the composition root may import. */
 export { escalateTicket, MAX_ESCALATION_LEVEL, type EscalateInput } from './commands/escalate-ticket.ts';
-export { changeStatus } from './commands/change-status.ts';
+export { changeStatus } from './status-change.ts';
 export { QUEUE_VIEWS, type QueueView, type QueueContext } from './queues.ts';
 export { ticketPolicy, visibleTickets, seesInternal, type TicketAccess, type TicketAction } from './tickets.policy.ts';
 export {
@@ -22,7 +21,7 @@ export {
   type TicketNotificationFacts,
 } from './tickets.repository.ts';
 export { TicketErrors } from './tickets.errors.ts';
-export { TICKET_SETTINGS } from './tickets.settings.ts';
+export { ticketSettings } from './tickets.settings.ts';
 
 /** Registers every ticket route: core (tickets, history, confirm/reopen), escalation, queues, settings, and the timeline. */
 export function registerTickets(app: App, ctx: AppContext): void {

@@ -1,12 +1,12 @@
-import { authorizeTicket } from './merge-target.ts';
+import { authorizeTicket } from './ticket-access.ts';
 import { ErrorEnvelope, IdParams, MergeBody, MergeResult } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
-import { authorize, requireUser } from '../access/index.ts';
 import { mergeTickets } from './commands/merge-tickets.ts';
 import { ticketPolicy } from './tickets.policy.ts';
 import { loadTicketAccess } from './tickets.repository.ts';
+import { authorize, requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope, 422: ErrorEnvelope };
 

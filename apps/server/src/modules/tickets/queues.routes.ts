@@ -3,11 +3,11 @@ import type { UserActor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
-import { authorize, requireUser } from '../access/index.ts';
 import { findQueueView, QUEUE_VIEWS, type QueueContext } from './queues.ts';
 import { presentTicketSummary } from './tickets.presenter.ts';
 import { ticketDeskPolicy, TICKET_DESK } from './tickets.policy.ts';
 import { countTickets, listTickets, loadRelated } from './tickets.queries.ts';
+import { authorize, requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
 const tags = ['queues'];

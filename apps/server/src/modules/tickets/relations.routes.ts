@@ -3,14 +3,14 @@ import { ErrorEnvelope, IdParams, Page, Relation, RelationBody, RelationParams }
 import type { AppContext } from '../../context.ts';
 import { CommonErrors, DomainError, notFound } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
-import { authorize, requireUser } from '../access/index.ts';
 import { relateTickets } from './commands/relate-tickets.ts';
 import { unrelateTickets } from './commands/unrelate-tickets.ts';
-import { authorizeTicket } from './merge-target.ts';
+import { authorizeTicket } from './ticket-access.ts';
 import { otherTicketOf, presentRelation } from './relations.presenter.ts';
 import { loadRelationRow, relationsOf, visibleTicketRefs } from './relations.repository.ts';
 import { ticketPolicy } from './tickets.policy.ts';
 import { loadTicketAccess } from './tickets.repository.ts';
+import { authorize, requireUser } from '../../platform/policy/index.ts';
 
 const tags = ['tickets'];
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };

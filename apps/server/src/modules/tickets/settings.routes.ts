@@ -1,12 +1,12 @@
 import { ErrorEnvelope, PriorityMatrixBody, PriorityMatrixResponse } from '@pishkhan/contracts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
-import { setSetting } from '../../platform/settings/index.ts';
+import { ticketSettings } from './tickets.settings.ts';
 import type { AppContext } from '../../context.ts';
-import { authorize, requireUser } from '../access/index.ts';
-import { currentMatrix } from './commands/ticket-fields.ts';
+import { currentMatrix } from './ticket-fields.ts';
 import { isValidMatrix } from './priority.ts';
 import { ticketDeskPolicy, TICKET_DESK } from './tickets.policy.ts';
+import { authorize, requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 422: ErrorEnvelope };
 const tags = ['settings'];
@@ -34,7 +34,7 @@ export function registerTicketSettingsRoutes(app: App, ctx: AppContext): void {
       authorize(ticketDeskPolicy, requireUser(request.actor), 'change_settings', TICKET_DESK);
       const { matrix } = request.body;
       if (!isValidMatrix(matrix)) throw new DomainError(CommonErrors['request.invalid'], { summary: 'matrix must be 3×3 of 1..4', field: 'matrix' });
-      await setSetting(ctx.db, 'tickets.priority_matrix', matrix, ctx.clock.now());
+      await ticketSettings.set(ctx.db, 'tickets.priority_matrix', matrix, ctx.clock.now());
       return { matrix };
     },
   );

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import { PENDING_STATUSES } from './lifecycle.ts';
-import { changeStatus } from './commands/change-status.ts';
+import { changeStatus } from './status-change.ts';
 import { loadTicketForUpdate } from './tickets.repository.ts';
 
 export const RETURN_PENDING_JOB = 'tickets.return_pending';

@@ -1,8 +1,8 @@
 import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
-import { hasRole, type Actor } from '../../platform/actor.ts';
-import type { Policy } from '../access/index.ts';
+import { agentSideOf, contactSideOf, hasRole, isTrustedSystem, type Actor } from '../../platform/actor.ts';
 import type { DB } from '../../schema.ts';
 import { organizationsManagedBy } from '../people/index.ts';
+import { type Policy } from '../../platform/policy/index.ts';
 
 /** What the policy needs to know about one ticket (loaded by tickets.repository loadTicketAccess). */
 export interface TicketAccess {
@@ -40,12 +40,9 @@ export const TICKET_ACTIONS = [
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
-function agentOf(actor: Actor) {
-  return actor.kind === 'user' ? actor.agent : null;
-}
-function contactOf(actor: Actor) {
-  return actor.kind === 'user' ? actor.contact : null;
-}
+const agentOf = agentSideOf;
+/** A user's contact side, or the contact a channel (mail, sms) writes for: both are held to the contact rules. */
+const contactOf = contactSideOf;
 
 /** The desk works it: a manager, or an analyst/supervisor of its owner or assignee group, named on it, or watching it. */
 function agentWorks(actor: Actor, t: TicketAccess): boolean {
@@ -102,8 +99,8 @@ function inGroups(groups: readonly number[], id: number | null): boolean {
 export const ticketPolicy: Policy<TicketAccess, TicketAction> = {
   entity: 'ticket',
   can(actor, action, t) {
-    if (actor.kind === 'system') return true;
-    if (actor.kind !== 'user') return false;
+    if (isTrustedSystem(actor)) return true;
+    if (actor.kind === 'anonymous') return false;
     switch (action) {
       case 'read':
         return agentSees(actor, t) || contactSees(actor, t);
@@ -134,7 +131,7 @@ export const ticketPolicy: Policy<TicketAccess, TicketAction> = {
 
 /** Whether the actor sees a ticket through the desk (agent rules) — such readers also see internal notes. */
 export function seesInternal(actor: Actor, t: TicketAccess): boolean {
-  return actor.kind === 'system' || agentSees(actor, t);
+  return isTrustedSystem(actor) || agentSees(actor, t);
 }
 
 type TicketEb = ExpressionBuilder<DB, 'tickets'>;
@@ -145,10 +142,10 @@ type TicketEb = ExpressionBuilder<DB, 'tickets'>;
  */
 export function visibleTickets(actor: Actor): (eb: TicketEb) => Expression<SqlBool> {
   return (eb) => {
-    if (actor.kind === 'system') return eb.lit(true);
-    if (actor.kind !== 'user') return eb.lit(false);
+    if (isTrustedSystem(actor)) return eb.lit(true);
+    if (actor.kind === 'anonymous') return eb.lit(false);
     const ors: Expression<SqlBool>[] = [];
-    const agent = actor.agent;
+    const agent = agentOf(actor);
     if (agent?.roles.has('manager')) return eb.lit(true);
     if (agent && (agent.roles.has('analyst') || agent.roles.has('supervisor'))) {
       if (agent.groupIds.length) {
@@ -162,7 +159,7 @@ export function visibleTickets(actor: Actor): (eb: TicketEb) => Expression<SqlBo
     if (agent?.roles.has('crm')) {
       ors.push(eb('tickets.organization_id', 'in', organizationsManagedBy(agent.id)));
     }
-    const contact = actor.contact;
+    const contact = contactOf(actor);
     if (contact) {
       ors.push(eb('tickets.requester_contact_id', '=', contact.id));
       ors.push(eb('tickets.id', 'in', eb.selectFrom('ticket_watchers').select('ticket_watchers.ticket_id').where('ticket_watchers.contact_id', '=', contact.id)));
@@ -198,8 +195,8 @@ export function creatorKind(actor: Actor): 'agent' | 'contact' | null {
 export const ticketDeskPolicy: Policy<typeof TICKET_DESK, TicketDeskAction> = {
   entity: 'desk',
   can(actor, action) {
-    if (actor.kind === 'system') return true;
-    if (actor.kind !== 'user') return false;
+    if (isTrustedSystem(actor)) return true;
+    if (actor.kind === 'anonymous') return false;
     switch (action) {
       case 'read':
         return true;
@@ -207,7 +204,7 @@ export const ticketDeskPolicy: Policy<typeof TICKET_DESK, TicketDeskAction> = {
         return creatorKind(actor) !== null;
       case 'queues':
       case 'read_settings':
-        return actor.agent !== null;
+        return agentOf(actor) !== null;
       case 'change_settings':
         return hasRole(actor, 'admin');
     }

@@ -1,10 +1,10 @@
 import type { Ticket as TicketDto, TicketSummary } from '@pishkhan/contracts';
 import type { Actor } from '../../platform/actor.ts';
-import { abilities } from '../access/index.ts';
 import { nextStatuses, type Status } from './lifecycle.ts';
 import { seesInternal, ticketPolicy, TICKET_ACTIONS, type TicketAccess } from './tickets.policy.ts';
 import type { TicketRelated } from './tickets.queries.ts';
 import type { TicketRow } from './tickets.repository.ts';
+import { abilities } from '../../platform/policy/index.ts';
 
 type Ticket = NonNullable<TicketRow>;
 

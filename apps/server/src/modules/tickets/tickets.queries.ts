@@ -3,11 +3,11 @@ import type { TicketListQuery } from '@pishkhan/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts';
-import { getSettingCached } from '../../platform/settings/index.ts';
+import { ticketSettings } from './tickets.settings.ts';
 import type { DB, Db } from '../../schema.ts';
 import { userEmails } from '../access/index.ts';
 import { contactNames, namesOfUsers, organizationNames } from '../people/index.ts';
-import { normalizeTag } from './commands/ticket-fields.ts';
+import { normalizeTag } from './ticket-fields.ts';
 import { STATUSES } from './lifecycle.ts';
 import { visibleTickets } from './tickets.policy.ts';
 import { loadTicketAccess, tagsOfTickets, type TicketRow } from './tickets.repository.ts';
@@ -31,7 +31,7 @@ export interface TicketRelated {
 }
 
 export function numberPrefix(db: Db): Promise<string> {
-  return getSettingCached<string>(db, 'tickets.number_prefix');
+  return ticketSettings.getCached(db, 'tickets.number_prefix');
 }
 
 /** Requesters, organisations, merge targets and tags of the given tickets: one query each. */

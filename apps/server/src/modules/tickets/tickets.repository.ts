@@ -1,4 +1,4 @@
-import { dialectOf, nextCounterValue } from '../../platform/db/index.ts';
+import { dialectOf, nextCounterValue, updateAtVersion } from '../../platform/db/index.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { Db, DB } from '../../schema.ts';
 import { organizationAccessFacts } from '../people/index.ts';
@@ -64,15 +64,9 @@ export function insertTicket(trx: Db, values: NewTicket) {
   return trx.insertInto('tickets').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Applies `set` only if the ticket is still at `version`, bumping it; undefined when stale. */
-export function updateTicketAtVersion(trx: Db, id: number, version: number, set: TicketChanges) {
-  return trx
-    .updateTable('tickets')
-    .set({ ...set, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
+/** Applies `set` only if the ticket is still at `version`, bumping it once (409 record.stale otherwise). */
+export function updateTicketAtVersion(trx: Db, id: number, version: number, set: TicketChanges): Promise<NonNullable<TicketRow>> {
+  return updateAtVersion(trx, 'tickets', id, version, set);
 }
 
 /** Replaces a ticket's tags with `tags` (already de-duplicated on their normalised form). */

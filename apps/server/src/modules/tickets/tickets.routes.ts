@@ -1,4 +1,4 @@
-import { authorizeTicket } from './merge-target.ts';
+import { authorizeTicket } from './ticket-access.ts';
 import {
   CreateTicketBody,
   ErrorEnvelope,
@@ -18,7 +18,6 @@ import { notFound } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { Db } from '../../schema.ts';
 import type { AppContext } from '../../context.ts';
-import { authorize, requireUser } from '../access/index.ts';
 import { confirmTicket } from './commands/confirm-ticket.ts';
 import { createTicket } from './commands/create-ticket.ts';
 import { reopenTicket } from './commands/reopen-ticket.ts';
@@ -26,6 +25,7 @@ import { updateTicket } from './commands/update-ticket.ts';
 import { presentHistoryEntry, presentTicket, presentTicketSummary } from './tickets.presenter.ts';
 import { ticketDeskPolicy, ticketPolicy, TICKET_DESK } from './tickets.policy.ts';
 import { listTickets, loadRelated, loadTicketView, ticketFilters, ticketHistory } from './tickets.queries.ts';
+import { authorize, requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
 const writeErrors = { ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope };

@@ -1,14 +1,14 @@
-import { authorizeTicket } from './merge-target.ts';
+import { authorizeTicket } from './ticket-access.ts';
 import { Type } from 'typebox';
 import { ErrorEnvelope, IdParams, Page, Watcher, WatcherBody, WatcherParams } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
-import { requireUser } from '../access/index.ts';
 import { addWatcher } from './commands/add-watcher.ts';
 import { removeWatcher } from './commands/remove-watcher.ts';
 import { presentWatcher } from './watchers.presenter.ts';
 import { listWatcherRows, loadWatcherRow } from './watchers.repository.ts';
+import { requireUser } from '../../platform/policy/index.ts';
 
 const tags = ['tickets'];
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };

@@ -3,5 +3,5 @@ export { transaction, afterCommit } from './transaction.ts';
 export { nextCounterValue } from './counters.ts';
 export { dialectOf, isUniqueViolation, type DialectSupport, type DialectName } from './dialects/index.ts';
 export { migrateToLatest, listMigrations } from './migrator.ts';
-export { updateAtVersion } from './versioned.ts';
+export { updateAtVersion, expectVersion } from './versioned.ts';
 export type { PlatformTables } from './tables.ts';

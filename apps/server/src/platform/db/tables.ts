@@ -39,4 +39,6 @@ export interface PlatformTables {
     finished_at: number | null;
   };
   job_schedules: { name: string; slot: string; created_at: number };
+  /** One row per idempotency key a command has seen; `result` is the first call's JSON result. */
+  idempotency_keys: { scope: string; key: string; result: string | null; created_at: number };
 }

@@ -2,7 +2,8 @@ import { CommonErrors, DomainError } from './errors.ts';
 
 /**
  * Opaque cursors for keyset pagination: the sort key values of the last row, base64url JSON.
- * A cursor that does not decode to the expected shape is a 400, never a 500.
+ * A cursor that does not decode to the expected shape (arity; strings, null and safe integers
+ * only — `[1.5]` or `[1e300]` never reach SQL) is a 400, never a 500.
  */
 export function encodeCursor(values: ReadonlyArray<string | number | null>): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
@@ -12,7 +13,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): Array<s
   if (cursor === undefined || cursor === '') return undefined;
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === arity && values.every((v) => v === null || ['string', 'number'].includes(typeof v))) {
+    if (Array.isArray(values) && values.length === arity && values.every((v) => v === null || typeof v === 'string' || Number.isSafeInteger(v))) {
       return values as Array<string | number | null>;
     }
   } catch {

@@ -58,6 +58,11 @@ export const CommonErrors = defineErrors({
     fa: 'نوع محتوای درخواست پشتیبانی نمی‌شود.',
     en: 'The request content type is not supported.',
   },
+  'request.unstorable_text': {
+    status: 400,
+    fa: 'متن {field} نویسه‌ای دارد که ذخیره‌شدنی نیست (NUL یا نیم‌جفت UTF-16).',
+    en: 'The text of {field} holds a character that cannot be stored (NUL or a lone UTF-16 surrogate).',
+  },
   'request.too_large': { status: 413, fa: 'درخواست بیش از حد بزرگ است.', en: 'The request is too large.' },
   'request.not_found': { status: 404, fa: 'مسیر درخواستی وجود ندارد.', en: 'No such route.' },
   'request.method_not_allowed': { status: 405, fa: 'این روش برای این مسیر مجاز نیست.', en: 'Method not allowed.' },

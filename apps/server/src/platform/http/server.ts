@@ -1,4 +1,5 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
+import { hasUnstorableText, toStorableText } from '@pishkhan/text';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -130,6 +131,14 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     }
   });
 
+  // Text the databases cannot store is refused at the edge, for every route, before validation.
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [['params', request.params], ['query', request.query], ['body', request.body]] as const) {
+      const path = unstorablePath(value, part);
+      if (path !== undefined) throw new DomainError(CommonErrors['request.unstorable_text'], { field: path });
+    }
+  });
+
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) => sendError(new DomainError(CommonErrors['request.not_found']), request, reply));
   return app;
@@ -186,4 +195,16 @@ function classify(error: unknown): { code: string; details: Record<string, unkno
     return { code: CommonErrors['request.invalid'], details: { summary: e.message ?? '' }, status: e.statusCode };
   }
   return { code: CommonErrors['server.error'], details: {}, status: 500 };
+}
+
+/** The path of the first string (or key) in a parsed request part that the databases cannot store. */
+function unstorablePath(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return hasUnstorableText(value) ? path : undefined;
+  if (value === null || typeof value !== 'object' || depth > 32) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (hasUnstorableText(key)) return `${path}.${toStorableText(key)}`;
+    const found = unstorablePath(item, `${path}.${key}`, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

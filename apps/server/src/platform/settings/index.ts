@@ -2,29 +2,58 @@ import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../db/tables.ts';
 
 /**
- * Business settings (not process configuration): small JSON values in the `settings` table,
- * each module declaring its keys and defaults. Defaults are written at first start only, so an
- * admin's change is never overwritten.
+ * Business settings (not process configuration): small JSON values in the `settings` table.
+ * Each module defines its keys with defaults (`defineSettings`) and contributes the group from its
+ * `register*`; bootstrap writes the defaults of every contributed group at first start only, so an
+ * admin's change is never overwritten. Defining a group mutates nothing global.
  */
-export type SettingDefaults = Record<string, unknown>;
-
-const declared: SettingDefaults = {};
-
-export function declareSettings(defaults: SettingDefaults): void {
-  Object.assign(declared, defaults);
+export interface SettingsGroup<T extends Record<string, unknown>> {
+  readonly defaults: Readonly<T>;
+  /** The stored value, or the default when the row is missing (a database not yet bootstrapped). */
+  get<K extends keyof T & string>(db: Kysely<any>, key: K): Promise<T[K]>;
+  /**
+   * For hot paths (the ticket number prefix on every presentation): kept in memory for 5 s per
+   * connection, so a change is seen everywhere within 5 s. Only for display values; rules
+   * (priority matrix, limits) always read the table.
+   */
+  getCached<K extends keyof T & string>(db: Kysely<any>, key: K): Promise<T[K]>;
+  set<K extends keyof T & string>(db: Kysely<any>, key: K, value: T[K], now: number): Promise<void>;
 }
 
-export async function ensureDefaultSettings(db: Kysely<any>, now: number): Promise<void> {
-  const rows = Object.entries(declared).map(([key, value]) => ({ key, value: JSON.stringify(value), updated_at: now }));
+export function defineSettings<T extends Record<string, unknown>>(defaults: T): SettingsGroup<T> {
+  const group: SettingsGroup<T> = {
+    defaults,
+    async get(db, key) {
+      const row = await (db as Kysely<PlatformTables>).selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+      return row ? (JSON.parse(row.value) as T[typeof key]) : defaults[key];
+    },
+    async getCached(db, key) {
+      const cache = cacheOf(db);
+      const hit = cache.get(key);
+      const now = Date.now();
+      if (hit && now - hit.at < CACHE_MS) return hit.value as T[typeof key];
+      const value = await group.get(db, key);
+      cache.set(key, { value, at: now });
+      return value;
+    },
+    async set(db, key, value, now) {
+      const text = JSON.stringify(value);
+      await (db as Kysely<PlatformTables>)
+        .insertInto('settings')
+        .values({ key, value: text, updated_at: now })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: text, updated_at: now }))
+        .execute();
+      caches.get(db)?.delete(key);
+    },
+  };
+  return group;
+}
+
+/** Writes the defaults of the given groups where no value is stored yet (first start, and keys added by an upgrade). */
+export async function ensureDefaultSettings(db: Kysely<any>, groups: ReadonlyArray<SettingsGroup<Record<string, unknown>>>, now: number): Promise<void> {
+  const rows = groups.flatMap((g) => Object.entries(g.defaults)).map(([key, value]) => ({ key, value: JSON.stringify(value), updated_at: now }));
   if (rows.length === 0) return;
   await (db as Kysely<PlatformTables>).insertInto('settings').values(rows).onConflict((oc) => oc.column('key').doNothing()).execute();
-}
-
-export async function getSetting<T>(db: Kysely<any>, key: string): Promise<T> {
-  const row = await (db as Kysely<PlatformTables>).selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  if (row) return JSON.parse(row.value) as T;
-  if (key in declared) return declared[key] as T;
-  throw new Error(`Unknown setting ${key}`);
 }
 
 const caches = new WeakMap<object, Map<string, { value: unknown; at: number }>>();
@@ -34,28 +63,4 @@ function cacheOf(db: Kysely<any>): Map<string, { value: unknown; at: number }> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   return cache;
-}
-
-/**
- * A setting read on hot paths (e.g. the ticket number prefix on every presentation), kept in
- * memory for 5 s per connection: a change is seen everywhere within 5 s. Only for display values;
- * rules (priority matrix, limits) always read the table.
- */
-export async function getSettingCached<T>(db: Kysely<any>, key: string): Promise<T> {
-  const cache = cacheOf(db);
-  const hit = cache.get(key);
-  const now = Date.now();
-  if (hit && now - hit.at < CACHE_MS) return hit.value as T;
-  const value = await getSetting<T>(db, key);
-  cache.set(key, { value, at: now });
-  return value;
-}
-
-export async function setSetting(db: Kysely<any>, key: string, value: unknown, now: number): Promise<void> {
-  await (db as Kysely<PlatformTables>)
-    .insertInto('settings')
-    .values({ key, value: JSON.stringify(value), updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: now }))
-    .execute();
-  caches.get(db)?.delete(key);
 }

@@ -3,11 +3,11 @@ import type { Actor } from '../../../platform/actor.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
 import type { Db } from '../../../schema.ts';
-import { authorize } from '../../access/index.ts';
 import { AdminJobsErrors } from '../admin-jobs.errors.ts';
 import { assertJobAdmin, jobPolicy } from '../admin-jobs.policy.ts';
 import { findJobRow as findJob, requeueDeadJob } from '../../../platform/jobs/index.ts';
 import { presentJob } from '../admin-jobs.presenter.ts';
+import { authorize } from '../../../platform/policy/index.ts';
 
 /**
  * An admin sends a dead job back to the queue (after fixing what made it fail): status ready,

@@ -1,11 +1,11 @@
 import type { Notification } from '@pishkhan/contracts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
-import { authorize } from '../../access/index.ts';
 import type { Db } from '../../../schema.ts';
 import { notificationPolicy } from '../notifications.policy.ts';
 import { findNotification, markNotificationRead } from '../notifications.repository.ts';
 import { presentNotification } from '../notifications.presenter.ts';
+import { authorize } from '../../../platform/policy/index.ts';
 
 /**
  * Marks one of the actor's own notifications read (idempotent: the first read time stays).

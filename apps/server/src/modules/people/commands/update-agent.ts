@@ -2,12 +2,12 @@ import type { UpdateAgentBody } from '@pishkhan/contracts';
 import type { Actor, Role } from '../../../platform/actor.ts';
 import { nextCounterValue, transaction } from '../../../platform/db/index.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
-import { authorize } from '../../access/index.ts';
 import { countActiveAgentsWithRole, findAgentRow, replaceAgentRoles, rolesOfAgents, updateAgentAtVersion } from '../agents.repository.ts';
 import { replaceMemberships, touchGroups } from '../groups.repository.ts';
 import { PeopleErrors } from '../people.errors.ts';
 import { agentPolicy } from '../people.policy.ts';
 import { assertGroupsExist, assertVersion, staleRecord, unique, type PeopleDeps } from '../references.ts';
+import { authorize } from '../../../platform/policy/index.ts';
 
 /**
  * Edits an agent (admin only): name, roles, groups, and `active: false` to deactivate — agents are

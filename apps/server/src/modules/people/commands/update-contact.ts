@@ -2,10 +2,10 @@ import type { UpdateContactBody } from '@pishkhan/contracts';
 import type { Actor } from '../../../platform/actor.ts';
 import { transaction } from '../../../platform/db/index.ts';
 import { forbidden } from '../../../platform/http/errors.ts';
-import { authorize } from '../../access/index.ts';
 import { findContactRow, replaceContactEmails, replaceContactPhones, updateContactAtVersion } from '../contacts.repository.ts';
 import { contactAccessOf, contactPolicy } from '../people.policy.ts';
 import { assertEmailsFree, assertVersion, requireOrganization, signInForContact, staleRecord, type PeopleDeps } from '../references.ts';
+import { authorize } from '../../../platform/policy/index.ts';
 
 /**
  * Edits a contact at the version the caller saw; `emails` and `phones`, when given, replace the

@@ -1,11 +1,11 @@
 import type { UpdateGroupBody } from '@pishkhan/contracts';
 import type { Actor } from '../../../platform/actor.ts';
 import { transaction } from '../../../platform/db/index.ts';
-import { authorize } from '../../access/index.ts';
 import { touchAgents } from '../agents.repository.ts';
 import { findGroupRow, replaceMemberships, updateGroupAtVersion } from '../groups.repository.ts';
 import { groupPolicy } from '../people.policy.ts';
 import { assertAgentsExist, assertVersion, staleRecord, unique, type PeopleDeps } from '../references.ts';
+import { authorize } from '../../../platform/policy/index.ts';
 
 /**
  * Edits a group (admin only); `memberIds` replaces its members, and the agents who joined or left

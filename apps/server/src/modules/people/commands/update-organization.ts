@@ -1,10 +1,10 @@
 import type { UpdateOrganizationBody } from '@pishkhan/contracts';
 import type { Actor } from '../../../platform/actor.ts';
 import { forbidden } from '../../../platform/http/errors.ts';
-import { authorize } from '../../access/index.ts';
 import { findOrganizationRow, updateOrganizationAtVersion } from '../organizations.repository.ts';
 import { organizationAccessOf, organizationPolicy } from '../people.policy.ts';
 import { assertAccountManager, assertVersion, staleRecord, type PeopleDeps } from '../references.ts';
+import { authorize } from '../../../platform/policy/index.ts';
 
 /**
  * Edits an organisation at the version the caller saw. A crm agent may edit the organisations

@@ -4,9 +4,9 @@ import { transaction } from '../../../platform/db/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
 import type { Db } from '../../../schema.ts';
 import { insertArticle, touchTicket } from '../articles.repository.ts';
-import type { LandingAccess } from '../merge-target.ts';
+import type { LandingAccess } from '../ticket-access.ts';
 import type { TicketRow } from '../tickets.repository.ts';
-import { claimAttachments, lockLanding } from './add-reply.ts';
+import { claimAttachments, lockLanding } from '../article-landing.ts';
 
 /**
  * An internal note by the desk: never shown to contacts, never in an event payload (the event

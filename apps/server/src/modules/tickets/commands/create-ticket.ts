@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/actor.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
 import { DomainError, forbidden } from '../../../platform/http/errors.ts';
-import { getSetting } from '../../../platform/settings/index.ts';
+import { ticketSettings } from '../tickets.settings.ts';
 import type { Db } from '../../../schema.ts';
 import { priorityOf, type Level } from '../priority.ts';
 import { TicketErrors } from '../tickets.errors.ts';
@@ -20,7 +20,7 @@ import {
   requireOrganization,
   requireOverrideReason,
   requireRequester,
-} from './ticket-fields.ts';
+} from '../ticket-fields.ts';
 
 /** Impact and urgency when the caller gives none: medium, i.e. priority 3 with the default matrix. */
 const DEFAULT_LEVEL: Level = 2;
@@ -113,7 +113,7 @@ export async function createTicket(trx: Db, ctx: { clock: Clock }, input: { acto
   }
 
   // Everything is valid: only now take a number and write.
-  const number = await allocateTicketNumber(trx, await getSetting<number>(trx, 'tickets.first_number'));
+  const number = await allocateTicketNumber(trx, await ticketSettings.get(trx, 'tickets.first_number'));
   const row = await insertTicket(trx, {
     ...fields,
     number,

@@ -5,7 +5,7 @@ import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
 import type { Db } from '../../../schema.ts';
 import { writeHistory } from '../history.ts';
 import { updateTicketAtVersion, type TicketRow } from '../tickets.repository.ts';
-import { loadEscalationForHandling } from './escalation-access.ts';
+import { loadEscalationForHandling } from '../escalation-access.ts';
 
 /** The escalation's addressees take a hierarchical escalation back to level 0 (it leaves every "Escalated to me"). */
 export async function deescalateTicket(

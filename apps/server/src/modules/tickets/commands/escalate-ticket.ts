@@ -3,13 +3,13 @@ import type { Clock } from '../../../platform/clock/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
 import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
 import type { Db } from '../../../schema.ts';
-import { authorize } from '../../access/index.ts';
 import { writeHistory, type HistoryValue } from '../history.ts';
 import { TicketErrors } from '../tickets.errors.ts';
 import { ticketPolicy } from '../tickets.policy.ts';
 import { loadTicketAccessForUpdate, updateTicketAtVersion, type TicketChanges, type TicketRow } from '../tickets.repository.ts';
-import { requireAssignee, requireGroup } from './ticket-fields.ts';
+import { requireAssignee, requireGroup } from '../ticket-fields.ts';
 import { refuseFinished } from './update-ticket.ts';
+import { authorize } from '../../../platform/policy/index.ts';
 
 type Ticket = NonNullable<TicketRow>;
 

@@ -6,7 +6,7 @@ import { DomainError } from '../../../platform/http/errors.ts';
 import type { Db } from '../../../schema.ts';
 import { insertRelation, loadRelationRow, parentOf, relationBetween, type RelationRow } from '../relations.repository.ts';
 import { TicketErrors } from '../tickets.errors.ts';
-import type { LandingAccess } from '../merge-target.ts';
+import type { LandingAccess } from '../ticket-access.ts';
 
 /** Deeper than any real incident hierarchy; a longer walk means the data is already wrong. */
 const MAX_DEPTH = 100;

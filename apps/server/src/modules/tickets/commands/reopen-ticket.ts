@@ -2,8 +2,8 @@ import type { Actor } from '../../../platform/actor.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
 import type { Db } from '../../../schema.ts';
 import type { TicketRow } from '../tickets.repository.ts';
-import { changeStatus } from './change-status.ts';
-import { loadResolvedTicketFor } from './resolved-ticket.ts';
+import { changeStatus } from '../status-change.ts';
+import { loadResolvedTicketFor } from '../resolved-ticket.ts';
 
 /**
  * The requester (cause customer) or a worker of the ticket (cause agent) reopens a resolved

@@ -1,11 +1,10 @@
 import type { UpdateTicketBody } from '@pishkhan/contracts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
-import { refuseMerged } from './merged-guard.ts';
+import { refuseMerged } from '../merged-guard.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
 import { CommonErrors, DomainError, forbidden } from '../../../platform/http/errors.ts';
 import type { Db } from '../../../schema.ts';
-import { authorize } from '../../access/index.ts';
 import { apiFieldName, writeHistory, type HistoryValue } from '../history.ts';
 import { canTransition, isPending } from '../lifecycle.ts';
 import { priorityOf, type Level } from '../priority.ts';
@@ -19,7 +18,7 @@ import {
   type TicketChanges,
   type TicketRow,
 } from '../tickets.repository.ts';
-import { changeStatus } from './change-status.ts';
+import { changeStatus } from '../status-change.ts';
 import {
   currentMatrix,
   normalizeTags,
@@ -30,7 +29,8 @@ import {
   requireOverrideReason,
   requireRequester,
   type NormalizedTag,
-} from './ticket-fields.ts';
+} from '../ticket-fields.ts';
+import { authorize } from '../../../platform/policy/index.ts';
 
 type Ticket = NonNullable<TicketRow>;
 

@@ -9,10 +9,10 @@ import type { Db } from '../../../schema.ts';
 import { touchTicket } from '../articles.repository.ts';
 import { decideContentType } from '../attachments.content-type.ts';
 import { insertAttachments } from '../attachments.repository.ts';
-import { writesAsAgent, type LandingAccess } from '../merge-target.ts';
+import { writesAsAgent, type LandingAccess } from '../ticket-access.ts';
 import { TicketErrors } from '../tickets.errors.ts';
 import { seesInternal } from '../tickets.policy.ts';
-import { lockLanding } from './add-reply.ts';
+import { lockLanding } from '../article-landing.ts';
 
 /** How much of the start of a file is kept for sniffing its type. */
 const SNIFF_BYTES = 64 * 1024;

@@ -1,11 +1,11 @@
 import { foldDigits } from '@pishkhan/text';
-import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
-import { getSetting } from '../../../platform/settings/index.ts';
-import type { Db } from '../../../schema.ts';
-import { isValidMatrix, DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from '../priority.ts';
-import { TicketErrors } from '../tickets.errors.ts';
-import { findAgent, findContact, findGroup, findOrganization, isGroupMember } from '../../people/index.ts';
-import { loadCategoryRow } from '../categories.repository.ts';
+import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
+import { ticketSettings } from './tickets.settings.ts';
+import type { Db } from '../../schema.ts';
+import { isValidMatrix, DEFAULT_PRIORITY_MATRIX, type PriorityMatrix } from './priority.ts';
+import { TicketErrors } from './tickets.errors.ts';
+import { findAgent, findContact, findGroup, findOrganization, isGroupMember } from '../people/index.ts';
+import { loadCategoryRow } from './categories.repository.ts';
 
 /**
  * Field rules shared by creating and editing a ticket: tag normalisation, the priority matrix,
@@ -34,7 +34,7 @@ export function normalizeTags(tags: readonly string[]): NormalizedTag[] {
 
 /** The admin's matrix (falls back to the default if the stored value is somehow not a matrix). */
 export async function currentMatrix(db: Db): Promise<PriorityMatrix> {
-  const value = await getSetting<unknown>(db, 'tickets.priority_matrix');
+  const value = await ticketSettings.get(db, 'tickets.priority_matrix');
   return isValidMatrix(value) ? value : DEFAULT_PRIORITY_MATRIX;
 }
 

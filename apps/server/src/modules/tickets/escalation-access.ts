@@ -1,10 +1,10 @@
-import type { Actor } from '../../../platform/actor.ts';
-import { CommonErrors, DomainError, forbidden } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
-import { authorize } from '../../access/index.ts';
-import { TicketErrors } from '../tickets.errors.ts';
-import { ticketPolicy } from '../tickets.policy.ts';
-import { loadTicketAccessForUpdate } from '../tickets.repository.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { CommonErrors, DomainError, forbidden } from '../../platform/http/errors.ts';
+import type { Db } from '../../schema.ts';
+import { TicketErrors } from './tickets.errors.ts';
+import { ticketPolicy } from './tickets.policy.ts';
+import { loadTicketAccessForUpdate } from './tickets.repository.ts';
+import { authorize } from '../../platform/policy/index.ts';
 
 /**
  * The ticket an escalation's addressee acts on (acknowledge / de-escalate), locked for the write.

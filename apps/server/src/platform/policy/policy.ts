@@ -1,5 +1,5 @@
-import type { Actor } from '../../platform/actor.ts';
-import { forbidden, notFound } from '../../platform/http/errors.ts';
+import type { Actor } from '../actor.ts';
+import { forbidden, notFound } from '../http/errors.ts';
 
 /**
  * One resource's rules. `can(actor, 'read', record)` decides visibility; every other action is

@@ -1,13 +1,13 @@
-import type { Actor } from '../../../platform/actor.ts';
-import type { Clock } from '../../../platform/clock/index.ts';
-import { recordEvent } from '../../../platform/events/record.ts';
-import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
-import { writeHistory, type HistoryValue } from '../history.ts';
-import { canTransition, isPending, type TransitionCause } from '../lifecycle.ts';
-import { TicketErrors } from '../tickets.errors.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import { recordEvent } from '../../platform/events/record.ts';
+import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
+import type { Db } from '../../schema.ts';
+import { writeHistory, type HistoryValue } from './history.ts';
+import { canTransition, isPending, type TransitionCause } from './lifecycle.ts';
+import { TicketErrors } from './tickets.errors.ts';
 import { refuseMerged } from './merged-guard.ts';
-import { updateTicketAtVersion, type TicketRow } from '../tickets.repository.ts';
+import { updateTicketAtVersion, type TicketRow } from './tickets.repository.ts';
 
 type Ticket = NonNullable<TicketRow>;
 

@@ -1,11 +1,11 @@
-import type { Actor } from '../../../platform/actor.ts';
-import { CommonErrors, DomainError, forbidden } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
-import { authorize } from '../../access/index.ts';
-import type { TransitionCause } from '../lifecycle.ts';
-import { TicketErrors } from '../tickets.errors.ts';
-import { ticketPolicy } from '../tickets.policy.ts';
-import { loadTicketAccessForUpdate } from '../tickets.repository.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { CommonErrors, DomainError, forbidden } from '../../platform/http/errors.ts';
+import type { Db } from '../../schema.ts';
+import type { TransitionCause } from './lifecycle.ts';
+import { TicketErrors } from './tickets.errors.ts';
+import { ticketPolicy } from './tickets.policy.ts';
+import { loadTicketAccessForUpdate } from './tickets.repository.ts';
+import { authorize } from '../../platform/policy/index.ts';
 
 /**
  * The ticket a confirm or reopen acts on, locked for the write, and the lifecycle cause of the

@@ -1,10 +1,10 @@
 import type { Actor } from '../../platform/actor.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
-import { authorize } from '../access/index.ts';
 import { TicketErrors } from './tickets.errors.ts';
 import { ticketPolicy, type TicketAction, type TicketAccess } from './tickets.policy.ts';
 import { loadTicketAccess, type TicketRow } from './tickets.repository.ts';
+import { authorize } from '../../platform/policy/index.ts';
 
 /** Merges never chain (merge-tickets flattens them); the bound only protects against bad data. */
 const MAX_HOPS = 8;

@@ -1,5 +1,5 @@
-import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
-import type { Actor, UserActor } from '../../platform/actor.ts';
+import { CommonErrors, DomainError } from '../http/errors.ts';
+import type { Actor, UserActor } from '../actor.ts';
 
 /**
  * The signed-in user behind a request (narrows the actor's type). Signing in, and the pending

@@ -1,7 +1,7 @@
-import { DomainError } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
-import { TicketErrors } from '../tickets.errors.ts';
-import { loadTicketRow, type TicketRow } from '../tickets.repository.ts';
+import { DomainError } from '../../platform/http/errors.ts';
+import type { Db } from '../../schema.ts';
+import { TicketErrors } from './tickets.errors.ts';
+import { loadTicketRow, type TicketRow } from './tickets.repository.ts';
 
 /** A merged ticket takes no more work: 409 naming the human number of the ticket the work went to. */
 export async function refuseMerged(db: Db, ticket: Pick<NonNullable<TicketRow>, 'merged_into_id'>): Promise<void> {

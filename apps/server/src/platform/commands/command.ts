@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { Actor, ActorResolver } from '../actor.ts';
+import type { Clock } from '../clock/index.ts';
+import { transaction } from '../db/transaction.ts';
+
+/**
+ * The one shape of every write use-case (docs/architecture.md, "The command contract"):
+ *
+ *   const doThing = defineCommand('module.do_thing', async (ctx, input) => { … });
+ *   await doThing(ctx, { actor, …fields });
+ *
+ * - `ctx` is what the command needs (at least `db` and `clock`); `input` names the `actor`.
+ * - The command authorises inside (not visible → 404, not allowed → 403), validates and reads in
+ *   its unit of work, records its events, and returns what the presenter needs.
+ * - It runs in its own transaction, or — when `ctx.db` already is one — in the caller's: a channel
+ *   that commits its dedup row together with the ticket calls it as
+ *   `transaction(db, (trx) => createTicket({ ...ctx, db: trx }, input))`.
+ */
+export interface CommandContext {
+  db: Kysely<any>;
+  clock: Clock;
+  /** Resolves a system actor on behalf of a contact into that contact's identity (app.ts injects people's). */
+  resolveActor?: ActorResolver;
+}
+
+export interface CommandInput {
+  actor: Actor;
+}
+
+export type Command<C extends CommandContext, I extends CommandInput, R> = ((ctx: C, input: I) => Promise<R>) & {
+  readonly commandName: string;
+};
+
+export function defineCommand<C extends CommandContext, I extends CommandInput, R>(
+  name: string,
+  run: (ctx: C, input: I) => Promise<R>,
+): Command<C, I, R> {
+  const command = (ctx: C, input: I) =>
+    unitOfWork(ctx.db, async (trx) => run({ ...ctx, db: trx }, { ...input, actor: await resolved(ctx, trx, input.actor) }));
+  return Object.assign(command, { commandName: name });
+}
+
+/** Runs fn in the caller's transaction when `db` is one, else in a new one (afterCommit works in both). */
+export function unitOfWork<DB, T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : transaction(db, fn);
+}
+
+/** A system actor on behalf of a contact gets that contact's identity before the command authorises. */
+async function resolved(ctx: CommandContext, trx: Kysely<any>, actor: Actor): Promise<Actor> {
+  if (actor.kind !== 'system' || actor.onBehalfOf === undefined || actor.contact !== undefined) return actor;
+  if (!ctx.resolveActor) throw new Error('A command called on behalf of a contact needs ctx.resolveActor');
+  return ctx.resolveActor(trx, actor);
+}
