@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, json, withTestJobs, type TestApp } from '../../../test/harness.ts';
 import { makeAgent, signIn, type Client } from '../../../test/factories.ts';
 import { openDatabase, transaction } from '../db/index.ts';
 import { createLogger } from '../logging/logger.ts';
@@ -11,23 +11,27 @@ let analyst: Client;
 /** What the flaky job does on its next run. */
 let flakyFails = true;
 const LEASE_MS = 5 * 60 * 1000;
+type TestJobs = { 'test.effect': { tag: string }; 'test.flaky': object; 'test.as_user': { tag: string } };
+/** The app's queue, typed to take this file's test jobs. */
+let jobs: ReturnType<typeof withTestJobs<TestJobs>>['jobs'];
 
 beforeAll(async () => {
   t = await createTestApp();
+  jobs = withTestJobs<TestJobs>(t).jobs;
   await t.ctx.db.schema
     .createTable('job_effects')
     .addColumn('job', 'text', (c) => c.notNull())
     .addColumn('job_id', 'bigint', (c) => c.notNull())
     .addColumn('attempt', 'integer', (c) => c.notNull())
     .execute();
-  t.ctx.jobs.define<{ tag: string }>({
+  jobs.define({
     name: 'test.effect',
     async handler({ trx, payload, jobId, attempt, actor }) {
       if (actor.kind !== 'system' || actor.name !== 'scheduler') throw new Error('jobs must act as the scheduler');
       await insertEffect(trx, payload.tag, jobId, attempt);
     },
   });
-  t.ctx.jobs.define({
+  jobs.define({
     name: 'test.flaky',
     maxAttempts: 3,
     async handler({ trx, jobId, attempt }) {
@@ -57,23 +61,23 @@ describe('jobs', () => {
   it('an enqueue inside a transaction that rolls back leaves no job; a committed one runs once', async () => {
     await expect(
       transaction(t.ctx.db, async (trx) => {
-        await t.ctx.jobs.enqueue(trx, 'test.effect', { tag: 'rolled-back' });
+        await jobs.enqueue(trx, 'test.effect', { tag: 'rolled-back' });
         throw new Error('the command failed');
       }),
     ).rejects.toThrow('the command failed');
-    await transaction(t.ctx.db, (trx) => t.ctx.jobs.enqueue(trx, 'test.effect', { tag: 'committed' }));
+    await transaction(t.ctx.db, (trx) => jobs.enqueue(trx, 'test.effect', { tag: 'committed' }));
     const rows = (await jobsNamed('test.effect')).filter((j) => ['rolled-back', 'committed'].includes(JSON.parse(j.payload).tag));
     expect(rows.map((j) => JSON.parse(j.payload).tag)).toEqual(['committed']);
-    expect(await t.ctx.jobs.drain()).toBeGreaterThanOrEqual(1);
+    expect(await jobs.drain()).toBeGreaterThanOrEqual(1);
     expect(await effects('rolled-back')).toEqual([]);
     expect((await effects('committed')).map((e) => e.attempt)).toEqual([1]);
     expect((await jobsNamed('test.effect')).find((j) => JSON.parse(j.payload).tag === 'committed')!.status).toBe('done');
   });
 
   it('a unique key makes a second enqueue a no-op, also within one batch', async () => {
-    await t.ctx.jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'unique-1' }, { uniqueKey: 'u:1' });
-    await t.ctx.jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'unique-2' }, { uniqueKey: 'u:1' });
-    await t.ctx.jobs.enqueueMany(t.ctx.db, [
+    await jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'unique-1' }, { uniqueKey: 'u:1' });
+    await jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'unique-2' }, { uniqueKey: 'u:1' });
+    await jobs.enqueueMany(t.ctx.db, [
       { name: 'test.effect', payload: { tag: 'unique-3' }, options: { uniqueKey: 'u:2' } },
       { name: 'test.effect', payload: { tag: 'unique-4' }, options: { uniqueKey: 'u:2' } },
     ]);
@@ -82,38 +86,38 @@ describe('jobs', () => {
       ['u:1', 'unique-1'],
       ['u:2', 'unique-3'],
     ]);
-    await t.ctx.jobs.drain();
+    await jobs.drain();
   });
 
   it('a failing handler is rolled back, retried with back-off, dead after max attempts, listed for admins and retried by them', async () => {
     flakyFails = true;
-    await t.ctx.jobs.enqueue(t.ctx.db, 'test.flaky', {});
+    await jobs.enqueue(t.ctx.db, 'test.flaky', {});
     const [created] = await jobsNamed('test.flaky');
     const id = created!.id;
     const row = async () => (await jobsNamed('test.flaky')).find((j) => j.id === id)!;
 
-    expect(await t.ctx.jobs.drain()).toBe(1);
+    expect(await jobs.drain()).toBe(1);
     let job = await row();
     expect([job.status, job.attempts, job.last_error]).toEqual(['ready', 1, 'boom: the mail server said no']);
     // Back-off 1 s (+ up to 25 % jitter) after the first failure.
     expect(job.run_at - t.clock.now()).toBeGreaterThanOrEqual(1000);
     expect(job.run_at - t.clock.now()).toBeLessThanOrEqual(1250);
-    expect(await t.ctx.jobs.drain()).toBe(0);
+    expect(await jobs.drain()).toBe(0);
     t.clock.advance(999);
-    expect(await t.ctx.jobs.drain()).toBe(0);
+    expect(await jobs.drain()).toBe(0);
     t.clock.advance(251);
-    expect(await t.ctx.jobs.drain()).toBe(1);
+    expect(await jobs.drain()).toBe(1);
     job = await row();
     expect([job.status, job.attempts]).toEqual(['ready', 2]);
     expect(job.run_at - t.clock.now()).toBeGreaterThanOrEqual(2000);
     expect(job.run_at - t.clock.now()).toBeLessThanOrEqual(2500);
     t.clock.advance(2500);
-    expect(await t.ctx.jobs.drain()).toBe(1);
+    expect(await jobs.drain()).toBe(1);
     job = await row();
     expect([job.status, job.attempts, job.locked_by]).toEqual(['dead', 3, null]);
     expect(job.finished_at).toBe(t.clock.now());
     t.clock.advance(24 * 60 * 60 * 1000);
-    expect(await t.ctx.jobs.drain()).toBe(0);
+    expect(await jobs.drain()).toBe(0);
     // Each failed attempt's writes were rolled back with it.
     expect(await effects('flaky')).toEqual([]);
 
@@ -130,13 +134,13 @@ describe('jobs', () => {
     expect(retried.statusCode).toBe(200);
     expect(json(retried)).toMatchObject({ id, status: 'ready', attempts: 0 });
     expect((await admin.post(`/api/v1/admin/jobs/${id}/retry`)).json().code).toBe('job.not_dead');
-    expect(await t.ctx.jobs.drain()).toBe(1);
+    expect(await jobs.drain()).toBe(1);
     expect([(await row()).status, (await row()).attempts]).toEqual(['done', 1]);
     expect((await effects('flaky')).map((e) => e.job_id)).toEqual([id]);
   });
 
   it('a job whose worker dies on its last attempt ends dead instead of being claimed for ever', async () => {
-    await t.ctx.jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'abandoned' }, { maxAttempts: 2 });
+    await jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'abandoned' }, { maxAttempts: 2 });
     const [job] = await jobsNamed('test.effect').then((rows) => rows.filter((r) => r.payload.includes('abandoned')));
     // As if two workers in turn claimed it and died: both attempts used, the last lease expired.
     await t.ctx.db
@@ -144,7 +148,7 @@ describe('jobs', () => {
       .set({ status: 'running', attempts: 2, locked_by: 'dead-worker', locked_until: t.clock.now() - 1 })
       .where('id', '=', job!.id)
       .execute();
-    await t.ctx.jobs.drain();
+    await jobs.drain();
     const after = await t.ctx.db.selectFrom('jobs').selectAll().where('id', '=', job!.id).executeTakeFirstOrThrow();
     expect(after.status).toBe('dead');
     expect(after.last_error).toMatch(/lease expired/);
@@ -208,7 +212,7 @@ describe('jobs', () => {
     expect(ticks.every((j) => JSON.parse(j.payload).tag === 'tick')).toBe(true);
     const slots = await t.ctx.db.selectFrom('job_schedules').select('slot').where('name', '=', 'test.minutely').execute();
     expect(slots).toHaveLength(2);
-    await t.ctx.jobs.drain();
+    await jobs.drain();
   });
 
   it('the poll loop runs enqueued jobs, and stop() waits for a running handler', async () => {
