@@ -3,7 +3,8 @@ import { createTestApp, json, withTestJobs, type TestApp } from '../../../test/h
 import { makeAgent, signIn, type Client } from '../../../test/factories.ts';
 import { openDatabase, transaction } from '../db/index.ts';
 import { createLogger } from '../logging/logger.ts';
-import { createJobs } from './index.ts';
+import type { Actor } from '../actor.ts';
+import { createJobs, LeaseLost, type JobContext } from './index.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -12,6 +13,8 @@ let analyst: Client;
 let flakyFails = true;
 const LEASE_MS = 5 * 60 * 1000;
 type TestJobs = { 'test.effect': { tag: string }; 'test.flaky': object; 'test.as_user': { tag: string } };
+/** The actors `test.as_user` ran as, by tag. */
+const ranAs = new Map<string, Actor>();
 /** The app's queue, typed to take this file's test jobs. */
 let jobs: ReturnType<typeof withTestJobs<TestJobs>>['jobs'];
 
@@ -37,6 +40,13 @@ beforeAll(async () => {
     async handler({ trx, jobId, attempt }) {
       await insertEffect(trx, 'flaky', jobId, attempt);
       if (flakyFails) throw new Error('boom: the mail server said no');
+    },
+  });
+  jobs.define({
+    name: 'test.as_user',
+    maxAttempts: 3,
+    async handler({ payload, actor }) {
+      ranAs.set(payload.tag, actor);
     },
   });
   const a = await makeAgent(t, { roles: ['admin'] });
@@ -238,5 +248,121 @@ describe('jobs', () => {
     const [job] = await jobsNamed('test.slow');
     expect(job!.status).toBe('done');
     expect(await effects('slow')).toHaveLength(1);
+  });
+
+  it('a job enqueued for a user runs as that user, with the roles the database holds when it runs', async () => {
+    const agent = await makeAgent(t, { roles: ['analyst'] });
+    await jobs.enqueue(t.ctx.db, 'test.as_user', { tag: 'promoted' }, { actingUserId: agent.userId });
+    const [row] = (await jobsNamed('test.as_user')).filter((j) => j.payload.includes('promoted'));
+    expect(Number(row!.acting_user_id)).toBe(agent.userId);
+    // Promoted after the enqueue: the job sees the roles of run time, not of enqueue time.
+    await t.ctx.db.insertInto('agent_roles').values({ agent_id: agent.agentId!, role: 'supervisor' }).execute();
+    await jobs.drain();
+    const actor = ranAs.get('promoted');
+    expect(actor).toMatchObject({ kind: 'user', userId: agent.userId, email: agent.email, via: 'job' });
+    expect(actor?.kind === 'user' && [...actor.agent!.roles].sort()).toEqual(['analyst', 'supervisor']);
+    // Without an acting user: the system actor (the scheduler unless the definition names another).
+    await jobs.enqueue(t.ctx.db, 'test.as_user', { tag: 'system' });
+    await jobs.drain();
+    expect(ranAs.get('system')).toMatchObject({ kind: 'system', name: 'scheduler' });
+  });
+
+  it('a job whose acting user is gone or inactive is dead at once, never run as someone else', async () => {
+    const agent = await makeAgent(t, { roles: ['analyst'] });
+    await jobs.enqueue(t.ctx.db, 'test.as_user', { tag: 'deactivated' }, { actingUserId: agent.userId });
+    await jobs.enqueue(t.ctx.db, 'test.as_user', { tag: 'unknown' }, { actingUserId: 987_654 });
+    await t.ctx.db.updateTable('users').set({ active: 0 }).where('id', '=', agent.userId).execute();
+    await jobs.drain();
+    for (const tag of ['deactivated', 'unknown']) {
+      const [row] = (await jobsNamed('test.as_user')).filter((j) => j.payload.includes(tag));
+      expect([row!.status, row!.attempts]).toEqual(['dead', 1]);
+      expect(row!.last_error).toMatch(/^ActingUserGone: The user this job acts for \(\d+\) is gone or inactive/);
+      expect(ranAs.has(tag)).toBe(false);
+    }
+  });
+
+  describe('leases per definition, with a heartbeat', () => {
+    const SHORT_LEASE = 1000;
+    /** Two runners on two connections, both defining `name` with a 1 s lease; `slow`'s first run waits inside its handler. */
+    async function twoRunners(name: string, firstRun: (ctx: JobContext<object>) => Promise<void>) {
+      const other = openDatabase<any>(t.testDb.config);
+      const logger = createLogger('silent');
+      const slow = createJobs({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger, workerId: `${name}:slow` });
+      const fast = createJobs({ db: other.kysely, dialect: other.dialect, clock: t.clock, logger, workerId: `${name}:fast` });
+      const handler = async (ctx: JobContext<object>) => {
+        if (ctx.attempt === 1) await firstRun(ctx);
+        await insertEffect(ctx.trx, name, ctx.jobId, ctx.attempt);
+      };
+      slow.define({ name, handler, leaseMs: SHORT_LEASE });
+      fast.define({ name, handler, leaseMs: SHORT_LEASE });
+      await slow.enqueue(t.ctx.db, name, {});
+      return { slow, fast, close: () => other.close() };
+    }
+
+    it('the claim holds for the definition’s lease: a handler that does not heartbeat is taken over after 1 s', async () => {
+      let fastRan = -1;
+      const runners = await twoRunners('test.short_lease', async () => {
+        t.clock.advance(SHORT_LEASE - 1);
+        expect(await runners.fast.drain(1)).toBe(0);
+        t.clock.advance(2);
+        fastRan = await runners.fast.drain(1);
+      });
+      try {
+        expect(await runners.slow.drain(1)).toBe(1);
+        expect(fastRan).toBe(1);
+        const [job] = await jobsNamed('test.short_lease');
+        expect([job!.status, job!.attempts, job!.locked_by]).toEqual(['done', 2, null]);
+        expect((await effects('test.short_lease')).map((e) => e.attempt)).toEqual([2]);
+      } finally {
+        await runners.close();
+      }
+    });
+
+    it('a handler that heartbeats keeps its claim past its 1 s lease; a lost claim makes heartbeat() throw', async () => {
+      let fastRan = -1;
+      let leaseAfterBeat = 0;
+      const runners = await twoRunners('test.heartbeat', async ({ heartbeat, trx, jobId }) => {
+        t.clock.advance(SHORT_LEASE - 100);
+        await heartbeat();
+        leaseAfterBeat = Number((await trx.selectFrom('jobs').select('locked_until').where('id', '=', jobId).executeTakeFirstOrThrow()).locked_until);
+        t.clock.advance(SHORT_LEASE - 100);
+        await heartbeat();
+        // PostgreSQL: another worker skips the row the heartbeat locked. SQLite has one writer: the
+        // heartbeat's write keeps every other connection's claim out until this job commits, so
+        // the second runner can only look after the commit (below).
+        if (t.dialect !== 'sqlite') fastRan = await runners.fast.drain(1);
+      });
+      try {
+        const claimedAt = t.clock.now();
+        expect(await runners.slow.drain(1)).toBe(1);
+        expect(leaseAfterBeat).toBe(claimedAt + SHORT_LEASE - 100 + SHORT_LEASE);
+        if (t.dialect !== 'sqlite') expect(fastRan).toBe(0);
+        expect(await runners.fast.drain(1)).toBe(0);
+        const [job] = await jobsNamed('test.heartbeat');
+        expect([job!.status, job!.attempts]).toEqual(['done', 1]);
+        expect((await effects('test.heartbeat')).map((e) => e.attempt)).toEqual([1]);
+      } finally {
+        await runners.close();
+      }
+    });
+
+    it('heartbeat() of a claim another worker took over throws LeaseLost and rolls the handler back', async () => {
+      let beat: unknown;
+      const runners = await twoRunners('test.lost_heartbeat', async ({ heartbeat }) => {
+        t.clock.advance(SHORT_LEASE + 1);
+        expect(await runners.fast.drain(1)).toBe(1);
+        beat = await heartbeat().catch((error: unknown) => error);
+        throw beat;
+      });
+      try {
+        expect(await runners.slow.drain(1)).toBe(1);
+        expect(beat).toBeInstanceOf(LeaseLost);
+        const [job] = await jobsNamed('test.lost_heartbeat');
+        expect([job!.status, job!.attempts, job!.last_error]).toEqual(['done', 2, null]);
+        expect((await effects('test.lost_heartbeat')).map((e) => e.attempt)).toEqual([2]);
+      } finally {
+        await runners.close();
+      }
+    });
   });
 });
