@@ -1,3 +1,4 @@
+import type { JobMap } from '@pishkhan/contracts';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { Logger } from 'pino';
@@ -12,11 +13,12 @@ import { createLogger } from './platform/logging/logger.ts';
 import { localDiskStorage } from './platform/storage/index.ts';
 import path from 'node:path';
 import type { AppContext } from './context.ts';
-import type { Contribution } from './platform/modules.ts';
+import { installContributions } from './platform/install.ts';
+import type { Contribution, SeedMode } from './platform/modules.ts';
 import type { SettingsGroup } from './platform/settings/index.ts';
 import type { DB } from './schema.ts';
-import { createAuthenticator, registerAccess } from './modules/access/index.ts';
-import { registerTickets, ticketSettings } from './modules/tickets/index.ts';
+import { createAuthenticator, jobActorLoader, registerAccess } from './modules/access/index.ts';
+import { registerTickets } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
 import { actorSidesOfUser, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
@@ -36,21 +38,25 @@ export interface Pishkhan {
   contributions: Contribution<AppContext>[];
   /** The settings groups of every module, for bootstrap. */
   settings: SettingsGroup<any>[];
+  /** The seed modes of every module, for `pishkhan seed --<mode>`. */
+  seedModes: SeedMode<AppContext>[];
   close(): Promise<void>;
 }
 
 const MB = 1024 * 1024;
 
 /**
- * The composition root: builds the platform once and registers every module explicitly,
- * in one readable list (no registration by side-effect imports).
+ * The composition root: builds the platform once and registers every module explicitly, in one
+ * readable list (no registration by side-effect imports); then installs what the modules
+ * contribute (jobs, schedules, subscriptions, settings, seed modes) in one place.
  */
 export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
   const { config, database } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const jobs = createJobs({ db: database.kysely, dialect: database.dialect, clock, logger });
-  const events = createEventDispatcher({ db: database.kysely, dialect: database.dialect, clock, logger, jobs });
+  // A job enqueued for a user runs as that user, reloaded with the sides people knows of.
+  const jobs = createJobs<JobMap>({ db: database.kysely, dialect: database.dialect, clock, logger, loadActor: jobActorLoader({ actorSides: actorSidesOfUser }) });
+  const events = createEventDispatcher<JobMap>({ db: database.kysely, dialect: database.dialect, clock, logger, jobs });
   const ctx: AppContext = {
     config,
     db: database.kysely,
@@ -88,20 +94,22 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     },
   );
 
-  registerAccess(app, ctx);
-  registerTickets(app, ctx);
-  registerNotifications(app, ctx);
-  registerAdminJobs(app, ctx);
-  registerPeople(app, ctx);
-
-  const contributions: Contribution<AppContext>[] = [{ module: 'tickets', settings: [ticketSettings] }];
+  const contributions: Contribution<AppContext>[] = [
+    registerAccess(app, ctx),
+    registerPeople(app, ctx),
+    registerTickets(app, ctx),
+    registerNotifications(app, ctx),
+    registerAdminJobs(app, ctx),
+  ];
+  const installed = installContributions(ctx, contributions);
 
   await app.ready();
   return {
     app,
     ctx,
     contributions,
-    settings: contributions.flatMap((c) => c.settings ?? []),
+    settings: installed.settings,
+    seedModes: installed.seedModes,
     close: async () => {
       await events.stop();
       await jobs.stop();

@@ -1,3 +1,4 @@
+import type { JobMap, JobName } from '@pishkhan/contracts';
 import type { Logger } from 'pino';
 import type { ActorResolver, ActorSidesLoader } from './platform/actor.ts';
 import type { Config } from './platform/config/index.ts';
@@ -5,7 +6,8 @@ import type { Clock } from './platform/clock/index.ts';
 import type { SealKey } from './platform/crypto/index.ts';
 import type { DialectSupport } from './platform/db/index.ts';
 import type { EventBus } from './platform/events/types.ts';
-import type { Jobs } from './platform/jobs/types.ts';
+import { defineJob as defineAnyJob } from './platform/jobs/define.ts';
+import type { JobDefinition, Jobs } from './platform/jobs/types.ts';
 import type { BlobStorage } from './platform/storage/types.ts';
 import type { DB, Db } from './schema.ts';
 
@@ -19,12 +21,20 @@ export interface AppContext {
   /** PISHKHAN_SECRET (generated on SQLite when absent). */
   secret: string;
   sealKeys: SealKey[];
-  jobs: Jobs<DB>;
-  /** Subscribe jobs to domain events (`ctx.events.on('ticket.assigned', job)`); the outbox dispatcher. */
-  events: EventBus<DB>;
+  /** The job queue, typed by contracts' JobMap: `ctx.jobs.enqueue(trx, 'tickets.return_pending', {}, { actingUserId })`. */
+  jobs: Jobs<DB, JobMap>;
+  /** The outbox dispatcher; modules subscribe jobs to events through their contributions, not here. */
+  events: EventBus<JobMap>;
   storage: BlobStorage;
   /** The agent and contact sides of a sign-in (people's, injected so that access does not import people). */
   actorSides: ActorSidesLoader;
   /** Fills in the contact of a system actor on behalf of a contact, before a command authorises (defineCommand). */
   resolveActor: ActorResolver;
 }
+
+/**
+ * A job of contracts' JobMap with the app's schema bound (the handler's `trx` is a transaction of
+ * the app's database): `defineJob('tickets.return_pending', { async handler({ trx }) { … } })`.
+ * Modules return these from `register*`; app.ts installs them.
+ */
+export const defineJob: <N extends JobName>(name: N, definition: Omit<JobDefinition<JobMap[N], DB, N>, 'name'>) => JobDefinition<JobMap[N], DB, N> = defineAnyJob;

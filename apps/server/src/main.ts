@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { bootstrapInstallation, resolveSecret } from './bootstrap.ts';
 import { parseFlags } from './cli/args.ts';
-import { seedModes } from './cli/seed-modes.ts';
+import { seedCommand } from './cli/seed.ts';
 import { userCreate } from './cli/user-create.ts';
 import { ConfigError, loadConfig } from './platform/config/index.ts';
 import { migrateToLatest, openDatabase } from './platform/db/index.ts';
@@ -64,16 +64,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(await userCreate(pishkhan.ctx, flags));
       return 0;
     }
-    if (command === 'seed') {
-      const mode = seedModes().find((m) => flags[m.name]);
-      if (!mode) {
-        const list = seedModes().map((m) => `  --${m.name}  ${m.description}`).join('\n');
-        console.error(`seed needs a mode:\n${list || '  (no seed modes are installed yet)'}`);
-        return 1;
-      }
-      await mode.run(pishkhan.ctx, flags);
-      return 0;
-    }
+    if (command === 'seed') return await seedCommand(pishkhan.ctx, pishkhan.seedModes, flags);
     console.error(USAGE);
     return 1;
   } finally {

@@ -1,9 +1,13 @@
+import type { JobMap } from '@pishkhan/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type Pishkhan } from '../src/app.ts';
 import { bootstrapInstallation } from '../src/bootstrap.ts';
 import { ManualClock, type Clock } from '../src/platform/clock/index.ts';
 import type { Config } from '../src/platform/config/index.ts';
+import type { EventBus } from '../src/platform/events/index.ts';
+import type { Jobs } from '../src/platform/jobs/index.ts';
 import { createLogger, type Logger } from '../src/platform/logging/logger.ts';
+import type { DB } from '../src/schema.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
@@ -61,4 +65,12 @@ export async function createTestApp(
 /** The parsed JSON body of an injected response. */
 export function json<T = any>(res: LightMyRequestResponse): T {
   return res.json() as T;
+}
+
+/**
+ * The app's job queue and dispatcher, typed to take the test's own jobs as well (`test.*` names
+ * are not in contracts' JobMap): `const { jobs } = withTestJobs<{ 'test.effect': { tag: string } }>(t)`.
+ */
+export function withTestJobs<M extends object>(t: Pick<Pishkhan, 'ctx'>): { jobs: Jobs<DB, JobMap & M>; events: EventBus<JobMap & M> } {
+  return { jobs: t.ctx.jobs as unknown as Jobs<DB, JobMap & M>, events: t.ctx.events as unknown as EventBus<JobMap & M> };
 }

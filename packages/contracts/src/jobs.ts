@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Id, Instant, Page, PageQuery } from './common.ts';
+import type { EventMap, EventName } from './events.ts';
 
 /** ready → running → done; a failure goes back to ready with back-off, or to dead after the last attempt. */
 export const JobStatus = Type.Union([Type.Literal('ready'), Type.Literal('running'), Type.Literal('done'), Type.Literal('dead')]);
@@ -30,3 +31,40 @@ export type AdminJobsQuery = Static<typeof AdminJobsQuery>;
 
 export const AdminJobsPage = Page(AdminJob);
 export type AdminJobsPage = Static<typeof AdminJobsPage>;
+
+/** The payload of a job enqueued for one subscriber of one outbox event (platform/events). */
+export interface EventJob<K extends EventName = EventName> {
+  /** The outbox row: with the recipient, a natural idempotency key for the handler's effects. */
+  outboxId: number;
+  event: K;
+  payload: EventMap[K];
+  /** When the event was recorded (epoch ms). */
+  occurredAt: number;
+}
+
+/** The payload of a job that needs no input (sweeps run by a schedule). */
+export type NoPayload = Record<string, never>;
+
+/**
+ * Background jobs: name → payload, for every job that exists (as EventMap is for events). The job
+ * queue's `define`, `enqueue` and `schedule` are typed from it: an unknown name or a wrong payload
+ * fails the type check. Payloads carry ids, never secrets. A subscriber of event K takes `EventJob<K>`.
+ */
+export interface JobMap {
+  'access.delete_expired_sessions': NoPayload;
+  'tickets.return_pending': NoPayload;
+  'notifications.ticket_assigned': EventJob<'ticket.assigned'>;
+  'notifications.ticket_escalated': EventJob<'ticket.escalated'>;
+  'notifications.ticket_pending_reached': EventJob<'ticket.pending_reached'>;
+  'notifications.ticket_referral_returned': EventJob<'ticket.referral_returned'>;
+}
+
+export type JobName = keyof JobMap;
+export const JOB_NAMES = [
+  'access.delete_expired_sessions',
+  'tickets.return_pending',
+  'notifications.ticket_assigned',
+  'notifications.ticket_escalated',
+  'notifications.ticket_pending_reached',
+  'notifications.ticket_referral_returned',
+] as const satisfies readonly JobName[];

@@ -35,8 +35,8 @@ export type Actor =
       mustChangePassword: boolean;
       agent: AgentIdentity | null;
       contact: ContactIdentity | null;
-      /** How the request proved who it is: a browser session cookie (CSRF applies) or a token. */
-      via: 'session' | 'token';
+      /** How the request proved who it is: a browser session cookie (CSRF applies) or a token; or a job acting for the user. */
+      via: 'session' | 'token' | 'job';
       sessionId?: number;
     }
   | {

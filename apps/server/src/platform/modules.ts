@@ -1,5 +1,6 @@
-import type { EventName } from '@pishkhan/contracts';
-import type { JobDefinition, ScheduleDefinition } from './jobs/types.ts';
+import type { JobMap } from '@pishkhan/contracts';
+import type { SubscriptionOf } from './events/types.ts';
+import type { JobDefinitionOf, ScheduleDefinition } from './jobs/types.ts';
 import type { SettingsGroup } from './settings/index.ts';
 
 /** A seed mode (`pishkhan seed --<name>`), contributed by the module whose data it makes. */
@@ -11,16 +12,17 @@ export interface SeedMode<Ctx = unknown> {
 
 /**
  * What a module's `register*` returns: everything it contributes besides its routes. `app.ts`
- * collects these in one readable list and installs them (jobs defined, schedules declared, events
- * subscribed, settings written at first start, seed modes offered by the CLI). Importing a module
- * contributes nothing: there is no global registry to mutate.
+ * collects these in one readable list and installs them (installContributions in install.ts:
+ * jobs defined, schedules declared, events subscribed, settings written at first start, seed
+ * modes offered by the CLI). Importing a module contributes nothing: there is no global registry
+ * to mutate. Job names, payloads and subscriptions are typed from contracts' JobMap.
  */
 export interface Contribution<Ctx = unknown> {
   module: string;
   settings?: ReadonlyArray<SettingsGroup<any>>;
-  jobs?: ReadonlyArray<JobDefinition<any, any>>;
-  schedules?: ReadonlyArray<ScheduleDefinition>;
+  jobs?: ReadonlyArray<JobDefinitionOf<JobMap>>;
+  schedules?: ReadonlyArray<ScheduleDefinition<JobMap>>;
   /** Each event → job pair enqueues the job for every dispatched event (the job must be among `jobs` of some module). */
-  subscriptions?: ReadonlyArray<{ event: EventName; job: string }>;
+  subscriptions?: ReadonlyArray<SubscriptionOf<JobMap>>;
   seedModes?: ReadonlyArray<SeedMode<Ctx>>;
 }

@@ -1,6 +1,7 @@
 import type { Actor, ActorSidesLoader } from '../../platform/actor.ts';
 import type { Language } from '../../platform/http/language.ts';
 import type { Db } from '../../schema.ts';
+import { findSignInRow } from './users.repository.ts';
 
 /** The columns of a sign-in (`users`) the actor is built from. */
 export interface SignInRow {
@@ -20,7 +21,7 @@ export async function actorFromUser(
   db: Db,
   actorSides: ActorSidesLoader,
   user: SignInRow,
-  via: 'session' | 'token',
+  via: Extract<Actor, { kind: 'user' }>['via'],
   sessionId?: number,
 ): Promise<Extract<Actor, { kind: 'user' }> | null> {
   if (user.active !== 1) return null;
@@ -36,4 +37,10 @@ export async function actorFromUser(
     via,
     ...(sessionId !== undefined ? { sessionId } : {}),
   };
+}
+
+/** The actor of a user by id, as it is now (a job acting for that user reloads it when it runs); null when the user is gone or inactive. */
+export async function actorOfUser(db: Db, actorSides: ActorSidesLoader, userId: number): Promise<Extract<Actor, { kind: 'user' }> | null> {
+  const user = await findSignInRow(db, userId);
+  return user ? actorFromUser(db, actorSides, user, 'job') : null;
 }

@@ -1,9 +1,12 @@
 import type { App } from '../../platform/http/server.ts';
-import type { AppContext } from '../../context.ts';
+import { defineJob, type AppContext } from '../../context.ts';
+import type { Db } from '../../schema.ts';
 import { registerSessionRoutes } from './session.routes.ts';
 import { authenticateRequest, deleteExpiredSessions, type SessionDeps } from './sessions.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/actor.ts';
+import type { Contribution } from '../../platform/modules.ts';
+import { actorOfUser } from './actor-loader.ts';
 
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { insertUser, findUserByEmail, userEmails, activeUserIds } from './users.repository.ts';
@@ -19,10 +22,22 @@ export function createAuthenticator(ctx: AppContext): (request: FastifyRequest, 
   return (request, reply) => authenticateRequest(deps, request, reply);
 }
 
+/**
+ * The actor of a user by id as it is now, with the sides injected by app.ts: the job runner's
+ * `loadActor` (a job enqueued for a user runs as that user, roles read at run time).
+ */
+export function jobActorLoader(ctx: Pick<AppContext, 'actorSides'>): (db: Db, userId: number) => Promise<Actor | null> {
+  return (db, userId) => actorOfUser(db, ctx.actorSides, userId);
+}
+
 export const EXPIRED_SESSIONS_JOB = 'access.delete_expired_sessions';
 
-export function registerAccess(app: App, ctx: AppContext): void {
-  ctx.jobs.define({ name: EXPIRED_SESSIONS_JOB, handler: async ({ trx }) => void (await deleteExpiredSessions(trx, ctx.clock.now())) });
-  ctx.jobs.schedule({ name: EXPIRED_SESSIONS_JOB, job: EXPIRED_SESSIONS_JOB, everyMs: 24 * 3600_000 });
+/** Registers the session routes; contributes the daily sweep of expired sessions. */
+export function registerAccess(app: App, ctx: AppContext): Contribution<AppContext> {
   registerSessionRoutes(app, ctx, sessionDeps(ctx));
+  return {
+    module: 'access',
+    jobs: [defineJob(EXPIRED_SESSIONS_JOB, { handler: async ({ trx }) => void (await deleteExpiredSessions(trx, ctx.clock.now())) })],
+    schedules: [{ name: EXPIRED_SESSIONS_JOB, job: EXPIRED_SESSIONS_JOB, everyMs: 24 * 3600_000 }],
+  };
 }

@@ -40,3 +40,8 @@ export async function activeUserIds(db: Db, userIds: readonly number[]): Promise
   const rows = await db.selectFrom('users').select('id').where('id', 'in', [...new Set(userIds)]).where('active', '=', 1).execute();
   return rows.map((r) => r.id);
 }
+
+/** The sign-in columns an actor is built from, by user id. */
+export function findSignInRow(db: Db, userId: number) {
+  return db.selectFrom('users').select(['id', 'email', 'locale', 'must_change_password', 'active']).where('id', '=', userId).executeTakeFirst();
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, json, withTestJobs, type TestApp } from '../../../test/harness.ts';
 import { anonymousClient, makeAgent, makeContact, signIn, type Client } from '../../../test/factories.ts';
 
 let t: TestApp;
@@ -9,16 +9,17 @@ let doneId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
-  t.ctx.jobs.define({
+  const { jobs: testJobs } = withTestJobs<{ 'test.always_fails': { ticketId: number }; 'test.succeeds': object }>(t);
+  testJobs.define({
     name: 'test.always_fails',
     maxAttempts: 1,
     async handler() {
       throw new Error('unreachable host');
     },
   });
-  t.ctx.jobs.define({ name: 'test.succeeds', async handler() {} });
-  await t.ctx.jobs.enqueue(t.ctx.db, 'test.always_fails', { ticketId: 7 });
-  await t.ctx.jobs.enqueue(t.ctx.db, 'test.succeeds', {});
+  testJobs.define({ name: 'test.succeeds', async handler() {} });
+  await testJobs.enqueue(t.ctx.db, 'test.always_fails', { ticketId: 7 });
+  await testJobs.enqueue(t.ctx.db, 'test.succeeds', {});
   await t.ctx.jobs.drain();
   const jobs = await t.ctx.db.selectFrom('jobs').select(['id', 'name']).execute();
   deadId = jobs.find((j) => j.name === 'test.always_fails')!.id;

@@ -1,18 +1,19 @@
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
+import type { Contribution } from '../../platform/modules.ts';
 import { inAppDriver } from './drivers/in-app.ts';
 import type { NotificationDriver } from './drivers/types.ts';
-import { registerNotificationJobs } from './notifications.jobs.ts';
+import { notificationJobs } from './notifications.jobs.ts';
 import { registerNotificationRoutes } from './notifications.routes.ts';
 
 export type { NotificationDriver, OutgoingNotification, SmsSender } from './drivers/types.ts';
 export { notifyUsers } from './commands/notify-users.ts';
 
 /**
- * Registers the notification jobs (subscribed to ticket events) and the /me/notifications routes.
- * `drivers` defaults to in-app only; the email channel adds its driver here when it lands.
+ * Registers the /me/notifications routes and contributes the notification jobs, subscribed to
+ * ticket events. `drivers` defaults to in-app only; the email channel adds its driver here when it lands.
  */
-export function registerNotifications(app: App, ctx: AppContext, drivers: readonly NotificationDriver[] = [inAppDriver]): void {
-  registerNotificationJobs(ctx, drivers);
+export function registerNotifications(app: App, ctx: AppContext, drivers: readonly NotificationDriver[] = [inAppDriver]): Contribution<AppContext> {
   registerNotificationRoutes(app, ctx);
+  return { module: 'notifications', ...notificationJobs(ctx, drivers) };
 }

@@ -1,18 +1,19 @@
-import type { AppContext } from '../../context.ts';
+import { defineJob, type AppContext } from '../../context.ts';
+import type { Contribution } from '../../platform/modules.ts';
 import { notifyUsers } from './commands/notify-users.ts';
 import type { NotificationDriver } from './drivers/types.ts';
 import { ticketNotificationFacts as findTicketFacts } from '../tickets/index.ts';
 import { managerUserIds, supervisorUserIdsOfGroup, userIdsOfAgents } from './recipients.ts';
 
 /**
- * Subscribes the notification jobs to ticket events. Each handler reads the current facts in the
- * job's transaction (so a stale event does not notify someone who is no longer concerned), picks
+ * The notification jobs and their subscriptions to ticket events (installed by app.ts). Each
+ * handler reads the current facts in the job's transaction (so a stale event does not notify
+ * someone who is no longer concerned), picks
  * the recipients and hands them to the drivers. Only ids, the ticket's number and title travel:
  * never article text, so no internal note can leak into a notification.
  */
-export function registerNotificationJobs(ctx: AppContext, drivers: readonly NotificationDriver[]): void {
-  ctx.events.on('ticket.assigned', {
-    name: 'notifications.ticket_assigned',
+export function notificationJobs(ctx: AppContext, drivers: readonly NotificationDriver[]): Pick<Contribution, 'jobs' | 'subscriptions'> {
+  const ticketAssigned = defineJob('notifications.ticket_assigned', {
     async handler({ payload: event, trx }) {
       const { ticketId, agentId, groupId, actorUserId } = event.payload;
       if (agentId === null) return;
@@ -30,8 +31,7 @@ export function registerNotificationJobs(ctx: AppContext, drivers: readonly Noti
     },
   });
 
-  ctx.events.on('ticket.escalated', {
-    name: 'notifications.ticket_escalated',
+  const ticketEscalated = defineJob('notifications.ticket_escalated', {
     async handler({ payload: event, trx }) {
       const { ticketId, kind, actorUserId } = event.payload;
       // Functional escalation reassigns the ticket: ticket.assigned notifies the new assignee.
@@ -53,8 +53,7 @@ export function registerNotificationJobs(ctx: AppContext, drivers: readonly Noti
     },
   });
 
-  ctx.events.on('ticket.pending_reached', {
-    name: 'notifications.ticket_pending_reached',
+  const ticketPendingReached = defineJob('notifications.ticket_pending_reached', {
     async handler({ payload: event, trx }) {
       const ticket = await findTicketFacts(trx, event.payload.ticketId);
       if (!ticket || ticket.assigneeAgentId === null) return;
@@ -70,8 +69,7 @@ export function registerNotificationJobs(ctx: AppContext, drivers: readonly Noti
     },
   });
 
-  ctx.events.on('ticket.referral_returned', {
-    name: 'notifications.ticket_referral_returned',
+  const ticketReferralReturned = defineJob('notifications.ticket_referral_returned', {
     async handler({ payload: event, trx }) {
       const { ticketId, actorUserId, ownerGroupId } = event.payload;
       const ticket = await findTicketFacts(trx, ticketId);
@@ -88,4 +86,13 @@ export function registerNotificationJobs(ctx: AppContext, drivers: readonly Noti
       });
     },
   });
+  return {
+    jobs: [ticketAssigned, ticketEscalated, ticketPendingReached, ticketReferralReturned],
+    subscriptions: [
+      { event: 'ticket.assigned', job: 'notifications.ticket_assigned' },
+      { event: 'ticket.escalated', job: 'notifications.ticket_escalated' },
+      { event: 'ticket.pending_reached', job: 'notifications.ticket_pending_reached' },
+      { event: 'ticket.referral_returned', job: 'notifications.ticket_referral_returned' },
+    ],
+  };
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
+import type { Contribution } from '../../platform/modules.ts';
 import { registerAgentRoutes } from './agents.routes.ts';
 import { registerContactRoutes } from './contacts.routes.ts';
 import { registerGroupRoutes } from './groups.routes.ts';
@@ -31,11 +32,12 @@ export { emailKey, phoneKey } from './contact-keys.ts';
 export { ensureDefaultGroup, DEFAULT_GROUP } from './bootstrap.ts';
 export { PeopleErrors } from './people.errors.ts';
 
-/** Registers /api/v1/organizations, /contacts, /agents and /groups. */
-export function registerPeople(app: App, ctx: AppContext): void {
+/** Registers /api/v1/organizations, /contacts, /agents and /groups. Contributes nothing besides its routes (yet). */
+export function registerPeople(app: App, ctx: AppContext): Contribution<AppContext> {
   registerOrganizationRoutes(app, ctx);
   registerContactRoutes(app, ctx);
   registerAgentRoutes(app, ctx);
   registerGroupRoutes(app, ctx);
+  return { module: 'people' };
 }
 export { createAgent, type CreatedAgentResult } from './commands/create-agent.ts';

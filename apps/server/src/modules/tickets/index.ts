@@ -1,11 +1,13 @@
-import { registerTicketJobs } from './tickets.jobs.ts';
+import { ticketJobs } from './tickets.jobs.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
+import type { Contribution } from '../../platform/modules.ts';
 import { registerEscalationRoutes } from './escalation.routes.ts';
 import { registerQueueRoutes } from './queues.routes.ts';
 import { registerTicketSettingsRoutes } from './settings.routes.ts';
 import { registerTicketRoutes } from './tickets.routes.ts';
 import { registerTicketTimeline } from './timeline.routes.ts';
+import { ticketSettings } from './tickets.settings.ts';
 
 /** The tickets module's public face: what other modules and the composition root may import. */
 export { escalateTicket, MAX_ESCALATION_LEVEL, type EscalateInput } from './commands/escalate-ticket.ts';
@@ -23,12 +25,15 @@ export {
 export { TicketErrors } from './tickets.errors.ts';
 export { ticketSettings } from './tickets.settings.ts';
 
-/** Registers every ticket route: core (tickets, history, confirm/reopen), escalation, queues, settings, and the timeline. */
-export function registerTickets(app: App, ctx: AppContext): void {
-  registerTicketJobs(ctx);
+/**
+ * Registers every ticket route — core (tickets, history, confirm/reopen), escalation, queues,
+ * settings, and the timeline — and returns the module's settings and the pending-until sweep.
+ */
+export function registerTickets(app: App, ctx: AppContext): Contribution<AppContext> {
   registerTicketRoutes(app, ctx);
   registerEscalationRoutes(app, ctx);
   registerQueueRoutes(app, ctx);
   registerTicketSettingsRoutes(app, ctx);
   registerTicketTimeline(app, ctx);
+  return { module: 'tickets', settings: [ticketSettings], ...ticketJobs(ctx) };
 }

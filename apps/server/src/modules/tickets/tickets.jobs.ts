@@ -1,4 +1,5 @@
-import type { AppContext } from '../../context.ts';
+import { defineJob, type AppContext } from '../../context.ts';
+import type { Contribution } from '../../platform/modules.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import { PENDING_STATUSES } from './lifecycle.ts';
 import { changeStatus } from './status-change.ts';
@@ -11,11 +12,10 @@ const BATCH = 200;
  * Pending-until (DESIGN.md lifecycle): when a pending ticket's date is reached it returns to open
  * and its assignee is notified (ticket.pending_reached). One scheduled sweep reads the
  * (status, pending_until) index — no timer per ticket. Each ticket is re-read under its lock, so a
- * customer reply that already reopened it is left alone.
+ * customer reply that already reopened it is left alone. Returned to registerTickets, installed by app.ts.
  */
-export function registerTicketJobs(ctx: AppContext): void {
-  ctx.jobs.define<Record<string, never>>({
-    name: RETURN_PENDING_JOB,
+export function ticketJobs(ctx: AppContext): Pick<Contribution, 'jobs' | 'schedules'> {
+  const returnPending = defineJob(RETURN_PENDING_JOB, {
     async handler({ trx, actor }) {
       const now = ctx.clock.now();
       const due = await trx
@@ -36,5 +36,5 @@ export function registerTicketJobs(ctx: AppContext): void {
       if (due.length === BATCH) await ctx.jobs.enqueue(trx, RETURN_PENDING_JOB, {}, { uniqueKey: `${RETURN_PENDING_JOB}:more:${now}` });
     },
   });
-  ctx.jobs.schedule({ name: RETURN_PENDING_JOB, job: RETURN_PENDING_JOB, everyMs: 60_000 });
+  return { jobs: [returnPending], schedules: [{ name: RETURN_PENDING_JOB, job: RETURN_PENDING_JOB, everyMs: 60_000 }] };
 }

@@ -34,6 +34,8 @@ export interface PlatformTables {
     last_error: string | null;
     /** Enqueuing the same key twice is a no-op (idempotent enqueue). */
     unique_key: string | null;
+    /** The user the job acts for (its actor is reloaded at run time); null: a system actor. */
+    acting_user_id: number | null;
     created_at: number;
     updated_at: number;
     finished_at: number | null;

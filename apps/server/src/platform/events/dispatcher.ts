@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock/index.ts';
 import type { DialectSupport } from '../db/dialects/index.ts';
 import { transaction } from '../db/transaction.ts';
-import type { JobToEnqueue, Jobs } from '../jobs/types.ts';
+import type { JobPayloads, JobToEnqueue, Jobs } from '../jobs/types.ts';
 import { markDispatched, selectUndispatched } from './outbox.repository.ts';
 import { onOutboxWritten } from './record.ts';
 import type { EventBus, EventJob } from './types.ts';
@@ -25,8 +25,9 @@ export interface DispatcherDeps {
  * The outbox dispatcher: reads undispatched events in id order and, in one transaction per batch,
  * enqueues one job per (event, subscriber) with unique key `${jobName}:${outboxId}` and sets
  * `dispatched_at`. Running it twice, or in two processes at once, never creates a second job.
+ * Subscribers run as the system (their definition's actor), never as the user behind the event.
  */
-export function createEventDispatcher(deps: DispatcherDeps): EventBus {
+export function createEventDispatcher<M extends JobPayloads = any>(deps: DispatcherDeps): EventBus<M> {
   const { db, dialect, clock, logger, jobs } = deps;
   const batchSize = deps.batchSize ?? 100;
   const sweepMs = deps.sweepMs ?? 5000;
@@ -38,6 +39,7 @@ export function createEventDispatcher(deps: DispatcherDeps): EventBus {
   let sweep: NodeJS.Timeout | null = null;
 
   function subscribe(event: EventName, jobName: string): void {
+    if (!jobs.isDefined(jobName)) throw new Error(`${jobName} is subscribed to ${event} but no job of that name is defined`);
     const list = subscribers.get(event) ?? [];
     if (list.includes(jobName)) throw new Error(`${jobName} is already subscribed to ${event}`);
     subscribers.set(event, [...list, jobName]);
@@ -95,10 +97,6 @@ export function createEventDispatcher(deps: DispatcherDeps): EventBus {
 
   return {
     subscribe,
-    on(event, job) {
-      jobs.define(job);
-      subscribe(event, job.name);
-    },
     dispatchPending,
     start() {
       if (unsubscribe) return;

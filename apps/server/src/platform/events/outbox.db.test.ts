@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, withTestJobs, type TestApp } from '../../../test/harness.ts';
 import { transaction } from '../db/index.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createEventDispatcher, recordEvent, type EventJob } from './index.ts';
@@ -9,14 +9,16 @@ const handled: Array<EventJob<'ticket.merged'>> = [];
 
 beforeAll(async () => {
   t = await createTestApp();
-  t.ctx.events.on('ticket.merged', {
+  const { jobs, events } = withTestJobs<{ 'test.merged_a': EventJob<'ticket.merged'>; 'test.merged_b': EventJob<'ticket.merged'> }>(t);
+  jobs.define({
     name: 'test.merged_a',
     async handler({ payload }) {
       handled.push(payload);
     },
   });
-  t.ctx.events.subscribe('ticket.merged', 'test.merged_b');
-  t.ctx.jobs.define({ name: 'test.merged_b', async handler() {} });
+  jobs.define({ name: 'test.merged_b', async handler() {} });
+  events.subscribe('ticket.merged', 'test.merged_a');
+  events.subscribe('ticket.merged', 'test.merged_b');
 });
 afterAll(() => t.destroy());
 

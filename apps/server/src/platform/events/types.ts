@@ -1,25 +1,24 @@
-import type { EventMap, EventName } from '@pishkhan/contracts';
-import type { JobDefinition } from '../jobs/types.ts';
+import type { EventJob, EventName } from '@pishkhan/contracts';
+import type { JobNameOf, JobPayloads } from '../jobs/types.ts';
 
-/** The payload of a job enqueued for one subscriber of one outbox event. */
-export interface EventJob<K extends EventName = EventName> {
-  /** The outbox row: with the recipient, a natural idempotency key for the handler's effects. */
-  outboxId: number;
-  event: K;
-  payload: EventMap[K];
-  /** When the event was recorded (epoch ms). */
-  occurredAt: number;
-}
+export type { EventJob } from '@pishkhan/contracts';
+
+/** The jobs of map M that may subscribe to event K: those whose payload is exactly `EventJob<K>`. */
+export type SubscriberOf<M extends JobPayloads, K extends EventName> = {
+  [N in JobNameOf<M>]: [M[N]] extends [EventJob<K>] ? ([EventJob<K>] extends [M[N]] ? N : never) : never;
+}[JobNameOf<M>];
+
+/** One event → job pair, the job typed to take that event's EventJob. */
+export type SubscriptionOf<M extends JobPayloads> = { [K in EventName]: { event: K; job: SubscriberOf<M, K> } }[EventName];
 
 /**
  * The subscription registry and outbox dispatcher. Subscribers are jobs: each (event, subscriber)
  * becomes one job, enqueued at most once, in the same transaction that marks the event dispatched.
+ * `M` types the job names (app.ts: contracts' JobMap).
  */
-export interface EventBus<DB = any> {
-  /** Every future dispatch of `event` enqueues job `jobName` with an EventJob payload. */
-  subscribe<K extends EventName>(event: K, jobName: string): void;
-  /** Defines the job and subscribes it to the event in one call. */
-  on<K extends EventName>(event: K, job: JobDefinition<EventJob<K>, DB>): void;
+export interface EventBus<M extends JobPayloads = any> {
+  /** Every future dispatch of `event` enqueues job `jobName` with an EventJob payload (installContributions calls it). */
+  subscribe<K extends EventName>(event: K, jobName: SubscriberOf<M, K>): void;
   /** Turns every undispatched outbox row into its jobs; returns how many events it dispatched. Idempotent. */
   dispatchPending(): Promise<number>;
   /** Dispatches once now (events a crash left behind), then after every commit that recorded one, and on a slow sweep. */

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, json, withTestJobs, type TestApp } from '../../../test/harness.ts';
 import { makeAgent, signIn, type Client } from '../../../test/factories.ts';
 import { openDatabase, transaction } from '../db/index.ts';
 import { createLogger } from '../logging/logger.ts';
-import { createJobs } from './index.ts';
+import type { Actor } from '../actor.ts';
+import { createJobs, LeaseLost, type JobContext } from './index.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -11,28 +12,41 @@ let analyst: Client;
 /** What the flaky job does on its next run. */
 let flakyFails = true;
 const LEASE_MS = 5 * 60 * 1000;
+type TestJobs = { 'test.effect': { tag: string }; 'test.flaky': object; 'test.as_user': { tag: string } };
+/** The actors `test.as_user` ran as, by tag. */
+const ranAs = new Map<string, Actor>();
+/** The app's queue, typed to take this file's test jobs. */
+let jobs: ReturnType<typeof withTestJobs<TestJobs>>['jobs'];
 
 beforeAll(async () => {
   t = await createTestApp();
+  jobs = withTestJobs<TestJobs>(t).jobs;
   await t.ctx.db.schema
     .createTable('job_effects')
     .addColumn('job', 'text', (c) => c.notNull())
     .addColumn('job_id', 'bigint', (c) => c.notNull())
     .addColumn('attempt', 'integer', (c) => c.notNull())
     .execute();
-  t.ctx.jobs.define<{ tag: string }>({
+  jobs.define({
     name: 'test.effect',
     async handler({ trx, payload, jobId, attempt, actor }) {
       if (actor.kind !== 'system' || actor.name !== 'scheduler') throw new Error('jobs must act as the scheduler');
       await insertEffect(trx, payload.tag, jobId, attempt);
     },
   });
-  t.ctx.jobs.define({
+  jobs.define({
     name: 'test.flaky',
     maxAttempts: 3,
     async handler({ trx, jobId, attempt }) {
       await insertEffect(trx, 'flaky', jobId, attempt);
       if (flakyFails) throw new Error('boom: the mail server said no');
+    },
+  });
+  jobs.define({
+    name: 'test.as_user',
+    maxAttempts: 3,
+    async handler({ payload, actor }) {
+      ranAs.set(payload.tag, actor);
     },
   });
   const a = await makeAgent(t, { roles: ['admin'] });
@@ -57,23 +71,23 @@ describe('jobs', () => {
   it('an enqueue inside a transaction that rolls back leaves no job; a committed one runs once', async () => {
     await expect(
       transaction(t.ctx.db, async (trx) => {
-        await t.ctx.jobs.enqueue(trx, 'test.effect', { tag: 'rolled-back' });
+        await jobs.enqueue(trx, 'test.effect', { tag: 'rolled-back' });
         throw new Error('the command failed');
       }),
     ).rejects.toThrow('the command failed');
-    await transaction(t.ctx.db, (trx) => t.ctx.jobs.enqueue(trx, 'test.effect', { tag: 'committed' }));
+    await transaction(t.ctx.db, (trx) => jobs.enqueue(trx, 'test.effect', { tag: 'committed' }));
     const rows = (await jobsNamed('test.effect')).filter((j) => ['rolled-back', 'committed'].includes(JSON.parse(j.payload).tag));
     expect(rows.map((j) => JSON.parse(j.payload).tag)).toEqual(['committed']);
-    expect(await t.ctx.jobs.drain()).toBeGreaterThanOrEqual(1);
+    expect(await jobs.drain()).toBeGreaterThanOrEqual(1);
     expect(await effects('rolled-back')).toEqual([]);
     expect((await effects('committed')).map((e) => e.attempt)).toEqual([1]);
     expect((await jobsNamed('test.effect')).find((j) => JSON.parse(j.payload).tag === 'committed')!.status).toBe('done');
   });
 
   it('a unique key makes a second enqueue a no-op, also within one batch', async () => {
-    await t.ctx.jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'unique-1' }, { uniqueKey: 'u:1' });
-    await t.ctx.jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'unique-2' }, { uniqueKey: 'u:1' });
-    await t.ctx.jobs.enqueueMany(t.ctx.db, [
+    await jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'unique-1' }, { uniqueKey: 'u:1' });
+    await jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'unique-2' }, { uniqueKey: 'u:1' });
+    await jobs.enqueueMany(t.ctx.db, [
       { name: 'test.effect', payload: { tag: 'unique-3' }, options: { uniqueKey: 'u:2' } },
       { name: 'test.effect', payload: { tag: 'unique-4' }, options: { uniqueKey: 'u:2' } },
     ]);
@@ -82,38 +96,38 @@ describe('jobs', () => {
       ['u:1', 'unique-1'],
       ['u:2', 'unique-3'],
     ]);
-    await t.ctx.jobs.drain();
+    await jobs.drain();
   });
 
   it('a failing handler is rolled back, retried with back-off, dead after max attempts, listed for admins and retried by them', async () => {
     flakyFails = true;
-    await t.ctx.jobs.enqueue(t.ctx.db, 'test.flaky', {});
+    await jobs.enqueue(t.ctx.db, 'test.flaky', {});
     const [created] = await jobsNamed('test.flaky');
     const id = created!.id;
     const row = async () => (await jobsNamed('test.flaky')).find((j) => j.id === id)!;
 
-    expect(await t.ctx.jobs.drain()).toBe(1);
+    expect(await jobs.drain()).toBe(1);
     let job = await row();
     expect([job.status, job.attempts, job.last_error]).toEqual(['ready', 1, 'boom: the mail server said no']);
     // Back-off 1 s (+ up to 25 % jitter) after the first failure.
     expect(job.run_at - t.clock.now()).toBeGreaterThanOrEqual(1000);
     expect(job.run_at - t.clock.now()).toBeLessThanOrEqual(1250);
-    expect(await t.ctx.jobs.drain()).toBe(0);
+    expect(await jobs.drain()).toBe(0);
     t.clock.advance(999);
-    expect(await t.ctx.jobs.drain()).toBe(0);
+    expect(await jobs.drain()).toBe(0);
     t.clock.advance(251);
-    expect(await t.ctx.jobs.drain()).toBe(1);
+    expect(await jobs.drain()).toBe(1);
     job = await row();
     expect([job.status, job.attempts]).toEqual(['ready', 2]);
     expect(job.run_at - t.clock.now()).toBeGreaterThanOrEqual(2000);
     expect(job.run_at - t.clock.now()).toBeLessThanOrEqual(2500);
     t.clock.advance(2500);
-    expect(await t.ctx.jobs.drain()).toBe(1);
+    expect(await jobs.drain()).toBe(1);
     job = await row();
     expect([job.status, job.attempts, job.locked_by]).toEqual(['dead', 3, null]);
     expect(job.finished_at).toBe(t.clock.now());
     t.clock.advance(24 * 60 * 60 * 1000);
-    expect(await t.ctx.jobs.drain()).toBe(0);
+    expect(await jobs.drain()).toBe(0);
     // Each failed attempt's writes were rolled back with it.
     expect(await effects('flaky')).toEqual([]);
 
@@ -130,13 +144,13 @@ describe('jobs', () => {
     expect(retried.statusCode).toBe(200);
     expect(json(retried)).toMatchObject({ id, status: 'ready', attempts: 0 });
     expect((await admin.post(`/api/v1/admin/jobs/${id}/retry`)).json().code).toBe('job.not_dead');
-    expect(await t.ctx.jobs.drain()).toBe(1);
+    expect(await jobs.drain()).toBe(1);
     expect([(await row()).status, (await row()).attempts]).toEqual(['done', 1]);
     expect((await effects('flaky')).map((e) => e.job_id)).toEqual([id]);
   });
 
   it('a job whose worker dies on its last attempt ends dead instead of being claimed for ever', async () => {
-    await t.ctx.jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'abandoned' }, { maxAttempts: 2 });
+    await jobs.enqueue(t.ctx.db, 'test.effect', { tag: 'abandoned' }, { maxAttempts: 2 });
     const [job] = await jobsNamed('test.effect').then((rows) => rows.filter((r) => r.payload.includes('abandoned')));
     // As if two workers in turn claimed it and died: both attempts used, the last lease expired.
     await t.ctx.db
@@ -144,7 +158,7 @@ describe('jobs', () => {
       .set({ status: 'running', attempts: 2, locked_by: 'dead-worker', locked_until: t.clock.now() - 1 })
       .where('id', '=', job!.id)
       .execute();
-    await t.ctx.jobs.drain();
+    await jobs.drain();
     const after = await t.ctx.db.selectFrom('jobs').selectAll().where('id', '=', job!.id).executeTakeFirstOrThrow();
     expect(after.status).toBe('dead');
     expect(after.last_error).toMatch(/lease expired/);
@@ -208,7 +222,7 @@ describe('jobs', () => {
     expect(ticks.every((j) => JSON.parse(j.payload).tag === 'tick')).toBe(true);
     const slots = await t.ctx.db.selectFrom('job_schedules').select('slot').where('name', '=', 'test.minutely').execute();
     expect(slots).toHaveLength(2);
-    await t.ctx.jobs.drain();
+    await jobs.drain();
   });
 
   it('the poll loop runs enqueued jobs, and stop() waits for a running handler', async () => {
@@ -234,5 +248,121 @@ describe('jobs', () => {
     const [job] = await jobsNamed('test.slow');
     expect(job!.status).toBe('done');
     expect(await effects('slow')).toHaveLength(1);
+  });
+
+  it('a job enqueued for a user runs as that user, with the roles the database holds when it runs', async () => {
+    const agent = await makeAgent(t, { roles: ['analyst'] });
+    await jobs.enqueue(t.ctx.db, 'test.as_user', { tag: 'promoted' }, { actingUserId: agent.userId });
+    const [row] = (await jobsNamed('test.as_user')).filter((j) => j.payload.includes('promoted'));
+    expect(Number(row!.acting_user_id)).toBe(agent.userId);
+    // Promoted after the enqueue: the job sees the roles of run time, not of enqueue time.
+    await t.ctx.db.insertInto('agent_roles').values({ agent_id: agent.agentId!, role: 'supervisor' }).execute();
+    await jobs.drain();
+    const actor = ranAs.get('promoted');
+    expect(actor).toMatchObject({ kind: 'user', userId: agent.userId, email: agent.email, via: 'job' });
+    expect(actor?.kind === 'user' && [...actor.agent!.roles].sort()).toEqual(['analyst', 'supervisor']);
+    // Without an acting user: the system actor (the scheduler unless the definition names another).
+    await jobs.enqueue(t.ctx.db, 'test.as_user', { tag: 'system' });
+    await jobs.drain();
+    expect(ranAs.get('system')).toMatchObject({ kind: 'system', name: 'scheduler' });
+  });
+
+  it('a job whose acting user is gone or inactive is dead at once, never run as someone else', async () => {
+    const agent = await makeAgent(t, { roles: ['analyst'] });
+    await jobs.enqueue(t.ctx.db, 'test.as_user', { tag: 'deactivated' }, { actingUserId: agent.userId });
+    await jobs.enqueue(t.ctx.db, 'test.as_user', { tag: 'unknown' }, { actingUserId: 987_654 });
+    await t.ctx.db.updateTable('users').set({ active: 0 }).where('id', '=', agent.userId).execute();
+    await jobs.drain();
+    for (const tag of ['deactivated', 'unknown']) {
+      const [row] = (await jobsNamed('test.as_user')).filter((j) => j.payload.includes(tag));
+      expect([row!.status, row!.attempts]).toEqual(['dead', 1]);
+      expect(row!.last_error).toMatch(/^ActingUserGone: The user this job acts for \(\d+\) is gone or inactive/);
+      expect(ranAs.has(tag)).toBe(false);
+    }
+  });
+
+  describe('leases per definition, with a heartbeat', () => {
+    const SHORT_LEASE = 1000;
+    /** Two runners on two connections, both defining `name` with a 1 s lease; `slow`'s first run waits inside its handler. */
+    async function twoRunners(name: string, firstRun: (ctx: JobContext<object>) => Promise<void>) {
+      const other = openDatabase<any>(t.testDb.config);
+      const logger = createLogger('silent');
+      const slow = createJobs({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger, workerId: `${name}:slow` });
+      const fast = createJobs({ db: other.kysely, dialect: other.dialect, clock: t.clock, logger, workerId: `${name}:fast` });
+      const handler = async (ctx: JobContext<object>) => {
+        if (ctx.attempt === 1) await firstRun(ctx);
+        await insertEffect(ctx.trx, name, ctx.jobId, ctx.attempt);
+      };
+      slow.define({ name, handler, leaseMs: SHORT_LEASE });
+      fast.define({ name, handler, leaseMs: SHORT_LEASE });
+      await slow.enqueue(t.ctx.db, name, {});
+      return { slow, fast, close: () => other.close() };
+    }
+
+    it('the claim holds for the definition’s lease: a handler that does not heartbeat is taken over after 1 s', async () => {
+      let fastRan = -1;
+      const runners = await twoRunners('test.short_lease', async () => {
+        t.clock.advance(SHORT_LEASE - 1);
+        expect(await runners.fast.drain(1)).toBe(0);
+        t.clock.advance(2);
+        fastRan = await runners.fast.drain(1);
+      });
+      try {
+        expect(await runners.slow.drain(1)).toBe(1);
+        expect(fastRan).toBe(1);
+        const [job] = await jobsNamed('test.short_lease');
+        expect([job!.status, job!.attempts, job!.locked_by]).toEqual(['done', 2, null]);
+        expect((await effects('test.short_lease')).map((e) => e.attempt)).toEqual([2]);
+      } finally {
+        await runners.close();
+      }
+    });
+
+    it('a handler that heartbeats keeps its claim past its 1 s lease; a lost claim makes heartbeat() throw', async () => {
+      let fastRan = -1;
+      let leaseAfterBeat = 0;
+      const runners = await twoRunners('test.heartbeat', async ({ heartbeat, trx, jobId }) => {
+        t.clock.advance(SHORT_LEASE - 100);
+        await heartbeat();
+        leaseAfterBeat = Number((await trx.selectFrom('jobs').select('locked_until').where('id', '=', jobId).executeTakeFirstOrThrow()).locked_until);
+        t.clock.advance(SHORT_LEASE - 100);
+        await heartbeat();
+        // PostgreSQL: another worker skips the row the heartbeat locked. SQLite has one writer: the
+        // heartbeat's write keeps every other connection's claim out until this job commits, so
+        // the second runner can only look after the commit (below).
+        if (t.dialect !== 'sqlite') fastRan = await runners.fast.drain(1);
+      });
+      try {
+        const claimedAt = t.clock.now();
+        expect(await runners.slow.drain(1)).toBe(1);
+        expect(leaseAfterBeat).toBe(claimedAt + SHORT_LEASE - 100 + SHORT_LEASE);
+        if (t.dialect !== 'sqlite') expect(fastRan).toBe(0);
+        expect(await runners.fast.drain(1)).toBe(0);
+        const [job] = await jobsNamed('test.heartbeat');
+        expect([job!.status, job!.attempts]).toEqual(['done', 1]);
+        expect((await effects('test.heartbeat')).map((e) => e.attempt)).toEqual([1]);
+      } finally {
+        await runners.close();
+      }
+    });
+
+    it('heartbeat() of a claim another worker took over throws LeaseLost and rolls the handler back', async () => {
+      let beat: unknown;
+      const runners = await twoRunners('test.lost_heartbeat', async ({ heartbeat }) => {
+        t.clock.advance(SHORT_LEASE + 1);
+        expect(await runners.fast.drain(1)).toBe(1);
+        beat = await heartbeat().catch((error: unknown) => error);
+        throw beat;
+      });
+      try {
+        expect(await runners.slow.drain(1)).toBe(1);
+        expect(beat).toBeInstanceOf(LeaseLost);
+        const [job] = await jobsNamed('test.lost_heartbeat');
+        expect([job!.status, job!.attempts, job!.last_error]).toEqual(['done', 2, null]);
+        expect((await effects('test.lost_heartbeat')).map((e) => e.attempt)).toEqual([2]);
+      } finally {
+        await runners.close();
+      }
+    });
   });
 });

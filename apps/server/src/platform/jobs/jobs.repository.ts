@@ -33,16 +33,24 @@ export async function insertJobs(db: Kysely<any>, rows: readonly NewJobRow[]): P
 export async function claimJobs(
   db: Kysely<any>,
   dialect: DialectSupport,
-  input: { workerId: string; now: number; leaseMs: number; names: readonly string[]; limit: number },
+  input: { workerId: string; now: number; leaseMs: ReadonlyMap<string, number>; defaultLeaseMs: number; names: readonly string[]; limit: number },
 ): Promise<JobRow[]> {
   if (input.names.length === 0 || input.limit < 1) return [];
   const { now } = input;
+  const custom = [...input.leaseMs].filter(([, ms]) => ms !== input.defaultLeaseMs);
   return as(db)
     .updateTable('jobs')
     .set((eb) => ({
       status: 'running',
       locked_by: input.workerId,
-      locked_until: now + input.leaseMs,
+      // Each definition's own lease: CASE name WHEN … THEN now + its lease … ELSE now + the default.
+      locked_until:
+        custom.length === 0
+          ? now + input.defaultLeaseMs
+          : custom
+              .reduce((c, [name, ms]) => c.when('name', '=', name).then(now + ms), eb.case() as any)
+              .else(now + input.defaultLeaseMs)
+              .end(),
       attempts: eb('attempts', '+', 1),
       updated_at: now,
     }))
@@ -75,6 +83,22 @@ export async function completeJob(trx: Kysely<any>, input: { id: number; workerI
   const result = await as(trx)
     .updateTable('jobs')
     .set({ status: 'done', locked_by: null, locked_until: null, updated_at: input.now, finished_at: input.now })
+    .where('id', '=', input.id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', input.workerId)
+    .where('attempts', '=', input.attempt)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Extends a running job's lease to `until`, only while this worker's claim holds (the heartbeat of
+ * long handlers). Returns false when another worker has taken the job over.
+ */
+export async function extendJobLease(db: Kysely<any>, input: { id: number; workerId: string; attempt: number; until: number; now: number }): Promise<boolean> {
+  const result = await as(db)
+    .updateTable('jobs')
+    .set({ locked_until: input.until, updated_at: input.now })
     .where('id', '=', input.id)
     .where('status', '=', 'running')
     .where('locked_by', '=', input.workerId)
@@ -123,7 +147,6 @@ export async function pruneScheduleSlots(trx: Kysely<any>, input: { name: string
   await as(trx).deleteFrom('job_schedules').where('name', '=', input.name).where('created_at', '<', input.before).execute();
 }
 
-/** Finished jobs are kept a while for inspection, then deleted; dead jobs stay until an admin acts. */
 /** Jobs whose last allowed attempt lost its lease (the worker died or overran): dead, visible to admins. */
 export async function buryAbandonedJobs(db: Kysely<any>, now: number): Promise<number> {
   const result = await as(db)
@@ -136,6 +159,7 @@ export async function buryAbandonedJobs(db: Kysely<any>, now: number): Promise<n
   return Number(result.numUpdatedRows);
 }
 
+/** Finished jobs are kept a while for inspection, then deleted; dead jobs stay until an admin acts. */
 export async function pruneDoneJobs(db: Kysely<any>, before: number): Promise<number> {
   const result = await as(db).deleteFrom('jobs').where('status', '=', 'done').where('finished_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);

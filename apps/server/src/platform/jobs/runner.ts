@@ -11,6 +11,7 @@ import { defaultBackoffMs } from './backoff.ts';
 import {
   claimJobs,
   completeJob,
+  extendJobLease,
   failJob,
   insertJobs,
   pruneDoneJobs,
@@ -19,7 +20,7 @@ import {
   takeScheduleSlot,
   type JobRow,
 } from './jobs.repository.ts';
-import type { EnqueueOptions, JobDefinition, JobToEnqueue, Jobs, ScheduleDefinition } from './types.ts';
+import type { EnqueueOptions, JobActorLoader, JobDefinition, JobPayloads, JobToEnqueue, Jobs, ScheduleDefinition } from './types.ts';
 
 export interface JobsDeps {
   db: Kysely<any>;
@@ -32,8 +33,13 @@ export interface JobsDeps {
   concurrency?: number;
   /** Idle poll interval (default 250 ms); an enqueue in this process wakes the loop earlier. */
   pollMs?: number;
-  /** How long a claim holds before another worker may take the job over (default 5 minutes). */
+  /** How long a claim holds before another worker may take the job over, for definitions without their own `leaseMs` (default 5 minutes). */
   leaseMs?: number;
+  /**
+   * Reloads the actor of a job's acting user when it runs (app.ts passes access's `actorOfUser`).
+   * Without it, a job enqueued for a user cannot run and ends dead.
+   */
+  loadActor?: JobActorLoader;
   /** Finished jobs are deleted after this long (default 7 days). */
   keepDoneMs?: number;
   random?: () => number;
@@ -45,25 +51,27 @@ const MINUTE = 60 * 1000;
 const DAY = 24 * HOUR;
 const MAX_ERROR_LENGTH = 2000;
 
-/** Thrown inside the job's transaction when another worker took the job over: rolls the handler's writes back. */
-class LeaseLost extends Error {
+/** Thrown inside the job's transaction (by completion or `heartbeat()`) when another worker took the job over: rolls the handler's writes back. */
+export class LeaseLost extends Error {
   override name = 'LeaseLost';
 }
 
 /**
  * The job runner over the leased `jobs` table (ADR 0003): enqueue in the caller's transaction,
  * claim with one UPDATE … RETURNING, run the handler and mark the job done in one transaction,
- * retry with back-off, dead after the last attempt, schedules as (name, slot) rows.
+ * retry with back-off, dead after the last attempt, schedules as (name, slot) rows. `M` types the
+ * job names and payloads (app.ts: contracts' JobMap).
  */
-export function createJobs(deps: JobsDeps): Jobs {
+export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<any, M> {
   const { db, dialect, clock, logger } = deps;
   const workerId = deps.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const concurrency = Math.max(1, deps.concurrency ?? 4);
   const pollMs = deps.pollMs ?? 250;
-  const leaseMs = deps.leaseMs ?? 5 * 60 * 1000;
+  const defaultLeaseMs = deps.leaseMs ?? 5 * 60 * 1000;
   const keepDoneMs = deps.keepDoneMs ?? 7 * DAY;
   const random = deps.random ?? Math.random;
   const definitions = new Map<string, JobDefinition<any>>();
+  const leases = new Map<string, number>();
   const schedules = new Map<string, ScheduleDefinition>();
   /** The last slot of each schedule this process has seen taken (by itself or another process). */
   const seenSlots = new Map<string, number>();
@@ -107,6 +115,7 @@ export function createJobs(deps: JobsDeps): Jobs {
         locked_until: null,
         last_error: null,
         unique_key: job.options?.uniqueKey ?? null,
+        acting_user_id: job.options?.actingUserId ?? null,
         created_at: now,
         updated_at: now,
         finished_at: null,
@@ -116,7 +125,7 @@ export function createJobs(deps: JobsDeps): Jobs {
   }
 
   async function claim(limit: number): Promise<JobRow[]> {
-    const rows = await claimJobs(db, dialect, { workerId, now: clock.now(), leaseMs, names: [...definitions.keys()], limit });
+    const rows = await claimJobs(db, dialect, { workerId, now: clock.now(), leaseMs: leases, defaultLeaseMs, names: [...definitions.keys()], limit });
     if (rows.length > 0) faultPoint('jobs.after_claim');
     return rows;
   }
@@ -130,7 +139,16 @@ export function createJobs(deps: JobsDeps): Jobs {
       if (!definition) throw new Error(`No handler is defined for job ${job.name}`);
       const payload: unknown = JSON.parse(job.payload);
       await transaction(db, async (trx) => {
-        await definition.handler({ payload, trx, jobId: job.id, attempt, actor: systemActor('scheduler') });
+        const actor = job.acting_user_id === null ? systemActor(definition.runsAs ?? 'scheduler') : await actingUser(trx, Number(job.acting_user_id));
+        const heartbeat = async () => {
+          const now = clock.now();
+          const until = now + (definition.leaseMs ?? defaultLeaseMs);
+          // Through the job's own transaction (SQLite has one connection, which it holds): the write
+          // locks the job's row until the job ends — PostgreSQL claimers skip locked rows, SQLite's
+          // single writer lock keeps other processes out — so no one can take the job over after it.
+          if (!(await extendJobLease(trx, { id: job.id, workerId, attempt, until, now }))) throw new LeaseLost();
+        };
+        await definition.handler({ payload, trx, jobId: job.id, attempt, actor, heartbeat });
         if (!(await completeJob(trx, { id: job.id, workerId, attempt, now: clock.now() }))) throw new LeaseLost();
         faultPoint('jobs.after_handler_before_commit');
       });
@@ -140,7 +158,7 @@ export function createJobs(deps: JobsDeps): Jobs {
         return;
       }
       const now = clock.now();
-      const dead = attempt >= job.max_attempts;
+      const dead = attempt >= job.max_attempts || error instanceof ActingUserGone;
       const delay = (definition?.backoffMs ?? ((a: number) => defaultBackoffMs(a, random)))(attempt);
       const message = errorMessage(error);
       try {
@@ -154,6 +172,13 @@ export function createJobs(deps: JobsDeps): Jobs {
     }
   }
 
+  /** The acting user's actor as it is now (roles from the database at run time); never someone else's. */
+  async function actingUser(trx: Kysely<any>, userId: number) {
+    const actor = deps.loadActor ? await deps.loadActor(trx, userId) : null;
+    if (!actor) throw new ActingUserGone(`The user this job acts for (${userId}) is gone or inactive; it does not run as anyone else`);
+    return actor;
+  }
+
   async function tickSchedules(): Promise<number> {
     let enqueued = 0;
     for (const schedule of schedules.values()) {
@@ -162,7 +187,7 @@ export function createJobs(deps: JobsDeps): Jobs {
       if (seenSlots.get(schedule.name) === slot) continue;
       const taken = await transaction(db, async (trx) => {
         if (!(await takeScheduleSlot(trx, { name: schedule.name, slot: String(slot), now }))) return false;
-        await enqueueMany(trx, [{ name: schedule.job, payload: schedule.payload ?? null, options: { uniqueKey: `schedule:${schedule.name}:${slot}` } }]);
+        await enqueueMany(trx, [{ name: schedule.job, payload: schedule.payload ?? {}, options: { uniqueKey: `schedule:${schedule.name}:${slot}` } }]);
         await pruneScheduleSlots(trx, { name: schedule.name, before: now - Math.max(10 * schedule.everyMs, DAY) });
         return true;
       });
@@ -217,10 +242,15 @@ export function createJobs(deps: JobsDeps): Jobs {
     workerId,
     define(definition) {
       if (definitions.has(definition.name)) throw new Error(`Job ${definition.name} is defined twice`);
+      if (definition.leaseMs !== undefined && (!Number.isSafeInteger(definition.leaseMs) || definition.leaseMs < 1)) {
+        throw new Error(`Job ${definition.name}: leaseMs must be a positive integer`);
+      }
       definitions.set(definition.name, definition);
+      leases.set(definition.name, definition.leaseMs ?? defaultLeaseMs);
     },
+    isDefined: (name) => definitions.has(name),
     enqueue: (target: Kysely<any>, name: string, payload: unknown, options?: EnqueueOptions) =>
-      enqueueMany(target, [{ name, payload, ...(options ? { options } : {}) }]),
+      enqueueMany(target, [{ name, payload, ...(options ? { options } : {}) } as JobToEnqueue]),
     enqueueMany,
     schedule(definition) {
       if (schedules.has(definition.name)) throw new Error(`Schedule ${definition.name} is declared twice`);
@@ -252,6 +282,11 @@ export function createJobs(deps: JobsDeps): Jobs {
       return ran;
     },
   };
+}
+
+/** The acting user of a job no longer exists or is inactive: the job is dead at once (retrying cannot help). */
+class ActingUserGone extends Error {
+  override name = 'ActingUserGone';
 }
 
 /** The message only: never a stack, never the payload (which may identify people). */

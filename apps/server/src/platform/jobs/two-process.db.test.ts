@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, withTestJobs, type TestApp } from '../../../test/harness.ts';
 import { startChild, type RunningChild } from '../../../test/fixtures/child-process.ts';
 import { transaction } from '../db/index.ts';
 import { createLogger } from '../logging/logger.ts';
@@ -50,7 +50,7 @@ async function runs(): Promise<Array<{ job_id: number; pid: number }>> {
 
 async function enqueueAll(name: string, n: number): Promise<number[]> {
   await transaction(t.ctx.db, (trx) =>
-    t.ctx.jobs.enqueueMany(
+    withTestJobs<Record<string, { n: number }>>(t).jobs.enqueueMany(
       trx,
       Array.from({ length: n }, (_, i) => ({ name, payload: { n: i } })),
     ),

@@ -1,5 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Actor } from '../actor.ts';
+import type { Actor, SystemActorName } from '../actor.ts';
+
+/**
+ * A map of job name → payload type. The app binds it to `JobMap` of packages/contracts; the
+ * platform itself is schema-free (`any` is the untyped queue the dispatcher and tests use).
+ */
+export type JobPayloads = object;
+/** The job names of a map. */
+export type JobNameOf<M extends JobPayloads> = keyof M & string;
 
 /** What a job handler gets: its payload, a transaction that commits together with the job's completion, and who it acts as. */
 export interface JobContext<P, DB = any> {
@@ -8,46 +16,70 @@ export interface JobContext<P, DB = any> {
   trx: Transaction<DB>;
   jobId: number;
   attempt: number;
+  /** The user the job was enqueued for, reloaded now (roles as they are at run time), or the definition's system actor. */
   actor: Actor;
+  /**
+   * Extends this job's lease by its definition's `leaseMs` from now, for long handlers (IMAP
+   * pollers, backups, reindex). Throws LeaseLost when another worker has taken the job over:
+   * the handler's writes are rolled back and the job is left to that worker.
+   */
+  heartbeat(): Promise<void>;
 }
 
-export interface JobDefinition<P = unknown, DB = any> {
-  name: string;
+export interface JobDefinition<P = unknown, DB = any, N extends string = string> {
+  name: N;
   handler(ctx: JobContext<P, DB>): Promise<void>;
   /** Attempts before the job is marked dead (default 5). */
   maxAttempts?: number;
   /** Delay before retry n (1-based), default exponential with jitter (backoff.ts). */
   backoffMs?(attempt: number): number;
+  /** How long a claim holds before another worker may take the job over (default 5 minutes); long handlers call `heartbeat()`. */
+  leaseMs?: number;
+  /** The system actor of a run without an acting user (default `scheduler`). */
+  runsAs?: SystemActorName;
 }
+
+/** A definition of one job of map M, its payload typed by its name. */
+export type JobDefinitionOf<M extends JobPayloads, DB = any> = { [N in JobNameOf<M>]: JobDefinition<M[N], DB, N> }[JobNameOf<M>];
 
 export interface EnqueueOptions {
   runAt?: number;
   /** A second enqueue with the same key is ignored (idempotent enqueue). */
   uniqueKey?: string;
   maxAttempts?: number;
+  /** The user the job acts for: the runner reloads that user's actor when it runs (a gone or inactive user → the job is dead). */
+  actingUserId?: number;
 }
 
-/** A recurring job declared in code; each slot (e.g. a minute) runs once across all processes. */
-export interface ScheduleDefinition {
-  name: string;
-  job: string;
-  everyMs: number;
-  payload?: unknown;
-}
+/** A recurring job declared in code; each slot (e.g. a minute) runs once across all processes. Runs without an acting user. */
+export type ScheduleDefinition<M extends JobPayloads = any> = {
+  [N in JobNameOf<M>]: { name: string; job: N; everyMs: number; payload?: M[N] };
+}[JobNameOf<M>];
+
+export type JobToEnqueue<M extends JobPayloads = any> = {
+  [N in JobNameOf<M>]: { name: N; payload: M[N]; options?: EnqueueOptions };
+}[JobNameOf<M>];
+
+/** Reloads the actor of a job's acting user at run time (access's, injected by app.ts); null when the user is gone or inactive. */
+export type JobActorLoader = (db: Kysely<any>, userId: number) => Promise<Actor | null>;
 
 /**
  * The job queue port. One leased `jobs` table on both dialects (ADR 0003). `DB` types the
- * handlers' transaction (AppContext binds it to the app's schema; the platform stays schema-free).
+ * handlers' transaction and `M` the job names and payloads (AppContext binds them to the app's
+ * schema and to contracts' JobMap; the platform stays schema-free).
  */
-export interface Jobs<DB = any> {
+export interface Jobs<DB = any, M extends JobPayloads = any> {
   /** Identifies this process's claims (`jobs.locked_by`). */
   readonly workerId: string;
-  define<P>(definition: JobDefinition<P, DB>): void;
+  /** Called by installContributions (platform/install.ts); modules return their definitions instead. */
+  define(definition: JobDefinitionOf<M, DB>): void;
+  /** Whether a job of this name is defined in this process. */
+  isDefined(name: string): boolean;
   /** Enqueues inside the caller's transaction (or connection): the job exists only if the caller commits. */
-  enqueue<P>(db: Kysely<any>, name: string, payload: P, options?: EnqueueOptions): Promise<void>;
+  enqueue<N extends JobNameOf<M>>(db: Kysely<any>, name: N, payload: M[N], options?: EnqueueOptions): Promise<void>;
   /** Several jobs in one statement (the outbox dispatcher's batches); same semantics as enqueue. */
-  enqueueMany(db: Kysely<any>, jobs: ReadonlyArray<JobToEnqueue>): Promise<void>;
-  schedule(definition: ScheduleDefinition): void;
+  enqueueMany(db: Kysely<any>, jobs: ReadonlyArray<JobToEnqueue<M>>): Promise<void>;
+  schedule(definition: ScheduleDefinition<M>): void;
   /** Enqueues the job of every schedule whose current slot no process has taken yet; returns how many it enqueued. */
   tickSchedules(): Promise<number>;
   /** Starts polling/claiming in this process. */
@@ -56,12 +88,6 @@ export interface Jobs<DB = any> {
   stop(): Promise<void>;
   /** Tests: run due jobs until none are left (or the limit is reached); returns how many ran. */
   drain(limit?: number): Promise<number>;
-}
-
-export interface JobToEnqueue {
-  name: string;
-  payload: unknown;
-  options?: EnqueueOptions;
 }
 
 /** A job's lifecycle: ready → running → done, or back to ready with back-off, or dead after its last attempt. */

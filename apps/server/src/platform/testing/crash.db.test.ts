@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transaction } from '../db/index.ts';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { createTestApp, withTestJobs, type TestApp } from '../../../test/harness.ts';
 import { runChild } from '../../../test/fixtures/child-process.ts';
 
 /**
@@ -9,6 +9,7 @@ import { runChild } from '../../../test/fixtures/child-process.ts';
  */
 let t: TestApp;
 const LEASE_MS = 5 * 60 * 1000;
+const testJobs = () => withTestJobs<{ 'test.crash_effect_direct': { key: string } }>(t).jobs;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -19,7 +20,7 @@ beforeAll(async () => {
     .addColumn('pid', 'integer', (c) => c.notNull())
     .execute();
   // The test process can run the direct effect job too (after a lease expires).
-  t.ctx.jobs.define<{ key: string }>({
+  testJobs().define({
     name: 'test.crash_effect_direct',
     async handler({ trx, payload, jobId }) {
       await trx.insertInto('crash_effects' as never).values({ source: payload.key, job_id: jobId, pid: process.pid } as never).execute();
@@ -35,7 +36,7 @@ const effects = (source: string) =>
 const jobRow = (id: number) => t.ctx.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 async function enqueueDirect(key: string): Promise<number> {
-  await transaction(t.ctx.db, (trx) => t.ctx.jobs.enqueue(trx, 'test.crash_effect_direct', { key }, { uniqueKey: `crash:${key}` }));
+  await transaction(t.ctx.db, (trx) => testJobs().enqueue(trx, 'test.crash_effect_direct', { key }, { uniqueKey: `crash:${key}` }));
   const row = await t.ctx.db.selectFrom('jobs').select('id').where('unique_key', '=', `crash:${key}`).executeTakeFirstOrThrow();
   return row.id;
 }
