@@ -18,6 +18,9 @@ export {
   type AgentRow,
 } from './agents.repository.ts';
 export { findContactRow as findContact, contactNames, insertContactRecord, type ContactRow } from './contacts.repository.ts';
+export { createAgent, type CreatedAgentResult } from './commands/create-agent.ts';
+export { createContact } from './commands/create-contact.ts';
+export { linkContactSignIn } from './commands/link-contact-sign-in.ts';
 export { findGroupRow as findGroup, defaultGroupId, isGroupMember, type GroupRow } from './groups.repository.ts';
 export {
   findOrganizationRow as findOrganization,
@@ -38,4 +41,3 @@ export function registerPeople(app: App, ctx: AppContext): void {
   registerAgentRoutes(app, ctx);
   registerGroupRoutes(app, ctx);
 }
-export { createAgent, type CreatedAgentResult } from './commands/create-agent.ts';
