@@ -40,3 +40,16 @@ export async function activeUserIds(db: Db, userIds: readonly number[]): Promise
   const rows = await db.selectFrom('users').select('id').where('id', 'in', [...new Set(userIds)]).where('active', '=', 1).execute();
   return rows.map((r) => r.id);
 }
+
+export function findUserById(db: Db, id: number) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function recordSignIn(db: Db, userId: number, now: number): Promise<void> {
+  await db.updateTable('users').set({ last_sign_in_at: now }).where('id', '=', userId).execute();
+}
+
+/** A new password hash, and the must-change flag cleared (the user chose it). */
+export async function setPasswordHash(db: Db, userId: number, passwordHash: string, now: number): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: 0, updated_at: now }).where('id', '=', userId).execute();
+}
