@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/actor.ts';
 
 export { hashPassword, verifyPassword } from './passwords.ts';
-export { insertUser, findUserByEmail, userEmails, activeUserIds } from './users.repository.ts';
+export { insertUser, findUserByEmail, userEmails, userLocales, activeUserIds } from './users.repository.ts';
 export { AccessErrors } from './access.errors.ts';
 export { SESSION_COOKIE, CSRF_HEADER } from './sessions.ts';
 

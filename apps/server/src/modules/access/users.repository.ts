@@ -53,3 +53,10 @@ export async function recordSignIn(db: Db, userId: number, now: number): Promise
 export async function setPasswordHash(db: Db, userId: number, passwordHash: string, now: number): Promise<void> {
   await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: 0, updated_at: now }).where('id', '=', userId).execute();
 }
+
+/** The language each of several users reads the desk in (their locale), in one query: notifications speak it. */
+export async function userLocales(db: Db, userIds: readonly number[]): Promise<Map<number, 'fa' | 'en'>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'locale']).where('id', 'in', [...new Set(userIds)]).execute();
+  return new Map(rows.map((r) => [r.id, r.locale === 'en' ? 'en' : 'fa']));
+}

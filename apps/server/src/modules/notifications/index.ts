@@ -5,8 +5,8 @@ import type { NotificationDriver } from './drivers/types.ts';
 import { registerNotificationJobs } from './notifications.jobs.ts';
 import { registerNotificationRoutes } from './notifications.routes.ts';
 
-export type { NotificationDriver, OutgoingNotification, SmsSender } from './drivers/types.ts';
-export { notifyUsers } from './commands/notify-users.ts';
+export type { NotificationDriver, NotificationRecipient, OutgoingNotification, SmsSender } from './drivers/types.ts';
+export { notify } from './commands/notify.ts';
 
 /**
  * Registers the notification jobs (subscribed to ticket events) and the /me/notifications routes.

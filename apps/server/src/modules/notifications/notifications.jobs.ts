@@ -1,8 +1,9 @@
 import type { AppContext } from '../../context.ts';
-import { notifyUsers } from './commands/notify-users.ts';
+import { systemActor } from '../../platform/actor.ts';
+import { notify } from './commands/notify.ts';
 import type { NotificationDriver } from './drivers/types.ts';
 import { ticketNotificationFacts as findTicketFacts } from '../tickets/index.ts';
-import { managerUserIds, supervisorUserIdsOfGroup, userIdsOfAgents } from './recipients.ts';
+import { managerUserIds, supervisorUserIdsOfGroup, userIdsOfAgents, users } from './recipients.ts';
 
 /**
  * Subscribes the notification jobs to ticket events. Each handler reads the current facts in the
@@ -18,14 +19,14 @@ export function registerNotificationJobs(ctx: AppContext, drivers: readonly Noti
       if (agentId === null) return;
       const ticket = await findTicketFacts(trx, ticketId);
       if (!ticket || ticket.assigneeAgentId !== agentId) return;
-      await notifyUsers(trx, drivers, {
-        userIds: await userIdsOfAgents(trx, [agentId]),
+      await notify({ db: trx, clock: ctx.clock, drivers }, {
+        actor: systemActor(),
+        recipients: users(await userIdsOfAgents(trx, [agentId])),
         exceptUserId: actorUserId,
         kind: 'ticket.assigned',
         ticket,
         data: { actorUserId, groupId },
         sourceKey: event.outboxId,
-        now: ctx.clock.now(),
       });
     },
   });
@@ -41,14 +42,14 @@ export function registerNotificationJobs(ctx: AppContext, drivers: readonly Noti
       const level = (event.payload.level ?? 1) >= 2 ? 2 : 1;
       const groupId = event.payload.groupId ?? ticket.assigneeGroupId;
       const userIds = level === 2 ? await managerUserIds(trx) : groupId === null ? [] : await supervisorUserIdsOfGroup(trx, groupId);
-      await notifyUsers(trx, drivers, {
-        userIds,
+      await notify({ db: trx, clock: ctx.clock, drivers }, {
+        actor: systemActor(),
+        recipients: users(userIds),
         exceptUserId: actorUserId,
         kind: 'ticket.escalated',
         ticket,
         data: { actorUserId, escalationLevel: level, groupId },
         sourceKey: event.outboxId,
-        now: ctx.clock.now(),
       });
     },
   });
@@ -58,14 +59,14 @@ export function registerNotificationJobs(ctx: AppContext, drivers: readonly Noti
     async handler({ payload: event, trx }) {
       const ticket = await findTicketFacts(trx, event.payload.ticketId);
       if (!ticket || ticket.assigneeAgentId === null) return;
-      await notifyUsers(trx, drivers, {
-        userIds: await userIdsOfAgents(trx, [ticket.assigneeAgentId]),
+      await notify({ db: trx, clock: ctx.clock, drivers }, {
+        actor: systemActor(),
+        recipients: users(await userIdsOfAgents(trx, [ticket.assigneeAgentId])),
         exceptUserId: null,
         kind: 'ticket.pending_reached',
         ticket,
         data: { actorUserId: null },
         sourceKey: event.outboxId,
-        now: ctx.clock.now(),
       });
     },
   });
@@ -77,14 +78,14 @@ export function registerNotificationJobs(ctx: AppContext, drivers: readonly Noti
       const ticket = await findTicketFacts(trx, ticketId);
       const ownerAgentId = event.payload.ownerAgentId ?? ticket?.ownerAgentId ?? null;
       if (!ticket || ownerAgentId === null) return;
-      await notifyUsers(trx, drivers, {
-        userIds: await userIdsOfAgents(trx, [ownerAgentId]),
+      await notify({ db: trx, clock: ctx.clock, drivers }, {
+        actor: systemActor(),
+        recipients: users(await userIdsOfAgents(trx, [ownerAgentId])),
         exceptUserId: actorUserId,
         kind: 'ticket.referral_returned',
         ticket,
         data: { actorUserId, groupId: ownerGroupId },
         sourceKey: event.outboxId,
-        now: ctx.clock.now(),
       });
     },
   });

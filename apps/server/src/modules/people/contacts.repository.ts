@@ -77,6 +77,13 @@ export async function findContactForUpdate(trx: Db, id: number): Promise<Contact
   return locked ? findContactRow(trx, id) : undefined;
 }
 
+/** The language of each of several contacts (their `language`), in one query: what a notification to them is written in. */
+export async function contactLanguages(db: Db, ids: readonly number[]): Promise<Map<number, 'fa' | 'en'>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('contacts').select(['id', 'language']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.language === 'en' ? 'en' : 'fa']));
+}
+
 /** Display names of several contacts (active or not) in one query. */
 export async function contactNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
