@@ -19,6 +19,16 @@ export interface EventMap {
   'ticket.article_added': { ticketId: number; articleId: number; kind: 'reply' | 'note' | 'event'; internal: boolean; actorUserId: number | null };
   'ticket.merged': { sourceTicketId: number; targetTicketId: number; actorUserId: number | null };
   'ticket.pending_reached': { ticketId: number };
+  'organization.created': { organizationId: number; actorUserId: number | null };
+  'organization.updated': { organizationId: number; actorUserId: number | null; fields: string[] };
+  'contact.created': { contactId: number; actorUserId: number | null };
+  'contact.updated': { contactId: number; actorUserId: number | null; fields: string[] };
+  /** A sign-in now is this contact too: by an admin's explicit link (or, later, the person's own accepted invitation or verified email). */
+  'contact.sign_in_linked': { contactId: number; userId: number; actorUserId: number | null };
+  'agent.created': { agentId: number; actorUserId: number | null };
+  'agent.updated': { agentId: number; actorUserId: number | null; fields: string[] };
+  'group.created': { groupId: number; actorUserId: number | null };
+  'group.updated': { groupId: number; actorUserId: number | null; fields: string[] };
 }
 
 export type EventName = keyof EventMap;
@@ -32,4 +42,13 @@ export const EVENT_NAMES = [
   'ticket.article_added',
   'ticket.merged',
   'ticket.pending_reached',
+  'organization.created',
+  'organization.updated',
+  'contact.created',
+  'contact.updated',
+  'contact.sign_in_linked',
+  'agent.created',
+  'agent.updated',
+  'group.created',
+  'group.updated',
 ] as const satisfies readonly EventName[];

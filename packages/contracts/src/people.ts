@@ -116,6 +116,13 @@ export const UpdateContactBody = Type.Object(
 );
 export type UpdateContactBody = Static<typeof UpdateContactBody>;
 
+/**
+ * An admin links an existing sign-in to a contact without one (the same person, e.g. an agent who
+ * is also served by the desk). Never implied by an email: the person proves it, or an admin says so.
+ */
+export const LinkContactSignInBody = Type.Object({ userId: Id, version: Version }, { additionalProperties: false });
+export type LinkContactSignInBody = Static<typeof LinkContactSignInBody>;
+
 export const ContactListQuery = Type.Object(
   {
     ...PageQuery,

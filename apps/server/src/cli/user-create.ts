@@ -6,7 +6,7 @@ import { ROLES, systemActor } from '../platform/actor.ts';
 import { transaction } from '../platform/db/index.ts';
 import type { AppContext } from '../context.ts';
 import { hashPassword, insertUser } from '../modules/access/index.ts';
-import { createAgent, insertContactRecord } from '../modules/people/index.ts';
+import { createAgent, createContact, linkContactSignIn } from '../modules/people/index.ts';
 
 /** Checks CLI input against the same schema the API uses, so the CLI accepts nothing the API would refuse. */
 function validate(schema: TSchema, value: unknown): void {
@@ -17,7 +17,8 @@ function validate(schema: TSchema, value: unknown): void {
 /**
  * `pishkhan user create --email E --name N (--roles analyst,supervisor [--groups 1,2] | --contact [--organization ID])
  * [--password P]`. Without --password a one-time password is printed once and must be changed at first sign-in.
- * An agent is created by the same command as `POST /api/v1/agents`, acting as the CLI system actor.
+ * An agent is created by the same command as `POST /api/v1/agents`, a contact by `POST /api/v1/contacts` and
+ * `POST /api/v1/contacts/:id/sign-in`, acting as the CLI system actor.
  */
 export async function userCreate(ctx: AppContext, flags: Record<string, string | true>): Promise<string> {
   const email = typeof flags.email === 'string' ? flags.email : undefined;
@@ -33,7 +34,7 @@ export async function userCreate(ctx: AppContext, flags: Record<string, string |
     const groupIds = typeof flags.groups === 'string' ? flags.groups.split(',').map(Number) : [];
     const body = { email, name, roles, groupIds, locale, ...(password !== undefined ? { password } : {}) };
     validate(CreateAgentBody, body);
-    const created = await createAgent(ctx, systemActor('cli'), body as CreateAgentBody);
+    const created = await createAgent(ctx, { actor: systemActor('cli'), ...(body as CreateAgentBody) });
     if (created.linkedToExistingUser) return `${email} already signs in; it is now an agent too (password unchanged).`;
     return created.initialPassword ? `Created ${email}. One-time password (change it at first sign-in): ${created.initialPassword}` : `Created ${email}.`;
   }
@@ -42,10 +43,12 @@ export async function userCreate(ctx: AppContext, flags: Record<string, string |
   validate(CreateAgentBody.properties.password, password ?? 'x'.repeat(12));
   const generated = password === undefined ? randomBytes(12).toString('base64url') : undefined;
   const passwordHash = await hashPassword(password ?? generated!);
-  const now = ctx.clock.now();
+  const actor = systemActor('cli');
+  // The contact and its sign-in commit together: the operator's explicit link, recorded like an admin's.
   await transaction(ctx.db, async (trx) => {
-    const userId = await insertUser(trx, { email, passwordHash, mustChangePassword: generated !== undefined, locale, now });
-    await insertContactRecord(trx, { userId, name, organizationId, language: locale, emails: [email], phones: [], now });
+    const userId = await insertUser(trx, { email, passwordHash, mustChangePassword: generated !== undefined, locale, now: ctx.clock.now() });
+    const contact = await createContact({ ...ctx, db: trx }, { actor, name, emails: [email], organizationId, language: locale });
+    await linkContactSignIn({ ...ctx, db: trx }, { actor, id: contact.id, userId, version: contact.version });
   });
   return generated ? `Created ${email}. One-time password (change it at first sign-in): ${generated}` : `Created ${email}.`;
 }

@@ -93,6 +93,12 @@ export const REQUESTS: Record<string, Builder> = {
     const id = role === 'contact' ? (which === 'own' ? w.people.contact.contactId : w.foreignContact.contactId) : fresh.contactId;
     return { url: `/api/v1/contacts/${id}`, payload: { version: 1, name: 'renamed' } };
   },
+  'POST /api/v1/contacts/:id/sign-in': async (w, role, which) => {
+    const fresh = await makeContact(w.t, { organizationId: which === 'own' ? w.org1 : w.org2, canSignIn: false });
+    const id = role === 'contact' ? (which === 'own' ? w.people.contact.contactId : w.foreignContact.contactId) : fresh.contactId;
+    const { userId } = await makeAgent(w.t, { roles: ['analyst'] });
+    return { url: `/api/v1/contacts/${id}/sign-in`, payload: { userId, version: 1 } };
+  },
   'GET /api/v1/agents': fixed('/api/v1/agents'),
   'POST /api/v1/agents': async () => ({ url: '/api/v1/agents', payload: { email: `a${seq()}@example.test`, name: 'new agent', roles: ['analyst'] } }),
   'GET /api/v1/agents/:id': async (w, _r, which) => ({ url: `/api/v1/agents/${which === 'own' ? w.people.analyst.agentId : w.foreignAgent.agentId}` }),

@@ -9,7 +9,7 @@ import type { Contribution } from '../../platform/modules.ts';
 import { actorOfUser } from './actor-loader.ts';
 
 export { hashPassword, verifyPassword } from './passwords.ts';
-export { insertUser, findUserByEmail, userEmails, activeUserIds } from './users.repository.ts';
+export { insertUser, findUserByEmail, userEmails, userLocales, activeUserIds } from './users.repository.ts';
 export { AccessErrors } from './access.errors.ts';
 export { SESSION_COOKIE, CSRF_HEADER } from './sessions.ts';
 

@@ -1,13 +1,12 @@
 import { Type } from 'typebox';
 import { ErrorEnvelope, SessionResponse, SignInBody } from '@pishkhan/contracts';
-import type { UserActor } from '../../platform/actor.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import { changePassword } from './commands/change-password.ts';
 import { signIn } from './commands/sign-in.ts';
 import { actorFromUser } from './actor-loader.ts';
 import { presentMe } from './access.presenter.ts';
-import { csrfTokenFor, currentSessionToken, endSession, startSession, type SessionDeps } from './sessions.ts';
+import { csrfTokenFor, currentSessionToken, endSession, setSessionCookie, type SessionDeps } from './sessions.ts';
 import { requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
@@ -20,11 +19,14 @@ export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDe
       schema: { tags: ['session'], summary: 'Sign in with email and password', body: SignInBody, response: { 200: SessionResponse, ...errors } },
     },
     async (request, reply) => {
-      const user = await signIn(ctx.db, ctx.clock, request.body);
-      const { sessionId, csrfToken } = await startSession(deps, reply, user.id, {
+      const { user, sessionId, token } = await signIn(ctx, {
+        actor: request.actor,
+        ...request.body,
         ip: request.ip,
         ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
       });
+      setSessionCookie(deps, reply, token);
+      const csrfToken = csrfTokenFor(deps.secret, token);
       const actor = (await actorFromUser(ctx.db, ctx.actorSides, user, 'session', sessionId))!;
       return { me: presentMe(actor), csrfToken };
     },
@@ -64,8 +66,7 @@ export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDe
       },
     },
     async (request, reply) => {
-      const actor: UserActor = requireUser(request.actor);
-      await changePassword(ctx.db, ctx.clock, { userId: actor.userId, ...request.body, ...(actor.sessionId !== undefined ? { keepSessionId: actor.sessionId } : {}) });
+      await changePassword(ctx, { actor: request.actor, ...request.body });
       return reply.status(204).send(null);
     },
   );

@@ -6,6 +6,7 @@ import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
 import { timingSafeEqual } from 'node:crypto';
 import { actorFromUser } from './actor-loader.ts';
+import { deleteSessionByTokenHash, findSessionWithUser, touchSession } from './sessions.repository.ts';
 
 export const SESSION_COOKIE = 'pishkhan_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -26,35 +27,25 @@ export function csrfTokenFor(secret: string, sessionToken: string): string {
   return hmac(secret, 'csrf', sessionToken);
 }
 
-/** Starts a session: a 256-bit random token in an http-only cookie; the database keeps its SHA-256. */
-export async function startSession(deps: SessionDeps, reply: FastifyReply, userId: number, meta: { ip?: string; userAgent?: string }) {
+/** A new session's secret: a 256-bit random token for the cookie, and the SHA-256 the database keeps. */
+export function newSessionToken(): { token: string; tokenHash: string } {
   const token = randomToken();
-  const now = deps.clock.now();
-  const row = await deps.db
-    .insertInto('sessions')
-    .values({
-      token_hash: sha256Hex(token),
-      user_id: userId,
-      created_at: now,
-      last_seen_at: now,
-      expires_at: now + SESSION_TTL_MS,
-      ip: meta.ip ?? null,
-      user_agent: meta.userAgent?.slice(0, 500) ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  setSessionCookie(deps, reply, token);
-  return { sessionId: row.id, csrfToken: csrfTokenFor(deps.secret, token) };
+  return { token, tokenHash: sha256Hex(token) };
+}
+
+/** When a session started (or last seen) at `now` expires. */
+export function sessionExpiry(now: number): number {
+  return now + SESSION_TTL_MS;
 }
 
 /** The session cookie: http-only, SameSite=Lax, Secure behind https; it lives as long as the session. */
-function setSessionCookie(deps: SessionDeps, reply: FastifyReply, token: string): void {
+export function setSessionCookie(deps: SessionDeps, reply: FastifyReply, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, path: '/', maxAge: SESSION_TTL_MS / 1000 });
 }
 
 export async function endSession(deps: SessionDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const token = request.cookies[SESSION_COOKIE];
-  if (token) await deps.db.deleteFrom('sessions').where('token_hash', '=', sha256Hex(token)).execute();
+  if (token) await deleteSessionByTokenHash(deps.db, sha256Hex(token));
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
@@ -67,12 +58,7 @@ export async function authenticateRequest(deps: SessionDeps, request: FastifyReq
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return anonymous;
   const now = deps.clock.now();
-  const session = await deps.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id', 'sessions.user_id', 'sessions.expires_at', 'sessions.last_seen_at', 'users.email', 'users.locale', 'users.must_change_password', 'users.active'])
-    .where('sessions.token_hash', '=', sha256Hex(token))
-    .executeTakeFirst();
+  const session = await findSessionWithUser(deps.db, sha256Hex(token));
   if (!session || session.expires_at <= now) return anonymous;
   if (!SAFE_METHODS.has(request.method) && !sameSecret(request.headers[CSRF_HEADER], csrfTokenFor(deps.secret, token))) {
     throw new DomainError(CommonErrors['auth.csrf']);
@@ -81,7 +67,7 @@ export async function authenticateRequest(deps: SessionDeps, request: FastifyReq
   if (!actor) return anonymous;
   if (now - session.last_seen_at > TOUCH_EVERY_MS) {
     // Sliding expiry: an active session lives on, and so must its cookie.
-    await deps.db.updateTable('sessions').set({ last_seen_at: now, expires_at: now + SESSION_TTL_MS }).where('id', '=', session.id).execute();
+    await touchSession(deps.db, session.id, now, sessionExpiry(now));
     setSessionCookie(deps, reply, token);
   }
   return actor;
@@ -99,15 +85,5 @@ function sameSecret(presented: string | string[] | undefined, expected: string):
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Signs a user out everywhere but `keepSessionId` (after a password change). */
-export async function revokeOtherSessions(db: Db, userId: number, keepSessionId: number | undefined): Promise<void> {
-  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
-  if (keepSessionId !== undefined) q = q.where('id', '<>', keepSessionId);
-  await q.execute();
-}
-
-/** Expired sessions are of no use to anyone: a daily sweep deletes them. */
-export async function deleteExpiredSessions(db: Db, now: number): Promise<number> {
-  const res = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
-  return Number(res.numDeletedRows);
-}
+// The daily sweep's handler (registered in index.ts) calls the repository through here.
+export { deleteExpiredSessions } from './sessions.repository.ts';

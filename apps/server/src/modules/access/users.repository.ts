@@ -45,3 +45,23 @@ export async function activeUserIds(db: Db, userIds: readonly number[]): Promise
 export function findSignInRow(db: Db, userId: number) {
   return db.selectFrom('users').select(['id', 'email', 'locale', 'must_change_password', 'active']).where('id', '=', userId).executeTakeFirst();
 }
+
+export function findUserById(db: Db, id: number) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function recordSignIn(db: Db, userId: number, now: number): Promise<void> {
+  await db.updateTable('users').set({ last_sign_in_at: now }).where('id', '=', userId).execute();
+}
+
+/** A new password hash, and the must-change flag cleared (the user chose it). */
+export async function setPasswordHash(db: Db, userId: number, passwordHash: string, now: number): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: 0, updated_at: now }).where('id', '=', userId).execute();
+}
+
+/** The language each of several users reads the desk in (their locale), in one query: notifications speak it. */
+export async function userLocales(db: Db, userIds: readonly number[]): Promise<Map<number, 'fa' | 'en'>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'locale']).where('id', 'in', [...new Set(userIds)]).execute();
+  return new Map(rows.map((r) => [r.id, r.locale === 'en' ? 'en' : 'fa']));
+}

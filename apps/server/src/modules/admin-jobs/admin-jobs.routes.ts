@@ -3,6 +3,7 @@ import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import { retryJob } from './commands/retry-job.ts';
 import { listJobsForAdmin } from './admin-jobs.queries.ts';
+import { presentJob } from './admin-jobs.presenter.ts';
 import { requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
@@ -32,6 +33,6 @@ export function registerAdminJobRoutes(app: App, ctx: AppContext): void {
         response: { 200: AdminJob, ...errors, 404: ErrorEnvelope, 409: ErrorEnvelope },
       },
     },
-    async (request) => retryJob(ctx.db, ctx.clock, requireUser(request.actor), request.params.id),
+    async (request) => presentJob(await retryJob(ctx, { actor: request.actor, id: request.params.id })),
   );
 }

@@ -6,8 +6,8 @@ import type { NotificationDriver } from './drivers/types.ts';
 import { notificationJobs } from './notifications.jobs.ts';
 import { registerNotificationRoutes } from './notifications.routes.ts';
 
-export type { NotificationDriver, OutgoingNotification, SmsSender } from './drivers/types.ts';
-export { notifyUsers } from './commands/notify-users.ts';
+export type { NotificationDriver, NotificationRecipient, OutgoingNotification, SmsSender } from './drivers/types.ts';
+export { notify } from './commands/notify.ts';
 
 /**
  * Registers the /me/notifications routes and contributes the notification jobs, subscribed to

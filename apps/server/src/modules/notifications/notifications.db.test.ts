@@ -142,7 +142,7 @@ describe('notifications', () => {
     await t.ctx.jobs.enqueue(t.ctx.db, 'notifications.ticket_assigned', JSON.parse(job.payload));
     await deliver();
     expect(await rowsFor(ticketId)).toHaveLength(1);
-    expect((await rowsFor(ticketId))[0]!.dedupe_key).toBe(`${outboxId}:${assignee.userId}`);
+    expect((await rowsFor(ticketId))[0]!.dedupe_key).toBe(`${outboxId}:user:${assignee.userId}`);
   });
 
   it('read-all marks every unread notification of the caller only', async () => {

@@ -1,9 +1,10 @@
 import { defineJob, type AppContext } from '../../context.ts';
+import { systemActor } from '../../platform/actor.ts';
 import type { Contribution } from '../../platform/modules.ts';
-import { notifyUsers } from './commands/notify-users.ts';
+import { notify } from './commands/notify.ts';
 import type { NotificationDriver } from './drivers/types.ts';
 import { ticketNotificationFacts as findTicketFacts } from '../tickets/index.ts';
-import { managerUserIds, supervisorUserIdsOfGroup, userIdsOfAgents } from './recipients.ts';
+import { managerUserIds, supervisorUserIdsOfGroup, userIdsOfAgents, users } from './recipients.ts';
 
 /**
  * The notification jobs and their subscriptions to ticket events (installed by app.ts). Each
@@ -19,14 +20,14 @@ export function notificationJobs(ctx: AppContext, drivers: readonly Notification
       if (agentId === null) return;
       const ticket = await findTicketFacts(trx, ticketId);
       if (!ticket || ticket.assigneeAgentId !== agentId) return;
-      await notifyUsers(trx, drivers, {
-        userIds: await userIdsOfAgents(trx, [agentId]),
+      await notify({ db: trx, clock: ctx.clock, drivers }, {
+        actor: systemActor(),
+        recipients: users(await userIdsOfAgents(trx, [agentId])),
         exceptUserId: actorUserId,
         kind: 'ticket.assigned',
         ticket,
         data: { actorUserId, groupId },
         sourceKey: event.outboxId,
-        now: ctx.clock.now(),
       });
     },
   });
@@ -41,14 +42,14 @@ export function notificationJobs(ctx: AppContext, drivers: readonly Notification
       const level = (event.payload.level ?? 1) >= 2 ? 2 : 1;
       const groupId = event.payload.groupId ?? ticket.assigneeGroupId;
       const userIds = level === 2 ? await managerUserIds(trx) : groupId === null ? [] : await supervisorUserIdsOfGroup(trx, groupId);
-      await notifyUsers(trx, drivers, {
-        userIds,
+      await notify({ db: trx, clock: ctx.clock, drivers }, {
+        actor: systemActor(),
+        recipients: users(userIds),
         exceptUserId: actorUserId,
         kind: 'ticket.escalated',
         ticket,
         data: { actorUserId, escalationLevel: level, groupId },
         sourceKey: event.outboxId,
-        now: ctx.clock.now(),
       });
     },
   });
@@ -57,14 +58,14 @@ export function notificationJobs(ctx: AppContext, drivers: readonly Notification
     async handler({ payload: event, trx }) {
       const ticket = await findTicketFacts(trx, event.payload.ticketId);
       if (!ticket || ticket.assigneeAgentId === null) return;
-      await notifyUsers(trx, drivers, {
-        userIds: await userIdsOfAgents(trx, [ticket.assigneeAgentId]),
+      await notify({ db: trx, clock: ctx.clock, drivers }, {
+        actor: systemActor(),
+        recipients: users(await userIdsOfAgents(trx, [ticket.assigneeAgentId])),
         exceptUserId: null,
         kind: 'ticket.pending_reached',
         ticket,
         data: { actorUserId: null },
         sourceKey: event.outboxId,
-        now: ctx.clock.now(),
       });
     },
   });
@@ -75,14 +76,14 @@ export function notificationJobs(ctx: AppContext, drivers: readonly Notification
       const ticket = await findTicketFacts(trx, ticketId);
       const ownerAgentId = event.payload.ownerAgentId ?? ticket?.ownerAgentId ?? null;
       if (!ticket || ownerAgentId === null) return;
-      await notifyUsers(trx, drivers, {
-        userIds: await userIdsOfAgents(trx, [ownerAgentId]),
+      await notify({ db: trx, clock: ctx.clock, drivers }, {
+        actor: systemActor(),
+        recipients: users(await userIdsOfAgents(trx, [ownerAgentId])),
         exceptUserId: actorUserId,
         kind: 'ticket.referral_returned',
         ticket,
         data: { actorUserId, groupId: ownerGroupId },
         sourceKey: event.outboxId,
-        now: ctx.clock.now(),
       });
     },
   });

@@ -41,15 +41,16 @@ export async function findNotification(db: Executor, id: number): Promise<Notifi
   return db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Sets read_at once; reading an already read notification keeps its first read time. */
-export async function markNotificationRead(db: Executor, input: { id: number; userId: number; now: number }): Promise<void> {
-  await db
+/** Sets read_at once and returns the row; undefined when it was read already (its first read time stays). */
+export function markNotificationRead(db: Executor, input: { id: number; userId: number; now: number }): Promise<NotificationRow | undefined> {
+  return db
     .updateTable('notifications')
     .set({ read_at: input.now })
     .where('id', '=', input.id)
     .where('user_id', '=', input.userId)
     .where('read_at', 'is', null)
-    .execute();
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function markAllNotificationsRead(db: Executor, input: { userId: number; now: number }): Promise<number> {

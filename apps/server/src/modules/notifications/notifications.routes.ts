@@ -3,6 +3,7 @@ import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import { markAllRead } from './commands/mark-all-read.ts';
 import { markRead } from './commands/mark-read.ts';
+import { presentNotification } from './notifications.presenter.ts';
 import { listMyNotifications } from './notifications.queries.ts';
 import { requireUser } from '../../platform/policy/index.ts';
 
@@ -34,7 +35,7 @@ export function registerNotificationRoutes(app: App, ctx: AppContext): void {
         response: { 200: Notification, ...errors, 404: ErrorEnvelope },
       },
     },
-    async (request) => markRead(ctx.db, ctx.clock, requireUser(request.actor), request.params.id),
+    async (request) => presentNotification(await markRead(ctx, { actor: request.actor, id: request.params.id })),
   );
 
   app.post(
@@ -46,6 +47,6 @@ export function registerNotificationRoutes(app: App, ctx: AppContext): void {
         response: { 200: NotificationsReadAll, ...errors },
       },
     },
-    async (request) => markAllRead(ctx.db, ctx.clock, requireUser(request.actor)),
+    async (request) => ({ ...(await markAllRead(ctx, { actor: request.actor })), unreadCount: 0 }),
   );
 }

@@ -2,14 +2,21 @@ import type { Db } from '../../schema.ts';
 import { activeUserIds } from '../access/index.ts';
 import { agentsOfGroupWithRole, managerUserIds as activeManagerUserIds, userIdsOfActiveAgents } from '../people/index.ts';
 import type { TicketNotificationFacts } from '../tickets/index.ts';
+import type { NotificationRecipient } from './drivers/types.ts';
 
 /**
- * Who a notification goes to, as sign-ins (user ids): the agents people names, keeping those
- * whose agent and sign-in are both active (one query in people, one in access, per set).
+ * Who a notification goes to. Agents as sign-ins (user ids): the agents people names, keeping those
+ * whose agent and sign-in are both active (one query in people, one in access, per set). Contacts
+ * are addressed as `{ kind: 'contact', contactId }`, with or without a sign-in.
  */
 
 /** What a notification about a ticket needs to know about it (tickets' ticketNotificationFacts). */
 export type TicketFacts = TicketNotificationFacts;
+
+/** Sign-ins as notification recipients. */
+export function users(userIds: readonly number[]): NotificationRecipient[] {
+  return userIds.map((userId) => ({ kind: 'user', userId }));
+}
 
 /** The user ids behind agents, skipping inactive agents and users. */
 export async function userIdsOfAgents(db: Db, agentIds: readonly number[]): Promise<number[]> {

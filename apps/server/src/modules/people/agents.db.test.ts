@@ -135,10 +135,15 @@ describe('agents', () => {
     const me2 = (await (await signIn(t.app, existing.email, PASSWORD)).get('/api/v1/session')).json().me;
     expect(me2).toMatchObject({ mustChangePassword: false, agent: { id: linked.json().id }, contact: { id: existing.contactId } });
 
-    // Agent first, then a contact with the same email: the contact shares the agent's sign-in.
+    // Agent first, then a contact with the same email: no sign-in until an admin links them (issue #5:
+    // an email address alone never makes a sign-in someone's contact).
     const agent3 = await makeAgent(t, { roles: ['analyst'] });
     const contact3 = await analyst.post('/api/v1/contacts', { name: 'Internal customer', emails: [agent3.email.toUpperCase()] });
-    expect(contact3.json().userId).toBe(agent3.userId);
+    expect(contact3.json().userId).toBeNull();
+    expect((await (await signIn(t.app, agent3.email)).get('/api/v1/session')).json().me.contact).toBeNull();
+    const linked3 = await admin.post(`/api/v1/contacts/${contact3.json().id}/sign-in`, { userId: agent3.userId, version: contact3.json().version });
+    expect(linked3.statusCode).toBe(200);
+    expect(linked3.json()).toMatchObject({ userId: agent3.userId, version: contact3.json().version + 1 });
     const me3 = (await (await signIn(t.app, agent3.email)).get('/api/v1/session')).json().me;
     expect(me3).toMatchObject({ agent: { id: agent3.agentId }, contact: { id: contact3.json().id } });
   });

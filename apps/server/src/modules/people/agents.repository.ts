@@ -1,4 +1,4 @@
-import { updateAtVersion } from '../../platform/db/index.ts';
+import { dialectOf, updateAtVersion } from '../../platform/db/index.ts';
 import type { Selectable } from 'kysely';
 import type { Role } from '../../platform/actor.ts';
 import type { Db, DB } from '../../schema.ts';
@@ -23,6 +23,11 @@ export async function insertAgent(
 
 export function findAgentRow(db: Db, id: number): Promise<AgentRow | undefined> {
   return db.selectFrom('agents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** findAgentRow inside a write transaction, holding the row until commit. */
+export function findAgentForUpdate(trx: Db, id: number): Promise<AgentRow | undefined> {
+  return dialectOf(trx).forUpdate(trx.selectFrom('agents').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 export function agentOfUser(db: Db, userId: number): Promise<AgentRow | undefined> {
@@ -98,9 +103,9 @@ export async function countActiveAgentsWithRole(db: Db, role: Role, exceptAgentI
   return Number(row.n);
 }
 
-/** Applies the change only if the row is still at `version`, bumping it; false when stale. */
-export function updateAgentAtVersion(db: Db, id: number, version: number, set: { name?: string; active?: number; updated_at: number }): Promise<boolean> {
-  return updateAtVersion(db, 'agents', id, version, set).then(() => true);
+/** Applies the change only if the row is still at `version`, bumping it once (409 record.stale otherwise). */
+export function updateAgentAtVersion(db: Db, id: number, version: number, set: { name?: string; active?: number; updated_at: number }): Promise<Selectable<DB['agents']>> {
+  return updateAtVersion(db, 'agents', id, version, set);
 }
 
 /** Bumps the version of agents whose group memberships another record's write changed. */

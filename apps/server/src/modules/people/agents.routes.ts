@@ -36,12 +36,10 @@ export function registerAgentRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const actor = requireUser(request.actor);
-      const created = await createAgent(ctx, actor, request.body);
+      const created = await createAgent(ctx, { actor: request.actor, ...request.body });
       reply.header('cache-control', 'no-store');
-      const agent = presentAgent(actor, (await agentView(ctx.db, created.agentId))!);
       return reply.status(201).send({
-        ...agent,
+        ...presentAgent(request.actor, created.agent),
         ...(created.initialPassword !== undefined ? { initialPassword: created.initialPassword } : {}),
         linkedToExistingUser: created.linkedToExistingUser,
       });
@@ -71,9 +69,8 @@ export function registerAgentRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = requireUser(request.actor);
-      await updateAgent(ctx, actor, request.params.id, request.body);
-      return presentAgent(actor, (await agentView(ctx.db, request.params.id))!);
+      const agent = await updateAgent(ctx, { actor: request.actor, id: request.params.id, ...request.body });
+      return presentAgent(request.actor, agent);
     },
   );
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../schema.ts';
-import { defaultGroupId } from './groups.repository.ts';
+import { defaultGroupId, insertGroup } from './groups.repository.ts';
 
 export const DEFAULT_GROUP = { name: 'میز خدمت', name_en: 'Service Desk' } as const;
 
@@ -7,10 +7,5 @@ export const DEFAULT_GROUP = { name: 'میز خدمت', name_en: 'Service Desk' 
 export async function ensureDefaultGroup(db: Db, now: number): Promise<number> {
   const existing = await defaultGroupId(db);
   if (existing !== null) return existing;
-  const row = await db
-    .insertInto('groups')
-    .values({ ...DEFAULT_GROUP, description: null, active: 1, created_at: now, updated_at: now, version: 1 })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertGroup(db, { name: DEFAULT_GROUP.name, nameEn: DEFAULT_GROUP.name_en, description: null, active: true, now });
 }

@@ -1,4 +1,4 @@
-import { updateAtVersion } from '../../platform/db/index.ts';
+import { dialectOf, updateAtVersion } from '../../platform/db/index.ts';
 import type { Selectable, Updateable } from 'kysely';
 import type { Db, DB } from '../../schema.ts';
 import { emailKey, phoneKey } from './contact-keys.ts';
@@ -69,6 +69,19 @@ function contactsWithAccountManager(db: Db) {
 
 export function findContactRow(db: Db, id: number): Promise<ContactRow | undefined> {
   return contactsWithAccountManager(db).where('contacts.id', '=', id).executeTakeFirst();
+}
+
+/** findContactRow inside a write transaction, holding the contact row (not its organisation) until commit. */
+export async function findContactForUpdate(trx: Db, id: number): Promise<ContactRow | undefined> {
+  const locked = await dialectOf(trx).forUpdate(trx.selectFrom('contacts').select('id').where('id', '=', id)).executeTakeFirst();
+  return locked ? findContactRow(trx, id) : undefined;
+}
+
+/** The language of each of several contacts (their `language`), in one query: what a notification to them is written in. */
+export async function contactLanguages(db: Db, ids: readonly number[]): Promise<Map<number, 'fa' | 'en'>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('contacts').select(['id', 'language']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.language === 'en' ? 'en' : 'fa']));
 }
 
 /** Display names of several contacts (active or not) in one query. */
@@ -158,17 +171,12 @@ export function unlinkedContactWithEmail(db: Db, key: string): Promise<number | 
     .then((r) => r?.id);
 }
 
-/** Applies the change only if the row is still at `version`, bumping it; false when stale. */
-export function updateContactAtVersion(db: Db, id: number, version: number, set: Omit<Updateable<DB['contacts']>, 'id' | 'version' | 'created_at'> & { updated_at: number }): Promise<boolean> {
-  return updateAtVersion(db, 'contacts', id, version, set).then(() => true);
-}
-
-/** Gives a contact its sign-in (the same person signing in as agent or contact); bumps its version. */
-export async function linkContactToUser(db: Db, contactId: number, userId: number, now: number): Promise<void> {
-  await db
-    .updateTable('contacts')
-    .set((eb) => ({ user_id: userId, updated_at: now, version: eb('version', '+', 1) }))
-    .where('id', '=', contactId)
-    .where('user_id', 'is', null)
-    .execute();
+/** Applies the change only if the row is still at `version`, bumping it once (409 record.stale otherwise). */
+export function updateContactAtVersion(
+  db: Db,
+  id: number,
+  version: number,
+  set: Omit<Updateable<DB['contacts']>, 'id' | 'version' | 'created_at'> & { updated_at: number },
+): Promise<Selectable<DB['contacts']>> {
+  return updateAtVersion(db, 'contacts', id, version, set);
 }

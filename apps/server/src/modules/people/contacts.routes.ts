@@ -1,7 +1,8 @@
-import { Contact, ContactListQuery, CreateContactBody, ErrorEnvelope, IdParams, Page, UpdateContactBody } from '@pishkhan/contracts';
+import { Contact, ContactListQuery, CreateContactBody, ErrorEnvelope, IdParams, LinkContactSignInBody, Page, UpdateContactBody } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
 import { createContact } from './commands/create-contact.ts';
+import { linkContactSignIn } from './commands/link-contact-sign-in.ts';
 import { updateContact } from './commands/update-contact.ts';
 import { contactAccessOf, contactPolicy, listScope } from './people.policy.ts';
 import { presentContact } from './people.presenter.ts';
@@ -12,7 +13,7 @@ const tags = ['contacts'];
 const readErrors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
 const writeErrors = { ...readErrors, 409: ErrorEnvelope, 422: ErrorEnvelope };
 
-/** Contacts (customer people): list and search, create, read, edit (no delete: tickets refer to them). */
+/** Contacts (customer people): list and search, create, read, edit, link a sign-in (no delete: tickets refer to them). */
 export function registerContactRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/v1/contacts',
@@ -37,9 +38,8 @@ export function registerContactRoutes(app: App, ctx: AppContext): void {
     '/api/v1/contacts',
     { schema: { tags, summary: 'Create a contact', body: CreateContactBody, response: { 201: Contact, ...writeErrors } } },
     async (request, reply) => {
-      const actor = requireUser(request.actor);
-      const id = await createContact(ctx, actor, request.body);
-      return reply.status(201).send(presentContact(actor, (await contactView(ctx.db, id))!));
+      const contact = await createContact(ctx, { actor: request.actor, ...request.body });
+      return reply.status(201).send(presentContact(request.actor, contact));
     },
   );
 
@@ -66,9 +66,22 @@ export function registerContactRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = requireUser(request.actor);
-      await updateContact(ctx, actor, request.params.id, request.body);
-      return presentContact(actor, (await contactView(ctx.db, request.params.id))!);
+      const contact = await updateContact(ctx, { actor: request.actor, id: request.params.id, ...request.body });
+      return presentContact(request.actor, contact);
     },
+  );
+
+  app.post(
+    '/api/v1/contacts/:id/sign-in',
+    {
+      schema: {
+        tags,
+        summary: "Link an existing sign-in to this contact (admin): the same person; never implied by an email address",
+        params: IdParams,
+        body: LinkContactSignInBody,
+        response: { 200: Contact, ...writeErrors },
+      },
+    },
+    async (request) => presentContact(request.actor, await linkContactSignIn(ctx, { actor: request.actor, id: request.params.id, ...request.body })),
   );
 }

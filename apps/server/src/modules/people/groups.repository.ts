@@ -1,4 +1,4 @@
-import { updateAtVersion } from '../../platform/db/index.ts';
+import { dialectOf, updateAtVersion } from '../../platform/db/index.ts';
 import type { Selectable } from 'kysely';
 import type { Db, DB } from '../../schema.ts';
 
@@ -6,6 +6,11 @@ export type GroupRow = Selectable<DB['groups']>;
 
 export function findGroupRow(db: Db, id: number): Promise<GroupRow | undefined> {
   return db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** findGroupRow inside a write transaction, holding the row until commit. */
+export function findGroupForUpdate(trx: Db, id: number): Promise<GroupRow | undefined> {
+  return dialectOf(trx).forUpdate(trx.selectFrom('groups').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 /** The desk's first-line group ("Service Desk"): the group with the lowest id; null before bootstrap. */
@@ -63,9 +68,9 @@ export async function insertGroup(
   return id;
 }
 
-/** Applies the change only if the row is still at `version`, bumping it; false when stale. */
-export function updateGroupAtVersion(db: Db, id: number, version: number, set: { name?: string; name_en?: string | null; description?: string | null; active?: number; updated_at: number }): Promise<boolean> {
-  return updateAtVersion(db, 'groups', id, version, set).then(() => true);
+/** Applies the change only if the row is still at `version`, bumping it once (409 record.stale otherwise). */
+export function updateGroupAtVersion(db: Db, id: number, version: number, set: { name?: string; name_en?: string | null; description?: string | null; active?: number; updated_at: number }): Promise<Selectable<DB['groups']>> {
+  return updateAtVersion(db, 'groups', id, version, set);
 }
 
 /** Bumps the version of groups whose members another record's write changed. */

@@ -29,9 +29,8 @@ export function registerGroupRoutes(app: App, ctx: AppContext): void {
     '/api/v1/groups',
     { schema: { tags, summary: 'Create a group (admin)', body: CreateGroupBody, response: { 201: Group, ...writeErrors } } },
     async (request, reply) => {
-      const actor = requireUser(request.actor);
-      const id = await createGroup(ctx, actor, request.body);
-      return reply.status(201).send(presentGroup(actor, (await groupView(ctx.db, id))!));
+      const group = await createGroup(ctx, { actor: request.actor, ...request.body });
+      return reply.status(201).send(presentGroup(request.actor, group));
     },
   );
 
@@ -58,9 +57,8 @@ export function registerGroupRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = requireUser(request.actor);
-      await updateGroup(ctx, actor, request.params.id, request.body);
-      return presentGroup(actor, (await groupView(ctx.db, request.params.id))!);
+      const group = await updateGroup(ctx, { actor: request.actor, id: request.params.id, ...request.body });
+      return presentGroup(request.actor, group);
     },
   );
 }

@@ -18,7 +18,10 @@ export {
   insertAgent,
   type AgentRow,
 } from './agents.repository.ts';
-export { findContactRow as findContact, contactNames, insertContactRecord, type ContactRow } from './contacts.repository.ts';
+export { findContactRow as findContact, contactNames, contactLanguages, insertContactRecord, type ContactRow } from './contacts.repository.ts';
+export { createAgent, type CreatedAgentResult } from './commands/create-agent.ts';
+export { createContact } from './commands/create-contact.ts';
+export { linkContactSignIn } from './commands/link-contact-sign-in.ts';
 export { findGroupRow as findGroup, defaultGroupId, isGroupMember, type GroupRow } from './groups.repository.ts';
 export {
   findOrganizationRow as findOrganization,
@@ -40,4 +43,3 @@ export function registerPeople(app: App, ctx: AppContext): Contribution<AppConte
   registerGroupRoutes(app, ctx);
   return { module: 'people' };
 }
-export { createAgent, type CreatedAgentResult } from './commands/create-agent.ts';

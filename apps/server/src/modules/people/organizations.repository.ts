@@ -1,4 +1,4 @@
-import { updateAtVersion } from '../../platform/db/index.ts';
+import { dialectOf, updateAtVersion } from '../../platform/db/index.ts';
 import { expressionBuilder, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Db, DB } from '../../schema.ts';
 
@@ -6,6 +6,11 @@ export type OrganizationRow = Selectable<DB['organizations']>;
 
 export function findOrganizationRow(db: Db, id: number): Promise<OrganizationRow | undefined> {
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** findOrganizationRow inside a write transaction, holding the row until commit. */
+export function findOrganizationForUpdate(trx: Db, id: number): Promise<OrganizationRow | undefined> {
+  return dialectOf(trx).forUpdate(trx.selectFrom('organizations').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 /** Display names of several organisations in one query. */
@@ -39,8 +44,8 @@ export function listOrganizationRows(db: Db, page: { afterId: number | undefined
 export async function insertOrganization(
   db: Db,
   input: { name: string; accountManagerId: number | null; membersSeeEachOther: boolean; notes: string | null; now: number },
-): Promise<number> {
-  const { id } = await db
+): Promise<OrganizationRow> {
+  return db
     .insertInto('organizations')
     .values({
       name: input.name,
@@ -52,12 +57,11 @@ export async function insertOrganization(
       updated_at: input.now,
       version: 1,
     })
-    .returning('id')
+    .returningAll()
     .executeTakeFirstOrThrow();
-  return id;
 }
 
-/** Applies the change only if the row is still at `version`, bumping it; false when stale. */
-export function updateOrganizationAtVersion(db: Db, id: number, version: number, set: Omit<Updateable<DB['organizations']>, 'id' | 'version' | 'created_at'> & { updated_at: number }): Promise<boolean> {
-  return updateAtVersion(db, 'organizations', id, version, set).then(() => true);
+/** Applies the change only if the row is still at `version`, bumping it once (409 record.stale otherwise). */
+export function updateOrganizationAtVersion(db: Db, id: number, version: number, set: Omit<Updateable<DB['organizations']>, 'id' | 'version' | 'created_at'> & { updated_at: number }): Promise<Selectable<DB['organizations']>> {
+  return updateAtVersion(db, 'organizations', id, version, set);
 }

@@ -37,9 +37,8 @@ export function registerOrganizationRoutes(app: App, ctx: AppContext): void {
     '/api/v1/organizations',
     { schema: { tags, summary: 'Create an organisation', body: CreateOrganizationBody, response: { 201: Organization, ...writeErrors } } },
     async (request, reply) => {
-      const actor = requireUser(request.actor);
-      const id = await createOrganization(ctx, actor, request.body);
-      return reply.status(201).send(presentOrganization(actor, (await organizationView(ctx.db, id))!));
+      const organization = await createOrganization(ctx, { actor: request.actor, ...request.body });
+      return reply.status(201).send(presentOrganization(request.actor, organization));
     },
   );
 
@@ -66,9 +65,8 @@ export function registerOrganizationRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = requireUser(request.actor);
-      await updateOrganization(ctx, actor, request.params.id, request.body);
-      return presentOrganization(actor, (await organizationView(ctx.db, request.params.id))!);
+      const organization = await updateOrganization(ctx, { actor: request.actor, id: request.params.id, ...request.body });
+      return presentOrganization(request.actor, organization);
     },
   );
 }

@@ -1,4 +1,4 @@
-import { hasRole, isDeskAgent, type Actor, type Role } from '../../platform/actor.ts';
+import { contactSideOf, hasRole, isDeskAgent, isTrustedSystem, type Actor, type Role } from '../../platform/actor.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import { type Policy } from '../../platform/policy/index.ts';
 
@@ -8,11 +8,15 @@ import { type Policy } from '../../platform/policy/index.ts';
  *   a contact reads only their own organisation and themself. Analysts, supervisors, managers and
  *   admins create and edit; a crm agent edits the organisations they manage and their contacts.
  * - Agents and groups: every agent reads; only admins create and edit.
- * The system actor may do everything. Lists are all-or-nothing for now: who may list sees every row.
+ * - Linking a sign-in to a contact: admins only (never implied by an email address).
+ * The system itself may do everything; a channel on behalf of a contact is that contact, no more.
+ * Lists are all-or-nothing for now: who may list sees every row.
  */
 
+/** The actions the presenter reports as abilities. */
 export const PEOPLE_ACTIONS = ['update'] as const;
 export type PeopleAction = (typeof PEOPLE_ACTIONS)[number];
+export type ContactAction = PeopleAction | 'link_sign_in';
 
 /** What the policy needs of an organisation. */
 export interface OrganizationAccess {
@@ -37,7 +41,7 @@ export interface GroupAccess {
 
 const EDITORS: readonly Role[] = ['analyst', 'supervisor', 'manager', 'admin'];
 
-const isSystem = (actor: Actor) => actor.kind === 'system';
+const isSystem = isTrustedSystem;
 const isAgent = (actor: Actor) => actor.kind === 'user' && actor.agent !== null;
 const isAdmin = (actor: Actor) => isSystem(actor) || hasRole(actor, 'admin');
 /** Reads every organisation and contact: the desk roles and admins. */
@@ -51,16 +55,18 @@ export const organizationPolicy: Policy<OrganizationAccess, PeopleAction> = {
   entity: 'organization',
   can(actor, action, org) {
     if (action === 'read') {
-      return readsCustomers(actor) || (actor.kind === 'user' && actor.contact !== null && actor.contact.organizationId === org.id);
+      const contact = contactSideOf(actor);
+      return readsCustomers(actor) || (contact !== null && contact.organizationId === org.id);
     }
     return editsCustomers(actor) || managesAccount(actor, org.accountManagerId);
   },
 };
 
-export const contactPolicy: Policy<ContactAccess, PeopleAction> = {
+export const contactPolicy: Policy<ContactAccess, ContactAction> = {
   entity: 'contact',
   can(actor, action, contact) {
-    if (action === 'read') return readsCustomers(actor) || (actor.kind === 'user' && actor.contact?.id === contact.id);
+    if (action === 'read') return readsCustomers(actor) || contactSideOf(actor)?.id === contact.id;
+    if (action === 'link_sign_in') return isAdmin(actor);
     return editsCustomers(actor) || managesAccount(actor, contact.accountManagerId);
   },
 };
@@ -96,6 +102,7 @@ export function canCreate(actor: Actor, resource: PeopleResource): boolean {
   return CREATE[resource](actor);
 }
 
+/** The create commands' authorisation (asked inside the command, like every other action). */
 export function assertCanCreate(actor: Actor, resource: PeopleResource): void {
   if (!canCreate(actor, resource)) throw forbidden('create');
 }

@@ -38,5 +38,15 @@ export interface PeopleTables {
     version: number;
   };
   contact_emails: { id: Generated<number>; contact_id: number; email: string; email_normalized: string; position: number };
+  /** Who changed what on a contact (the sign-in link first; other fields as their commands come to record them). */
+  contact_history: {
+    id: Generated<number>;
+    contact_id: number;
+    actor_user_id: number | null;
+    field: string;
+    old_value: string | null;
+    new_value: string | null;
+    created_at: number;
+  };
   contact_phones: { id: Generated<number>; contact_id: number; phone: string; phone_e164: string; position: number };
 }

@@ -1,18 +1,36 @@
-import type { Clock } from '../../../platform/clock/index.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
+import type { AccessContext } from '../access.context.ts';
 import { AccessErrors } from '../access.errors.ts';
 import { decoyHash, verifyPassword } from '../passwords.ts';
-import { findUserByEmail } from '../users.repository.ts';
+import { newSessionToken, sessionExpiry } from '../sessions.ts';
+import { insertSession } from '../sessions.repository.ts';
+import { findUserByEmail, recordSignIn } from '../users.repository.ts';
 
 /**
- * Checks an email and password. Unknown email, wrong password and inactive user give the same
- * error after the same work, so the answer does not reveal which accounts exist. Returns the sign-in row.
+ * Checks an email and password and starts a session (the actor is whoever asks: anonymous, usually).
+ * Unknown email, wrong password and inactive user give the same error after the same work, so the
+ * answer does not reveal which accounts exist. Returns the sign-in row and the session's secret token,
+ * which the route puts in the cookie.
  */
-export async function signIn(db: Db, clock: Clock, input: { email: string; password: string }) {
-  const user = await findUserByEmail(db, input.email);
-  const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
-  if (!user || !ok || user.active !== 1) throw new DomainError(AccessErrors['auth.invalid_credentials']);
-  await db.updateTable('users').set({ last_sign_in_at: clock.now() }).where('id', '=', user.id).execute();
-  return user;
-}
+export const signIn = defineCommand(
+  'session.sign_in',
+  async (ctx: AccessContext, input: { actor: Actor; email: string; password: string; ip?: string; userAgent?: string }) => {
+    const user = await findUserByEmail(ctx.db, input.email);
+    const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
+    if (!user || !ok || user.active !== 1) throw new DomainError(AccessErrors['auth.invalid_credentials']);
+    const now = ctx.clock.now();
+    await recordSignIn(ctx.db, user.id, now);
+    const { token, tokenHash } = newSessionToken();
+    const sessionId = await insertSession(ctx.db, {
+      tokenHash,
+      userId: user.id,
+      now,
+      expiresAt: sessionExpiry(now),
+      ip: input.ip ?? null,
+      userAgent: input.userAgent?.slice(0, 500) ?? null,
+    });
+    return { user, sessionId, token };
+  },
+);

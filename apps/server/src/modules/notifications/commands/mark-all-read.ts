@@ -1,11 +1,14 @@
-import type { NotificationsReadAll } from '@pishkhan/contracts';
-import type { UserActor } from '../../../platform/actor.ts';
-import type { Clock } from '../../../platform/clock/index.ts';
-import type { Db } from '../../../schema.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
+import { requireUser } from '../../../platform/policy/index.ts';
+import type { NotificationsContext } from '../notifications.context.ts';
 import { markAllNotificationsRead } from '../notifications.repository.ts';
 
-/** Marks every unread notification of the actor read, in one statement. */
-export async function markAllRead(db: Db, clock: Clock, actor: UserActor): Promise<NotificationsReadAll> {
-  const marked = await markAllNotificationsRead(db, { userId: actor.userId, now: clock.now() });
-  return { marked, unreadCount: 0 };
-}
+/** Marks every unread notification of the actor read, in one statement; returns how many were unread. */
+export const markAllRead = defineCommand(
+  'notification.mark_all_read',
+  async (ctx: NotificationsContext, input: { actor: Actor }): Promise<{ marked: number }> => {
+    const actor = requireUser(input.actor);
+    return { marked: await markAllNotificationsRead(ctx.db, { userId: actor.userId, now: ctx.clock.now() }) };
+  },
+);

@@ -1,12 +1,16 @@
 import { insertNotification } from '../notifications.repository.ts';
 import type { NotificationDriver } from './types.ts';
 
-/** Stores the notification for the bell in the web app; a second delivery with the same dedupe key is a no-op. */
+/**
+ * Stores the notification for the bell in the web app; a second delivery with the same dedupe key
+ * is a no-op. Only users have a bell: a contact without a sign-in is left to drivers that reach them.
+ */
 export const inAppDriver: NotificationDriver = {
   name: 'in_app',
   async deliver(trx, n) {
+    if (n.recipient.kind !== 'user') return;
     await insertNotification(trx, {
-      user_id: n.userId,
+      user_id: n.recipient.userId,
       kind: n.kind,
       ticket_id: n.ticketId,
       data: JSON.stringify(n.data),

@@ -1,18 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { CreateAgentBody } from '@pishkhan/contracts';
-import type { Actor, Role } from '../../../platform/actor.ts';
-import { transaction } from '../../../platform/db/index.ts';
+import { actorUserId, type Actor, type Role } from '../../../platform/actor.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
+import { recordEvent } from '../../../platform/events/index.ts';
 import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
 import { findUserByEmail, hashPassword, insertUser } from '../../access/index.ts';
 import { agentOfUser, insertAgent } from '../agents.repository.ts';
 import { emailKey } from '../contact-keys.ts';
-import { contactIdOfUser, linkContactToUser, unlinkedContactWithEmail } from '../contacts.repository.ts';
+import { contactIdOfUser, findContactForUpdate, unlinkedContactWithEmail } from '../contacts.repository.ts';
 import { touchGroups } from '../groups.repository.ts';
+import type { PeopleContext } from '../people.context.ts';
 import { assertCanCreate } from '../people.policy.ts';
-import { assertGroupsExist, unique, type PeopleDeps } from '../references.ts';
+import { agentView, type AgentView } from '../people.queries.ts';
+import { assertGroupsExist, distinct } from '../reference-checks.ts';
+import { linkSignInToContact } from '../sign-in-link.ts';
 
 export interface CreatedAgentResult {
-  agentId: number;
+  agent: AgentView;
   /** The generated one-time password: shown to the admin once, never stored in clear. */
   initialPassword?: string;
   linkedToExistingUser: boolean;
@@ -22,31 +26,41 @@ export interface CreatedAgentResult {
  * Creates an agent and their sign-in (admin only). If the email is already a sign-in (say, a
  * contact's), that user becomes the agent too, password untouched: one person, one sign-in.
  * Without a password a one-time one is generated and must be changed at first sign-in.
- * A contact with this email and no sign-in yet is linked to the sign-in as well.
+ * A contact with this email and no sign-in yet is linked to the new sign-in by the admin's
+ * act (a history row and `contact.sign_in_linked`, as with an explicit link).
  */
-export async function createAgent(deps: PeopleDeps, actor: Actor, input: CreateAgentBody): Promise<CreatedAgentResult> {
-  assertCanCreate(actor, 'agent');
-  const groupIds = unique(input.groupIds ?? []);
-  await assertGroupsExist(deps.db, groupIds, 'groupIds');
-  const existing = await findUserByEmail(deps.db, input.email);
-  if (existing && (await agentOfUser(deps.db, existing.id))) {
-    throw new DomainError(CommonErrors['record.conflict'], { field: 'email' });
-  }
-  const generated = existing || input.password !== undefined ? undefined : randomBytes(15).toString('base64url');
-  const passwordHash = existing ? null : await hashPassword(input.password ?? generated!);
-  const now = deps.clock.now();
+export const createAgent = defineCommand(
+  'agent.create',
+  async (ctx: PeopleContext, input: { actor: Actor } & CreateAgentBody): Promise<CreatedAgentResult> => {
+    assertCanCreate(input.actor, 'agent');
+    const groupIds = distinct(input.groupIds ?? []);
+    await assertGroupsExist(ctx.db, groupIds, 'groupIds');
+    const existing = await findUserByEmail(ctx.db, input.email);
+    if (existing && (await agentOfUser(ctx.db, existing.id))) throw new DomainError(CommonErrors['record.conflict'], { field: 'email' });
+    const generated = existing || input.password !== undefined ? undefined : randomBytes(15).toString('base64url');
+    const now = ctx.clock.now();
 
-  const agentId = await transaction(deps.db, async (trx) => {
     const userId =
       existing?.id ??
-      (await insertUser(trx, { email: input.email, passwordHash, mustChangePassword: generated !== undefined, locale: input.locale ?? 'fa', now }));
-    if ((await contactIdOfUser(trx, userId)) === undefined) {
-      const contactId = await unlinkedContactWithEmail(trx, emailKey(input.email));
-      if (contactId !== undefined) await linkContactToUser(trx, contactId, userId, now);
+      (await insertUser(ctx.db, {
+        email: input.email,
+        passwordHash: await hashPassword(input.password ?? generated!),
+        mustChangePassword: generated !== undefined,
+        locale: input.locale ?? 'fa',
+        now,
+      }));
+    if ((await contactIdOfUser(ctx.db, userId)) === undefined) {
+      const contactId = await unlinkedContactWithEmail(ctx.db, emailKey(input.email));
+      const contact = contactId === undefined ? undefined : await findContactForUpdate(ctx.db, contactId);
+      if (contact) await linkSignInToContact(ctx, input.actor, contact, userId);
     }
-    const id = await insertAgent(trx, { userId, name: input.name, roles: unique(input.roles) as Role[], groupIds, now });
-    await touchGroups(trx, groupIds, now);
-    return id;
-  });
-  return { agentId, ...(generated !== undefined ? { initialPassword: generated } : {}), linkedToExistingUser: existing !== undefined };
-}
+    const agentId = await insertAgent(ctx.db, { userId, name: input.name, roles: distinct(input.roles) as Role[], groupIds, now });
+    await touchGroups(ctx.db, groupIds, now);
+    await recordEvent(ctx.db, ctx.clock, 'agent.created', { agentId, actorUserId: actorUserId(input.actor) });
+    return {
+      agent: (await agentView(ctx.db, agentId))!,
+      ...(generated !== undefined ? { initialPassword: generated } : {}),
+      linkedToExistingUser: existing !== undefined,
+    };
+  },
+);

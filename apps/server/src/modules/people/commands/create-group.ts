@@ -1,26 +1,31 @@
 import type { CreateGroupBody } from '@pishkhan/contracts';
-import type { Actor } from '../../../platform/actor.ts';
-import { transaction } from '../../../platform/db/index.ts';
+import { actorUserId, type Actor } from '../../../platform/actor.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
+import { recordEvent } from '../../../platform/events/index.ts';
 import { touchAgents } from '../agents.repository.ts';
 import { insertGroup, replaceMemberships } from '../groups.repository.ts';
+import type { PeopleContext } from '../people.context.ts';
 import { assertCanCreate } from '../people.policy.ts';
-import { assertAgentsExist, unique, type PeopleDeps } from '../references.ts';
+import { groupView, type GroupView } from '../people.queries.ts';
+import { assertAgentsExist, distinct } from '../reference-checks.ts';
 
 /** Creates a group (team or department tickets are assigned to) with its members; admin only. */
-export async function createGroup(deps: PeopleDeps, actor: Actor, input: CreateGroupBody): Promise<number> {
-  assertCanCreate(actor, 'group');
-  const memberIds = unique(input.memberIds ?? []);
-  await assertAgentsExist(deps.db, memberIds, 'memberIds');
-  const now = deps.clock.now();
-  return transaction(deps.db, async (trx) => {
-    const id = await insertGroup(trx, {
+export const createGroup = defineCommand(
+  'group.create',
+  async (ctx: PeopleContext, input: { actor: Actor } & CreateGroupBody): Promise<GroupView> => {
+    assertCanCreate(input.actor, 'group');
+    const memberIds = distinct(input.memberIds ?? []);
+    await assertAgentsExist(ctx.db, memberIds, 'memberIds');
+    const now = ctx.clock.now();
+    const id = await insertGroup(ctx.db, {
       name: input.name,
       nameEn: input.nameEn ?? null,
       description: input.description ?? null,
       active: input.active ?? true,
       now,
     });
-    await touchAgents(trx, await replaceMemberships(trx, { groupId: id, agentIds: memberIds }), now);
-    return id;
-  });
-}
+    await touchAgents(ctx.db, await replaceMemberships(ctx.db, { groupId: id, agentIds: memberIds }), now);
+    await recordEvent(ctx.db, ctx.clock, 'group.created', { groupId: id, actorUserId: actorUserId(input.actor) });
+    return (await groupView(ctx.db, id))!;
+  },
+);

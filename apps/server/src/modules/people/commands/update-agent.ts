@@ -1,44 +1,51 @@
 import type { UpdateAgentBody } from '@pishkhan/contracts';
-import type { Actor, Role } from '../../../platform/actor.ts';
-import { nextCounterValue, transaction } from '../../../platform/db/index.ts';
+import { actorUserId, type Actor, type Role } from '../../../platform/actor.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
+import { expectVersion, nextCounterValue } from '../../../platform/db/index.ts';
+import { recordEvent } from '../../../platform/events/index.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
-import { countActiveAgentsWithRole, findAgentRow, replaceAgentRoles, rolesOfAgents, updateAgentAtVersion } from '../agents.repository.ts';
+import { authorize } from '../../../platform/policy/index.ts';
+import { countActiveAgentsWithRole, findAgentForUpdate, replaceAgentRoles, rolesOfAgents, updateAgentAtVersion } from '../agents.repository.ts';
+import { changedFields } from '../changed-fields.ts';
 import { replaceMemberships, touchGroups } from '../groups.repository.ts';
+import type { PeopleContext } from '../people.context.ts';
 import { PeopleErrors } from '../people.errors.ts';
 import { agentPolicy } from '../people.policy.ts';
-import { assertGroupsExist, assertVersion, staleRecord, unique, type PeopleDeps } from '../references.ts';
-import { authorize } from '../../../platform/policy/index.ts';
+import { agentView, type AgentView } from '../people.queries.ts';
+import { assertGroupsExist, distinct } from '../reference-checks.ts';
 
 /**
  * Edits an agent (admin only): name, roles, groups, and `active: false` to deactivate — agents are
  * never deleted, tickets keep pointing at them. The last active admin cannot be demoted or deactivated.
  */
-export async function updateAgent(deps: PeopleDeps, actor: Actor, id: number, input: UpdateAgentBody): Promise<void> {
-  const found = await findAgentRow(deps.db, id);
-  authorize(agentPolicy, actor, 'update', found);
-  const row = found!;
-  assertVersion(row, input.version);
-  const groupIds = input.groupIds === undefined ? undefined : unique(input.groupIds);
-  if (groupIds) await assertGroupsExist(deps.db, groupIds, 'groupIds');
-  const roles = input.roles === undefined ? undefined : (unique(input.roles) as Role[]);
+export const updateAgent = defineCommand(
+  'agent.update',
+  async (ctx: PeopleContext, input: { actor: Actor; id: number } & UpdateAgentBody): Promise<AgentView> => {
+    const { actor, id, ...body } = input;
+    const row = await findAgentForUpdate(ctx.db, id);
+    authorize(agentPolicy, actor, 'update', row);
+    expectVersion(row!, body.version);
+    const groupIds = body.groupIds === undefined ? undefined : distinct(body.groupIds);
+    if (groupIds) await assertGroupsExist(ctx.db, groupIds, 'groupIds');
+    const roles = body.roles === undefined ? undefined : (distinct(body.roles) as Role[]);
 
-  const wasAdmin = row.active === 1 && (await rolesOfAgents(deps.db, [id])).some((r) => r.role === 'admin');
-  const staysAdmin = (input.active ?? row.active === 1) && (roles ? roles.includes('admin') : wasAdmin);
-  const losesAdmin = wasAdmin && !staysAdmin;
+    const wasAdmin = row!.active === 1 && (await rolesOfAgents(ctx.db, [id])).some((r) => r.role === 'admin');
+    const staysAdmin = (body.active ?? row!.active === 1) && (roles ? roles.includes('admin') : wasAdmin);
+    const losesAdmin = wasAdmin && !staysAdmin;
+    const now = ctx.clock.now();
 
-  const now = deps.clock.now();
-  await transaction(deps.db, async (trx) => {
     // Two admins demoting each other at once must not both succeed: taking the guard row
     // serialises such changes, and the count below then sees the other one's commit.
-    if (losesAdmin) await nextCounterValue(trx, 'last_admin_guard', 0);
-    const ok = await updateAgentAtVersion(trx, id, input.version, {
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
+    if (losesAdmin) await nextCounterValue(ctx.db, 'last_admin_guard', 0);
+    await updateAgentAtVersion(ctx.db, id, row!.version, {
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.active !== undefined ? { active: body.active ? 1 : 0 } : {}),
       updated_at: now,
     });
-    if (!ok) throw staleRecord();
-    if (roles) await replaceAgentRoles(trx, id, roles);
-    if (groupIds) await touchGroups(trx, await replaceMemberships(trx, { agentId: id, groupIds }), now);
-    if (losesAdmin && (await countActiveAgentsWithRole(trx, 'admin', id)) === 0) throw new DomainError(PeopleErrors['agent.last_admin'], {});
-  });
-}
+    if (roles) await replaceAgentRoles(ctx.db, id, roles);
+    if (groupIds) await touchGroups(ctx.db, await replaceMemberships(ctx.db, { agentId: id, groupIds }), now);
+    if (losesAdmin && (await countActiveAgentsWithRole(ctx.db, 'admin', id)) === 0) throw new DomainError(PeopleErrors['agent.last_admin'], {});
+    await recordEvent(ctx.db, ctx.clock, 'agent.updated', { agentId: id, actorUserId: actorUserId(actor), fields: changedFields(body) });
+    return (await agentView(ctx.db, id))!;
+  },
+);

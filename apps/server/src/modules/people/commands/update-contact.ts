@@ -1,42 +1,49 @@
 import type { UpdateContactBody } from '@pishkhan/contracts';
-import type { Actor } from '../../../platform/actor.ts';
-import { transaction } from '../../../platform/db/index.ts';
+import { actorUserId, type Actor } from '../../../platform/actor.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
+import { expectVersion } from '../../../platform/db/index.ts';
+import { recordEvent } from '../../../platform/events/index.ts';
 import { forbidden } from '../../../platform/http/errors.ts';
-import { findContactRow, replaceContactEmails, replaceContactPhones, updateContactAtVersion } from '../contacts.repository.ts';
-import { contactAccessOf, contactPolicy } from '../people.policy.ts';
-import { assertEmailsFree, assertVersion, requireOrganization, signInForContact, staleRecord, type PeopleDeps } from '../references.ts';
 import { authorize } from '../../../platform/policy/index.ts';
+import { changedFields } from '../changed-fields.ts';
+import { assertEmailsFree } from '../contact-email-rules.ts';
+import { findContactForUpdate, replaceContactEmails, replaceContactPhones, updateContactAtVersion } from '../contacts.repository.ts';
+import type { PeopleContext } from '../people.context.ts';
+import { contactAccessOf, contactPolicy } from '../people.policy.ts';
+import { contactView, type ContactView } from '../people.queries.ts';
+import { requireOrganization } from '../reference-checks.ts';
 
 /**
  * Edits a contact at the version the caller saw; `emails` and `phones`, when given, replace the
- * lists. A crm agent may move a contact only between organisations they manage.
+ * lists. A crm agent may move a contact only between organisations they manage. The sign-in is
+ * never touched: an address that is someone's sign-in does not make them this contact.
  */
-export async function updateContact(deps: PeopleDeps, actor: Actor, id: number, input: UpdateContactBody): Promise<void> {
-  const row = await findContactRow(deps.db, id);
-  authorize(contactPolicy, actor, 'update', row ? contactAccessOf(row) : undefined);
-  const current = row!;
-  assertVersion(current, input.version);
+export const updateContact = defineCommand(
+  'contact.update',
+  async (ctx: PeopleContext, input: { actor: Actor; id: number } & UpdateContactBody): Promise<ContactView> => {
+    const { actor, id, ...body } = input;
+    const current = await findContactForUpdate(ctx.db, id);
+    authorize(contactPolicy, actor, 'update', current ? contactAccessOf(current) : undefined);
+    expectVersion(current!, body.version);
 
-  let accountManagerId = current.account_manager_id;
-  if (input.organizationId !== undefined && input.organizationId !== current.organization_id) {
-    accountManagerId = input.organizationId === null ? null : (await requireOrganization(deps.db, input.organizationId)).account_manager_id;
-  }
-  const organizationId = input.organizationId === undefined ? current.organization_id : input.organizationId;
-  if (!contactPolicy.can(actor, 'update', { id, organizationId, accountManagerId })) throw forbidden('update');
-  if (input.emails !== undefined) await assertEmailsFree(deps.db, input.emails, id);
-  const userId = current.user_id === null && input.emails !== undefined ? await signInForContact(deps.db, input.emails) : null;
+    let accountManagerId = current!.account_manager_id;
+    if (body.organizationId !== undefined && body.organizationId !== current!.organization_id) {
+      accountManagerId = body.organizationId === null ? null : (await requireOrganization(ctx.db, body.organizationId)).account_manager_id;
+    }
+    const organizationId = body.organizationId === undefined ? current!.organization_id : body.organizationId;
+    if (!contactPolicy.can(actor, 'update', { id, organizationId, accountManagerId })) throw forbidden('update');
+    if (body.emails !== undefined) await assertEmailsFree(ctx.db, body.emails, id);
 
-  await transaction(deps.db, async (trx) => {
-    const ok = await updateContactAtVersion(trx, id, input.version, {
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.organizationId !== undefined ? { organization_id: input.organizationId } : {}),
-      ...(input.language !== undefined ? { language: input.language } : {}),
-      ...(input.notes !== undefined ? { notes: input.notes } : {}),
-      ...(userId !== null ? { user_id: userId } : {}),
-      updated_at: deps.clock.now(),
+    await updateContactAtVersion(ctx.db, id, current!.version, {
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.organizationId !== undefined ? { organization_id: body.organizationId } : {}),
+      ...(body.language !== undefined ? { language: body.language } : {}),
+      ...(body.notes !== undefined ? { notes: body.notes } : {}),
+      updated_at: ctx.clock.now(),
     });
-    if (!ok) throw staleRecord();
-    if (input.emails !== undefined) await replaceContactEmails(trx, id, input.emails);
-    if (input.phones !== undefined) await replaceContactPhones(trx, id, input.phones);
-  });
-}
+    if (body.emails !== undefined) await replaceContactEmails(ctx.db, id, body.emails);
+    if (body.phones !== undefined) await replaceContactPhones(ctx.db, id, body.phones);
+    await recordEvent(ctx.db, ctx.clock, 'contact.updated', { contactId: id, actorUserId: actorUserId(actor), fields: changedFields(body) });
+    return (await contactView(ctx.db, id))!;
+  },
+);

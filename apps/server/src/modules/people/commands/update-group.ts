@@ -1,33 +1,40 @@
 import type { UpdateGroupBody } from '@pishkhan/contracts';
-import type { Actor } from '../../../platform/actor.ts';
-import { transaction } from '../../../platform/db/index.ts';
-import { touchAgents } from '../agents.repository.ts';
-import { findGroupRow, replaceMemberships, updateGroupAtVersion } from '../groups.repository.ts';
-import { groupPolicy } from '../people.policy.ts';
-import { assertAgentsExist, assertVersion, staleRecord, unique, type PeopleDeps } from '../references.ts';
+import { actorUserId, type Actor } from '../../../platform/actor.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
+import { expectVersion } from '../../../platform/db/index.ts';
+import { recordEvent } from '../../../platform/events/index.ts';
 import { authorize } from '../../../platform/policy/index.ts';
+import { touchAgents } from '../agents.repository.ts';
+import { changedFields } from '../changed-fields.ts';
+import { findGroupForUpdate, replaceMemberships, updateGroupAtVersion } from '../groups.repository.ts';
+import type { PeopleContext } from '../people.context.ts';
+import { groupPolicy } from '../people.policy.ts';
+import { groupView, type GroupView } from '../people.queries.ts';
+import { assertAgentsExist, distinct } from '../reference-checks.ts';
 
 /**
  * Edits a group (admin only); `memberIds` replaces its members, and the agents who joined or left
  * get a new version too. `active: false` deactivates it: groups are never deleted.
  */
-export async function updateGroup(deps: PeopleDeps, actor: Actor, id: number, input: UpdateGroupBody): Promise<void> {
-  const found = await findGroupRow(deps.db, id);
-  authorize(groupPolicy, actor, 'update', found);
-  const row = found!;
-  assertVersion(row, input.version);
-  const memberIds = input.memberIds === undefined ? undefined : unique(input.memberIds);
-  if (memberIds) await assertAgentsExist(deps.db, memberIds, 'memberIds');
-  const now = deps.clock.now();
-  await transaction(deps.db, async (trx) => {
-    const ok = await updateGroupAtVersion(trx, id, input.version, {
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
-      ...(input.description !== undefined ? { description: input.description } : {}),
-      ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
+export const updateGroup = defineCommand(
+  'group.update',
+  async (ctx: PeopleContext, input: { actor: Actor; id: number } & UpdateGroupBody): Promise<GroupView> => {
+    const { actor, id, ...body } = input;
+    const row = await findGroupForUpdate(ctx.db, id);
+    authorize(groupPolicy, actor, 'update', row);
+    expectVersion(row!, body.version);
+    const memberIds = body.memberIds === undefined ? undefined : distinct(body.memberIds);
+    if (memberIds) await assertAgentsExist(ctx.db, memberIds, 'memberIds');
+    const now = ctx.clock.now();
+    await updateGroupAtVersion(ctx.db, id, row!.version, {
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.nameEn !== undefined ? { name_en: body.nameEn } : {}),
+      ...(body.description !== undefined ? { description: body.description } : {}),
+      ...(body.active !== undefined ? { active: body.active ? 1 : 0 } : {}),
       updated_at: now,
     });
-    if (!ok) throw staleRecord();
-    if (memberIds) await touchAgents(trx, await replaceMemberships(trx, { groupId: id, agentIds: memberIds }), now);
-  });
-}
+    if (memberIds) await touchAgents(ctx.db, await replaceMemberships(ctx.db, { groupId: id, agentIds: memberIds }), now);
+    await recordEvent(ctx.db, ctx.clock, 'group.updated', { groupId: id, actorUserId: actorUserId(actor), fields: changedFields(body) });
+    return (await groupView(ctx.db, id))!;
+  },
+);

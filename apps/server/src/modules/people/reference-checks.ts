@@ -1,0 +1,45 @@
+import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
+import type { Db } from '../../schema.ts';
+import { existingAgentIds } from './agents.repository.ts';
+import { existingGroupIds } from './groups.repository.ts';
+import { findOrganizationRow, type OrganizationRow } from './organizations.repository.ts';
+import { PeopleErrors } from './people.errors.ts';
+
+/**
+ * The references a people record makes to others (organisation, account manager, agents, groups),
+ * each checked inside the command before anything is written: an unknown id is 422 record.invalid_reference.
+ */
+
+const invalidReference = (field: string, ids?: number[]) =>
+  new DomainError(CommonErrors['record.invalid_reference'], { field, ...(ids ? { ids } : {}) });
+
+/** Each id once, in first-seen order (a list of memberships or roles names each member once). */
+export function distinct<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+export async function requireOrganization(db: Db, id: number, field = 'organizationId'): Promise<OrganizationRow> {
+  const row = await findOrganizationRow(db, id);
+  if (!row) throw invalidReference(field, [id]);
+  return row;
+}
+
+/** An account manager is an existing agent (else 422 invalid reference) that is active and has the crm role. */
+export async function assertAccountManager(db: Db, agentId: number): Promise<void> {
+  if (!(await existingAgentIds(db, [agentId])).has(agentId)) throw invalidReference('accountManagerId', [agentId]);
+  if (!(await existingAgentIds(db, [agentId], { activeWithRole: 'crm' })).has(agentId)) {
+    throw new DomainError(PeopleErrors['organization.account_manager_not_crm'], { field: 'accountManagerId' });
+  }
+}
+
+export async function assertAgentsExist(db: Db, ids: readonly number[], field: string): Promise<void> {
+  const found = await existingAgentIds(db, ids);
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw invalidReference(field, missing);
+}
+
+export async function assertGroupsExist(db: Db, ids: readonly number[], field: string): Promise<void> {
+  const found = await existingGroupIds(db, ids);
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw invalidReference(field, missing);
+}
