@@ -10,6 +10,7 @@ import { registerTicketTimeline } from './timeline.routes.ts';
 /** The tickets module's public face: what other modules and the composition root may import. */
 export { escalateTicket, MAX_ESCALATION_LEVEL, type EscalateInput } from './commands/escalate-ticket.ts';
 export { changeStatus } from './status-change.ts';
+export { appendArticle, type AppendArticleContext, type AppendArticleInput, type AppendArticleResult } from './commands/append-article.ts';
 export { QUEUE_VIEWS, type QueueView, type QueueContext } from './queues.ts';
 export { ticketPolicy, visibleTickets, seesInternal, type TicketAccess, type TicketAction } from './tickets.policy.ts';
 export {

@@ -8,7 +8,7 @@ import { writeHistory, type HistoryValue } from '../history.ts';
 import { moveMergedContent, ticketsMergedInto } from '../merge.repository.ts';
 import { TicketErrors } from '../tickets.errors.ts';
 import { loadTicketForUpdate, updateTicketAtVersion, type TicketRow } from '../tickets.repository.ts';
-import { addEventArticle } from './add-event-article.ts';
+import { addEventArticle } from '../articles.events.ts';
 
 type Ticket = NonNullable<TicketRow>;
 
