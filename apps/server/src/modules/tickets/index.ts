@@ -6,6 +6,7 @@ import { registerQueueRoutes } from './queues.routes.ts';
 import { registerTicketSettingsRoutes } from './settings.routes.ts';
 import { registerTicketRoutes } from './tickets.routes.ts';
 import { registerTicketTimeline } from './timeline.routes.ts';
+import { registerCategoryRoutes } from './categories.routes.ts';
 
 /** The tickets module's public face: what other modules and the composition root may import. */
 export { escalateTicket, MAX_ESCALATION_LEVEL, type EscalateInput } from './commands/escalate-ticket.ts';
@@ -32,4 +33,5 @@ export function registerTickets(app: App, ctx: AppContext): void {
   registerQueueRoutes(app, ctx);
   registerTicketSettingsRoutes(app, ctx);
   registerTicketTimeline(app, ctx);
+  registerCategoryRoutes(app, ctx);
 }

@@ -1,3 +1,4 @@
+import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { authorize } from '../../platform/policy/index.ts';
@@ -9,6 +10,9 @@ import { ticketPolicy, type TicketAction, type TicketAccess } from './tickets.po
 import { loadTicketAccess, loadTicketAccessForUpdate, type TicketRow } from './tickets.repository.ts';
 
 /** The general ticket authorisation of commands and reads, and where writes to a merged ticket land. */
+
+/** What a timeline command needs (replies, notes, uploads, relations, merges, watchers): the database, the clock, and the actor resolver of defineCommand. */
+export type TimelineCommandContext = Pick<AppContext, 'db' | 'clock' | 'resolveActor'>;
 
 /** Merges never chain (merge-tickets flattens them); the bound only protects against bad data. */
 const MAX_HOPS = 8;

@@ -1,5 +1,4 @@
 import { hasUnstorableText, toStorableText } from '@pishkhan/text';
-import type { AppContext } from '../../../context.ts';
 import { actorUserId, contactSideOf, type Actor, type SystemActorName } from '../../../platform/actor.ts';
 import { defineCommand, onceForKey } from '../../../platform/commands/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
@@ -9,7 +8,7 @@ import { afterNote, afterReply, claimAttachments } from '../article-landing.ts';
 import type { ArticleView } from '../articles.presenter.ts';
 import { articleViews } from '../articles.queries.ts';
 import { insertArticle } from '../articles.repository.ts';
-import { authorizeLanding, writesAsAgent } from '../ticket-access.ts';
+import { authorizeLanding, writesAsAgent, type TimelineCommandContext } from '../ticket-access.ts';
 import { seesInternal } from '../tickets.policy.ts';
 import type { TicketRow } from '../tickets.repository.ts';
 
@@ -17,7 +16,7 @@ import type { TicketRow } from '../tickets.repository.ts';
 const MAX_BODY = 100_000;
 const MAX_KEY = 200;
 
-export type AppendArticleContext = Pick<AppContext, 'db' | 'clock' | 'resolveActor'>;
+export type AppendArticleContext = TimelineCommandContext;
 
 export interface AppendArticleInput {
   /** A user (desk or customer), or a channel on behalf of a contact: `onBehalfOf('mail', contactId)`. */

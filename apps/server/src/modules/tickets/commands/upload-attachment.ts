@@ -1,4 +1,3 @@
-import type { AppContext } from '../../../context.ts';
 import { actorUserId, type Actor } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
 import { DomainError, forbidden } from '../../../platform/http/errors.ts';
@@ -6,11 +5,9 @@ import type { Db } from '../../../schema.ts';
 import { touchTicket } from '../articles.repository.ts';
 import { insertAttachments, type AttachmentRow } from '../attachments.repository.ts';
 import type { StagedUpload } from '../attachments.staging.ts';
-import { authorizeLanding } from '../ticket-access.ts';
+import { authorizeLanding, type TimelineCommandContext } from '../ticket-access.ts';
 import { TicketErrors } from '../tickets.errors.ts';
 import { seesInternal } from '../tickets.policy.ts';
-
-export type UploadAttachmentsContext = Pick<AppContext, 'db' | 'clock' | 'resolveActor'>;
 
 /**
  * Records staged uploads (attachments.staging stageUpload) on the ticket addressed — the ticket
@@ -22,7 +19,7 @@ export type UploadAttachmentsContext = Pick<AppContext, 'db' | 'clock' | 'resolv
 export const uploadAttachments = defineCommand(
   'ticket.upload_attachments',
   async (
-    ctx: UploadAttachmentsContext,
+    ctx: TimelineCommandContext,
     input: { actor: Actor; ticketId: number; files: readonly StagedUpload[]; internal: boolean },
   ): Promise<{ ticketId: number; attachments: AttachmentRow[] }> => {
     const { actor } = input;
