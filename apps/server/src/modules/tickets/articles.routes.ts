@@ -15,6 +15,17 @@ const writeErrors = { ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope };
 /** A retried POST with the same key returns the first article and writes nothing. */
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) });
 
+/** POST …/replies and …/notes: the same command (appendArticle), one kind each. */
+const WRITES = [
+  {
+    path: 'replies',
+    kind: 'reply',
+    body: ReplyBody,
+    summary: 'Add a public reply (agent, or the requester / a watching contact); a reply to a merged ticket lands in the surviving one',
+  },
+  { path: 'notes', kind: 'note', body: NoteBody, summary: 'Add an internal note (desk only; never shown to contacts)' },
+] as const;
+
 function created(result: AppendArticleResult) {
   const { ticket } = result;
   return { ticketId: ticket.id, ticketNumber: ticket.number, ticketStatus: ticket.status, ticketVersion: ticket.version, article: presentArticle(result.article) };
@@ -46,53 +57,23 @@ export function registerArticleRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.post(
-    '/api/v1/tickets/:id/replies',
-    {
-      schema: {
-        tags,
-        summary: 'Add a public reply (agent, or the requester / a watching contact); a reply to a merged ticket lands in the surviving one',
-        params: IdParams,
-        headers: IdempotencyHeaders,
-        body: ReplyBody,
-        response: { 201: ArticleCreated, ...writeErrors },
+  for (const write of WRITES) {
+    app.post(
+      `/api/v1/tickets/:id/${write.path}`,
+      {
+        schema: { tags, summary: write.summary, params: IdParams, headers: IdempotencyHeaders, body: write.body, response: { 201: ArticleCreated, ...writeErrors } },
       },
-    },
-    async (request, reply) => {
-      const result = await appendArticle(ctx, {
-        actor: request.actor,
-        ticketId: request.params.id,
-        kind: 'reply',
-        body: request.body.body,
-        attachmentIds: request.body.attachmentIds,
-        idempotencyKey: request.headers['idempotency-key'],
-      });
-      return reply.status(201).send(created(result));
-    },
-  );
-
-  app.post(
-    '/api/v1/tickets/:id/notes',
-    {
-      schema: {
-        tags,
-        summary: 'Add an internal note (desk only; never shown to contacts)',
-        params: IdParams,
-        headers: IdempotencyHeaders,
-        body: NoteBody,
-        response: { 201: ArticleCreated, ...writeErrors },
+      async (request, reply) => {
+        const result = await appendArticle(ctx, {
+          actor: request.actor,
+          ticketId: request.params.id,
+          kind: write.kind,
+          body: request.body.body,
+          attachmentIds: request.body.attachmentIds,
+          idempotencyKey: request.headers['idempotency-key'],
+        });
+        return reply.status(201).send(created(result));
       },
-    },
-    async (request, reply) => {
-      const result = await appendArticle(ctx, {
-        actor: request.actor,
-        ticketId: request.params.id,
-        kind: 'note',
-        body: request.body.body,
-        attachmentIds: request.body.attachmentIds,
-        idempotencyKey: request.headers['idempotency-key'],
-      });
-      return reply.status(201).send(created(result));
-    },
-  );
+    );
+  }
 }

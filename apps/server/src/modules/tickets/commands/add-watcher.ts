@@ -1,7 +1,6 @@
 import type { Actor } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
 import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
 import { findAgent, findContact } from '../../people/index.ts';
 import { authorizeTicket, type TimelineCommandContext } from '../ticket-access.ts';
 import { insertWatcher, loadWatcherView, type WatcherRow } from '../watchers.repository.ts';
@@ -18,7 +17,7 @@ export const addWatcher = defineCommand(
     ctx: TimelineCommandContext,
     input: { actor: Actor; ticketId: number; agentId?: number | undefined; contactId?: number | undefined },
   ): Promise<WatcherRow> => {
-    const trx = ctx.db as Db;
+    const trx = ctx.db;
     const ticket = await authorizeTicket(trx, input.actor, 'watch', input.ticketId, { forUpdate: true });
     const agentId = input.agentId ?? null;
     const contactId = agentId === null ? (input.contactId ?? null) : null;

@@ -3,7 +3,6 @@ import { actorUserId, contactSideOf, type Actor, type SystemActorName } from '..
 import { defineCommand, onceForKey } from '../../../platform/commands/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
 import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
 import { afterNote, afterReply, claimAttachments } from '../article-landing.ts';
 import type { ArticleView } from '../articles.presenter.ts';
 import { articleViews } from '../articles.queries.ts';
@@ -67,7 +66,7 @@ export const appendArticle = defineCommand(
 
 async function append(ctx: AppendArticleContext, input: AppendArticleInput): Promise<Omit<AppendArticleResult, 'replayed'>> {
   const { actor, kind } = input;
-  const trx = ctx.db as Db;
+  const trx = ctx.db;
   const access = await authorizeLanding(trx, actor, kind, input.ticketId);
   const { body, raw } = storableBody(actor, input.body);
   const asAgent = writesAsAgent(actor, access);

@@ -3,7 +3,6 @@ import type { AppContext } from '../../../context.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
 import { CommonErrors, DomainError, forbidden } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
 import { mayCreateCategory } from '../categories.policy.ts';
 import { insertCategory, loadCategoryRow, nextPosition, type CategoryRow } from '../categories.repository.ts';
 
@@ -18,7 +17,7 @@ export const createCategory = defineCommand(
   'category.create',
   async (ctx: CategoryCommandContext, input: CreateCategoryBody & { actor: Actor }): Promise<CategoryRow> => {
     if (!mayCreateCategory(input.actor)) throw forbidden('create');
-    const trx = ctx.db as Db;
+    const trx = ctx.db;
     const parentId = input.parentId ?? null;
     if (parentId !== null && !(await loadCategoryRow(trx, parentId))) {
       throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'parentId' });

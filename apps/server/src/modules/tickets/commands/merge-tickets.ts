@@ -42,7 +42,7 @@ export const mergeTickets = defineCommand(
     input: { actor: Actor; ticketId: number; intoTicketId: number },
   ): Promise<{ source: Ticket; target: Ticket; moved: { articles: number; attachments: number; watchers: number } }> => {
     const { actor } = input;
-    const trx = ctx.db as Db;
+    const trx = ctx.db;
     // Lock in id order so that two merges of the same pair cannot deadlock.
     const ids = [...new Set([input.ticketId, input.intoTicketId])].sort((a, b) => a - b);
     const locked = new Map<number, Awaited<ReturnType<typeof loadTicketAccessForUpdate>>>();

@@ -4,7 +4,6 @@ import { actorUserId } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
 import { authorize } from '../../../platform/policy/index.ts';
 import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
 import type { TicketRefRow } from '../relations.presenter.ts';
 import { insertRelation, loadRelationRow, parentOf, relationBetween, type RelationRow } from '../relations.repository.ts';
 import { authorizeTicket, type TimelineCommandContext } from '../ticket-access.ts';
@@ -33,7 +32,7 @@ export const relateTickets = defineCommand(
     input: { actor: Actor; ticketId: number; targetTicketId: number; kind: RelationKind },
   ): Promise<{ relation: RelationRow; fromTicketId: number; other: TicketRefRow }> => {
     const { actor, kind } = input;
-    const trx = ctx.db as Db;
+    const trx = ctx.db;
     const source = await authorizeTicket(trx, actor, 'relate', input.ticketId);
     const target = await loadTicketAccess(trx, input.targetTicketId);
     if (!target || !ticketPolicy.can(actor, 'read', target)) throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'targetTicketId' });

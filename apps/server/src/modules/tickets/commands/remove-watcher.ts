@@ -1,7 +1,6 @@
 import type { Actor } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
 import { notFound } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
 import { authorizeTicket, type TimelineCommandContext } from '../ticket-access.ts';
 import { deleteWatcher, loadWatcherRow } from '../watchers.repository.ts';
 
@@ -12,7 +11,7 @@ import { deleteWatcher, loadWatcherRow } from '../watchers.repository.ts';
 export const removeWatcher = defineCommand(
   'ticket.remove_watcher',
   async (ctx: TimelineCommandContext, input: { actor: Actor; ticketId: number; watcherId: number }): Promise<void> => {
-    const trx = ctx.db as Db;
+    const trx = ctx.db;
     const ticket = await authorizeTicket(trx, input.actor, 'watch', input.ticketId, { forUpdate: true });
     const row = await loadWatcherRow(trx, input.watcherId);
     if (!row || row.ticket_id !== ticket.id) throw notFound('watcher');

@@ -2,7 +2,6 @@ import type { Actor } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { authorize } from '../../../platform/policy/index.ts';
-import type { Db } from '../../../schema.ts';
 import { otherTicketOf } from '../relations.presenter.ts';
 import { deleteRelation, loadRelationRow, visibleTicketRefs } from '../relations.repository.ts';
 import { authorizeTicket, type TimelineCommandContext } from '../ticket-access.ts';
@@ -17,7 +16,7 @@ export const unrelateTickets = defineCommand(
   'ticket.unrelate',
   async (ctx: TimelineCommandContext, input: { actor: Actor; ticketId: number; relationId: number }): Promise<void> => {
     const { actor } = input;
-    const trx = ctx.db as Db;
+    const trx = ctx.db;
     const access = await authorizeTicket(trx, actor, 'read', input.ticketId);
     const row = await loadRelationRow(trx, input.relationId);
     const involved = row && (row.source_ticket_id === access.id || row.target_ticket_id === access.id);

@@ -4,7 +4,6 @@ import { defineCommand } from '../../../platform/commands/index.ts';
 import { expectVersion, updateAtVersion } from '../../../platform/db/index.ts';
 import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
 import { authorize } from '../../../platform/policy/index.ts';
-import type { Db } from '../../../schema.ts';
 import { CategoryErrors } from '../categories.errors.ts';
 import { categoryPolicy } from '../categories.policy.ts';
 import { listCategoryRows, loadCategoryForUpdate, type CategoryChanges, type CategoryRow } from '../categories.repository.ts';
@@ -20,7 +19,7 @@ import type { CategoryCommandContext } from './create-category.ts';
 export const updateCategory = defineCommand(
   'category.update',
   async (ctx: CategoryCommandContext, input: UpdateCategoryBody & { actor: Actor; id: number }): Promise<CategoryRow> => {
-    const trx = ctx.db as Db;
+    const trx = ctx.db;
     const row = await loadCategoryForUpdate(trx, input.id);
     authorize(categoryPolicy, input.actor, 'update', row);
     const current = row!;

@@ -1,7 +1,6 @@
 import { actorUserId, type Actor } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
 import { DomainError, forbidden } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
 import { touchTicket } from '../articles.repository.ts';
 import { insertAttachments, type AttachmentRow } from '../attachments.repository.ts';
 import type { StagedUpload } from '../attachments.staging.ts';
@@ -23,7 +22,7 @@ export const uploadAttachments = defineCommand(
     input: { actor: Actor; ticketId: number; files: readonly StagedUpload[]; internal: boolean },
   ): Promise<{ ticketId: number; attachments: AttachmentRow[] }> => {
     const { actor } = input;
-    const trx = ctx.db as Db;
+    const trx = ctx.db;
     const access = await authorizeLanding(trx, actor, 'attach', input.ticketId);
     if (input.files.length === 0) throw new DomainError(TicketErrors['attachment.missing_file']);
     if (input.internal && !seesInternal(actor, access)) throw forbidden('internal');
