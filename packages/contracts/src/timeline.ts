@@ -23,6 +23,8 @@ export const ArticleAttachment = Type.Object({
 export const ArticleAuthor = Type.Object({
   /** The person who wrote it (or whose action caused an event); null for the system alone. */
   userId: NullableId,
+  /** The contact who wrote it, on the contact side (a channel such as mail may write for a contact without a sign-in). */
+  contactId: Type.Optional(Id),
   name: Type.String(),
   kind: AuthorKind,
 });

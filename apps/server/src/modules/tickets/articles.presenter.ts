@@ -18,10 +18,16 @@ export interface ArticleAttachmentRow {
  * Who wrote an article, as the timeline shows it: the side (agent, contact, system) recorded when
  * it was written — one person may be agent and contact — with that side's name.
  */
-export function authorOf(row: Pick<ArticleRow, 'author_kind' | 'author_user_id' | 'author_system'>, names: AuthorNames | undefined): Article['author'] {
+export function authorOf(
+  row: Pick<ArticleRow, 'author_kind' | 'author_user_id' | 'author_system' | 'author_contact_id'>,
+  names: AuthorNames | undefined,
+): Article['author'] {
   const userId = row.author_user_id;
   if (row.author_kind === 'agent') return { userId, name: names?.agentName ?? names?.contactName ?? '', kind: 'agent' };
-  if (row.author_kind === 'contact') return { userId, name: names?.contactName ?? names?.agentName ?? '', kind: 'contact' };
+  if (row.author_kind === 'contact') {
+    const name = names?.contactName ?? names?.agentName ?? '';
+    return row.author_contact_id === null ? { userId, name, kind: 'contact' } : { userId, contactId: row.author_contact_id, name, kind: 'contact' };
+  }
   return { userId, name: names?.agentName ?? names?.contactName ?? row.author_system ?? 'system', kind: 'system' };
 }
 
@@ -35,8 +41,15 @@ function parseEventData(text: string | null): Record<string, unknown> | null {
   }
 }
 
-/** Row → API article. Bodies go out exactly as stored (JSON text, never rendered). */
-export function presentArticle(row: ArticleRow, names: AuthorNames | undefined, attachments: readonly ArticleAttachmentRow[]): Article {
+/** An article with what presenting it needs: its author's names and the attachments its reader may see. */
+export interface ArticleView {
+  row: ArticleRow;
+  names: AuthorNames | undefined;
+  attachments: ArticleAttachmentRow[];
+}
+
+/** View → API article. Bodies go out exactly as stored (JSON text, never rendered). */
+export function presentArticle({ row, names, attachments }: ArticleView): Article {
   return {
     id: row.id,
     ticketId: row.ticket_id,

@@ -1,10 +1,9 @@
-import type { Article } from '@pishkhan/contracts';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
-import { namesOfUsers } from '../people/index.ts';
-import { presentArticle, type ArticleAttachmentRow } from './articles.presenter.ts';
-import { listArticleRows, loadArticleAttachments, loadArticleRows, type ArticleRow } from './articles.repository.ts';
+import { contactNames, namesOfUsers } from '../people/index.ts';
+import type { ArticleAttachmentRow, ArticleView, AuthorNames } from './articles.presenter.ts';
+import { listArticleRows, loadArticleAttachments, type ArticleRow } from './articles.repository.ts';
 
 /** The last id of the previous page, from an opaque cursor (400 when it is not one of ours). */
 export function idCursor(cursor: string | undefined): number | undefined {
@@ -17,12 +16,20 @@ export function idCursor(cursor: string | undefined): number | undefined {
   return id;
 }
 
-/** Presents rows with their authors and attachments: one query per relation for the whole page. */
-async function presentRows(db: Db, rows: readonly ArticleRow[], includeInternal: boolean): Promise<Article[]> {
-  const [names, attachments] = await Promise.all([
+/**
+ * Rows with what presenting them needs — their authors' names (a sign-in's, or a contact's when a
+ * channel wrote without one) and the attachments the reader may see: one query per relation for
+ * the whole page.
+ */
+export async function articleViews(db: Db, rows: readonly ArticleRow[], includeInternal: boolean): Promise<ArticleView[]> {
+  const [users, contacts, attachments] = await Promise.all([
     namesOfUsers(
       db,
       rows.flatMap((r) => (r.author_user_id === null ? [] : [r.author_user_id])),
+    ),
+    contactNames(
+      db,
+      rows.flatMap((r) => (r.author_user_id === null && r.author_contact_id !== null ? [r.author_contact_id] : [])),
     ),
     loadArticleAttachments(
       db,
@@ -36,7 +43,13 @@ async function presentRows(db: Db, rows: readonly ArticleRow[], includeInternal:
     list.push(a);
     byArticle.set(a.article_id!, list);
   }
-  return rows.map((r) => presentArticle(r, r.author_user_id === null ? undefined : names.get(r.author_user_id), byArticle.get(r.id) ?? []));
+  return rows.map((row) => ({ row, names: namesOf(row, users, contacts), attachments: byArticle.get(row.id) ?? [] }));
+}
+
+function namesOf(row: ArticleRow, users: Map<number, AuthorNames>, contacts: Map<number, string>): AuthorNames | undefined {
+  if (row.author_user_id !== null) return users.get(row.author_user_id);
+  const contactName = row.author_contact_id === null ? undefined : contacts.get(row.author_contact_id);
+  return contactName === undefined ? undefined : { agentName: null, contactName };
 }
 
 /**
@@ -46,7 +59,7 @@ async function presentRows(db: Db, rows: readonly ArticleRow[], includeInternal:
 export async function listArticles(
   db: Db,
   input: { ticketId: number; includeInternal: boolean; limit: number; cursor?: string | undefined },
-): Promise<{ items: Article[]; nextCursor: string | null }> {
+): Promise<{ items: ArticleView[]; nextCursor: string | null }> {
   const afterId = idCursor(input.cursor);
   const rows = await listArticleRows(db, {
     ticketId: input.ticketId,
@@ -55,13 +68,5 @@ export async function listArticles(
     limit: input.limit + 1,
   });
   const page = pageOf(rows, input.limit, (r) => [r.id]);
-  return { items: await presentRows(db, page.items, input.includeInternal), nextCursor: page.nextCursor };
-}
-
-/** One article as its reader sees it (after creating it). */
-export async function loadArticle(db: Db, articleId: number, includeInternal: boolean): Promise<Article> {
-  const rows = await loadArticleRows(db, [articleId]);
-  const [article] = await presentRows(db, rows, includeInternal);
-  if (!article) throw new Error(`article ${articleId} vanished`);
-  return article;
+  return { items: await articleViews(db, page.items, input.includeInternal), nextCursor: page.nextCursor };
 }

@@ -1,4 +1,6 @@
 import type { Db } from '../../schema.ts';
+
+/** A new article: a reply, a note or a system event on a ticket's timeline. */
 export interface NewArticle {
   ticket_id: number;
   kind: 'reply' | 'note' | 'event';
@@ -7,15 +9,17 @@ export interface NewArticle {
   author_user_id: number | null;
   author_system: string | null;
   author_kind: 'agent' | 'contact' | 'system';
+  author_contact_id: number | null;
   body: string;
+  raw_body: string | null;
   event_type: string | null;
   event_data: string | null;
   created_at: number;
 }
 
-export async function insertArticle(db: Db, article: NewArticle): Promise<number> {
-  const row = await db.insertInto('articles').values({ ...article, original_ticket_id: null }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/** Inserts an article and returns its row (what the presenter needs, without reading it again). */
+export function insertArticle(db: Db, article: NewArticle): Promise<ArticleRow> {
+  return db.insertInto('articles').values({ ...article, original_ticket_id: null }).returningAll().executeTakeFirstOrThrow();
 }
 
 export type ArticleRow = Awaited<ReturnType<typeof listArticleRows>>[number];
@@ -26,11 +30,6 @@ export function listArticleRows(db: Db, input: { ticketId: number; includeIntern
   if (!input.includeInternal) q = q.where('internal', '=', 0);
   if (input.afterId !== undefined) q = q.where('id', '>', input.afterId);
   return q.orderBy('id', 'asc').limit(input.limit).execute();
-}
-
-export function loadArticleRows(db: Db, ids: readonly number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('articles').selectAll().where('id', 'in', ids).orderBy('id').execute();
 }
 
 /** Attachments linked to a page of articles: one query. */
@@ -45,17 +44,17 @@ export function loadArticleAttachments(db: Db, articleIds: readonly number[], in
 }
 
 /**
- * The attachments a new article may claim: uploaded to this ticket by this user and not yet
- * linked to an article.
+ * The attachments a new article may claim: uploaded to this ticket by this user (by a channel
+ * without a sign-in when userId is null) and not yet linked to an article.
  */
-export function loadLinkableAttachments(db: Db, input: { ticketId: number; userId: number; ids: readonly number[] }) {
+export function loadLinkableAttachments(db: Db, input: { ticketId: number; userId: number | null; ids: readonly number[] }) {
   if (input.ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('attachments')
     .select(['id', 'internal'])
     .where('id', 'in', input.ids)
     .where('ticket_id', '=', input.ticketId)
-    .where('uploaded_by_user_id', '=', input.userId)
+    .where('uploaded_by_user_id', input.userId === null ? 'is' : '=', input.userId)
     .where('article_id', 'is', null)
     .execute();
 }

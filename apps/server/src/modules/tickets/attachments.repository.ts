@@ -11,25 +11,21 @@ export interface NewAttachment {
   created_at: number;
 }
 
-export async function insertAttachments(db: Db, rows: readonly NewAttachment[]): Promise<number[]> {
+/** Inserts uploads (not yet on an article) and returns their rows in id order. */
+export async function insertAttachments(db: Db, rows: readonly NewAttachment[]): Promise<AttachmentRow[]> {
   if (rows.length === 0) return [];
   const inserted = await db
     .insertInto('attachments')
     .values(rows.map((r) => ({ ...r, article_id: null })))
-    .returning('id')
+    .returningAll()
     .execute();
-  return inserted.map((r) => r.id).sort((a, b) => a - b);
+  return inserted.sort((a, b) => a.id - b.id);
 }
 
 export type AttachmentRow = NonNullable<Awaited<ReturnType<typeof loadAttachmentRow>>>;
 
 export function loadAttachmentRow(db: Db, id: number) {
   return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export function loadAttachmentRows(db: Db, ids: readonly number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('attachments').selectAll().where('id', 'in', ids).orderBy('id').execute();
 }
 
 /** One page of a ticket's attachments, oldest first; internal ones only for the desk. */

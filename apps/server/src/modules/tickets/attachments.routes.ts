@@ -4,12 +4,13 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import { ticketSettings } from './tickets.settings.ts';
-import { stageUpload, uploadAttachments, type StagedUpload } from './commands/upload-attachment.ts';
+import { uploadAttachments } from './commands/upload-attachment.ts';
+import { stageUpload, type StagedUpload } from './attachments.staging.ts';
 import { idCursor } from './articles.queries.ts';
 import { contentDisposition, DOWNLOAD_CSP } from './attachments.content-type.ts';
 import { presentAttachment } from './attachments.presenter.ts';
-import { listAttachmentRows, loadAttachmentRow, loadAttachmentRows } from './attachments.repository.ts';
-import { authorizeLanding, authorizeTicket } from './ticket-access.ts';
+import { listAttachmentRows, loadAttachmentRow } from './attachments.repository.ts';
+import { authorizeTicket } from './ticket-access.ts';
 import { seesInternal, ticketPolicy } from './tickets.policy.ts';
 import { loadTicketAccess } from './tickets.repository.ts';
 import { pageOf } from '../../platform/http/cursor.ts';
@@ -33,8 +34,6 @@ export function registerAttachmentRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const actor = requireUser(request.actor);
-      const access = await authorizeLanding(ctx.db, actor, 'attach', request.params.id);
       const maxBytes = await ticketSettings.get(ctx.db, 'attachments.max_bytes');
       const files: StagedUpload[] = [];
       let internal = false;
@@ -46,9 +45,8 @@ export function registerAttachmentRoutes(app: App, ctx: AppContext): void {
             internal = String(part.value).trim().toLowerCase() === 'true';
           }
         }
-        const { ticketId, ids } = await uploadAttachments(ctx, { actor, access, files, internal });
-        const rows = await loadAttachmentRows(ctx.db, ids);
-        return reply.status(201).send({ ticketId, items: rows.map(presentAttachment) });
+        const { ticketId, attachments } = await uploadAttachments(ctx, { actor: request.actor, ticketId: request.params.id, files, internal });
+        return reply.status(201).send({ ticketId, items: attachments.map(presentAttachment) });
       } catch (error) {
         await Promise.all(files.map((f) => f.blob.discard()));
         throw error;

@@ -1,3 +1,4 @@
+import { dialectOf } from '../../platform/db/index.ts';
 import type { Db } from '../../schema.ts';
 
 export type CategoryRow = NonNullable<Awaited<ReturnType<typeof loadCategoryRow>>>;
@@ -5,6 +6,14 @@ export type CategoryRow = NonNullable<Awaited<ReturnType<typeof loadCategoryRow>
 export function loadCategoryRow(db: Db, id: number) {
   return db.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** A category read inside a write transaction, held until commit (two edits apply one after the other). */
+export function loadCategoryForUpdate(trx: Db, id: number) {
+  return dialectOf(trx).forUpdate(trx.selectFrom('categories').selectAll().where('id', '=', id)).executeTakeFirst();
+}
+
+/** The columns an admin changes (updated_at and the version step are the command's). */
+export type CategoryChanges = Partial<Pick<CategoryRow, 'parent_id' | 'name' | 'name_en' | 'position' | 'active'>>;
 
 /** The whole tree: admin-managed and small (tens to hundreds of rows). */
 export function listCategoryRows(db: Db) {
@@ -21,28 +30,14 @@ export async function nextPosition(db: Db, parentId: number | null): Promise<num
   return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
 }
 
-export async function insertCategory(
+/** Inserts an active category at version 1 and returns its row. */
+export function insertCategory(
   db: Db,
   row: { parent_id: number | null; name: string; name_en: string | null; position: number; now: number },
-): Promise<number> {
-  const inserted = await db
+): Promise<CategoryRow> {
+  return db
     .insertInto('categories')
     .values({ parent_id: row.parent_id, name: row.name, name_en: row.name_en, position: row.position, active: 1, created_at: row.now, updated_at: row.now, version: 1 })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
-}
-
-/** Applies changes under the optimistic version check; undefined when the version moved. */
-export function updateCategoryRow(
-  db: Db,
-  input: { id: number; version: number; now: number; cols: Partial<Pick<CategoryRow, 'parent_id' | 'name' | 'name_en' | 'position' | 'active'>> },
-) {
-  return db
-    .updateTable('categories')
-    .set({ ...input.cols, updated_at: input.now, version: input.version + 1 })
-    .where('id', '=', input.id)
-    .where('version', '=', input.version)
     .returningAll()
-    .executeTakeFirst();
+    .executeTakeFirstOrThrow();
 }

@@ -8,10 +8,20 @@ import { registerTicketSettingsRoutes } from './settings.routes.ts';
 import { registerTicketRoutes } from './tickets.routes.ts';
 import { registerTicketTimeline } from './timeline.routes.ts';
 import { ticketSettings } from './tickets.settings.ts';
+import { registerCategoryRoutes } from './categories.routes.ts';
 
 /** The tickets module's public face: what other modules and the composition root may import. */
 export { escalateTicket, MAX_ESCALATION_LEVEL, type EscalateInput } from './commands/escalate-ticket.ts';
 export { changeStatus } from './status-change.ts';
+export { appendArticle, type AppendArticleContext, type AppendArticleInput, type AppendArticleResult } from './commands/append-article.ts';
+export { uploadAttachments } from './commands/upload-attachment.ts';
+export { addWatcher } from './commands/add-watcher.ts';
+export { removeWatcher } from './commands/remove-watcher.ts';
+export { relateTickets } from './commands/relate-tickets.ts';
+export { unrelateTickets } from './commands/unrelate-tickets.ts';
+export { mergeTickets } from './commands/merge-tickets.ts';
+export { createCategory } from './commands/create-category.ts';
+export { updateCategory } from './commands/update-category.ts';
 export { QUEUE_VIEWS, type QueueView, type QueueContext } from './queues.ts';
 export { ticketPolicy, visibleTickets, seesInternal, type TicketAccess, type TicketAction } from './tickets.policy.ts';
 export {
@@ -35,5 +45,6 @@ export function registerTickets(app: App, ctx: AppContext): Contribution<AppCont
   registerQueueRoutes(app, ctx);
   registerTicketSettingsRoutes(app, ctx);
   registerTicketTimeline(app, ctx);
+  registerCategoryRoutes(app, ctx);
   return { module: 'tickets', settings: [ticketSettings], ...ticketJobs(ctx) };
 }

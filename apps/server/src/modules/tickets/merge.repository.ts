@@ -3,6 +3,12 @@ import type { TicketRow } from './tickets.repository.ts';
 
 type Ticket = NonNullable<TicketRow>;
 
+/** Where a ticket was merged into (null when it was not); undefined when there is no such ticket. */
+export async function mergedIntoOf(db: Db, ticketId: number): Promise<number | null | undefined> {
+  const row = await db.selectFrom('tickets').select('merged_into_id').where('id', '=', ticketId).executeTakeFirst();
+  return row ? row.merged_into_id : undefined;
+}
+
 /** Tickets that were merged into `ticketId` (to re-point them when it is merged in turn). */
 export function ticketsMergedInto(db: Db, ticketId: number) {
   return db.selectFrom('tickets').selectAll().where('merged_into_id', '=', ticketId).orderBy('id').execute();

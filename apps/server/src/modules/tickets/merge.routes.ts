@@ -1,12 +1,7 @@
-import { authorizeTicket } from './ticket-access.ts';
 import { ErrorEnvelope, IdParams, MergeBody, MergeResult } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
-import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import { mergeTickets } from './commands/merge-tickets.ts';
-import { ticketPolicy } from './tickets.policy.ts';
-import { loadTicketAccess } from './tickets.repository.ts';
-import { authorize, requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope, 422: ErrorEnvelope };
 
@@ -24,14 +19,7 @@ export function registerMergeRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = requireUser(request.actor);
-      const source = await authorizeTicket(ctx.db, actor, 'merge', request.params.id);
-      const target = await loadTicketAccess(ctx.db, request.body.intoTicketId);
-      if (!target || !ticketPolicy.can(actor, 'read', target)) {
-        throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'intoTicketId' });
-      }
-      authorize(ticketPolicy, actor, 'merge', target);
-      const result = await mergeTickets(ctx, { actor, sourceId: source.id, targetId: target.id });
+      const result = await mergeTickets(ctx, { actor: request.actor, ticketId: request.params.id, intoTicketId: request.body.intoTicketId });
       return {
         source: {
           id: result.source.id,

@@ -1,16 +1,13 @@
 import { Type } from 'typebox';
 import { ErrorEnvelope, IdParams, Page, Relation, RelationBody, RelationParams } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
-import { CommonErrors, DomainError, notFound } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import { relateTickets } from './commands/relate-tickets.ts';
 import { unrelateTickets } from './commands/unrelate-tickets.ts';
 import { authorizeTicket } from './ticket-access.ts';
 import { otherTicketOf, presentRelation } from './relations.presenter.ts';
-import { loadRelationRow, relationsOf, visibleTicketRefs } from './relations.repository.ts';
-import { ticketPolicy } from './tickets.policy.ts';
-import { loadTicketAccess } from './tickets.repository.ts';
-import { authorize, requireUser } from '../../platform/policy/index.ts';
+import { relationsOf, visibleTicketRefs } from './relations.repository.ts';
+import { requireUser } from '../../platform/policy/index.ts';
 
 const tags = ['tickets'];
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
@@ -52,16 +49,13 @@ export function registerRelationRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const actor = requireUser(request.actor);
-      const source = await authorizeTicket(ctx.db, actor, 'relate', request.params.id);
-      const target = await loadTicketAccess(ctx.db, request.body.targetTicketId);
-      // A target the caller cannot see is reported like one that does not exist.
-      if (!target || !ticketPolicy.can(actor, 'read', target)) {
-        throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'targetTicketId' });
-      }
-      authorize(ticketPolicy, actor, 'relate', target);
-      const row = await relateTickets(ctx, { actor, source, target, kind: request.body.kind });
-      return reply.status(201).send(presentRelation(row, source.id, target.row));
+      const { relation, fromTicketId, other } = await relateTickets(ctx, {
+        actor: request.actor,
+        ticketId: request.params.id,
+        targetTicketId: request.body.targetTicketId,
+        kind: request.body.kind,
+      });
+      return reply.status(201).send(presentRelation(relation, fromTicketId, other));
     },
   );
 
@@ -76,14 +70,7 @@ export function registerRelationRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const actor = requireUser(request.actor);
-      const access = await authorizeTicket(ctx.db, actor, 'read', request.params.id);
-      const row = await loadRelationRow(ctx.db, request.params.relationId);
-      const involved = row && (row.source_ticket_id === access.id || row.target_ticket_id === access.id);
-      const otherVisible = involved && (await visibleTicketRefs(ctx.db, actor, [otherTicketOf(row, access.id)])).length === 1;
-      if (!row || !otherVisible) throw notFound('relation');
-      authorize(ticketPolicy, actor, 'relate', access);
-      await unrelateTickets(ctx, { relationId: row.id });
+      await unrelateTickets(ctx, { actor: request.actor, ticketId: request.params.id, relationId: request.params.relationId });
       return reply.status(204).send(null);
     },
   );

@@ -60,7 +60,11 @@ export interface TicketTables {
     author_system: string | null;
     /** agent | contact | system: the side of the person who wrote it. */
     author_kind: string;
+    /** The contact who wrote it (contact side), also when no sign-in is behind it (mail, SMS). */
+    author_contact_id: number | null;
     body: string;
+    /** JSON of the body as a channel brought it, when it held text the databases cannot store. */
+    raw_body: string | null;
     event_type: string | null;
     event_data: string | null;
     original_ticket_id: number | null;

@@ -11,6 +11,16 @@ export async function listWatcherRows(db: Db, ticketId: number) {
     .where('ticket_id', '=', ticketId)
     .orderBy('id')
     .execute();
+  return withNames(db, rows);
+}
+
+/** One watcher with its display name (after adding it). */
+export async function loadWatcherView(db: Db, id: number): Promise<WatcherRow | undefined> {
+  const rows = await db.selectFrom('ticket_watchers').select(['id', 'ticket_id', 'agent_id', 'contact_id', 'created_at']).where('id', '=', id).execute();
+  return (await withNames(db, rows))[0];
+}
+
+async function withNames<W extends { agent_id: number | null; contact_id: number | null }>(db: Db, rows: readonly W[]) {
   const [agents, contacts] = await Promise.all([
     agentNames(
       db,

@@ -2,12 +2,11 @@ import { authorizeTicket } from './ticket-access.ts';
 import { Type } from 'typebox';
 import { ErrorEnvelope, IdParams, Page, Watcher, WatcherBody, WatcherParams } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
-import { notFound } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import { addWatcher } from './commands/add-watcher.ts';
 import { removeWatcher } from './commands/remove-watcher.ts';
 import { presentWatcher } from './watchers.presenter.ts';
-import { listWatcherRows, loadWatcherRow } from './watchers.repository.ts';
+import { listWatcherRows } from './watchers.repository.ts';
 import { requireUser } from '../../platform/policy/index.ts';
 
 const tags = ['tickets'];
@@ -37,11 +36,9 @@ export function registerWatcherRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const actor = requireUser(request.actor);
-      const access = await authorizeTicket(ctx.db, actor, 'watch', request.params.id);
       const body = request.body;
-      const id = await addWatcher(ctx, { ticketId: access.id, ...('agentId' in body ? { agentId: body.agentId } : { contactId: body.contactId }) });
-      const row = (await listWatcherRows(ctx.db, access.id)).find((w) => w.id === id)!;
+      const person = 'agentId' in body ? { agentId: body.agentId } : { contactId: body.contactId };
+      const row = await addWatcher(ctx, { actor: request.actor, ticketId: request.params.id, ...person });
       return reply.status(201).send(presentWatcher(row));
     },
   );
@@ -50,11 +47,7 @@ export function registerWatcherRoutes(app: App, ctx: AppContext): void {
     '/api/v1/tickets/:id/watchers/:watcherId',
     { schema: { tags, summary: 'Remove a watcher', params: WatcherParams, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
-      const actor = requireUser(request.actor);
-      const access = await authorizeTicket(ctx.db, actor, 'watch', request.params.id);
-      const row = await loadWatcherRow(ctx.db, request.params.watcherId);
-      if (!row || row.ticket_id !== access.id) throw notFound('watcher');
-      await removeWatcher(ctx, { watcherId: row.id });
+      await removeWatcher(ctx, { actor: request.actor, ticketId: request.params.id, watcherId: request.params.watcherId });
       return reply.status(204).send(null);
     },
   );

@@ -1,12 +1,15 @@
 import type { RelationKind } from '@pishkhan/contracts';
-import type { UserActor } from '../../../platform/actor.ts';
-import type { Clock } from '../../../platform/clock/index.ts';
-import { transaction } from '../../../platform/db/index.ts';
-import { DomainError } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { actorUserId } from '../../../platform/actor.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
+import { authorize } from '../../../platform/policy/index.ts';
+import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
+import type { TicketRefRow } from '../relations.presenter.ts';
 import { insertRelation, loadRelationRow, parentOf, relationBetween, type RelationRow } from '../relations.repository.ts';
+import { authorizeTicket, type TimelineCommandContext } from '../ticket-access.ts';
 import { TicketErrors } from '../tickets.errors.ts';
-import type { LandingAccess } from '../ticket-access.ts';
+import { ticketPolicy } from '../tickets.policy.ts';
+import { loadTicketAccess } from '../tickets.repository.ts';
 
 /** Deeper than any real incident hierarchy; a longer walk means the data is already wrong. */
 const MAX_DEPTH = 100;
@@ -16,18 +19,27 @@ function refuse(reason: string): DomainError {
 }
 
 /**
- * Relates two tickets the actor works on (the caller has authorised 'relate' on both). Refused
- * with 409 ticket.invalid_relation: a ticket with itself, a merged ticket, a relation of the same
- * kind that already exists in either direction, a second parent, and a parent/child cycle.
+ * Relates a ticket (the source) to another the actor also works on: 'relate' on the source
+ * (404/403); a target the actor cannot see is 422 like one that does not exist, one they may not
+ * relate 403. Refused with 409 ticket.invalid_relation: a ticket with itself, a merged ticket, a
+ * relation of the same kind that already exists in either direction, a second parent, and a
+ * parent/child cycle. Returns the relation and the other ticket for the presenter.
  */
-export async function relateTickets(
-  deps: { db: Db; clock: Clock },
-  input: { actor: UserActor; source: LandingAccess; target: LandingAccess; kind: RelationKind },
-): Promise<RelationRow> {
-  const { source, target, kind } = input;
-  if (source.id === target.id) throw refuse('self');
-  if (source.row.merged_into_id !== null || target.row.merged_into_id !== null) throw refuse('merged');
-  return transaction(deps.db, async (trx) => {
+export const relateTickets = defineCommand(
+  'ticket.relate',
+  async (
+    ctx: TimelineCommandContext,
+    input: { actor: Actor; ticketId: number; targetTicketId: number; kind: RelationKind },
+  ): Promise<{ relation: RelationRow; fromTicketId: number; other: TicketRefRow }> => {
+    const { actor, kind } = input;
+    const trx = ctx.db;
+    const source = await authorizeTicket(trx, actor, 'relate', input.ticketId);
+    const target = await loadTicketAccess(trx, input.targetTicketId);
+    if (!target || !ticketPolicy.can(actor, 'read', target)) throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'targetTicketId' });
+    authorize(ticketPolicy, actor, 'relate', target);
+
+    if (source.id === target.id) throw refuse('self');
+    if (source.row.merged_into_id !== null || target.row.merged_into_id !== null) throw refuse('merged');
     if (await relationBetween(trx, kind, source.id, target.id)) throw refuse('exists');
     if (kind === 'parent_child') {
       if ((await parentOf(trx, target.id)) !== undefined) throw refuse('second_parent');
@@ -43,10 +55,10 @@ export async function relateTickets(
       kind,
       source_ticket_id: source.id,
       target_ticket_id: target.id,
-      created_by_user_id: input.actor.userId,
-      created_at: deps.clock.now(),
+      created_by_user_id: actorUserId(actor),
+      created_at: ctx.clock.now(),
     });
     if (id === undefined) throw refuse('exists');
-    return (await loadRelationRow(trx, id))!;
-  });
-}
+    return { relation: (await loadRelationRow(trx, id))!, fromTicketId: source.id, other: target.row };
+  },
+);

@@ -1,8 +1,20 @@
-import { transaction } from '../../../platform/db/index.ts';
-import type { Db } from '../../../schema.ts';
-import { deleteWatcher } from '../watchers.repository.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import { authorizeTicket, type TimelineCommandContext } from '../ticket-access.ts';
+import { deleteWatcher, loadWatcherRow } from '../watchers.repository.ts';
 
-/** Removes a watcher (the caller has authorised 'watch' on its ticket); an agent loses the visibility watching gave. */
-export async function removeWatcher(deps: { db: Db }, input: { watcherId: number }): Promise<void> {
-  await transaction(deps.db, (trx) => deleteWatcher(trx, input.watcherId));
-}
+/**
+ * Removes a watcher of a ticket: authorises 'watch' on the ticket (404/403), holding it until
+ * commit; a watcher of another ticket is 404. An agent loses the visibility watching gave.
+ */
+export const removeWatcher = defineCommand(
+  'ticket.remove_watcher',
+  async (ctx: TimelineCommandContext, input: { actor: Actor; ticketId: number; watcherId: number }): Promise<void> => {
+    const trx = ctx.db;
+    const ticket = await authorizeTicket(trx, input.actor, 'watch', input.ticketId, { forUpdate: true });
+    const row = await loadWatcherRow(trx, input.watcherId);
+    if (!row || row.ticket_id !== ticket.id) throw notFound('watcher');
+    await deleteWatcher(trx, row.id);
+  },
+);

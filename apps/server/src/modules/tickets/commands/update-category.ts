@@ -1,23 +1,30 @@
 import type { UpdateCategoryBody } from '@pishkhan/contracts';
-import type { Clock } from '../../../platform/clock/index.ts';
-import { transaction } from '../../../platform/db/index.ts';
-import { CommonErrors, DomainError, notFound } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
+import { expectVersion, updateAtVersion } from '../../../platform/db/index.ts';
+import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
+import { authorize } from '../../../platform/policy/index.ts';
 import { CategoryErrors } from '../categories.errors.ts';
-import { listCategoryRows, loadCategoryRow, updateCategoryRow, type CategoryRow } from '../categories.repository.ts';
+import { categoryPolicy } from '../categories.policy.ts';
+import { listCategoryRows, loadCategoryForUpdate, type CategoryChanges, type CategoryRow } from '../categories.repository.ts';
 import { wouldCycle } from '../categories.tree.ts';
+import type { CategoryCommandContext } from './create-category.ts';
 
 /**
- * Renames, moves, reorders, deactivates or reactivates a category (admins; the caller checked).
- * Takes the version the admin saw (409 record.stale); a move under itself or a descendant is
- * 409 category.cycle; a parent that does not exist is 422. Nothing is ever deleted.
+ * Renames, moves, reorders, deactivates or reactivates a category: admins only (404 for a
+ * category the actor cannot see, 403 otherwise). Takes the version the admin saw (409
+ * record.stale); a move under itself or a descendant is 409 category.cycle; a parent that does
+ * not exist is 422. One version step; nothing is ever deleted. Returns the updated row.
  */
-export async function updateCategory(deps: { db: Db; clock: Clock }, input: UpdateCategoryBody & { id: number }): Promise<CategoryRow> {
-  return transaction(deps.db, async (trx) => {
-    const current = await loadCategoryRow(trx, input.id);
-    if (!current) throw notFound('category');
-    if (current.version !== input.version) throw new DomainError(CommonErrors['record.stale']);
-    const cols: Parameters<typeof updateCategoryRow>[1]['cols'] = {};
+export const updateCategory = defineCommand(
+  'category.update',
+  async (ctx: CategoryCommandContext, input: UpdateCategoryBody & { actor: Actor; id: number }): Promise<CategoryRow> => {
+    const trx = ctx.db;
+    const row = await loadCategoryForUpdate(trx, input.id);
+    authorize(categoryPolicy, input.actor, 'update', row);
+    const current = row!;
+    expectVersion(current, input.version);
+    const cols: CategoryChanges = {};
     if (input.name !== undefined) cols.name = input.name;
     if (input.nameEn !== undefined) cols.name_en = input.nameEn;
     if (input.position !== undefined) cols.position = input.position;
@@ -31,8 +38,6 @@ export async function updateCategory(deps: { db: Db; clock: Clock }, input: Upda
       }
       cols.parent_id = parentId;
     }
-    const updated = await updateCategoryRow(trx, { id: current.id, version: current.version, now: deps.clock.now(), cols });
-    if (!updated) throw new DomainError(CommonErrors['record.stale']);
-    return updated;
-  });
-}
+    return updateAtVersion(trx, 'categories', current.id, current.version, { ...cols, updated_at: ctx.clock.now() });
+  },
+);
