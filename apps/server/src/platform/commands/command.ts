@@ -31,12 +31,25 @@ export type Command<C extends CommandContext, I extends CommandInput, R> = ((ctx
   readonly commandName: string;
 };
 
-export function defineCommand<C extends CommandContext, I extends CommandInput, R>(
+export interface CommandOptions<C, I, P> {
+  /**
+   * Slow work that must not hold the unit of work open — password hashing above all (on SQLite one
+   * open transaction holds the only connection, so every other request would wait for argon2).
+   * Runs before the transaction, with ctx.db; it reads and refuses but never writes. Its result is
+   * the body's third argument; the body re-checks cheaply what may have changed in between.
+   */
+  prepare(ctx: C, input: I): Promise<P>;
+}
+
+export function defineCommand<C extends CommandContext, I extends CommandInput, R, P = undefined>(
   name: string,
-  run: (ctx: C, input: I) => Promise<R>,
+  run: (ctx: C, input: I, prepared: P) => Promise<R>,
+  options?: CommandOptions<C, I, P>,
 ): Command<C, I, R> {
-  const command = (ctx: C, input: I) =>
-    unitOfWork(ctx.db, async (trx) => run({ ...ctx, db: trx }, { ...input, actor: await resolved(ctx, trx, input.actor) }));
+  const command = async (ctx: C, input: I) => {
+    const prepared = options ? await options.prepare(ctx, input) : (undefined as P);
+    return unitOfWork(ctx.db, async (trx) => run({ ...ctx, db: trx }, { ...input, actor: await resolved(ctx, trx, input.actor) }, prepared));
+  };
   return Object.assign(command, { commandName: name });
 }
 

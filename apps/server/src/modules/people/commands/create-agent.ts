@@ -31,20 +31,20 @@ export interface CreatedAgentResult {
  */
 export const createAgent = defineCommand(
   'agent.create',
-  async (ctx: PeopleContext, input: { actor: Actor } & CreateAgentBody): Promise<CreatedAgentResult> => {
+  async (ctx: PeopleContext, input: { actor: Actor } & CreateAgentBody, password: PreparedPassword): Promise<CreatedAgentResult> => {
     assertCanCreate(input.actor, 'agent');
     const groupIds = distinct(input.groupIds ?? []);
     await assertGroupsExist(ctx.db, groupIds, 'groupIds');
     const existing = await findUserByEmail(ctx.db, input.email);
     if (existing && (await agentOfUser(ctx.db, existing.id))) throw new DomainError(CommonErrors['record.conflict'], { field: 'email' });
-    const generated = existing || input.password !== undefined ? undefined : randomBytes(15).toString('base64url');
+    const generated = existing ? undefined : password.generated;
     const now = ctx.clock.now();
 
     const userId =
       existing?.id ??
       (await insertUser(ctx.db, {
         email: input.email,
-        passwordHash: await hashPassword(input.password ?? generated!),
+        passwordHash: password.hash,
         mustChangePassword: generated !== undefined,
         locale: input.locale ?? 'fa',
         now,
@@ -63,4 +63,18 @@ export const createAgent = defineCommand(
       linkedToExistingUser: existing !== undefined,
     };
   },
+  {
+    // argon2 runs before the unit of work, so hashing never holds the database.
+    async prepare(_ctx, input) {
+      assertCanCreate(input.actor, 'agent');
+      const generated = input.password === undefined ? randomBytes(15).toString('base64url') : undefined;
+      return { hash: await hashPassword(input.password ?? generated!), generated };
+    },
+  },
 );
+
+interface PreparedPassword {
+  hash: string;
+  /** The one-time password made for a sign-in created without one. */
+  generated: string | undefined;
+}
