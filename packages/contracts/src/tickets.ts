@@ -154,7 +154,7 @@ export const Ticket = Type.Object({
 });
 export type Ticket = Static<typeof Ticket>;
 
-/** Comma lists where noted; ids as decimal integers. */
+/** Comma lists where noted; ids as decimal integers. Each parameter is a condition of the filter language (filters.ts), AND-ed. */
 export const TicketListQuery = Type.Object(
   {
     ...PageQuery,
@@ -176,6 +176,10 @@ export const TicketListQuery = Type.Object(
     createdTo: Type.Optional(Instant),
     updatedFrom: Type.Optional(Instant),
     updatedTo: Type.Optional(Instant),
+    /** The human number, digits in any script, an optional `#` first (e.g. `#۱۰۰۰۱`). */
+    number: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    /** A TicketFilter (filters.ts) as JSON, URL-encoded (≤ 8 KB as JSON), AND-ed with the other parameters. */
+    filter: Type.Optional(Type.String({ minLength: 1, maxLength: 8_192 })),
     /** A field, `-` first for descending; default -updated_at. */
     sort: Type.Optional(Type.Enum(TICKET_SORTS)),
   },

@@ -2,6 +2,8 @@ import { registerTicketJobs } from './tickets.jobs.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import { registerEscalationRoutes } from './escalation.routes.ts';
+import { extendTicketFilterFields, ticketFilterFields, type TicketFilterFields } from './filter/fields.ts';
+import { queueViews, type QueueView } from './queues.ts';
 import { registerQueueRoutes } from './queues.routes.ts';
 import { registerTicketSettingsRoutes } from './settings.routes.ts';
 import { registerTicketRoutes } from './tickets.routes.ts';
@@ -10,7 +12,10 @@ import { registerTicketTimeline } from './timeline.routes.ts';
 /** The tickets module's public face: what other modules and the composition root may import. */
 export { escalateTicket, MAX_ESCALATION_LEVEL, type EscalateInput } from './commands/escalate-ticket.ts';
 export { changeStatus } from './status-change.ts';
-export { QUEUE_VIEWS, type QueueView, type QueueContext } from './queues.ts';
+export { BUILTIN_QUEUE_VIEWS, type QueueView } from './queues.ts';
+export { compileTicketFilter, type TicketWhere } from './filter/ticket-filter.repository.ts';
+export { ticketFilterFields, type TicketFilterField, type TicketFilterFields } from './filter/fields.ts';
+export type { TicketFilterContext } from './filter/plan.ts';
 export { ticketPolicy, visibleTickets, seesInternal, type TicketAccess, type TicketAction } from './tickets.policy.ts';
 export {
   loadTicketAccess,
@@ -23,12 +28,20 @@ export {
 export { TicketErrors } from './tickets.errors.ts';
 export { ticketSettings } from './tickets.settings.ts';
 
+/** What other modules add to tickets at registration: queue views (SLA) and filter fields (later issues). */
+export interface TicketsOptions {
+  queueViews?: readonly QueueView[];
+  /** Extra fields of the filter language; none yet (the option is wired for the issues that add them). */
+  filterFields?: TicketFilterFields;
+}
+
 /** Registers every ticket route: core (tickets, history, confirm/reopen), escalation, queues, settings, and the timeline. */
-export function registerTickets(app: App, ctx: AppContext): void {
+export function registerTickets(app: App, ctx: AppContext, options: TicketsOptions = {}): void {
+  const filterFields = extendTicketFilterFields(ticketFilterFields, options.filterFields);
   registerTicketJobs(ctx);
   registerTicketRoutes(app, ctx);
   registerEscalationRoutes(app, ctx);
-  registerQueueRoutes(app, ctx);
+  registerQueueRoutes(app, ctx, queueViews(options.queueViews ?? [], filterFields), filterFields);
   registerTicketSettingsRoutes(app, ctx);
   registerTicketTimeline(app, ctx);
 }
