@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Id, Instant, LongText, PageQuery, Version } from './common.ts';
+import { TicketFilter } from './filters.ts';
 
 /**
  * Tickets core: create, read, update, list, history, escalation, confirm/reopen, queues and the
@@ -186,6 +187,17 @@ export const TicketListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type TicketListQuery = Static<typeof TicketListQuery>;
+
+/** POST /tickets/search: the list by a filter of the language in the body (no URL length to mind). */
+export const TicketSearchBody = Type.Object(
+  {
+    filter: TicketFilter,
+    sort: Type.Optional(Type.Enum(TICKET_SORTS)),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type TicketSearchBody = Static<typeof TicketSearchBody>;
 
 export const TicketPage = Type.Object({ items: Type.Array(TicketSummary), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 

@@ -7,6 +7,7 @@ import { queueViews, type QueueView } from './queues.ts';
 import { registerQueueRoutes } from './queues.routes.ts';
 import { registerTicketSettingsRoutes } from './settings.routes.ts';
 import { registerTicketRoutes } from './tickets.routes.ts';
+import { registerTicketSearchRoutes } from './tickets-search.routes.ts';
 import { registerTicketTimeline } from './timeline.routes.ts';
 
 /** The tickets module's public face: what other modules and the composition root may import. */
@@ -40,6 +41,7 @@ export function registerTickets(app: App, ctx: AppContext, options: TicketsOptio
   const filterFields = extendTicketFilterFields(ticketFilterFields, options.filterFields);
   registerTicketJobs(ctx);
   registerTicketRoutes(app, ctx);
+  registerTicketSearchRoutes(app, ctx, filterFields);
   registerEscalationRoutes(app, ctx);
   registerQueueRoutes(app, ctx, queueViews(options.queueViews ?? [], filterFields), filterFields);
   registerTicketSettingsRoutes(app, ctx);
