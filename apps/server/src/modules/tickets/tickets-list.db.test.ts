@@ -145,6 +145,9 @@ describe('GET /tickets', () => {
     expect(await q(f({ field: 'updated_at', op: 'newer_than', value: { amount: 30, unit: 'minutes' } }))).toEqual(idsOf(0, 6));
     expect(await q(f({ field: 'created_at', op: 'older_than', value: { amount: 290, unit: 'minutes' } }))).toEqual(idsOf(0, 1));
     expect(await q(`status=new&${f({ field: 'priority', op: 'in', value: [1, 2] })}`)).toEqual(idsOf(4));
+    // The filter parameter has the whole depth to itself beside the other parameters.
+    const deep = { not: { not: { any: [{ not: { field: 'priority', op: 'neq', value: 1 } }] } } };
+    expect(await q(`status=pending_customer&${f(deep)}`)).toEqual(idsOf(0));
     // @me is the reader's agent (for requester: their contact).
     expect(ids(await walk(d.analystA.client, f({ field: 'assignee', op: 'eq', value: '@me' }), 50))).toEqual(idsOf(2));
     expect(ids(await walk(d.contactShared.client, f({ field: 'requester', op: 'eq', value: '@me' }), 50)).sort((a, b) => a - b)).toEqual(idsOf(0, 4, 6));

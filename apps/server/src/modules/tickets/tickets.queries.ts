@@ -89,10 +89,11 @@ export interface TicketListContext {
 const TYPES_READ = ticketFilterFields.type!.values!;
 
 /**
- * The parameters of GET /tickets as one filter of the language: each parameter one condition,
- * AND-ed, and the `filter` parameter (JSON) AND-ed with them. 400 on unknown values, naming the parameter.
+ * The parameters of GET /tickets as filters of the language, AND-ed: the parameters as one
+ * (each one condition), and the `filter` parameter (JSON) on its own, so that it has the whole
+ * depth and condition limits to itself. 400 on unknown values, naming the parameter.
  */
-export function ticketFilters(q: Omit<TicketListQuery, 'limit' | 'cursor' | 'sort'>, fields: TicketFilterFields = ticketFilterFields): TicketFilter {
+export function ticketFilters(q: Omit<TicketListQuery, 'limit' | 'cursor' | 'sort'>, fields: TicketFilterFields = ticketFilterFields): TicketFilter[] {
   const all: TicketFilter[] = [];
   const cond = (field: string, op: TicketFilterOp, value?: TicketFilterCondition['value']) => all.push(value === undefined ? { field, op } : { field, op, value });
   const statuses = commaList(q.status, 'status', STATUSES as readonly string[]);
@@ -115,17 +116,17 @@ export function ticketFilters(q: Omit<TicketListQuery, 'limit' | 'cursor' | 'sor
   if (q.updatedFrom !== undefined) cond('updated_at', 'gte', instant(q.updatedFrom, 'updatedFrom'));
   if (q.updatedTo !== undefined) cond('updated_at', 'lt', instant(q.updatedTo, 'updatedTo'));
   if (q.number !== undefined) cond('number', 'eq', ticketNumber(q.number));
-  if (q.filter !== undefined) all.push(parseTicketFilter(q.filter, fields));
-  return { all };
+  return q.filter === undefined ? [{ all }] : [{ all }, parseTicketFilter(q.filter, fields)];
 }
 
 /**
- * One page of the tickets the actor may see that match `filter` (compileTicketFilter: always
+ * One page of the tickets the actor may see that match `filter` (or every filter of a list;
+ * compileTicketFilter: always
  * within visibleTickets), in a stable keyset order: (sort column, id), both in the sort's
  * direction. The cursor carries the sort it was made for, so a cursor from another sort is
  * refused (400) instead of misleading.
  */
-export async function listTickets(ctx: TicketListContext, actor: Actor, filter: TicketFilter, page: TicketPageRequest, fields: TicketFilterFields = ticketFilterFields) {
+export async function listTickets(ctx: TicketListContext, actor: Actor, filter: TicketFilter | readonly TicketFilter[], page: TicketPageRequest, fields: TicketFilterFields = ticketFilterFields) {
   const sort = page.sort ?? '-updated_at';
   const desc = sort.startsWith('-');
   const key = (desc ? sort.slice(1) : sort) as TicketSortKey;

@@ -10,14 +10,20 @@ import { planTicketFilter, type FilterPlan, type TicketFilterContext } from './p
 export type TicketWhere = (eb: ExpressionBuilder<DB, 'tickets'>) => Expression<SqlBool>;
 
 /**
- * The tickets a reader may see that match a filter: checks it (400 request.invalid with the path
- * of the first problem), resolves it for the reader and now, compiles it, and AND-s it with
- * visibleTickets(actor) — so no filter, saved view or queue can show a ticket its reader may not see.
+ * The tickets a reader may see that match a filter — or every one of several filters, each within
+ * the limits on its own (the list's parameters and its `filter` parameter): checks them (400
+ * request.invalid with the path of the first problem), resolves them for the reader and now,
+ * compiles them, and AND-s them with visibleTickets(actor) — so no filter, saved view or queue can
+ * show a ticket its reader may not see.
  */
-export function compileTicketFilter(filter: TicketFilter, context: TicketFilterContext, fields: TicketFilterFields = ticketFilterFields): TicketWhere {
-  const where = filterWhere(filter, context, fields);
+export function compileTicketFilter(filter: TicketFilter | readonly TicketFilter[], context: TicketFilterContext, fields: TicketFilterFields = ticketFilterFields): TicketWhere {
+  const wheres = (isFilterList(filter) ? filter : [filter]).map((f) => filterWhere(f, context, fields));
   const visible = visibleTickets(context.actor);
-  return (eb) => eb.and([visible(eb), where(eb)]);
+  return (eb) => eb.and([visible(eb), ...wheres.map((w) => w(eb))]);
+}
+
+function isFilterList(filter: TicketFilter | readonly TicketFilter[]): filter is readonly TicketFilter[] {
+  return Array.isArray(filter);
 }
 
 /** The filter alone, without the visibility scope: for index-plan tests only, never for a reader's list. */
