@@ -97,7 +97,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
   const contributions: Contribution<AppContext>[] = [
     registerAccess(app, ctx),
     registerPeople(app, ctx),
-    registerTickets(app, ctx),
+    registerTickets(app, ctx, { queueViews: [] }),
     registerNotifications(app, ctx),
     registerAdminJobs(app, ctx),
   ];

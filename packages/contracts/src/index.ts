@@ -5,5 +5,6 @@ export * from './people.ts';
 export * from './jobs.ts';
 export * from './notifications.ts';
 export * from './tickets.ts';
+export * from './filters.ts';
 export * from './timeline.ts';
 export * from './categories.ts';

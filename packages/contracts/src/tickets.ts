@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Id, Instant, LongText, PageQuery, Version } from './common.ts';
+import { TicketFilter } from './filters.ts';
 
 /**
  * Tickets core: create, read, update, list, history, escalation, confirm/reopen, queues and the
@@ -154,7 +155,7 @@ export const Ticket = Type.Object({
 });
 export type Ticket = Static<typeof Ticket>;
 
-/** Comma lists where noted; ids as decimal integers. */
+/** Comma lists where noted; ids as decimal integers. Each parameter is a condition of the filter language (filters.ts), AND-ed. */
 export const TicketListQuery = Type.Object(
   {
     ...PageQuery,
@@ -176,12 +177,27 @@ export const TicketListQuery = Type.Object(
     createdTo: Type.Optional(Instant),
     updatedFrom: Type.Optional(Instant),
     updatedTo: Type.Optional(Instant),
+    /** The human number, digits in any script, an optional `#` first (e.g. `#۱۰۰۰۱`). */
+    number: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    /** A TicketFilter (filters.ts) as JSON, URL-encoded (≤ 8 KB as JSON), AND-ed with the other parameters. */
+    filter: Type.Optional(Type.String({ minLength: 1, maxLength: 8_192 })),
     /** A field, `-` first for descending; default -updated_at. */
     sort: Type.Optional(Type.Enum(TICKET_SORTS)),
   },
   { additionalProperties: false },
 );
 export type TicketListQuery = Static<typeof TicketListQuery>;
+
+/** POST /tickets/search: the list by a filter of the language in the body (no URL length to mind). */
+export const TicketSearchBody = Type.Object(
+  {
+    filter: TicketFilter,
+    sort: Type.Optional(Type.Enum(TICKET_SORTS)),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type TicketSearchBody = Static<typeof TicketSearchBody>;
 
 export const TicketPage = Type.Object({ items: Type.Array(TicketSummary), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 

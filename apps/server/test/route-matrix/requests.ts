@@ -141,6 +141,7 @@ export const REQUESTS: Record<string, Builder> = {
     payload: { title: 'پرینتر کار نمی‌کند', description: 'از صبح', type: 'incident', impact: 2, urgency: 2, ...(role === 'contact' ? {} : { requesterContactId: w.people.contact.contactId }) },
   }),
   'GET /api/v1/tickets': fixed('/api/v1/tickets'),
+  'POST /api/v1/tickets/search': fixed('/api/v1/tickets/search', { filter: { field: 'status', op: 'in', value: ['new', 'open'] } }),
   'GET /api/v1/tickets/:id': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}` }),
   'PATCH /api/v1/tickets/:id': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}`, payload: { version: 1, title: 'عنوان تازه' } }),
   'GET /api/v1/tickets/:id/history': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/history` }),

@@ -70,6 +70,7 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   // foreign: a ticket of group B, another contact, organisation 2. Admin without a desk role sees none.
   row('POST /api/v1/tickets', { anonymous: [401, 401], contact: [201, 201], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [403, 403], admin: [403, 403] }),
   row('GET /api/v1/tickets', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/tickets/search', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('GET /api/v1/tickets/:id', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
   row('PATCH /api/v1/tickets/:id', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
   row('GET /api/v1/tickets/:id/history', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),

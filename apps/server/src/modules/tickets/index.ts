@@ -3,9 +3,12 @@ import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import type { Contribution } from '../../platform/modules.ts';
 import { registerEscalationRoutes } from './escalation.routes.ts';
+import { extendTicketFilterFields, ticketFilterFields, type TicketFilterFields } from './filter/fields.ts';
+import { queueViews, type QueueView } from './queues.ts';
 import { registerQueueRoutes } from './queues.routes.ts';
 import { registerTicketSettingsRoutes } from './settings.routes.ts';
 import { registerTicketRoutes } from './tickets.routes.ts';
+import { registerTicketSearchRoutes } from './tickets-search.routes.ts';
 import { registerTicketTimeline } from './timeline.routes.ts';
 import { ticketSettings } from './tickets.settings.ts';
 import { registerCategoryRoutes } from './categories.routes.ts';
@@ -22,7 +25,10 @@ export { unrelateTickets } from './commands/unrelate-tickets.ts';
 export { mergeTickets } from './commands/merge-tickets.ts';
 export { createCategory } from './commands/create-category.ts';
 export { updateCategory } from './commands/update-category.ts';
-export { QUEUE_VIEWS, type QueueView, type QueueContext } from './queues.ts';
+export { BUILTIN_QUEUE_VIEWS, type QueueView } from './queues.ts';
+export { compileTicketFilter, type TicketWhere } from './filter/ticket-filter.repository.ts';
+export { ticketFilterFields, type TicketFilterField, type TicketFilterFields } from './filter/fields.ts';
+export type { TicketFilterContext } from './filter/plan.ts';
 export { ticketPolicy, visibleTickets, seesInternal, type TicketAccess, type TicketAction } from './tickets.policy.ts';
 export {
   loadTicketAccess,
@@ -35,14 +41,24 @@ export {
 export { TicketErrors } from './tickets.errors.ts';
 export { ticketSettings } from './tickets.settings.ts';
 
+/** What other modules add to tickets at registration: queue views (SLA) and filter fields (later issues). */
+export interface TicketsOptions {
+  queueViews?: readonly QueueView[];
+  /** Extra fields of the filter language; none yet (the option is wired for the issues that add them). */
+  filterFields?: TicketFilterFields;
+}
+
 /**
- * Registers every ticket route — core (tickets, history, confirm/reopen), escalation, queues,
- * settings, and the timeline — and returns the module's settings and the pending-until sweep.
+ * Registers every ticket route — core (tickets, history, confirm/reopen), search, escalation, queues
+ * (built-in views then other modules'), settings, the timeline and categories — and returns the
+ * module's settings and the pending-until sweep.
  */
-export function registerTickets(app: App, ctx: AppContext): Contribution<AppContext> {
+export function registerTickets(app: App, ctx: AppContext, options: TicketsOptions = {}): Contribution<AppContext> {
+  const filterFields = extendTicketFilterFields(ticketFilterFields, options.filterFields);
   registerTicketRoutes(app, ctx);
+  registerTicketSearchRoutes(app, ctx, filterFields);
   registerEscalationRoutes(app, ctx);
-  registerQueueRoutes(app, ctx);
+  registerQueueRoutes(app, ctx, queueViews(options.queueViews ?? [], filterFields), filterFields);
   registerTicketSettingsRoutes(app, ctx);
   registerTicketTimeline(app, ctx);
   registerCategoryRoutes(app, ctx);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { anonymousClient, type Client } from '../../../test/factories.ts';
-import { QUEUE_VIEWS } from './queues.ts';
+import { BUILTIN_QUEUE_VIEWS } from './queues.ts';
 import { expectStatus, makeDesk, openTicket, patchCurrent, type Desk } from './tickets.test-kit.ts';
 
 let t: TestApp;
@@ -52,7 +52,7 @@ async function walk(client: Client, name: string, limit: number): Promise<number
   return out;
 }
 
-const zeros = Object.fromEntries(QUEUE_VIEWS.map((v) => [v.name, 0]));
+const zeros = Object.fromEntries(BUILTIN_QUEUE_VIEWS.map((v) => [v.name, 0]));
 
 describe('queues', () => {
   it('runs on the dialect under test', () => {

@@ -1,125 +1,135 @@
-import type { Expression, SqlBool } from 'kysely';
+import type { TicketFilter } from '@pishkhan/contracts';
 import type { AgentIdentity } from '../../platform/actor.ts';
+import { checkTicketFilter } from './filter/check.ts';
+import type { TicketFilterFields } from './filter/fields.ts';
 import { OPEN_STATUSES, PENDING_STATUSES } from './lifecycle.ts';
-import type { TicketWhere } from './tickets.queries.ts';
 
 /**
  * The named views of the agent workspace ("My open tickets", "Escalated to me" …), each defined
- * once as a SQL filter on tickets. Every use AND-s it with visibleTickets(actor), so a view can
- * never show a ticket its reader may not see. Each filter leads with indexed columns (migrations
- * 202611261603 and 202611261620 name the index for each). The SLA module adds its views
- * (`breaching_soon`, `breached`) by appending entries to QUEUE_VIEWS.
+ * once in the filter language (filter/README.md), with `@me`, `@my_groups` and relative times.
+ * Every use compiles it with compileTicketFilter, which AND-s it with visibleTickets(actor), so a
+ * view can never show a ticket its reader may not see. Each filter leads with indexed columns
+ * (migrations 202611261603 and 202611261620 name the index for each). The list of views is built
+ * at registration: BUILTIN_QUEUE_VIEWS plus what other modules pass to registerTickets
+ * (`queueViews`, e.g. the SLA issue's breaching_soon and breached).
  */
-
-export interface QueueContext {
-  agent: AgentIdentity;
-  now: number;
-}
-
 export interface QueueView {
   name: string;
   /** The indexes that serve this view; queues.indexes.db.test.ts checks the planner uses one. */
   indexes: readonly string[];
-  /** Rows of this view for this agent (before the visibility scope). */
-  filter(q: QueueContext): TicketWhere;
+  /**
+   * Which tickets (before the visibility scope). A function of the reading agent only when the
+   * view depends on their roles, which the language does not name (escalated_to_me).
+   */
+  filter: TicketFilter | ((agent: AgentIdentity) => TicketFilter);
 }
 
-const RECENTLY_RESOLVED_MS = 7 * 24 * 60 * 60 * 1000;
+/** The filter of a view for one agent. */
+export function queueFilter(view: QueueView, agent: AgentIdentity): TicketFilter {
+  return typeof view.filter === 'function' ? view.filter(agent) : view.filter;
+}
+
 const ACTIVE = [...OPEN_STATUSES];
 const NEW_OR_OPEN = ['new', 'open'];
 
-/** assignee/owner group in the agent's groups; nothing when they have none (IN () is not SQL). */
-const inMyGroups =
-  (column: 'tickets.assignee_group_id' | 'tickets.owner_group_id', groups: readonly number[]): TicketWhere =>
-  (eb) =>
-    groups.length ? eb(column, 'in', groups) : eb.lit(false);
-
-export const QUEUE_VIEWS: QueueView[] = [
+/** The views every installation has. */
+export const BUILTIN_QUEUE_VIEWS: readonly QueueView[] = Object.freeze([
   {
-    // index tickets_assignee_agent_status
     name: 'my_open',
     indexes: ['tickets_assignee_agent_status'],
-    filter: ({ agent }) => (eb) => eb.and([eb('tickets.assignee_agent_id', '=', agent.id), eb('tickets.status', 'in', NEW_OR_OPEN)]),
+    filter: { all: [{ field: 'assignee', op: 'eq', value: '@me' }, { field: 'status', op: 'in', value: NEW_OR_OPEN }] },
   },
   {
     // index tickets_assignee_group_status (group, status, agent)
     name: 'unassigned_in_my_groups',
     indexes: ['tickets_assignee_group_status'],
-    filter:
-      ({ agent }) =>
-      (eb) =>
-        eb.and([inMyGroups('tickets.assignee_group_id', agent.groupIds)(eb), eb('tickets.status', 'in', NEW_OR_OPEN), eb('tickets.assignee_agent_id', 'is', null)]),
+    filter: {
+      all: [
+        { field: 'group', op: 'in', value: '@my_groups' },
+        { field: 'status', op: 'in', value: NEW_OR_OPEN },
+        { field: 'assignee', op: 'is_null' },
+      ],
+    },
   },
   {
-    // index tickets_assignee_group_status
     name: 'open_in_my_groups',
     indexes: ['tickets_assignee_group_status'],
-    filter:
-      ({ agent }) =>
-      (eb) =>
-        eb.and([inMyGroups('tickets.assignee_group_id', agent.groupIds)(eb), eb('tickets.status', 'in', ACTIVE)]),
+    filter: { all: [{ field: 'group', op: 'in', value: '@my_groups' }, { field: 'status', op: 'in', value: ACTIVE }] },
   },
   {
     // tickets_assignee_agent_status OR tickets_assignee_group_status
     name: 'pending',
     indexes: ['tickets_assignee_agent_status', 'tickets_assignee_group_status', 'tickets_status_pending'],
-    filter:
-      ({ agent }) =>
-      (eb) =>
-        eb.and([
-          eb.or([eb('tickets.assignee_agent_id', '=', agent.id), inMyGroups('tickets.assignee_group_id', agent.groupIds)(eb)]),
-          eb('tickets.status', 'in', [...PENDING_STATUSES]),
-        ]),
+    filter: {
+      all: [
+        { any: [{ field: 'assignee', op: 'eq', value: '@me' }, { field: 'group', op: 'in', value: '@my_groups' }] },
+        { field: 'status', op: 'in', value: [...PENDING_STATUSES] },
+      ],
+    },
   },
   {
-    // index tickets_escalation_ack (level, group, acknowledged)
+    // index tickets_escalation_ack (level, group, acknowledged): level 1 reaches the assignee
+    // group's supervisors, level 2 the managers — roles, hence a filter per reader.
     name: 'escalated_to_me',
     indexes: ['tickets_escalation_ack', 'tickets_escalation'],
-    filter:
-      ({ agent }) =>
-      (eb) => {
-        const ors: Expression<SqlBool>[] = [];
-        if (agent.roles.has('supervisor') && agent.groupIds.length) {
-          ors.push(eb.and([eb('tickets.escalation_level', '=', 1), eb('tickets.assignee_group_id', 'in', agent.groupIds)]));
-        }
-        if (agent.roles.has('manager')) ors.push(eb('tickets.escalation_level', '=', 2));
-        return ors.length ? eb.and([eb.or(ors), eb('tickets.escalation_acknowledged_at', 'is', null)]) : eb.lit(false);
-      },
+    filter: (agent) => ({
+      all: [
+        {
+          any: [
+            ...(agent.roles.has('supervisor')
+              ? [{ all: [{ field: 'escalation_level', op: 'eq', value: 1 }, { field: 'group', op: 'in', value: '@my_groups' }] } satisfies TicketFilter]
+              : []),
+            ...(agent.roles.has('manager') ? [{ field: 'escalation_level', op: 'eq', value: 2 } satisfies TicketFilter] : []),
+          ],
+        },
+        { field: 'escalation_acknowledged', op: 'eq', value: false },
+      ],
+    }),
   },
   {
-    // index tickets_owner_group_status
+    // index tickets_owner_group_status; an assignee group that is unset is not "elsewhere"
     name: 'referred_elsewhere',
     indexes: ['tickets_owner_group_status'],
-    filter:
-      ({ agent }) =>
-      (eb) =>
-        agent.groupIds.length
-          ? eb.and([
-              eb('tickets.owner_group_id', 'in', agent.groupIds),
-              eb('tickets.status', 'in', ACTIVE),
-              eb('tickets.assignee_group_id', 'not in', agent.groupIds),
-            ])
-          : eb.lit(false),
+    filter: {
+      all: [
+        { field: 'owner_group', op: 'in', value: '@my_groups' },
+        { field: 'status', op: 'in', value: ACTIVE },
+        { field: 'group', op: 'not_in', value: '@my_groups' },
+        { field: 'group', op: 'is_not_null' },
+      ],
+    },
   },
   {
     // tickets_owner_group_status OR tickets_assignee_group_status OR tickets_owner_agent_status
     name: 'recently_resolved',
     indexes: ['tickets_owner_group_status', 'tickets_assignee_group_status', 'tickets_owner_agent_status', 'tickets_status_resolved'],
-    filter:
-      ({ agent, now }) =>
-      (eb) =>
-        eb.and([
-          eb.or([
-            inMyGroups('tickets.owner_group_id', agent.groupIds)(eb),
-            inMyGroups('tickets.assignee_group_id', agent.groupIds)(eb),
-            eb('tickets.owner_agent_id', '=', agent.id),
-          ]),
-          eb('tickets.status', 'in', ['resolved', 'closed']),
-          eb('tickets.resolved_at', '>=', now - RECENTLY_RESOLVED_MS),
-        ]),
+    filter: {
+      all: [
+        {
+          any: [
+            { field: 'owner_group', op: 'in', value: '@my_groups' },
+            { field: 'group', op: 'in', value: '@my_groups' },
+            { field: 'owner_agent', op: 'eq', value: '@me' },
+          ],
+        },
+        { field: 'status', op: 'in', value: ['resolved', 'closed'] },
+        { field: 'resolved_at', op: 'newer_than', value: { amount: 7, unit: 'days' } },
+      ],
+    },
   },
-];
+] satisfies QueueView[]);
 
-export function findQueueView(name: string): QueueView | undefined {
-  return QUEUE_VIEWS.find((v) => v.name === name);
+/**
+ * The views of this installation: the built-in ones, then `extra` (other modules', from
+ * registerTickets). A repeated name or a fixed filter the field table refuses fails the start.
+ */
+export function queueViews(extra: readonly QueueView[], fields: TicketFilterFields): readonly QueueView[] {
+  const views = [...BUILTIN_QUEUE_VIEWS, ...extra];
+  const names = new Set<string>();
+  for (const view of views) {
+    if (names.has(view.name)) throw new Error(`queue view "${view.name}" is defined twice`);
+    names.add(view.name);
+    if (typeof view.filter !== 'function') checkTicketFilter(view.filter, fields, `queue view ${view.name}`);
+  }
+  return Object.freeze(views);
 }

@@ -129,6 +129,76 @@ describe('GET /tickets', () => {
     expect(await q(`groupId=${d.groupB}&priority=1`)).toEqual([]);
   });
 
+  it('takes a filter of the language (JSON) and the human number, AND-ed with the other parameters', async () => {
+    const c = d.manager.client;
+    const q = async (query: string) => ids(await walk(c, query, 50)).sort((a, b) => a - b);
+    const idsOf = (...indexes: number[]) => indexes.map((i) => created[i].id).sort((a, b) => a - b);
+    const f = (filter: unknown) => 'filter=' + encodeURIComponent(JSON.stringify(filter));
+    expect(await q(f({ field: 'priority', op: 'lte', value: 2 }))).toEqual(idsOf(0, 4));
+    expect(await q(f({ any: [{ field: 'channel', op: 'eq', value: 'email' }, { field: 'tag', op: 'eq', value: 'VPN' }] }))).toEqual(idsOf(0, 1, 2));
+    expect(await q(f({ not: { field: 'requester', op: 'eq', value: d.contactShared.contactId } }))).toEqual(idsOf(1, 2, 3, 5));
+    expect(await q(f({ field: 'assignee', op: 'neq', value: d.analystA.agentId }))).toEqual(idsOf(0, 1, 3, 4, 5, 6));
+    expect(await q(f({ field: 'title', op: 'contains', value: 'PORTAL' }))).toEqual(idsOf(6));
+    expect(await q(f({ field: 'tag', op: 'not_in', value: ['vpn'] }))).toEqual(idsOf(1, 3, 4, 5, 6));
+    expect(await q(f({ field: 'type', op: 'neq', value: 'incident' }))).toEqual(idsOf(1));
+    // Relative times count from the server clock: the last two tickets were touched within the last half hour.
+    expect(await q(f({ field: 'updated_at', op: 'newer_than', value: { amount: 30, unit: 'minutes' } }))).toEqual(idsOf(0, 6));
+    expect(await q(f({ field: 'created_at', op: 'older_than', value: { amount: 290, unit: 'minutes' } }))).toEqual(idsOf(0, 1));
+    expect(await q(`status=new&${f({ field: 'priority', op: 'in', value: [1, 2] })}`)).toEqual(idsOf(4));
+    // The filter parameter has the whole depth to itself beside the other parameters.
+    const deep = { not: { not: { any: [{ not: { field: 'priority', op: 'neq', value: 1 } }] } } };
+    expect(await q(`status=pending_customer&${f(deep)}`)).toEqual(idsOf(0));
+    // @me is the reader's agent (for requester: their contact).
+    expect(ids(await walk(d.analystA.client, f({ field: 'assignee', op: 'eq', value: '@me' }), 50))).toEqual(idsOf(2));
+    expect(ids(await walk(d.contactShared.client, f({ field: 'requester', op: 'eq', value: '@me' }), 50)).sort((a, b) => a - b)).toEqual(idsOf(0, 4, 6));
+    expect(await q(`number=${created[3].number}`)).toEqual(idsOf(3));
+    const persian = String(created[3].number).replace(/[0-9]/g, (x) => String.fromCharCode(0x06f0 + Number(x)));
+    expect(await q(`number=${encodeURIComponent('#' + persian)}`)).toEqual(idsOf(3));
+    expect(await q('number=999999')).toEqual([]);
+  });
+
+  it('refuses a bad filter with 400 request.invalid naming the place, and a filter over 8 KB', async () => {
+    const c = d.manager.client;
+    const get = (query: string) => c.get(`/api/v1/tickets?${query}`);
+    const f = (filter: unknown) => 'filter=' + encodeURIComponent(typeof filter === 'string' ? filter : JSON.stringify(filter));
+    const cases: Array<[string, string]> = [
+      [f('{"field":'), 'filter'],
+      [f({ field: 'secret', op: 'eq', value: 1 }), 'filter.field'],
+      [f({ all: [{ field: 'status', op: 'gt', value: 'new' }] }), 'filter.all[0].op'],
+      [f({ field: 'priority', op: 'eq', value: 'high' }), 'filter.value'],
+      ['number=12a', 'number'],
+      ['number=0', 'number'],
+    ];
+    for (const [query, field] of cases) {
+      const res = await get(query);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json(), query).toMatchObject({ code: 'request.invalid', details: { field } });
+    }
+    const big = { any: Array.from({ length: 40 }, () => ({ field: 'title', op: 'contains', value: 'x'.repeat(250) })) };
+    expect((await get(f(big))).statusCode).toBe(400);
+  });
+
+  it('POST /tickets/search takes the filter in the body: same pages, same cursors, same scope', async () => {
+    const filter = { any: [{ field: 'priority', op: 'lte', value: 2 }, { field: 'channel', op: 'eq', value: 'email' }] };
+    const viaGet = ids(await walk(d.manager.client, 'filter=' + encodeURIComponent(JSON.stringify(filter)), 50));
+    const items: any[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = expectStatus(await d.manager.client.post('/api/v1/tickets/search', { filter, sort: '-updated_at', limit: 1, ...(cursor ? { cursor } : {}) }), 200);
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(ids(items)).toEqual(viaGet);
+    expect(viaGet).toHaveLength(3);
+    const scoped = expectStatus(await d.contactPrivate.client.post('/api/v1/tickets/search', { filter: { all: [] } }), 200);
+    expect(ids(scoped.items)).toEqual([created[1].id]);
+    const wrongOp = await d.manager.client.post('/api/v1/tickets/search', { filter: { field: 'title', op: 'eq', value: 'x' } });
+    expect(wrongOp.statusCode).toBe(400);
+    expect(wrongOp.json()).toMatchObject({ code: 'request.invalid', details: { field: 'filter.op' } });
+    expect((await d.manager.client.post('/api/v1/tickets/search', { filter: { everything: true } })).statusCode).toBe(400);
+    expect((await d.manager.client.post('/api/v1/tickets/search', {})).statusCode).toBe(400);
+  });
+
   it('scopes every list to what the caller may see', async () => {
     const all = (client: Client) => walk(client, '', 50).then((items) => ids(items).sort((a, b) => a - b));
     const idsOf = (...indexes: number[]) => indexes.map((i) => created[i].id).sort((a, b) => a - b);

@@ -1,21 +1,23 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { TicketListQuery } from '@pishkhan/contracts';
+import type { TicketFilter, TicketFilterCondition, TicketFilterOp, TicketListQuery } from '@pishkhan/contracts';
+import { foldDigits } from '@pishkhan/text';
 import type { Actor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock/index.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts';
 import { ticketSettings } from './tickets.settings.ts';
-import type { DB, Db } from '../../schema.ts';
+import type { Db } from '../../schema.ts';
 import { userEmails } from '../access/index.ts';
 import { contactNames, namesOfUsers, organizationNames } from '../people/index.ts';
-import { normalizeTag } from './ticket-fields.ts';
 import { STATUSES } from './lifecycle.ts';
-import { visibleTickets } from './tickets.policy.ts';
+import { parseTicketFilter } from './filter/check.ts';
+import { ticketFilterFields, type TicketFilterFields } from './filter/fields.ts';
+import { compileTicketFilter } from './filter/ticket-filter.repository.ts';
 import { loadTicketAccess, tagsOfTickets, type TicketRow } from './tickets.repository.ts';
+import { countTicketsWhere, selectHistoryPage, selectTicketPage, ticketNumbersOf, type TicketSortKey } from './ticket-lists.repository.ts';
 
-/** Reads of tickets for the API: one ticket with what its presenter needs, pages of tickets, history. */
+/** Reads of tickets for the API: one ticket with what its presenter needs, pages of tickets (through the filter language), history. The SQL is in the repositories. */
 
 type Ticket = NonNullable<TicketRow>;
-export type TicketWhere = (eb: ExpressionBuilder<DB, 'tickets'>) => Expression<SqlBool>;
 export interface Named {
   id: number;
   name: string;
@@ -48,7 +50,7 @@ export async function loadRelated(db: Db, rows: readonly Ticket[]): Promise<Tick
     ),
     contactNames(db, contactIds),
     organizationNames(db, orgIds),
-    mergedIds.length ? db.selectFrom('tickets').select(['id', 'number']).where('id', 'in', mergedIds).execute() : [],
+    ticketNumbersOf(db, mergedIds),
   ]);
   const tagMap = new Map<number, string[]>();
   for (const t of tags) tagMap.set(t.ticket_id, [...(tagMap.get(t.ticket_id) ?? []), t.tag]);
@@ -70,14 +72,7 @@ export async function loadTicketView(db: Db, id: number) {
 
 // ---- lists ----
 
-const SORT_COLUMNS = {
-  created_at: 'tickets.created_at',
-  updated_at: 'tickets.updated_at',
-  priority: 'tickets.priority',
-  number: 'tickets.number',
-} as const;
-type SortKey = keyof typeof SORT_COLUMNS;
-export type TicketSort = SortKey | `-${SortKey}`;
+export type TicketSort = TicketSortKey | `-${TicketSortKey}`;
 
 export interface TicketPageRequest {
   sort?: TicketSort | undefined;
@@ -85,82 +80,72 @@ export interface TicketPageRequest {
   limit?: number | undefined;
 }
 
-const TYPES_READ = ['incident', 'service_request', 'problem', 'change'];
+/** What a list needs besides the filter: the database, and the clock that relative times count from. */
+export interface TicketListContext {
+  db: Db;
+  clock: Clock;
+}
 
-/** The list filters of GET /tickets as one where-callback (AND of what was given). 400 on unknown values. */
-export function ticketFilters(q: Omit<TicketListQuery, 'limit' | 'cursor' | 'sort'>): TicketWhere {
+const TYPES_READ = ticketFilterFields.type!.values!;
+
+/**
+ * The parameters of GET /tickets as filters of the language, AND-ed: the parameters as one
+ * (each one condition), and the `filter` parameter (JSON) on its own, so that it has the whole
+ * depth and condition limits to itself. 400 on unknown values, naming the parameter.
+ */
+export function ticketFilters(q: Omit<TicketListQuery, 'limit' | 'cursor' | 'sort'>, fields: TicketFilterFields = ticketFilterFields): TicketFilter[] {
+  const all: TicketFilter[] = [];
+  const cond = (field: string, op: TicketFilterOp, value?: TicketFilterCondition['value']) => all.push(value === undefined ? { field, op } : { field, op, value });
   const statuses = commaList(q.status, 'status', STATUSES as readonly string[]);
   const types = commaList(q.type, 'type', TYPES_READ);
-  const priorities = q.priority?.split(',').map(Number);
-  const time = (v: string | undefined, field: string) => {
-    if (v === undefined) return undefined;
-    const ms = Date.parse(v);
-    if (Number.isNaN(ms)) throw invalid(`${field} is not a time`, field);
-    return ms;
-  };
-  const createdFrom = time(q.createdFrom, 'createdFrom');
-  const createdTo = time(q.createdTo, 'createdTo');
-  const updatedFrom = time(q.updatedFrom, 'updatedFrom');
-  const updatedTo = time(q.updatedTo, 'updatedTo');
-  return (eb) => {
-    const and: Expression<SqlBool>[] = [];
-    if (statuses) and.push(eb('tickets.status', 'in', statuses));
-    if (types) and.push(eb('tickets.type', 'in', types));
-    if (priorities) and.push(eb('tickets.priority', 'in', priorities));
-    if (q.groupId !== undefined) and.push(eb('tickets.assignee_group_id', '=', q.groupId));
-    if (q.assigneeAgentId === 'none') and.push(eb('tickets.assignee_agent_id', 'is', null));
-    else if (q.assigneeAgentId !== undefined) and.push(eb('tickets.assignee_agent_id', '=', Number(q.assigneeAgentId)));
-    if (q.ownerAgentId !== undefined) and.push(eb('tickets.owner_agent_id', '=', q.ownerAgentId));
-    if (q.ownerGroupId !== undefined) and.push(eb('tickets.owner_group_id', '=', q.ownerGroupId));
-    if (q.requesterContactId !== undefined) and.push(eb('tickets.requester_contact_id', '=', q.requesterContactId));
-    if (q.organizationId !== undefined) and.push(eb('tickets.organization_id', '=', q.organizationId));
-    if (q.channel !== undefined) and.push(eb('tickets.channel', '=', q.channel));
-    if (q.categoryId !== undefined) and.push(eb('tickets.category_id', '=', q.categoryId));
-    if (q.tag !== undefined) {
-      const tag = normalizeTag(q.tag);
-      and.push(eb('tickets.id', 'in', eb.selectFrom('ticket_tags').select('ticket_tags.ticket_id').where('ticket_tags.tag_normalized', '=', tag)));
-    }
-    if (createdFrom !== undefined) and.push(eb('tickets.created_at', '>=', createdFrom));
-    if (createdTo !== undefined) and.push(eb('tickets.created_at', '<', createdTo));
-    if (updatedFrom !== undefined) and.push(eb('tickets.updated_at', '>=', updatedFrom));
-    if (updatedTo !== undefined) and.push(eb('tickets.updated_at', '<', updatedTo));
-    return eb.and(and);
-  };
+  if (statuses) cond('status', 'in', statuses);
+  if (types) cond('type', 'in', types);
+  if (q.priority !== undefined) cond('priority', 'in', [...new Set(q.priority.split(',').map(Number))]);
+  if (q.groupId !== undefined) cond('group', 'eq', q.groupId);
+  if (q.assigneeAgentId === 'none') cond('assignee', 'is_null');
+  else if (q.assigneeAgentId !== undefined) cond('assignee', 'eq', Number(q.assigneeAgentId));
+  if (q.ownerAgentId !== undefined) cond('owner_agent', 'eq', q.ownerAgentId);
+  if (q.ownerGroupId !== undefined) cond('owner_group', 'eq', q.ownerGroupId);
+  if (q.requesterContactId !== undefined) cond('requester', 'eq', q.requesterContactId);
+  if (q.organizationId !== undefined) cond('organization', 'eq', q.organizationId);
+  if (q.channel !== undefined) cond('channel', 'eq', q.channel);
+  if (q.categoryId !== undefined) cond('category', 'eq', q.categoryId);
+  if (q.tag !== undefined) cond('tag', 'eq', q.tag);
+  if (q.createdFrom !== undefined) cond('created_at', 'gte', instant(q.createdFrom, 'createdFrom'));
+  if (q.createdTo !== undefined) cond('created_at', 'lt', instant(q.createdTo, 'createdTo'));
+  if (q.updatedFrom !== undefined) cond('updated_at', 'gte', instant(q.updatedFrom, 'updatedFrom'));
+  if (q.updatedTo !== undefined) cond('updated_at', 'lt', instant(q.updatedTo, 'updatedTo'));
+  if (q.number !== undefined) cond('number', 'eq', ticketNumber(q.number));
+  return q.filter === undefined ? [{ all }] : [{ all }, parseTicketFilter(q.filter, fields)];
 }
 
 /**
- * One page of the tickets the actor may see (visibleTickets, always), narrowed by `where`, in a
- * stable keyset order: (sort column, id), both in the sort's direction. The cursor carries the
- * sort it was made for, so a cursor from another sort is refused (400) instead of misleading.
+ * One page of the tickets the actor may see that match `filter` (or every filter of a list;
+ * compileTicketFilter: always
+ * within visibleTickets), in a stable keyset order: (sort column, id), both in the sort's
+ * direction. The cursor carries the sort it was made for, so a cursor from another sort is
+ * refused (400) instead of misleading.
  */
-export async function listTickets(db: Db, actor: Actor, where: TicketWhere, page: TicketPageRequest) {
+export async function listTickets(ctx: TicketListContext, actor: Actor, filter: TicketFilter | readonly TicketFilter[], page: TicketPageRequest, fields: TicketFilterFields = ticketFilterFields) {
   const sort = page.sort ?? '-updated_at';
   const desc = sort.startsWith('-');
-  const key = (desc ? sort.slice(1) : sort) as SortKey;
-  const column = SORT_COLUMNS[key];
+  const key = (desc ? sort.slice(1) : sort) as TicketSortKey;
   const limit = page.limit ?? 50;
-  let q = db.selectFrom('tickets').selectAll('tickets').where(visibleTickets(actor)).where(where);
+  const where = compileTicketFilter(filter, { actor, now: ctx.clock.now() }, fields);
   const cursor = decodeCursor(page.cursor, 3);
+  let after: { value: number; id: number } | undefined;
   if (cursor) {
     const [cursorSort, value, id] = cursor;
     if (cursorSort !== sort || typeof value !== 'number' || typeof id !== 'number') throw invalid('cursor does not belong to this sort', 'cursor');
-    const cmp = desc ? '<' : '>';
-    q = q.where((eb) => eb.or([eb(column, cmp, value), eb.and([eb(column, '=', value), eb('tickets.id', cmp, id)])]));
+    after = { value, id };
   }
-  const direction = desc ? 'desc' : 'asc';
-  const rows = await q.orderBy(column, direction).orderBy('tickets.id', direction).limit(limit + 1).execute();
+  const rows = await selectTicketPage(ctx.db, where, { key, direction: desc ? 'desc' : 'asc', after }, limit + 1);
   return pageOf(rows, limit, (t) => [sort, t[key], t.id]);
 }
 
-/** How many of the actor's visible tickets match `where` (queue counts). */
-export async function countTickets(db: Db, actor: Actor, where: TicketWhere): Promise<number> {
-  const row = await db
-    .selectFrom('tickets')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where(visibleTickets(actor))
-    .where(where)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** How many of the actor's visible tickets match `filter` (queue counts). */
+export function countTickets(ctx: TicketListContext, actor: Actor, filter: TicketFilter, fields: TicketFilterFields = ticketFilterFields): Promise<number> {
+  return countTicketsWhere(ctx.db, compileTicketFilter(filter, { actor, now: ctx.clock.now() }, fields));
 }
 
 // ---- history ----
@@ -169,18 +154,33 @@ export async function countTickets(db: Db, actor: Actor, where: TicketWhere): Pr
 export async function ticketHistory(db: Db, ticketId: number, page: { cursor?: string | undefined; limit?: number | undefined }) {
   const limit = page.limit ?? 50;
   const cursor = decodeCursor(page.cursor, 1);
-  let q = db.selectFrom('ticket_history').selectAll().where('ticket_id', '=', ticketId);
+  let afterId: number | undefined;
   if (cursor) {
-    const [afterId] = cursor;
-    if (typeof afterId !== 'number') throw invalid('cursor is not valid', 'cursor');
-    q = q.where('id', '>', afterId);
+    const [id] = cursor;
+    if (typeof id !== 'number') throw invalid('cursor is not valid', 'cursor');
+    afterId = id;
   }
-  const rows = await q.orderBy('id').limit(limit + 1).execute();
+  const rows = await selectHistoryPage(db, ticketId, afterId, limit + 1);
   const { items, nextCursor } = pageOf(rows, limit, (r) => [r.id]);
   const userIds = [...new Set(items.map((r) => r.actor_user_id).filter((v): v is number => v !== null))];
   const [people, emails] = await Promise.all([namesOfUsers(db, userIds), userEmails(db, userIds)]);
   const nameOf = (userId: number) => people.get(userId)?.agentName ?? people.get(userId)?.contactName ?? emails.get(userId) ?? '';
   return { items: items.map((r) => ({ ...r, actor_name: r.actor_user_id !== null ? nameOf(r.actor_user_id) : (r.actor_system ?? '') })), nextCursor };
+}
+
+/** A time parameter as the ISO instant the filter language takes (the schema checked its format). */
+function instant(value: string, field: string): string {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw invalid(`${field} is not a time`, field);
+  return new Date(ms).toISOString();
+}
+
+/** The `number` parameter: digits in any script, an optional `#` first. */
+function ticketNumber(value: string): number {
+  const digits = foldDigits(value.trim()).replace(/^#/, '');
+  const n = /^[0-9]{1,15}$/.test(digits) ? Number(digits) : 0;
+  if (n < 1) throw invalid('number is not a ticket number', 'number');
+  return n;
 }
 
 function commaList(value: string | undefined, field: string, allowed: readonly string[]): string[] | undefined {

@@ -78,7 +78,7 @@ export function registerTicketRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const actor = requireUser(request.actor);
       const { limit, cursor, sort, ...filters } = request.query;
-      const page = await listTickets(ctx.db, actor, ticketFilters(filters), { limit, cursor, sort });
+      const page = await listTickets(ctx, actor, ticketFilters(filters), { limit, cursor, sort });
       const related = await loadRelated(ctx.db, page.items);
       return { items: page.items.map((row) => presentTicketSummary(actor, row, related)), nextCursor: page.nextCursor };
     },
