@@ -87,6 +87,11 @@ export function duePendingTickets(db: Db, pendingStatuses: readonly string[], no
     .execute();
 }
 
+/** Appends rows to ticket history (history.ts writeHistory builds them, one per changed field). */
+export async function insertHistoryRows(db: Db, rows: ReadonlyArray<Insertable<DB['ticket_history']>>): Promise<void> {
+  if (rows.length > 0) await db.insertInto('ticket_history').values([...rows]).execute();
+}
+
 /** Replaces a ticket's tags with `tags` (already de-duplicated on their normalised form). */
 export async function replaceTicketTags(trx: Db, ticketId: number, tags: ReadonlyArray<{ tag: string; normalized: string }>): Promise<void> {
   await trx.deleteFrom('ticket_tags').where('ticket_id', '=', ticketId).execute();
