@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Client } from '../../../test/factories.ts';
+import { file, upload } from './attachments.test-support.ts';
 import { expectStatus, makeDesk, openTicket, patchCurrent, type Desk } from './tickets.test-kit.ts';
 
 /**
@@ -52,6 +53,7 @@ const ACTIONS: Record<string, Action> = {
   reopen: { ability: 'reopen', run: (c, id) => c.post(`/api/v1/tickets/${id}/reopen`, {}) },
   reply: { ability: 'reply', run: (c, id) => c.post(`/api/v1/tickets/${id}/replies`, { body: 'a reply' }) },
   note: { ability: 'note', run: (c, id) => c.post(`/api/v1/tickets/${id}/notes`, { body: 'a note' }) },
+  attach: { ability: 'attach', run: (c, id) => upload(c, id, [file('notes.txt', 'hello', 'text/plain')]) },
 };
 
 /** A ticket of group A, held by analystA, requested by contactShared (crm manages the account), in `status`. */
@@ -89,12 +91,13 @@ describe('abilities agree with the commands', () => {
     });
   }
 
-  it('a closed ticket offers no public reply, update or escalation to anyone; the desk may still note it', async () => {
+  it('a closed ticket offers no public reply, update or escalation to anyone; the desk may still note it and attach files', async () => {
     const id = await ticketIn('closed', false);
     for (const role of ROLES.slice(0, 5)) {
       const abilities = expectStatus(await clientOf(role).get(`/api/v1/tickets/${id}`), 200).abilities;
-      expect(abilities, role).toMatchObject({ reply: false, attach: false, update: false, reassign: false, escalate: false, confirm: false, reopen: false });
+      expect(abilities, role).toMatchObject({ reply: false, update: false, reassign: false, escalate: false, confirm: false, reopen: false });
     }
-    expect(expectStatus(await d.analystA2.client.get(`/api/v1/tickets/${id}`), 200).abilities.note).toBe(true);
+    expect(expectStatus(await d.analystA2.client.get(`/api/v1/tickets/${id}`), 200).abilities).toMatchObject({ note: true, attach: true });
+    expect(expectStatus(await d.contactShared.client.get(`/api/v1/tickets/${id}`), 200).abilities.attach).toBe(false);
   });
 });

@@ -79,11 +79,13 @@ export function resolvedRefusal(actor: Actor, action: 'confirm' | 'reopen', t: V
 }
 
 /**
- * A public reply or an attachment (the timeline's commands): its participants and the desk, never
- * on a closed ticket (only inbound mail reopens those). An internal note stays open to the desk.
+ * A public reply or an attachment (the timeline's commands): its participants and the desk. No
+ * public reply on a closed ticket, from anyone (only inbound mail reopens those); the desk, which
+ * may still note a closed ticket, may still attach files to it, a customer may not.
  */
 export function publicWriteRefusal(actor: Actor, action: 'reply' | 'attach', t: ViewedTicket): Refusal | null {
-  if (t.status === 'closed' && ticketPolicy.can(actor, action, { ...t, status: 'open' })) return { kind: 'closed' };
+  const closedToActor = t.status === 'closed' && (action === 'reply' || !ticketPolicy.can(actor, 'note', t));
+  if (closedToActor && ticketPolicy.can(actor, action, { ...t, status: 'open' })) return { kind: 'closed' };
   return ticketPolicy.can(actor, action, t) ? null : forbid(action);
 }
 
