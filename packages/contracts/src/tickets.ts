@@ -59,6 +59,8 @@ export const CreateTicketBody = Type.Object(
     /** Agents only: must be a member of the assignee group; default unassigned. */
     assigneeAgentId: Type.Optional(NullableId),
     tags: Type.Optional(Tags),
+    /** Agents only: 'resolved' opens it already solved (a call solved on the spot), first response met. Default 'new'. */
+    status: Type.Optional(Type.Enum(['new', 'resolved'] as const)),
   },
   { additionalProperties: false },
 );
@@ -108,6 +110,7 @@ export const TicketAbilities = Type.Object({
   confirm: Type.Boolean(),
   reopen: Type.Boolean(),
 });
+export type TicketAbilities = Static<typeof TicketAbilities>;
 
 const TicketCommon = {
   id: Id,

@@ -169,7 +169,8 @@ describe('hierarchical escalation', () => {
 
   it('the SLA sweep escalates through the same command as the system actor', async () => {
     const ticket = await openTicket(d.analystA.client);
-    await transaction(t.ctx.db, (trx) => escalateTicket(trx, t.ctx, { ticketId: ticket.id, actor: systemActor('sla'), kind: 'hierarchical', reason: 'resolution target missed' }));
+    // In the sweep's own transaction (the caller's), as a job composes it.
+    await transaction(t.ctx.db, (trx) => escalateTicket({ ...t.ctx, db: trx }, { ticketId: ticket.id, actor: systemActor('sla'), kind: 'hierarchical', reason: 'resolution target missed' }));
     const after = expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200);
     expect(after.escalationLevel).toBe(1);
     const history = expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}/history`), 200).items;

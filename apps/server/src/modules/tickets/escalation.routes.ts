@@ -1,11 +1,10 @@
 import { ErrorEnvelope, EscalationBody, IdParams, Ticket, TicketActionBody } from '@pishkhan/contracts';
-import { transaction } from '../../platform/db/index.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import { acknowledgeEscalation } from './commands/acknowledge-escalation.ts';
 import { deescalateTicket } from './commands/deescalate-ticket.ts';
 import { escalateTicket } from './commands/escalate-ticket.ts';
-import { bodyOptional, presentTicketById } from './tickets.routes.ts';
+import { bodyOptional, presentCommandResult } from './tickets.routes.ts';
 import { requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope, 422: ErrorEnvelope };
@@ -28,16 +27,13 @@ export function registerEscalationRoutes(app: App, ctx: AppContext): void {
       const actor = requireUser(request.actor);
       const id = request.params.id;
       const body = request.body;
-      await transaction(ctx.db, (trx) =>
-        escalateTicket(
-          trx,
-          ctx,
-          body.kind === 'functional'
-            ? { ticketId: id, actor, kind: 'functional', groupId: body.groupId, agentId: body.agentId ?? null, reason: body.reason, ...version(body.version) }
-            : { ticketId: id, actor, kind: 'hierarchical', reason: body.reason, ...version(body.version) },
-        ),
+      const escalated = await escalateTicket(
+        ctx,
+        body.kind === 'functional'
+          ? { actor, ticketId: id, kind: 'functional', groupId: body.groupId, agentId: body.agentId ?? null, reason: body.reason, ...version(body.version) }
+          : { actor, ticketId: id, kind: 'hierarchical', reason: body.reason, ...version(body.version) },
       );
-      return presentTicketById(ctx.db, actor, id);
+      return presentCommandResult(actor, escalated);
     },
   );
 
@@ -50,9 +46,7 @@ export function registerEscalationRoutes(app: App, ctx: AppContext): void {
       { preValidation: bodyOptional, schema: { tags, summary, params: IdParams, body: TicketActionBody, response: { 200: Ticket, ...errors } } },
       async (request) => {
         const actor = requireUser(request.actor);
-        const id = request.params.id;
-        await transaction(ctx.db, (trx) => command(trx, ctx, { ticketId: id, actor, version: request.body?.version }));
-        return presentTicketById(ctx.db, actor, id);
+        return presentCommandResult(actor, await command(ctx, { actor, ticketId: request.params.id, version: request.body?.version }));
       },
     );
   }

@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../schema.ts';
+import { insertHistoryRows } from './tickets.repository.ts';
 
 export type HistoryValue = string | number | boolean | null | readonly (string | number)[];
 
@@ -40,18 +41,16 @@ export async function writeHistory(
   const fields = changedFields(input.before, input.after);
   if (fields.length === 0) return fields;
   const who = actorColumns(input.actor);
-  await db
-    .insertInto('ticket_history')
-    .values(
-      fields.map((field) => ({
-        ticket_id: input.ticketId,
-        ...who,
-        field: apiFieldName(field),
-        old_value: historyText(input.before[field]),
-        new_value: historyText(input.after[field]),
-        created_at: input.now,
-      })),
-    )
-    .execute();
+  await insertHistoryRows(
+    db,
+    fields.map((field) => ({
+      ticket_id: input.ticketId,
+      ...who,
+      field: apiFieldName(field),
+      old_value: historyText(input.before[field]),
+      new_value: historyText(input.after[field]),
+      created_at: input.now,
+    })),
+  );
   return fields;
 }

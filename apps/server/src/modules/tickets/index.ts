@@ -14,7 +14,14 @@ import { ticketSettings } from './tickets.settings.ts';
 import { registerCategoryRoutes } from './categories.routes.ts';
 
 /** The tickets module's public face: what other modules and the composition root may import. */
+export { createTicket, type CreateTicketInput, type CreateTicketResult } from './commands/create-ticket.ts';
+export { updateTicket, type UpdateTicketInput } from './commands/update-ticket.ts';
+export { confirmTicket } from './commands/confirm-ticket.ts';
+export { reopenTicket } from './commands/reopen-ticket.ts';
 export { escalateTicket, MAX_ESCALATION_LEVEL, type EscalateInput } from './commands/escalate-ticket.ts';
+export { acknowledgeEscalation } from './commands/acknowledge-escalation.ts';
+export { deescalateTicket } from './commands/deescalate-ticket.ts';
+export type { TicketView, TicketCommandContext } from './ticket-view.ts';
 export { changeStatus } from './status-change.ts';
 export { appendArticle, type AppendArticleContext, type AppendArticleInput, type AppendArticleResult } from './commands/append-article.ts';
 export { uploadAttachments } from './commands/upload-attachment.ts';

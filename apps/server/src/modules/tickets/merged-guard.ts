@@ -9,3 +9,9 @@ export async function refuseMerged(db: Db, ticket: Pick<NonNullable<TicketRow>, 
   const target = await loadTicketRow(db, ticket.merged_into_id);
   throw new DomainError(TicketErrors['ticket.merged'], { number: target?.number ?? ticket.merged_into_id });
 }
+
+/** A closed ticket takes no edits; a merged one points to where the work went (409 either way). */
+export async function refuseFinished(db: Db, ticket: Pick<NonNullable<TicketRow>, 'merged_into_id' | 'status'>): Promise<void> {
+  await refuseMerged(db, ticket);
+  if (ticket.status === 'closed') throw new DomainError(TicketErrors['ticket.closed']);
+}

@@ -3,7 +3,7 @@ import type { Contribution } from '../../platform/modules.ts';
 import { recordEvent } from '../../platform/events/record.ts';
 import { PENDING_STATUSES } from './lifecycle.ts';
 import { changeStatus } from './status-change.ts';
-import { loadTicketForUpdate } from './tickets.repository.ts';
+import { duePendingTickets, loadTicketForUpdate } from './tickets.repository.ts';
 
 export const RETURN_PENDING_JOB = 'tickets.return_pending';
 const BATCH = 200;
@@ -18,14 +18,7 @@ export function ticketJobs(ctx: AppContext): Pick<Contribution, 'jobs' | 'schedu
   const returnPending = defineJob(RETURN_PENDING_JOB, {
     async handler({ trx, actor }) {
       const now = ctx.clock.now();
-      const due = await trx
-        .selectFrom('tickets')
-        .select('id')
-        .where('status', 'in', PENDING_STATUSES)
-        .where('pending_until', '<=', now)
-        .orderBy('pending_until')
-        .limit(BATCH)
-        .execute();
+      const due = await duePendingTickets(trx, PENDING_STATUSES, now, BATCH);
       for (const { id } of due) {
         const ticket = await loadTicketForUpdate(trx, id);
         if (!ticket || !PENDING_STATUSES.includes(ticket.status as never) || ticket.pending_until === null || ticket.pending_until > now) continue;

@@ -3,6 +3,7 @@ import { agentSideOf, contactSideOf, hasRole, isTrustedSystem, type Actor } from
 import type { DB } from '../../schema.ts';
 import { organizationsManagedBy } from '../people/index.ts';
 import { type Policy } from '../../platform/policy/index.ts';
+import { ticketsWatchedBy } from './tickets.repository.ts';
 
 /** What the policy needs to know about one ticket (loaded by tickets.repository loadTicketAccess). */
 export interface TicketAccess {
@@ -154,7 +155,7 @@ export function visibleTickets(actor: Actor): (eb: TicketEb) => Expression<SqlBo
       }
       ors.push(eb('tickets.assignee_agent_id', '=', agent.id));
       ors.push(eb('tickets.owner_agent_id', '=', agent.id));
-      ors.push(eb('tickets.id', 'in', eb.selectFrom('ticket_watchers').select('ticket_watchers.ticket_id').where('ticket_watchers.agent_id', '=', agent.id)));
+      ors.push(eb('tickets.id', 'in', ticketsWatchedBy(eb, { agentId: agent.id })));
     }
     if (agent?.roles.has('crm')) {
       ors.push(eb('tickets.organization_id', 'in', organizationsManagedBy(agent.id)));
@@ -162,7 +163,7 @@ export function visibleTickets(actor: Actor): (eb: TicketEb) => Expression<SqlBo
     const contact = contactOf(actor);
     if (contact) {
       ors.push(eb('tickets.requester_contact_id', '=', contact.id));
-      ors.push(eb('tickets.id', 'in', eb.selectFrom('ticket_watchers').select('ticket_watchers.ticket_id').where('ticket_watchers.contact_id', '=', contact.id)));
+      ors.push(eb('tickets.id', 'in', ticketsWatchedBy(eb, { contactId: contact.id })));
       if (contact.organizationShares && contact.organizationId !== null) ors.push(eb('tickets.organization_id', '=', contact.organizationId));
     }
     return ors.length ? eb.or(ors) : eb.lit(false);

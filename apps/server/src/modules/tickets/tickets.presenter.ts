@@ -1,10 +1,10 @@
 import type { Ticket as TicketDto, TicketSummary } from '@pishkhan/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { nextStatuses, type Status } from './lifecycle.ts';
-import { seesInternal, ticketPolicy, TICKET_ACTIONS, type TicketAccess } from './tickets.policy.ts';
+import { seesInternal, type TicketAccess } from './tickets.policy.ts';
+import { ticketAbilities } from './ticket-abilities.ts';
 import type { TicketRelated } from './tickets.queries.ts';
 import type { TicketRow } from './tickets.repository.ts';
-import { abilities } from '../../platform/policy/index.ts';
 
 type Ticket = NonNullable<TicketRow>;
 
@@ -50,14 +50,12 @@ function isDeskReader(actor: Actor): boolean {
 /**
  * One ticket for its reader, with the reader's abilities (camelCase) and the statuses they may
  * set. A customer reader does not see desk-internal fields (priority override, escalation).
- * Edits a closed ticket refuses are not offered.
+ * Abilities come from ticket-abilities, the functions the commands themselves check.
  */
 export function presentTicket(actor: Actor, access: TicketAccess & { row: Ticket }, related: TicketRelated): TicketDto {
   const row = access.row;
   const internal = seesInternal(actor, access);
-  const can = abilities(ticketPolicy, actor, access, TICKET_ACTIONS);
-  const editable = row.status !== 'closed' && row.merged_into_id === null;
-  const update = can.update && editable;
+  const can = ticketAbilities(actor, access);
   return {
     ...common(row, related, internal),
     description: row.description,
@@ -75,22 +73,8 @@ export function presentTicket(actor: Actor, access: TicketAccess & { row: Ticket
     firstResponseAt: iso(row.first_response_at),
     closedAt: iso(row.closed_at),
     version: row.version,
-    abilities: {
-      update,
-      reassign: can.reassign && editable,
-      escalate: can.escalate && editable && row.status !== 'resolved',
-      acknowledgeEscalation: can.acknowledge_escalation,
-      reply: can.reply,
-      note: can.note,
-      attach: can.attach,
-      relate: can.relate,
-      merge: can.merge,
-      history: can.history,
-      watch: can.watch,
-      confirm: can.confirm,
-      reopen: can.reopen,
-    },
-    nextStatuses: update ? nextStatuses(row.status, 'agent') : [],
+    abilities: can,
+    nextStatuses: can.update ? nextStatuses(row.status, 'agent') : [],
   };
 }
 

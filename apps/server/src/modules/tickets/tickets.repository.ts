@@ -1,5 +1,5 @@
 import { dialectOf, nextCounterValue, updateAtVersion } from '../../platform/db/index.ts';
-import type { Insertable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { Db, DB } from '../../schema.ts';
 import { organizationAccessFacts } from '../people/index.ts';
 import type { TicketAccess } from './tickets.policy.ts';
@@ -17,7 +17,7 @@ export async function loadTicketAccess(db: Db, id: number): Promise<(TicketAcces
 }
 
 /** The policy facts of a ticket row already read: organisation sharing and account manager, watchers. */
-async function withAccessFacts(db: Db, row: NonNullable<TicketRow>): Promise<TicketAccess & { row: NonNullable<TicketRow> }> {
+export async function withAccessFacts(db: Db, row: NonNullable<TicketRow>): Promise<TicketAccess & { row: NonNullable<TicketRow> }> {
   const id = row.id;
   const [org, watchers] = await Promise.all([
     row.organization_id === null
@@ -67,6 +67,29 @@ export function insertTicket(trx: Db, values: NewTicket) {
 /** Applies `set` only if the ticket is still at `version`, bumping it once (409 record.stale otherwise). */
 export function updateTicketAtVersion(trx: Db, id: number, version: number, set: TicketChanges): Promise<NonNullable<TicketRow>> {
   return updateAtVersion(trx, 'tickets', id, version, set);
+}
+
+/** The ids of the tickets an agent or a contact watches, as a subquery for the visibility filter (tickets.policy visibleTickets). */
+export function ticketsWatchedBy(eb: ExpressionBuilder<DB, 'tickets'>, watcher: { agentId: number } | { contactId: number }) {
+  const q = eb.selectFrom('ticket_watchers').select('ticket_watchers.ticket_id');
+  return 'agentId' in watcher ? q.where('ticket_watchers.agent_id', '=', watcher.agentId) : q.where('ticket_watchers.contact_id', '=', watcher.contactId);
+}
+
+/** Pending tickets whose pending-until has come, oldest first (the return-pending sweep; status/pending_until index). */
+export function duePendingTickets(db: Db, pendingStatuses: readonly string[], now: number, limit: number) {
+  return db
+    .selectFrom('tickets')
+    .select('id')
+    .where('status', 'in', pendingStatuses)
+    .where('pending_until', '<=', now)
+    .orderBy('pending_until')
+    .limit(limit)
+    .execute();
+}
+
+/** Appends rows to ticket history (history.ts writeHistory builds them, one per changed field). */
+export async function insertHistoryRows(db: Db, rows: ReadonlyArray<Insertable<DB['ticket_history']>>): Promise<void> {
+  if (rows.length > 0) await db.insertInto('ticket_history').values([...rows]).execute();
 }
 
 /** Replaces a ticket's tags with `tags` (already de-duplicated on their normalised form). */

@@ -13,32 +13,43 @@ import {
 } from '@pishkhan/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/actor.ts';
-import { transaction } from '../../platform/db/index.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
-import type { Db } from '../../schema.ts';
 import type { AppContext } from '../../context.ts';
 import { confirmTicket } from './commands/confirm-ticket.ts';
 import { createTicket } from './commands/create-ticket.ts';
 import { reopenTicket } from './commands/reopen-ticket.ts';
 import { updateTicket } from './commands/update-ticket.ts';
 import { presentHistoryEntry, presentTicket, presentTicketSummary } from './tickets.presenter.ts';
-import { ticketDeskPolicy, ticketPolicy, TICKET_DESK } from './tickets.policy.ts';
+import { ticketPolicy } from './tickets.policy.ts';
 import { listTickets, loadRelated, loadTicketView, ticketFilters, ticketHistory } from './tickets.queries.ts';
+import type { TicketView } from './ticket-view.ts';
 import { authorize, requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
 const writeErrors = { ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope };
 const tags = ['tickets'];
 
+/** Longest Idempotency-Key header accepted (400 request.invalid beyond). */
+const MAX_IDEMPOTENCY_KEY = 200;
+
 /**
- * The ticket as its reader sees it after a command. The reader just acted on it, so it is shown
+ * The ticket a command returned, as its reader sees it. The reader just acted on it, so it is shown
  * even if the command took it out of their sight (their abilities then say so).
  */
-export async function presentTicketById(db: Db, actor: Actor, id: number) {
-  const view = await loadTicketView(db, id);
-  if (!view) throw notFound('ticket');
+export function presentCommandResult(actor: Actor, view: TicketView) {
   return presentTicket(actor, view.access, view.related);
+}
+
+/** The optional Idempotency-Key header: a repeated POST with the same key returns the first ticket. */
+function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) return undefined;
+  const key = Array.isArray(header) ? header[0] : header;
+  if (key === undefined || key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY || Array.isArray(header)) {
+    throw new DomainError(CommonErrors['request.invalid'], { summary: `Idempotency-Key must be 1..${MAX_IDEMPOTENCY_KEY} characters, given once`, field: 'Idempotency-Key' });
+  }
+  return key;
 }
 
 /** Action routes (confirm, reopen, acknowledge …) take an optional body: none at all reads as `{}`. */
@@ -59,9 +70,15 @@ export function registerTicketRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const actor = requireUser(request.actor);
-      authorize(ticketDeskPolicy, actor, 'create', TICKET_DESK);
-      const id = await transaction(ctx.db, (trx) => createTicket(trx, ctx, { actor, body: request.body }));
-      return reply.status(201).send(await presentTicketById(ctx.db, actor, id));
+      const { channel, ...fields } = request.body;
+      // A token's call is the API channel, whatever the body says; a browser's is the route's.
+      const created = await createTicket(ctx, {
+        actor,
+        ...fields,
+        channel: actor.via === 'token' ? 'api' : channel,
+        idempotencyKey: idempotencyKeyOf(request),
+      });
+      return reply.status(201).send(presentCommandResult(actor, created));
     },
   );
 
@@ -108,9 +125,7 @@ export function registerTicketRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const actor = requireUser(request.actor);
-      const id = request.params.id;
-      await transaction(ctx.db, (trx) => updateTicket(trx, ctx, { ticketId: id, actor, body: request.body }));
-      return presentTicketById(ctx.db, actor, id);
+      return presentCommandResult(actor, await updateTicket(ctx, { actor, ticketId: request.params.id, body: request.body }));
     },
   );
 
@@ -151,9 +166,7 @@ export function registerTicketRoutes(app: App, ctx: AppContext): void {
       },
       async (request) => {
         const actor = requireUser(request.actor);
-        const id = request.params.id;
-        await transaction(ctx.db, (trx) => command(trx, ctx, { ticketId: id, actor, version: request.body?.version }));
-        return presentTicketById(ctx.db, actor, id);
+        return presentCommandResult(actor, await command(ctx, { actor, ticketId: request.params.id, version: request.body?.version }));
       },
     );
   }

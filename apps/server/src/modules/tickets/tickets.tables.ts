@@ -45,6 +45,8 @@ export interface TicketTables {
     first_response_at: number | null;
     resolved_at: number | null;
     closed_at: number | null;
+    /** What a channel sent, as JSON, when text had to be made storable (migration 202612021000); null otherwise. */
+    raw_input: string | null;
     version: number;
   };
   ticket_tags: { ticket_id: number; tag: string; tag_normalized: string };

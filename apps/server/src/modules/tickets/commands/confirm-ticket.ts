@@ -1,19 +1,17 @@
 import type { Actor } from '../../../platform/actor.ts';
-import type { Clock } from '../../../platform/clock/index.ts';
-import type { Db } from '../../../schema.ts';
-import type { TicketRow } from '../tickets.repository.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
 import { changeStatus } from '../status-change.ts';
 import { loadResolvedTicketFor } from '../resolved-ticket.ts';
+import { ticketViewOf, type TicketCommandContext, type TicketView } from '../ticket-view.ts';
 
 /**
  * The requester (cause customer) or a worker of the ticket (cause agent) confirms a resolved
  * ticket: it closes. From any other status → 409 ticket.invalid_transition (nothing leaves closed).
  */
-export async function confirmTicket(
-  trx: Db,
-  ctx: { clock: Clock },
-  input: { ticketId: number; actor: Actor; version?: number | undefined },
-): Promise<NonNullable<TicketRow>> {
-  const { ticket, cause } = await loadResolvedTicketFor(trx, 'confirm', input);
-  return changeStatus(trx, ctx.clock, { ticket, to: 'closed', cause, actor: input.actor });
-}
+export const confirmTicket = defineCommand(
+  'ticket.confirm',
+  async (ctx: TicketCommandContext, input: { actor: Actor; ticketId: number; version?: number | undefined }): Promise<TicketView> => {
+    const { ticket, cause } = await loadResolvedTicketFor(ctx.db, 'confirm', input);
+    return ticketViewOf(ctx.db, await changeStatus(ctx.db, ctx.clock, { ticket, to: 'closed', cause, actor: input.actor }));
+  },
+);

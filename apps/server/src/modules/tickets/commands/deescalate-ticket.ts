@@ -1,35 +1,32 @@
-import type { Actor } from '../../../platform/actor.ts';
-import type { Clock } from '../../../platform/clock/index.ts';
+import { actorUserId, type Actor } from '../../../platform/actor.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
-import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
 import { writeHistory } from '../history.ts';
-import { updateTicketAtVersion, type TicketRow } from '../tickets.repository.ts';
+import { updateTicketAtVersion } from '../tickets.repository.ts';
 import { loadEscalationForHandling } from '../escalation-access.ts';
+import { ticketViewOf, type TicketCommandContext, type TicketView } from '../ticket-view.ts';
 
 /** The escalation's addressees take a hierarchical escalation back to level 0 (it leaves every "Escalated to me"). */
-export async function deescalateTicket(
-  trx: Db,
-  ctx: { clock: Clock },
-  input: { ticketId: number; actor: Actor; version?: number | undefined },
-): Promise<NonNullable<TicketRow>> {
-  const ticket = await loadEscalationForHandling(trx, input);
-  const now = ctx.clock.now();
-  const updated = await updateTicketAtVersion(trx, ticket.id, ticket.version, {
-    escalation_level: 0,
-    escalated_at: null,
-    escalation_acknowledged_at: null,
-    updated_at: now,
-  });
-  if (!updated) throw new DomainError(CommonErrors['record.stale']);
-  await writeHistory(trx, {
-    ticketId: ticket.id,
-    actor: input.actor,
-    now,
-    before: { escalation_level: ticket.escalation_level },
-    after: { escalation_level: 0 },
-  });
-  const actorUserId = input.actor.kind === 'user' ? input.actor.userId : null;
-  await recordEvent(trx, ctx.clock, 'ticket.updated', { ticketId: ticket.id, actorUserId, fields: ['escalationLevel'] });
-  return updated;
-}
+export const deescalateTicket = defineCommand(
+  'ticket.deescalate',
+  async (ctx: TicketCommandContext, input: { actor: Actor; ticketId: number; version?: number | undefined }): Promise<TicketView> => {
+    const trx = ctx.db;
+    const ticket = await loadEscalationForHandling(trx, input);
+    const now = ctx.clock.now();
+    const updated = await updateTicketAtVersion(trx, ticket.id, ticket.version, {
+      escalation_level: 0,
+      escalated_at: null,
+      escalation_acknowledged_at: null,
+      updated_at: now,
+    });
+    await writeHistory(trx, {
+      ticketId: ticket.id,
+      actor: input.actor,
+      now,
+      before: { escalation_level: ticket.escalation_level },
+      after: { escalation_level: 0 },
+    });
+    await recordEvent(trx, ctx.clock, 'ticket.updated', { ticketId: ticket.id, actorUserId: actorUserId(input.actor), fields: ['escalationLevel'] });
+    return ticketViewOf(trx, updated);
+  },
+);

@@ -1,17 +1,13 @@
-import type { Actor } from '../../../platform/actor.ts';
-import type { Clock } from '../../../platform/clock/index.ts';
+import { actorUserId, type Actor } from '../../../platform/actor.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
 import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
-import type { Db } from '../../../schema.ts';
 import { writeHistory, type HistoryValue } from '../history.ts';
 import { TicketErrors } from '../tickets.errors.ts';
-import { ticketPolicy } from '../tickets.policy.ts';
-import { loadTicketAccessForUpdate, updateTicketAtVersion, type TicketChanges, type TicketRow } from '../tickets.repository.ts';
+import { loadTicketAccessForUpdate, updateTicketAtVersion, type TicketChanges } from '../tickets.repository.ts';
 import { requireAssignee, requireGroup } from '../ticket-fields.ts';
-import { refuseFinished } from './update-ticket.ts';
-import { authorize } from '../../../platform/policy/index.ts';
-
-type Ticket = NonNullable<TicketRow>;
+import { visibleTo, enforceAtVersion, escalateRefusal } from '../ticket-abilities.ts';
+import { ticketViewOf, type TicketCommandContext, type TicketView } from '../ticket-view.ts';
 
 /** The highest hierarchical level: 1 the assignee group's supervisors, 2 the managers. */
 export const MAX_ESCALATION_LEVEL = 2;
@@ -32,14 +28,12 @@ export type EscalateInput = {
  * or 1→2 (managers); a new escalation is unacknowledged again. Closed, merged and resolved
  * tickets are not escalated. The reason goes to history, never into the event payload.
  */
-export async function escalateTicket(trx: Db, ctx: { clock: Clock }, input: EscalateInput): Promise<Ticket> {
+export const escalateTicket = defineCommand('ticket.escalate', async (ctx: TicketCommandContext, input: EscalateInput): Promise<TicketView> => {
   const { actor } = input;
-  const access = await loadTicketAccessForUpdate(trx, input.ticketId);
-  authorize(ticketPolicy, actor, 'escalate', access);
-  const ticket = access!.row;
-  await refuseFinished(trx, ticket);
-  if (input.version !== undefined && input.version !== ticket.version) throw new DomainError(CommonErrors['record.stale']);
-  if (ticket.status === 'resolved') throw invalid('the ticket is resolved');
+  const trx = ctx.db;
+  const access = visibleTo(actor, await loadTicketAccessForUpdate(trx, input.ticketId));
+  await enforceAtVersion(trx, access, escalateRefusal(actor, access), input.version);
+  const ticket = access.row;
   if (input.reason.trim() === '') throw new DomainError(CommonErrors['request.invalid'], { summary: 'reason is empty', field: 'reason' });
 
   const now = ctx.clock.now();
@@ -61,7 +55,6 @@ export async function escalateTicket(trx: Db, ctx: { clock: Clock }, input: Esca
   }
 
   const updated = await updateTicketAtVersion(trx, ticket.id, ticket.version, { ...set, updated_at: now });
-  if (!updated) throw new DomainError(CommonErrors['record.stale']);
   const before: Record<string, HistoryValue> = { escalation_reason: null };
   const after: Record<string, HistoryValue> = { escalation_reason: input.reason };
   for (const column of ['assignee_group_id', 'assignee_agent_id', 'escalation_level'] as const) {
@@ -72,26 +65,26 @@ export async function escalateTicket(trx: Db, ctx: { clock: Clock }, input: Esca
   }
   await writeHistory(trx, { ticketId: ticket.id, actor, now, before, after });
 
-  const actorUserId = actor.kind === 'user' ? actor.userId : null;
+  const userId = actorUserId(actor);
   if (input.kind === 'functional') {
-    await recordEvent(trx, ctx.clock, 'ticket.escalated', { ticketId: ticket.id, actorUserId, kind: 'functional', groupId: updated.assignee_group_id });
+    await recordEvent(trx, ctx.clock, 'ticket.escalated', { ticketId: ticket.id, actorUserId: userId, kind: 'functional', groupId: updated.assignee_group_id });
     await recordEvent(trx, ctx.clock, 'ticket.assigned', {
       ticketId: ticket.id,
-      actorUserId,
+      actorUserId: userId,
       groupId: updated.assignee_group_id,
       agentId: updated.assignee_agent_id,
     });
   } else {
     await recordEvent(trx, ctx.clock, 'ticket.escalated', {
       ticketId: ticket.id,
-      actorUserId,
+      actorUserId: userId,
       kind: 'hierarchical',
       level: updated.escalation_level,
       groupId: updated.assignee_group_id,
     });
   }
-  return updated;
-}
+  return ticketViewOf(trx, updated);
+});
 
 function invalid(reason: string): DomainError {
   return new DomainError(TicketErrors['ticket.invalid_escalation'], { reason });

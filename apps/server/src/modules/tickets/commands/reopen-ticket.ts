@@ -1,19 +1,17 @@
 import type { Actor } from '../../../platform/actor.ts';
-import type { Clock } from '../../../platform/clock/index.ts';
-import type { Db } from '../../../schema.ts';
-import type { TicketRow } from '../tickets.repository.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
 import { changeStatus } from '../status-change.ts';
 import { loadResolvedTicketFor } from '../resolved-ticket.ts';
+import { ticketViewOf, type TicketCommandContext, type TicketView } from '../ticket-view.ts';
 
 /**
  * The requester (cause customer) or a worker of the ticket (cause agent) reopens a resolved
  * ticket: it becomes open again. A closed ticket stays closed (409 ticket.invalid_transition).
  */
-export async function reopenTicket(
-  trx: Db,
-  ctx: { clock: Clock },
-  input: { ticketId: number; actor: Actor; version?: number | undefined },
-): Promise<NonNullable<TicketRow>> {
-  const { ticket, cause } = await loadResolvedTicketFor(trx, 'reopen', input);
-  return changeStatus(trx, ctx.clock, { ticket, to: 'open', cause, actor: input.actor });
-}
+export const reopenTicket = defineCommand(
+  'ticket.reopen',
+  async (ctx: TicketCommandContext, input: { actor: Actor; ticketId: number; version?: number | undefined }): Promise<TicketView> => {
+    const { ticket, cause } = await loadResolvedTicketFor(ctx.db, 'reopen', input);
+    return ticketViewOf(ctx.db, await changeStatus(ctx.db, ctx.clock, { ticket, to: 'open', cause, actor: input.actor }));
+  },
+);

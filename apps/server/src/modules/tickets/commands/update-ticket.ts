@@ -1,15 +1,13 @@
 import type { UpdateTicketBody } from '@pishkhan/contracts';
-import type { Actor } from '../../../platform/actor.ts';
-import type { Clock } from '../../../platform/clock/index.ts';
-import { refuseMerged } from '../merged-guard.ts';
+import { actorUserId, agentSideOf, type Actor } from '../../../platform/actor.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
-import { CommonErrors, DomainError, forbidden } from '../../../platform/http/errors.ts';
+import { DomainError } from '../../../platform/http/errors.ts';
 import type { Db } from '../../../schema.ts';
-import { apiFieldName, writeHistory, type HistoryValue } from '../history.ts';
-import { canTransition, isPending } from '../lifecycle.ts';
+import { apiFieldName, writeHistory } from '../history.ts';
+import { isPending } from '../lifecycle.ts';
 import { priorityOf, type Level } from '../priority.ts';
 import { TicketErrors } from '../tickets.errors.ts';
-import { ticketPolicy, type TicketAccess } from '../tickets.policy.ts';
 import {
   loadTicketAccessForUpdate,
   replaceTicketTags,
@@ -18,7 +16,9 @@ import {
   type TicketChanges,
   type TicketRow,
 } from '../tickets.repository.ts';
-import { changeStatus } from '../status-change.ts';
+import { historyOf, planStatusChange, recordStatusEvents } from '../status-change.ts';
+import { visibleTo, enforce, enforceAtVersion, reassignRefusal, updateRefusal, type ViewedTicket } from '../ticket-abilities.ts';
+import { ticketViewOf, type TicketCommandContext, type TicketView } from '../ticket-view.ts';
 import {
   currentMatrix,
   normalizeTags,
@@ -30,30 +30,31 @@ import {
   requireRequester,
   type NormalizedTag,
 } from '../ticket-fields.ts';
-import { authorize } from '../../../platform/policy/index.ts';
 
 type Ticket = NonNullable<TicketRow>;
+
+export interface UpdateTicketInput {
+  actor: Actor;
+  ticketId: number;
+  body: UpdateTicketBody;
+}
 
 /**
  * Edits a ticket at the version the editor saw (409 record.stale otherwise; 409 ticket.closed on a
  * closed one). Everything is checked before anything is written. Priority follows impact and
  * urgency through the matrix unless overridden. Assigning: taking it yourself (or letting go of
  * it) is open to any worker; any other assignee or group change needs `reassign`. The first agent
- * of the owner group assigned to a ticket without an owner agent (a portal ticket) becomes its owner. A status goes
- * through changeStatus (cause agent); an agent editing a `new` ticket takes it: it becomes `open`.
- * Writes one history row per changed field and records ticket.updated / ticket.assigned.
+ * of the owner group assigned to a ticket without an owner agent (a portal ticket) becomes its owner.
+ * A status goes through the lifecycle (cause agent); an agent editing a `new` ticket takes it: it
+ * becomes `open`. Fields and status are written in one update — one version step — with one history
+ * row per changed field, and ticket.updated / ticket.assigned / ticket.status_changed.
  */
-export async function updateTicket(
-  trx: Db,
-  ctx: { clock: Clock },
-  input: { ticketId: number; actor: Actor; body: UpdateTicketBody },
-): Promise<Ticket> {
+export const updateTicket = defineCommand('ticket.update', async (ctx: TicketCommandContext, input: UpdateTicketInput): Promise<TicketView> => {
   const { actor, body } = input;
-  const access = await loadTicketAccessForUpdate(trx, input.ticketId);
-  authorize(ticketPolicy, actor, 'update', access);
-  const ticket = access!.row;
-  await refuseFinished(trx, ticket);
-  if (ticket.version !== body.version) throw new DomainError(CommonErrors['record.stale']);
+  const trx = ctx.db;
+  const access = visibleTo(actor, await loadTicketAccessForUpdate(trx, input.ticketId));
+  await enforceAtVersion(trx, access, updateRefusal(actor, access), body.version);
+  const ticket = access.row;
   const now = ctx.clock.now();
 
   const set: TicketChanges = {};
@@ -67,75 +68,55 @@ export async function updateTicket(
   put('urgency', body.urgency);
   await applyPriority(trx, ticket, body, actor, set);
   await applyReferences(trx, ticket, body, set);
-  await applyAssignment(trx, access!, body, actor, set);
+  await applyAssignment(trx, access, body, actor, set);
 
   const tagsBefore = (await tagsOfTickets(trx, [ticket.id])).map((t) => ({ tag: t.tag, normalized: t.tag_normalized }));
   const tagsAfter: NormalizedTag[] | undefined = body.tags === undefined ? undefined : normalizeTags(body.tags);
   const tagsChanged = tagsAfter !== undefined && tagText(tagsAfter) !== tagText(tagsBefore);
 
-  // Status and pending-until: validated here, applied after the field changes.
+  // The status: asked for, or taken (an agent's first edit of a new ticket opens it).
   let to: string | undefined = body.status !== undefined && body.status !== ticket.status ? body.status : undefined;
   const fieldsChanged = Object.keys(set).length > 0 || tagsChanged;
-  if (to === undefined && ticket.status === 'new' && fieldsChanged && actor.kind === 'user' && actor.agent) to = 'open';
-  if (to !== undefined && !canTransition(ticket.status, to, 'agent')) {
-    throw new DomainError(TicketErrors['ticket.invalid_transition'], { from: ticket.status, to });
-  }
+  if (to === undefined && ticket.status === 'new' && fieldsChanged && agentSideOf(actor)) to = 'open';
+  // The lifecycle's columns are planned on the edited ticket (a referral return sees the new group).
+  const statusColumns = to === undefined ? {} : planStatusChange({ ...ticket, ...(set as Partial<Ticket>) }, to, 'agent', now);
   const pendingUntil = checkPendingUntil(body.pendingUntil, to ?? ticket.status, now);
-  if (to === undefined && pendingUntil !== undefined) put('pending_until', pendingUntil);
+  if (pendingUntil !== undefined && to === undefined) put('pending_until', pendingUntil);
+  if (pendingUntil !== undefined && to !== undefined && isPending(to)) statusColumns.pending_until = pendingUntil;
+  const fieldColumns = Object.keys(set);
+  const columns = { ...set, ...statusColumns } as TicketChanges;
 
-  if (Object.keys(set).length === 0 && !tagsChanged && to === undefined) return ticket;
+  if (Object.keys(columns).length === 0 && !tagsChanged) return ticketViewOf(trx, ticket);
 
-  let current = ticket;
-  const changed: string[] = [];
-  if (Object.keys(set).length > 0 || tagsChanged) {
-    const updated = await updateTicketAtVersion(trx, ticket.id, ticket.version, { ...set, updated_at: now });
-    if (!updated) throw new DomainError(CommonErrors['record.stale']);
-    current = updated;
-    if (tagsChanged) await replaceTicketTags(trx, ticket.id, tagsAfter!);
-    const before: Record<string, HistoryValue> = {};
-    const after: Record<string, HistoryValue> = {};
-    for (const column of Object.keys(set)) {
-      if (column === 'priority_overridden' || column === 'priority_override_by') continue;
-      before[column] = (ticket as unknown as Record<string, HistoryValue>)[column] ?? null;
-      after[column] = (updated as unknown as Record<string, HistoryValue>)[column] ?? null;
-    }
-    // The override is one field in history: its reason while set, null when cleared.
-    before['priority_override'] = overrideText(ticket);
-    after['priority_override'] = overrideText(updated);
-    if (tagsChanged) {
-      before['tags'] = tagsBefore.map((t) => t.tag);
-      after['tags'] = tagsAfter!.map((t) => t.tag);
-    }
-    changed.push(...(await writeHistory(trx, { ticketId: ticket.id, actor, now, before, after })).map(apiFieldName));
+  const updated = await updateTicketAtVersion(trx, ticket.id, ticket.version, { ...columns, updated_at: now });
+  if (tagsChanged) await replaceTicketTags(trx, ticket.id, tagsAfter!);
+  const historied = Object.keys(columns).filter((c) => c !== 'priority_overridden' && c !== 'priority_override_by');
+  const { before, after } = historyOf(ticket, updated, historied);
+  // The override is one field in history: its reason while set, null when cleared.
+  before['priority_override'] = overrideText(ticket);
+  after['priority_override'] = overrideText(updated);
+  if (tagsChanged) {
+    before['tags'] = tagsBefore.map((t) => t.tag);
+    after['tags'] = tagsAfter!.map((t) => t.tag);
   }
-  if (to !== undefined) {
-    current = await changeStatus(trx, ctx.clock, {
-      ticket: current,
-      to,
-      cause: 'agent',
-      actor,
-      ...(pendingUntil !== undefined && isPending(to) ? { extra: { pending_until: pendingUntil } } : {}),
-    });
-  }
+  const written = await writeHistory(trx, { ticketId: ticket.id, actor, now, before, after });
+  // ticket.updated names the edited fields; the lifecycle's own columns are ticket.status_changed's.
+  const edited = new Set([...fieldColumns, 'priority_override', 'tags']);
+  const changed = written.filter((f) => edited.has(f)).map(apiFieldName);
 
-  const actorUserId = actor.kind === 'user' ? actor.userId : null;
-  if (changed.length > 0) await recordEvent(trx, ctx.clock, 'ticket.updated', { ticketId: ticket.id, actorUserId, fields: changed });
+  const userId = actorUserId(actor);
+  if (to !== undefined) await recordStatusEvents(trx, ctx.clock, { before: ticket, after: updated, actor, columns: statusColumns });
+  if (changed.length > 0) await recordEvent(trx, ctx.clock, 'ticket.updated', { ticketId: ticket.id, actorUserId: userId, fields: changed });
   if ('assignee_group_id' in set || 'assignee_agent_id' in set) {
     await recordEvent(trx, ctx.clock, 'ticket.assigned', {
       ticketId: ticket.id,
-      actorUserId,
-      groupId: current.assignee_group_id,
-      agentId: current.assignee_agent_id,
+      actorUserId: userId,
+      groupId: updated.assignee_group_id,
+      agentId: updated.assignee_agent_id,
     });
   }
-  return current;
-}
-
-/** A closed ticket takes no edits; a merged one points to where the work went. */
-export async function refuseFinished(db: Db, ticket: Ticket): Promise<void> {
-  await refuseMerged(db, ticket);
-  if (ticket.status === 'closed') throw new DomainError(TicketErrors['ticket.closed']);
-}
+  return ticketViewOf(trx, updated);
+});
 
 async function applyPriority(trx: Db, ticket: Ticket, body: UpdateTicketBody, actor: Actor, set: TicketChanges): Promise<void> {
   const impact = (body.impact ?? ticket.impact) as Level;
@@ -146,7 +127,7 @@ async function applyPriority(trx: Db, ticket: Ticket, body: UpdateTicketBody, ac
     if (ticket.priority_overridden !== 1) set.priority_overridden = 1;
     if (override.priority !== ticket.priority) set.priority = override.priority;
     if (override.reason !== ticket.priority_override_reason) set.priority_override_reason = override.reason;
-    const by = actor.kind === 'user' ? actor.userId : null;
+    const by = actorUserId(actor);
     if (by !== ticket.priority_override_by) set.priority_override_by = by;
     return;
   }
@@ -184,8 +165,8 @@ async function applyReferences(trx: Db, ticket: Ticket, body: UpdateTicketBody, 
   }
 }
 
-async function applyAssignment(trx: Db, access: TicketAccess, body: UpdateTicketBody, actor: Actor, set: TicketChanges): Promise<void> {
-  const me = actor.kind === 'user' ? (actor.agent?.id ?? null) : null;
+async function applyAssignment(trx: Db, access: ViewedTicket, body: UpdateTicketBody, actor: Actor, set: TicketChanges): Promise<void> {
+  const me = agentSideOf(actor)?.id ?? null;
   const groupId = body.assigneeGroupId ?? access.assignee_group_id;
   const groupChanged = groupId !== access.assignee_group_id;
   // Moving to another group leaves the agent unassigned unless one is named.
@@ -197,7 +178,7 @@ async function applyAssignment(trx: Db, access: TicketAccess, body: UpdateTicket
   const taking = agentId === me && access.assignee_agent_id === null;
   const releasing = agentId === null && access.assignee_agent_id === me;
   const takingOrReleasing = !groupChanged && me !== null && (taking || releasing);
-  if (!takingOrReleasing && !ticketPolicy.can(actor, 'reassign', access)) throw forbidden('reassign');
+  if (!takingOrReleasing) await enforce(trx, access, reassignRefusal(actor, access));
   if (groupId === null) throw new DomainError(TicketErrors['ticket.assignee_not_in_group'], { groupId, agentId });
   if (groupChanged) await requireGroup(trx, groupId);
   if (agentId !== null) await requireAssignee(trx, groupId, agentId);
