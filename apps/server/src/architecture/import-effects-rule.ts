@@ -39,9 +39,10 @@ function kindOf(declaration: ts.VariableDeclaration): Kind {
 /**
  * Importing a module contributes nothing: settings, views, jobs and seed modes reach the app only
  * through what `register*` returns. So a module file's top level runs no statement (a call such as
- * `declareSettings({…})` or `registerSeedMode(…)`, an `if`, a loop, `export default <call>`), and no
- * top-level binding a module exports (`QUEUE_VIEWS`) is changed in place anywhere — a registry that
- * another module appends to on import.
+ * `declareSettings({…})` or `registerSeedMode(…)`, an `if`, a loop, `export default <call>`, and in a
+ * declaration's initializer a `register…`/`declare…` call or an `await`), and no top-level binding a
+ * module exports (`QUEUE_VIEWS`) is changed in place anywhere — a registry that another module
+ * appends to on import — nor an exported `let` reassigned.
  */
 export function importingContributesNothing(sources: Source[]): string[] {
   const offenders: string[] = [];
@@ -50,6 +51,9 @@ export function importingContributesNothing(sources: Source[]): string[] {
     for (const statement of syntaxOf(source).statements) {
       if (ts.isExportAssignment(statement) ? !ts.isIdentifier(statement.expression) : !DECLARATIONS.has(statement.kind)) {
         offenders.push(`${where(source, statement)} runs at import: ${statement.getText(syntaxOf(source)).split('\n')[0]!.slice(0, 80)}`);
+      }
+      if (ts.isVariableStatement(statement)) {
+        for (const d of statement.declarationList.declarations) if (d.initializer) offenders.push(...runsInInitializer(source, d.initializer));
       }
       if (ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
         for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name)) exported.set(source.file, (exported.get(source.file) ?? new Map()).set(d.name.text, kindOf(d)));
@@ -69,6 +73,9 @@ export function importingContributesNothing(sources: Source[]): string[] {
     walk(syntaxOf(source), (node) => {
       const target = mutated(node, (name) => exportedKinds.get(local.get(name) ?? '') ?? 'other');
       if (target && local.has(target)) offenders.push(`${where(source, node)} changes the exported ${local.get(target)} in place`);
+      // An exported `let` set from a function is a global too (importers cannot assign it, its own file can).
+      if (ts.isBinaryExpression(node) && isAssignment(node) && ts.isIdentifier(node.left) && exported.get(source.file)?.has(node.left.text))
+        offenders.push(`${where(source, node)} reassigns the exported ${node.left.text}`);
     });
   }
   return offenders;
@@ -81,9 +88,34 @@ function mutated(node: ts.Node, kind: (name: string) => Kind): string | undefine
     if (ts.isIdentifier(receiver) && MUTATORS[kind(receiver.text)].has(name.text)) return receiver.text;
     if (ts.isIdentifier(receiver) && receiver.text === 'Object' && name.text === 'assign' && node.arguments[0] && ts.isIdentifier(node.arguments[0])) return node.arguments[0].text;
   }
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+  if (ts.isBinaryExpression(node) && isAssignment(node)) {
     const left = node.left;
     if ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && ts.isIdentifier(left.expression)) return left.expression.text;
   }
   return undefined;
+}
+
+function isAssignment(node: ts.BinaryExpression): boolean {
+  return node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
+const REGISTERING = /^(register|declare|install)[A-Z]/;
+
+/**
+ * What a top-level initializer runs at import that contributes: a `register…`/`declare…`/`install…`
+ * call or an `await`. Function bodies in it run later, when called, and are not looked into.
+ */
+function runsInInitializer(source: Source, initializer: ts.Expression): string[] {
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isAwaitExpression(node)) out.push(`${where(source, node)} runs at import: await`);
+    if (ts.isCallExpression(node)) {
+      const callee = ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression;
+      if (ts.isIdentifier(callee) && REGISTERING.test(callee.text)) out.push(`${where(source, node)} runs at import: ${callee.text}(…)`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(initializer);
+  return out;
 }
