@@ -29,6 +29,7 @@ const BROKEN_BY: Record<RuleName, Record<string, unknown[]>> = {
       "modules/alpha/commands/create-alpha.ts:4 command 'alpha.create': its input names no actor",
       "modules/alpha/commands/sign-alpha.ts:5 command 'alpha.sign': input.actor is UserActor, not Actor",
       "modules/alpha/commands/touch-alpha.ts:5 command 'alpha.touch': input.actor is optional Actor, not Actor",
+      "modules/alpha/commands/drop-alpha.ts:4 command 'alpha.drop': its input names no actor",
     ],
     'plain-function-in-commands.ts.txt': [
       'modules/alpha/commands/close-alpha.ts:4 exports closeAlpha, a function that is not a command',

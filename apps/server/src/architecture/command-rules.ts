@@ -10,7 +10,7 @@ interface FoundCommand {
   source: Source;
   name: string;
   call: ts.CallExpression;
-  input: ts.ParameterDeclaration;
+  run: ts.ArrowFunction | ts.FunctionExpression;
 }
 
 /**
@@ -51,12 +51,12 @@ export function commandsHaveOneShape(sources: Source[]): string[] {
         offenders.push(`${where(source, call)} defineCommand's body is not a function of (ctx, input)`);
         continue;
       }
-      found.push({ source, name: name && ts.isStringLiteralLike(name) ? name.text : '?', call, input: run.parameters[1]! });
+      found.push({ source, name: name && ts.isStringLiteralLike(name) ? name.text : '', call, run });
     }
   }
 
   const byName = new Map<string, string[]>();
-  for (const c of found) byName.set(c.name, [...(byName.get(c.name) ?? []), c.source.file]);
+  for (const c of found) if (c.name !== '') byName.set(c.name, [...(byName.get(c.name) ?? []), c.source.file]);
   for (const [name, files] of byName) if (files.length > 1) offenders.push(`command '${name}' is defined ${files.length} times: ${files.join(', ')}`);
 
   if (found.length > 0) offenders.push(...inputsWithoutActor(sources, found));
@@ -77,15 +77,17 @@ function inputsWithoutActor(sources: Source[], found: FoundCommand[]): string[] 
   for (const c of found) {
     // The tree the program parsed, not syntaxOf's: types belong to the program's own nodes.
     const tree = program.getSourceFile(path.join(SRC_ROOT, c.source.file))!;
-    const input = findSame(tree, c.input);
-    if (!input) continue;
-    const type = checker.getTypeAtLocation(input);
+    const run = findSame(tree, c.run);
+    // The signature's parameter, not the node: it has a type for `{ actor, id }: Input` and for an unannotated `input` too.
+    const input = run && checker.getSignatureFromDeclaration(run)?.parameters[1];
+    if (!run || !input) continue;
+    const type = checker.getTypeOfSymbolAtLocation(input, run);
     const property = checker.getPropertyOfType(checker.getApparentType(type), 'actor');
     if (!property) {
       offenders.push(`${where(c.source, c.call)} command '${c.name}': its input names no actor`);
       continue;
     }
-    const actorType = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(property, input));
+    const actorType = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(property, run));
     const optional = (property.flags & ts.SymbolFlags.Optional) !== 0;
     if (optional || !checker.isTypeAssignableTo(actor, actorType) || !checker.isTypeAssignableTo(actorType, actor)) {
       const declared = property.valueDeclaration;
@@ -97,10 +99,10 @@ function inputsWithoutActor(sources: Source[], found: FoundCommand[]): string[] 
 }
 
 /** The node of `tree` at the same position as `node` (same text, so the same parse). */
-function findSame(tree: ts.SourceFile, node: ts.ParameterDeclaration): ts.ParameterDeclaration | undefined {
-  let hit: ts.ParameterDeclaration | undefined;
+function findSame<N extends ts.Node>(tree: ts.SourceFile, node: N): N | undefined {
+  let hit: N | undefined;
   walk(tree, (n) => {
-    if (!hit && ts.isParameter(n) && n.pos === node.pos && n.end === node.end) hit = n;
+    if (!hit && n.kind === node.kind && n.pos === node.pos && n.end === node.end) hit = n as N;
   });
   return hit;
 }
