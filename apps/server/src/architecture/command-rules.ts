@@ -47,8 +47,10 @@ export function commandsHaveOneShape(sources: Source[]): string[] {
       const [name, body] = call.arguments;
       if (!name || !ts.isStringLiteralLike(name)) offenders.push(`${where(source, call)} names its command with something other than a string literal`);
       const run = body && unwrap(body);
-      if (!run || !(ts.isArrowFunction(run) || ts.isFunctionExpression(run)) || run.parameters.length !== 2) {
-        offenders.push(`${where(source, call)} defineCommand's body is not a function of (ctx, input)`);
+      // (ctx, input), or (ctx, input, prepared) when the command prepares slow work (its third argument).
+      const arity = call.arguments.length === 3 ? 3 : 2;
+      if (!run || !(ts.isArrowFunction(run) || ts.isFunctionExpression(run)) || run.parameters.length !== arity) {
+        offenders.push(`${where(source, call)} defineCommand's body is not a function of (ctx, input${arity === 3 ? ', prepared' : ''})`);
         continue;
       }
       found.push({ source, name: name && ts.isStringLiteralLike(name) ? name.text : '', call, run });
