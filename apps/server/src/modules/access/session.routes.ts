@@ -6,7 +6,8 @@ import { changePassword } from './commands/change-password.ts';
 import { signIn } from './commands/sign-in.ts';
 import { actorFromUser } from './actor-loader.ts';
 import { presentMe } from './access.presenter.ts';
-import { csrfTokenFor, currentSessionToken, endSession, setSessionCookie, type SessionDeps } from './sessions.ts';
+import { clearSessionCookie, csrfTokenFor, currentSessionToken, setSessionCookie, type SessionDeps } from './sessions.ts';
+import { signOut } from './commands/sign-out.ts';
 import { requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
@@ -45,8 +46,8 @@ export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDe
     '/api/v1/session',
     { config: { auth: 'password-change' }, schema: { tags: ['session'], summary: 'Sign out', response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
-      requireUser(request.actor);
-      await endSession(deps, request, reply);
+      await signOut(ctx, { actor: request.actor });
+      clearSessionCookie(reply);
       return reply.status(204).send(null);
     },
   );

@@ -37,10 +37,6 @@ export async function touchSession(db: Db, id: number, now: number, expiresAt: n
   await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', id).execute();
 }
 
-export async function deleteSessionByTokenHash(db: Db, tokenHash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
-}
-
 /** Signs a user out everywhere but `keepSessionId` (after a password change). */
 export async function revokeOtherSessions(db: Db, userId: number, keepSessionId: number | undefined): Promise<void> {
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
@@ -52,4 +48,9 @@ export async function revokeOtherSessions(db: Db, userId: number, keepSessionId:
 export async function deleteExpiredSessions(db: Db, now: number): Promise<number> {
   const res = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
   return Number(res.numDeletedRows);
+}
+
+/** Ends one session of a user (sign-out); a session of another user is left alone. */
+export async function deleteSessionOfUser(db: Db, sessionId: number, userId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).where('user_id', '=', userId).execute();
 }

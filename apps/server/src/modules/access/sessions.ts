@@ -6,7 +6,7 @@ import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
 import { timingSafeEqual } from 'node:crypto';
 import { actorFromUser } from './actor-loader.ts';
-import { deleteSessionByTokenHash, findSessionWithUser, touchSession } from './sessions.repository.ts';
+import { findSessionWithUser, touchSession } from './sessions.repository.ts';
 
 export const SESSION_COOKIE = 'pishkhan_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -43,9 +43,8 @@ export function setSessionCookie(deps: SessionDeps, reply: FastifyReply, token: 
   reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, path: '/', maxAge: SESSION_TTL_MS / 1000 });
 }
 
-export async function endSession(deps: SessionDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const token = request.cookies[SESSION_COOKIE];
-  if (token) await deleteSessionByTokenHash(deps.db, sha256Hex(token));
+/** Removes the session cookie (sign-out). */
+export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 

@@ -16,6 +16,7 @@ import { registerCategoryRoutes } from './categories.routes.ts';
 /** The tickets module's public face: what other modules and the composition root may import. */
 export { createTicket, type CreateTicketInput, type CreateTicketResult } from './commands/create-ticket.ts';
 export { updateTicket, type UpdateTicketInput } from './commands/update-ticket.ts';
+export { changePriorityMatrix } from './commands/change-priority-matrix.ts';
 export { confirmTicket } from './commands/confirm-ticket.ts';
 export { reopenTicket } from './commands/reopen-ticket.ts';
 export { escalateTicket, MAX_ESCALATION_LEVEL, type EscalateInput } from './commands/escalate-ticket.ts';

@@ -1,10 +1,8 @@
 import { ErrorEnvelope, PriorityMatrixBody, PriorityMatrixResponse } from '@pishkhan/contracts';
-import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
-import { ticketSettings } from './tickets.settings.ts';
 import type { AppContext } from '../../context.ts';
 import { currentMatrix } from './ticket-fields.ts';
-import { isValidMatrix } from './priority.ts';
+import { changePriorityMatrix } from './commands/change-priority-matrix.ts';
 import { ticketDeskPolicy, TICKET_DESK } from './tickets.policy.ts';
 import { authorize, requireUser } from '../../platform/policy/index.ts';
 
@@ -31,11 +29,8 @@ export function registerTicketSettingsRoutes(app: App, ctx: AppContext): void {
       schema: { tags, summary: 'Change the priority matrix (admin)', body: PriorityMatrixBody, response: { 200: PriorityMatrixResponse, ...errors } },
     },
     async (request) => {
-      authorize(ticketDeskPolicy, requireUser(request.actor), 'change_settings', TICKET_DESK);
-      const { matrix } = request.body;
-      if (!isValidMatrix(matrix)) throw new DomainError(CommonErrors['request.invalid'], { summary: 'matrix must be 3×3 of 1..4', field: 'matrix' });
-      await ticketSettings.set(ctx.db, 'tickets.priority_matrix', matrix, ctx.clock.now());
-      return { matrix };
+      const matrix = await changePriorityMatrix(ctx, { actor: request.actor, matrix: request.body.matrix });
+      return { matrix: matrix.map((row) => [...row]) };
     },
   );
 }

@@ -1,0 +1,70 @@
+/**
+ * Who may call which command on a record that is not theirs — written by hand, never derived from
+ * the policy code it checks (like route-matrix.ts). Commands run with no route in front: this is
+ * what a channel, a job or a later issue's code gets when it calls them directly.
+ *
+ * Foreign means: a ticket of group B whose requester is a contact of organisation 2; organisation 2
+ * and its contacts; group B and its analyst; another user's notification. The callers are the
+ * route matrix's people (group A, organisation 1) and `channel`: a system actor writing on behalf of
+ * the organisation-1 contact (`onBehalfOf('mail', contactId)`), held to that contact's rules.
+ * Commands that act on no foreign record (sign-in, password change, sign-out, mark all read, the
+ * desk-wide creates and settings) are called as written in each builder.
+ *
+ * 'ok' = authorised (the command did not answer 401, 403 or 404).
+ */
+export const COMMAND_ROLES = ['contact', 'analyst', 'supervisor', 'manager', 'crm', 'admin', 'channel'] as const;
+export type CommandRole = (typeof COMMAND_ROLES)[number];
+export type CommandOutcome = 'ok' | 401 | 403 | 404;
+export type CommandExpectations = { readonly [R in CommandRole]: CommandOutcome };
+
+const all = (outcome: CommandOutcome): CommandExpectations =>
+  ({ contact: outcome, analyst: outcome, supervisor: outcome, manager: outcome, crm: outcome, admin: outcome, channel: outcome }) as const;
+/** A foreign ticket: only a manager works every ticket; everyone else does not see it. */
+const foreignTicket: CommandExpectations = { ...all(404), manager: 'ok' };
+/** Admin-only work on a record anyone but a contact may see. */
+const adminOnly: CommandExpectations = { ...all(403), admin: 'ok' };
+/** Admin-only work on a person or group a contact does not see. */
+const adminOnlyHidden: CommandExpectations = { ...adminOnly, contact: 404, channel: 404 };
+/** The user's own session or inbox: every signed-in user; a channel is no signed-in user. */
+const ownAccount: CommandExpectations = { ...all('ok'), channel: 401 };
+
+export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
+  // access
+  'session.sign_in': all(401), // as the foreign analyst, with a wrong password
+  'session.sign_out': ownAccount,
+  'user.change_password': ownAccount,
+  // people (desk roles create and edit organisations and contacts; crm and contacts do not)
+  'organization.create': { ...all('ok'), contact: 403, crm: 403, channel: 403 },
+  'organization.update': { ...all('ok'), contact: 404, crm: 403, channel: 404 },
+  'contact.create': { ...all('ok'), contact: 403, crm: 403, channel: 403 },
+  'contact.update': { ...all('ok'), contact: 404, crm: 403, channel: 404 },
+  'contact.link_sign_in': adminOnlyHidden,
+  'agent.create': adminOnly,
+  'agent.update': adminOnlyHidden,
+  'group.create': adminOnly,
+  'group.update': adminOnlyHidden,
+  // notifications
+  'notifications.notify': all(403),
+  'notification.mark_read': all(404),
+  'notification.mark_all_read': ownAccount,
+  // admin
+  'job.retry': adminOnly,
+  // tickets: opening one for a foreign requester is the desk's (agents open tickets for anyone)
+  'ticket.create': { contact: 403, analyst: 'ok', supervisor: 'ok', manager: 'ok', crm: 403, admin: 403, channel: 403 },
+  'ticket.update': foreignTicket,
+  'ticket.confirm': foreignTicket,
+  'ticket.reopen': foreignTicket,
+  'ticket.escalate': foreignTicket,
+  'ticket.acknowledge_escalation': foreignTicket,
+  'ticket.deescalate': foreignTicket,
+  'ticket.append_article': foreignTicket,
+  'ticket.upload_attachments': foreignTicket,
+  'ticket.add_watcher': foreignTicket,
+  'ticket.remove_watcher': foreignTicket,
+  'ticket.relate': foreignTicket,
+  'ticket.unrelate': foreignTicket,
+  'ticket.merge': foreignTicket,
+  'category.create': adminOnly,
+  'category.update': adminOnly,
+  'settings.change_priority_matrix': adminOnly,
+};

@@ -1,0 +1,133 @@
+import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
+import { makeGroup, makeTicket, PASSWORD } from '../factories.ts';
+import type { World } from '../route-matrix/world.ts';
+
+/**
+ * How to call each command on a foreign record (command-matrix.ts says what each caller gets).
+ * Each builder makes fresh records for its one call and returns the input without the actor, and,
+ * where a command needs more than the app context, the extra context.
+ */
+export interface PreparedCall {
+  input: Record<string, unknown>;
+  ctx?: Record<string, unknown>;
+}
+export type CallBuilder = (w: World) => Promise<PreparedCall>;
+
+let counter = 0;
+const seq = () => ++counter;
+
+/** A fresh ticket of group B for a contact of organisation 2. */
+async function foreignTicket(w: World, status?: string): Promise<number> {
+  const { id } = await makeTicket(w.t, { groupId: w.groupB, requesterContactId: w.foreignContact.contactId!, organizationId: w.org2, ...(status ? { status } : {}) });
+  return id;
+}
+
+async function versionOf(w: World, table: 'organizations' | 'contacts' | 'agents' | 'groups' | 'categories' | 'tickets', id: number): Promise<number> {
+  return (await w.t.ctx.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+}
+
+export const CALLS: Record<string, CallBuilder> = {
+  'session.sign_in': async (w) => ({ input: { email: w.foreignAgent.email, password: 'not-the-password' } }),
+  'session.sign_out': async () => ({ input: {} }),
+  'user.change_password': async () => ({ input: { currentPassword: PASSWORD, newPassword: PASSWORD } }),
+
+  'organization.create': async () => ({ input: { name: `سازمان ${seq()}` } }),
+  'organization.update': async (w) => ({ input: { id: w.org2, version: await versionOf(w, 'organizations', w.org2), notes: `n${seq()}` } }),
+  'contact.create': async (w) => ({ input: { name: `مشتری ${seq()}`, organizationId: w.org2 } }),
+  'contact.update': async (w) => {
+    const id = w.foreignContact.contactId!;
+    return { input: { id, version: await versionOf(w, 'contacts', id), notes: `n${seq()}` } };
+  },
+  'contact.link_sign_in': async (w) => {
+    const { contactId } = await w.t.ctx.db
+      .insertInto('contacts')
+      .values({ user_id: null, name: `بی‌ورود ${seq()}`, organization_id: w.org2, language: 'fa', notes: null, active: 1, created_at: w.t.clock.now(), updated_at: w.t.clock.now(), version: 1 })
+      .returning('id as contactId')
+      .executeTakeFirstOrThrow();
+    return { input: { id: contactId, userId: w.foreignAgent.userId, version: 1 } };
+  },
+  'agent.create': async () => ({ input: { email: `agent${seq()}@example.test`, name: `کارشناس ${seq()}`, roles: ['analyst'], password: PASSWORD } }),
+  'agent.update': async (w) => {
+    const id = w.foreignAgent.agentId!;
+    return { input: { id, version: await versionOf(w, 'agents', id), name: `کارشناس ب ${seq()}` } };
+  },
+  'group.create': async () => ({ input: { name: `گروه ${seq()}` } }),
+  'group.update': async (w) => {
+    const id = await makeGroup(w.t);
+    return { input: { id, version: 1, description: 'updated' } };
+  },
+
+  'notifications.notify': async (w) => ({
+    ctx: { drivers: [inAppDriver] },
+    input: { recipients: [{ kind: 'user', userId: w.foreignAgent.userId }], exceptUserId: null, kind: 'ticket.assigned', ticket: null, data: { actorUserId: null }, sourceKey: `matrix:${seq()}` },
+  }),
+  'notification.mark_read': async (w) => {
+    const { id } = await w.t.ctx.db
+      .insertInto('notifications')
+      .values({ user_id: w.foreignAgent.userId, kind: 'ticket.assigned', ticket_id: null, data: '{}', dedupe_key: `matrix:${seq()}`, created_at: w.t.clock.now(), read_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { input: { id } };
+  },
+  'notification.mark_all_read': async () => ({ input: {} }),
+  'job.retry': async (w) => {
+    const now = w.t.clock.now();
+    const { id } = await w.t.ctx.db
+      .insertInto('jobs')
+      .values({ name: 'matrix.noop', payload: '{}', status: 'dead', run_at: now, attempts: 1, max_attempts: 1, locked_by: null, locked_until: null, last_error: 'failed', unique_key: null, created_at: now, updated_at: now, finished_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { input: { id } };
+  },
+
+  'ticket.create': async (w) => ({
+    input: { title: 'پرینتر کار نمی‌کند', description: 'از صبح', type: 'incident', urgency: 2, requesterContactId: w.foreignContact.contactId },
+  }),
+  'ticket.update': async (w) => ({ input: { ticketId: await foreignTicket(w), body: { version: 1, title: 'عنوان تازه' } } }),
+  'ticket.confirm': async (w) => ({ input: { ticketId: await foreignTicket(w, 'resolved') } }),
+  'ticket.reopen': async (w) => ({ input: { ticketId: await foreignTicket(w, 'resolved') } }),
+  'ticket.escalate': async (w) => ({ input: { ticketId: await foreignTicket(w, 'open'), kind: 'hierarchical', reason: 'نیاز به تصمیم سرپرست' } }),
+  'ticket.acknowledge_escalation': async (w) => ({ input: { ticketId: await escalated(w) } }),
+  'ticket.deescalate': async (w) => ({ input: { ticketId: await escalated(w) } }),
+  'ticket.append_article': async (w) => ({ input: { ticketId: await foreignTicket(w), kind: 'reply', body: 'سلام، بررسی شد.' } }),
+  'ticket.upload_attachments': async (w) => ({ input: { ticketId: await foreignTicket(w), files: [], internal: false } }),
+  'ticket.add_watcher': async (w) => ({ input: { ticketId: await foreignTicket(w), agentId: w.foreignAgent.agentId } }),
+  'ticket.remove_watcher': async (w) => {
+    const ticketId = await foreignTicket(w);
+    const watcher = await w.t.ctx.db
+      .insertInto('ticket_watchers')
+      .values({ ticket_id: ticketId, agent_id: w.foreignAgent.agentId!, contact_id: null, created_at: w.t.clock.now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { input: { ticketId, watcherId: watcher.id } };
+  },
+  'ticket.relate': async (w) => ({ input: { ticketId: await foreignTicket(w), targetTicketId: await foreignTicket(w), kind: 'related' } }),
+  'ticket.unrelate': async (w) => {
+    const [a, b] = [await foreignTicket(w), await foreignTicket(w)];
+    const rel = await w.t.ctx.db
+      .insertInto('ticket_relations')
+      .values({ kind: 'related', source_ticket_id: a, target_ticket_id: b, created_by_user_id: null, created_at: w.t.clock.now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { input: { ticketId: a, relationId: rel.id } };
+  },
+  'ticket.merge': async (w) => ({ input: { ticketId: await foreignTicket(w), intoTicketId: await foreignTicket(w) } }),
+  'category.create': async () => ({ input: { name: `دسته ${seq()}` } }),
+  'category.update': async (w) => {
+    const now = w.t.clock.now();
+    const row = await w.t.ctx.db
+      .insertInto('categories')
+      .values({ parent_id: null, name: `دسته ${seq()}`, name_en: null, position: 0, active: 1, created_at: now, updated_at: now, version: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { input: { id: row.id, version: 1, name: 'نام تازه' } };
+  },
+  'settings.change_priority_matrix': async () => ({ input: { matrix: [[1, 2, 3], [2, 3, 4], [3, 4, 4]] } }),
+};
+
+/** A foreign open ticket escalated to level 1 (as the SLA sweep would, through the system actor). */
+async function escalated(w: World): Promise<number> {
+  const id = await foreignTicket(w, 'open');
+  await w.t.ctx.db.updateTable('tickets').set({ escalation_level: 1, escalated_at: w.t.clock.now() }).where('id', '=', id).execute();
+  return id;
+}
