@@ -5,7 +5,7 @@ import { transaction } from '../src/platform/db/index.ts';
 import { hashPassword, insertUser } from '../src/modules/access/index.ts';
 import { insertAgent } from '../src/modules/people/agents.repository.ts';
 import { insertContactRecord } from '../src/modules/people/contacts.repository.ts';
-import type { TestApp } from './harness.ts';
+import { createTestApp, type TestApp } from './harness.ts';
 
 export const PASSWORD = 'correct-horse-battery-staple';
 let cachedHash: Promise<string> | undefined;
@@ -189,4 +189,67 @@ export async function makeTicket(
       .executeTakeFirstOrThrow();
     return row;
   });
+}
+
+/** A job that has failed its last attempt (Admin → Jobs retries it). */
+export async function makeDeadJob(t: TestApp): Promise<number> {
+  const now = t.clock.now();
+  const { id } = await t.ctx.db
+    .insertInto('jobs')
+    .values({ name: 'matrix.noop', payload: '{}', status: 'dead', run_at: now, attempts: 1, max_attempts: 1, locked_by: null, locked_until: null, last_error: 'failed', unique_key: null, created_at: now, updated_at: now, finished_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** An unread in-app notification of a user. */
+export async function makeNotification(t: TestApp, userId: number): Promise<number> {
+  const { id } = await t.ctx.db
+    .insertInto('notifications')
+    .values({ user_id: userId, kind: 'ticket.assigned', ticket_id: null, data: '{}', dedupe_key: `factory:${unique()}`, created_at: t.clock.now(), read_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A 'related' relation from one ticket to another. */
+export async function makeRelation(t: TestApp, sourceTicketId: number, targetTicketId: number): Promise<number> {
+  const { id } = await t.ctx.db
+    .insertInto('ticket_relations')
+    .values({ kind: 'related', source_ticket_id: sourceTicketId, target_ticket_id: targetTicketId, created_by_user_id: null, created_at: t.clock.now() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** An agent watching a ticket. */
+export async function makeWatcher(t: TestApp, ticketId: number, agentId: number): Promise<number> {
+  const { id } = await t.ctx.db
+    .insertInto('ticket_watchers')
+    .values({ ticket_id: ticketId, agent_id: agentId, contact_id: null, created_at: t.clock.now() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A top-level category at version 1. */
+export async function makeCategory(t: TestApp, name = `دسته ${unique()}`): Promise<number> {
+  const now = t.clock.now();
+  const { id } = await t.ctx.db
+    .insertInto('categories')
+    .values({ parent_id: null, name, name_en: null, position: 0, active: 1, created_at: now, updated_at: now, version: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Escalates a ticket to level 1 now, directly in the table (as the SLA sweep will). */
+export async function escalateDirectly(t: TestApp, ticketId: number): Promise<void> {
+  await t.ctx.db.updateTable('tickets').set({ escalation_level: 1, escalated_at: t.clock.now() }).where('id', '=', ticketId).execute();
+}
+
+/** A fresh app and a signed-in admin (a people test's usual start). */
+export async function appWithAdmin(): Promise<{ t: TestApp; admin: Client }> {
+  const t = await createTestApp();
+  return { t, admin: await signIn(t.app, (await makeAgent(t, { roles: ['admin'] })).email) };
 }

@@ -34,3 +34,9 @@ export const Version = Type.Integer({ minimum: 1 });
 export const ShortText = (max = 200) => Type.String({ minLength: 1, maxLength: max });
 /** Bounded long text (descriptions, article bodies). */
 export const LongText = (max = 100_000) => Type.String({ maxLength: max });
+
+/**
+ * The optional `Idempotency-Key` header of channel-ready writes (POST /tickets, …/replies, …/notes):
+ * a repeat with the same key returns the first result and writes nothing.
+ */
+export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) });

@@ -1,5 +1,5 @@
 import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
-import { makeGroup, makeTicket, PASSWORD } from '../factories.ts';
+import { escalateDirectly, makeCategory, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
 import type { World } from '../route-matrix/world.ts';
 
 /**
@@ -61,24 +61,9 @@ export const CALLS: Record<string, CallBuilder> = {
     ctx: { drivers: [inAppDriver] },
     input: { recipients: [{ kind: 'user', userId: w.foreignAgent.userId }], exceptUserId: null, kind: 'ticket.assigned', ticket: null, data: { actorUserId: null }, sourceKey: `matrix:${seq()}` },
   }),
-  'notification.mark_read': async (w) => {
-    const { id } = await w.t.ctx.db
-      .insertInto('notifications')
-      .values({ user_id: w.foreignAgent.userId, kind: 'ticket.assigned', ticket_id: null, data: '{}', dedupe_key: `matrix:${seq()}`, created_at: w.t.clock.now(), read_at: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { input: { id } };
-  },
+  'notification.mark_read': async (w) => ({ input: { id: await makeNotification(w.t, w.foreignAgent.userId) } }),
   'notification.mark_all_read': async () => ({ input: {} }),
-  'job.retry': async (w) => {
-    const now = w.t.clock.now();
-    const { id } = await w.t.ctx.db
-      .insertInto('jobs')
-      .values({ name: 'matrix.noop', payload: '{}', status: 'dead', run_at: now, attempts: 1, max_attempts: 1, locked_by: null, locked_until: null, last_error: 'failed', unique_key: null, created_at: now, updated_at: now, finished_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { input: { id } };
-  },
+  'job.retry': async (w) => ({ input: { id: await makeDeadJob(w.t) } }),
 
   'ticket.create': async (w) => ({
     input: { title: 'پرینتر کار نمی‌کند', description: 'از صبح', type: 'incident', urgency: 2, requesterContactId: w.foreignContact.contactId },
@@ -94,40 +79,22 @@ export const CALLS: Record<string, CallBuilder> = {
   'ticket.add_watcher': async (w) => ({ input: { ticketId: await foreignTicket(w), agentId: w.foreignAgent.agentId } }),
   'ticket.remove_watcher': async (w) => {
     const ticketId = await foreignTicket(w);
-    const watcher = await w.t.ctx.db
-      .insertInto('ticket_watchers')
-      .values({ ticket_id: ticketId, agent_id: w.foreignAgent.agentId!, contact_id: null, created_at: w.t.clock.now() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { input: { ticketId, watcherId: watcher.id } };
+    return { input: { ticketId, watcherId: await makeWatcher(w.t, ticketId, w.foreignAgent.agentId!) } };
   },
   'ticket.relate': async (w) => ({ input: { ticketId: await foreignTicket(w), targetTicketId: await foreignTicket(w), kind: 'related' } }),
   'ticket.unrelate': async (w) => {
     const [a, b] = [await foreignTicket(w), await foreignTicket(w)];
-    const rel = await w.t.ctx.db
-      .insertInto('ticket_relations')
-      .values({ kind: 'related', source_ticket_id: a, target_ticket_id: b, created_by_user_id: null, created_at: w.t.clock.now() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { input: { ticketId: a, relationId: rel.id } };
+    return { input: { ticketId: a, relationId: await makeRelation(w.t, a, b) } };
   },
   'ticket.merge': async (w) => ({ input: { ticketId: await foreignTicket(w), intoTicketId: await foreignTicket(w) } }),
   'category.create': async () => ({ input: { name: `دسته ${seq()}` } }),
-  'category.update': async (w) => {
-    const now = w.t.clock.now();
-    const row = await w.t.ctx.db
-      .insertInto('categories')
-      .values({ parent_id: null, name: `دسته ${seq()}`, name_en: null, position: 0, active: 1, created_at: now, updated_at: now, version: 1 })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { input: { id: row.id, version: 1, name: 'نام تازه' } };
-  },
+  'category.update': async (w) => ({ input: { id: await makeCategory(w.t), version: 1, name: 'نام تازه' } }),
   'settings.change_priority_matrix': async () => ({ input: { matrix: [[1, 2, 3], [2, 3, 4], [3, 4, 4]] } }),
 };
 
-/** A foreign open ticket escalated to level 1 (as the SLA sweep would, through the system actor). */
+/** A foreign open ticket escalated to level 1. */
 async function escalated(w: World): Promise<number> {
   const id = await foreignTicket(w, 'open');
-  await w.t.ctx.db.updateTable('tickets').set({ escalation_level: 1, escalated_at: w.t.clock.now() }).where('id', '=', id).execute();
+  await escalateDirectly(w.t, id);
   return id;
 }

@@ -1,6 +1,20 @@
 import type { MatrixRole } from '../../src/modules/access/route-matrix.ts';
 import { Readable } from 'node:stream';
-import { makeAgent, makeContact, makeGroup, makeOrganization, makeTicket, PASSWORD, type Client } from '../factories.ts';
+import {
+  escalateDirectly,
+  makeAgent,
+  makeCategory,
+  makeContact,
+  makeDeadJob,
+  makeGroup,
+  makeNotification,
+  makeOrganization,
+  makeRelation,
+  makeTicket,
+  makeWatcher,
+  PASSWORD,
+  type Client,
+} from '../factories.ts';
 import { freshActor, type World } from './world.ts';
 
 export type Which = 'own' | 'foreign';
@@ -32,7 +46,7 @@ async function ticketFor(w: World, which: Which, extra: { status?: string } = {}
 
 async function escalatedTicket(w: World, which: Which): Promise<number> {
   const { id } = await ticketFor(w, which, { status: 'open' });
-  await w.t.ctx.db.updateTable('tickets').set({ escalation_level: 1, escalated_at: w.t.clock.now() }).where('id', '=', id).execute();
+  await escalateDirectly(w.t, id);
   return id;
 }
 
@@ -114,25 +128,12 @@ export const REQUESTS: Record<string, Builder> = {
   'GET /api/v1/me/notifications': fixed('/api/v1/me/notifications'),
   'POST /api/v1/me/notifications/:id/read': async (w, role, which) => {
     const userId = which === 'own' && role !== 'anonymous' ? w.people[role].userId : w.foreignAgent.userId;
-    const { id } = await w.t.ctx.db
-      .insertInto('notifications')
-      .values({ user_id: userId, kind: 'ticket.assigned', ticket_id: null, data: '{}', dedupe_key: `matrix:${seq()}`, created_at: w.t.clock.now(), read_at: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { url: `/api/v1/me/notifications/${id}/read` };
+    return { url: `/api/v1/me/notifications/${await makeNotification(w.t, userId)}/read` };
   },
   'POST /api/v1/me/notifications/read-all': fixed('/api/v1/me/notifications/read-all'),
   // admin: jobs
   'GET /api/v1/admin/jobs': fixed('/api/v1/admin/jobs?status=dead'),
-  'POST /api/v1/admin/jobs/:id/retry': async (w) => {
-    const now = w.t.clock.now();
-    const { id } = await w.t.ctx.db
-      .insertInto('jobs')
-      .values({ name: 'matrix.noop', payload: '{}', status: 'dead', run_at: now, attempts: 1, max_attempts: 1, locked_by: null, locked_until: null, last_error: 'failed', unique_key: null, created_at: now, updated_at: now, finished_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { url: `/api/v1/admin/jobs/${id}/retry` };
-  },
+  'POST /api/v1/admin/jobs/:id/retry': async (w) => ({ url: `/api/v1/admin/jobs/${await makeDeadJob(w.t)}/retry` }),
   'GET /api/docs/static/*': fixed('/api/docs/static/swagger-ui.css'),
 
   // tickets
@@ -175,12 +176,7 @@ export const REQUESTS: Record<string, Builder> = {
   },
   'DELETE /api/v1/tickets/:id/relations/:relationId': async (w, _r, which) => {
     const [a, b] = [await ticketFor(w, which), await ticketFor(w, which)];
-    const rel = await w.t.ctx.db
-      .insertInto('ticket_relations')
-      .values({ kind: 'related', source_ticket_id: a.id, target_ticket_id: b.id, created_by_user_id: null, created_at: w.t.clock.now() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { url: `/api/v1/tickets/${a.id}/relations/${rel.id}` };
+    return { url: `/api/v1/tickets/${a.id}/relations/${await makeRelation(w.t, a.id, b.id)}` };
   },
   'POST /api/v1/tickets/:id/merge': async (w, _r, which) => {
     const [source, into] = [await ticketFor(w, which), await ticketFor(w, which)];
@@ -193,22 +189,10 @@ export const REQUESTS: Record<string, Builder> = {
   }),
   'DELETE /api/v1/tickets/:id/watchers/:watcherId': async (w, _r, which) => {
     const { id } = await ticketFor(w, which);
-    const watcher = await w.t.ctx.db
-      .insertInto('ticket_watchers')
-      .values({ ticket_id: id, agent_id: which === 'own' ? w.people.analyst.agentId! : w.foreignAgent.agentId!, contact_id: null, created_at: w.t.clock.now() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { url: `/api/v1/tickets/${id}/watchers/${watcher.id}` };
+    const watcherId = await makeWatcher(w.t, id, which === 'own' ? w.people.analyst.agentId! : w.foreignAgent.agentId!);
+    return { url: `/api/v1/tickets/${id}/watchers/${watcherId}` };
   },
   'GET /api/v1/categories': fixed('/api/v1/categories'),
   'POST /api/v1/categories': async () => ({ url: '/api/v1/categories', payload: { name: `دسته ${seq()}` } }),
-  'PATCH /api/v1/categories/:id': async (w) => {
-    const now = w.t.clock.now();
-    const row = await w.t.ctx.db
-      .insertInto('categories')
-      .values({ parent_id: null, name: `دسته ${seq()}`, name_en: null, position: 0, active: 1, created_at: now, updated_at: now, version: 1 })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { url: `/api/v1/categories/${row.id}`, payload: { version: 1, name: 'نام تازه' } };
-  },
+  'PATCH /api/v1/categories/:id': async (w) => ({ url: `/api/v1/categories/${await makeCategory(w.t)}`, payload: { version: 1, name: 'نام تازه' } }),
 };

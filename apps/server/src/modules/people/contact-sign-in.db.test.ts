@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { makeAgent, makeContact, makeGroup, makeOrganization, makeTicket, signIn, type Client } from '../../../test/factories.ts';
+import type { TestApp } from '../../../test/harness.ts';
+import { appWithAdmin, makeAgent, makeContact, makeGroup, makeOrganization, makeTicket, signIn, type Client } from '../../../test/factories.ts';
 
 let t: TestApp;
 let admin: Client;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await signIn(t.app, (await makeAgent(t, { roles: ['admin'] })).email);
-});
+beforeAll(async () => ({ t, admin } = await appWithAdmin()));
 afterAll(() => t.destroy());
 
 const outbox = (event: string) => t.ctx.db.selectFrom('outbox').select('payload').where('event', '=', event).orderBy('id').execute();

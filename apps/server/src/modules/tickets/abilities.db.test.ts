@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import type { TestApp } from '../../../test/harness.ts';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Client } from '../../../test/factories.ts';
 import { file, upload } from './attachments.test-support.ts';
-import { expectStatus, makeDesk, openTicket, patchCurrent, type Desk } from './tickets.test-kit.ts';
+import { expectStatus, deskTestApp, openTicket, patchCurrent, type Desk } from './tickets.test-kit.ts';
 
 /**
  * The abilities a reader is shown are what the commands answer: for every status and role, each
@@ -13,10 +13,7 @@ import { expectStatus, makeDesk, openTicket, patchCurrent, type Desk } from './t
 
 let t: TestApp;
 let d: Desk;
-beforeAll(async () => {
-  t = await createTestApp();
-  d = await makeDesk(t);
-});
+beforeAll(async () => ({ t, d } = await deskTestApp()));
 afterAll(() => t.destroy());
 
 const STATUSES = ['new', 'open', 'pending_customer', 'pending_third_party', 'resolved', 'closed'] as const;

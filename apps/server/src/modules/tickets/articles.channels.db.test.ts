@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import type { TestApp } from '../../../test/harness.ts';
 import { onBehalfOf } from '../../platform/actor.ts';
 import { insertContactRecord } from '../people/contacts.repository.ts';
 import { appendArticle } from './index.ts';
-import { expectStatus, makeDesk, openTicket, patchCurrent, type Desk } from './tickets.test-kit.ts';
+import { expectStatus, deskTestApp, openTicket, patchCurrent, type Desk } from './tickets.test-kit.ts';
 
 /** appendArticle as a channel calls it: no route in front, a system actor on behalf of a contact. */
 
@@ -12,8 +12,7 @@ let d: Desk;
 /** A customer known by email only: no sign-in behind the contact. */
 let mailOnly: number;
 beforeAll(async () => {
-  t = await createTestApp();
-  d = await makeDesk(t);
+  ({ t, d } = await deskTestApp());
   mailOnly = await insertContactRecord(t.ctx.db, {
     userId: null,
     name: 'Mail-only customer',

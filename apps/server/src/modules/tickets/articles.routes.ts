@@ -1,5 +1,4 @@
-import { Type } from 'typebox';
-import { ArticleCreated, ArticleListQuery, ErrorEnvelope, IdParams, NoteBody, Page, Article, ReplyBody } from '@pishkhan/contracts';
+import { ArticleCreated, ArticleListQuery, ErrorEnvelope, IdempotencyHeaders, IdParams, NoteBody, Page, Article, ReplyBody } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
 import { appendArticle, type AppendArticleResult } from './commands/append-article.ts';
@@ -13,7 +12,6 @@ const tags = ['tickets'];
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
 const writeErrors = { ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope };
 /** A retried POST with the same key returns the first article and writes nothing. */
-const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) });
 
 /** POST …/replies and …/notes: the same command (appendArticle), one kind each. */
 const WRITES = [

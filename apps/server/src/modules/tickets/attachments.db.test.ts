@@ -164,6 +164,19 @@ describe('attachments', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses a stranger before reading the upload: 404, never the size check of a file it did not stream', async () => {
+    const ticket = await sharedTicket();
+    await ticketSettings.set(t.ctx.db, 'attachments.max_bytes', 1000, t.clock.now());
+    try {
+      const before = await counts();
+      const refused = await upload(d.analystB.client, ticket.id, [file('big.bin', randomBytes(5000))]);
+      expect(refused.statusCode).toBe(404);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await ticketSettings.set(t.ctx.db, 'attachments.max_bytes', 50 * 1024 * 1024, t.clock.now());
+    }
+  });
+
   it('who may upload, list and download', async () => {
     const ticket = await sharedTicket();
     const item = expectStatus(await upload(d.analystA.client, ticket.id, [file('a.txt', 'a', 'text/plain')]), 201).items[0];

@@ -10,7 +10,7 @@ import { idCursor } from './articles.queries.ts';
 import { contentDisposition, DOWNLOAD_CSP } from './attachments.content-type.ts';
 import { presentAttachment } from './attachments.presenter.ts';
 import { listAttachmentRows, loadAttachmentRow } from './attachments.repository.ts';
-import { authorizeTicket } from './ticket-access.ts';
+import { authorizeLanding, authorizeTicket } from './ticket-access.ts';
 import { seesInternal, ticketPolicy } from './tickets.policy.ts';
 import { loadTicketAccess } from './tickets.repository.ts';
 import { pageOf } from '../../platform/http/cursor.ts';
@@ -34,6 +34,9 @@ export function registerAttachmentRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
+      // Refused before a byte is streamed: whoever may not attach here never makes the server take
+      // in a file. The command authorises again, under the ticket's lock, before anything is kept.
+      await authorizeLanding(ctx.db, request.actor, 'attach', request.params.id);
       const maxBytes = await ticketSettings.get(ctx.db, 'attachments.max_bytes');
       const files: StagedUpload[] = [];
       let internal = false;

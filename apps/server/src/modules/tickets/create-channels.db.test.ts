@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import type { TestApp } from '../../../test/harness.ts';
 import { makeContact } from '../../../test/factories.ts';
 import { onBehalfOf, systemActor } from '../../platform/actor.ts';
 import { transaction } from '../../platform/db/index.ts';
 import { createTicket } from './index.ts';
-import { expectStatus, makeDesk, outboxOf, type Desk } from './tickets.test-kit.ts';
+import { expectStatus, deskTestApp, outboxOf, type Desk } from './tickets.test-kit.ts';
 
 let t: TestApp;
 let d: Desk;
 let serviceDesk: number;
-beforeAll(async () => {
-  t = await createTestApp();
-  d = await makeDesk(t);
-  serviceDesk = (await t.ctx.db.selectFrom('groups').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
-});
+beforeAll(async () => ({ t, d, serviceDesk } = await deskTestApp()));
 afterAll(() => t.destroy());
 
 const body = { title: 'VPN is down', type: 'incident' as const };

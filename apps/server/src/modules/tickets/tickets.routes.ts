@@ -2,6 +2,7 @@ import { authorizeTicket } from './ticket-access.ts';
 import {
   CreateTicketBody,
   ErrorEnvelope,
+  IdempotencyHeaders,
   IdParams,
   Ticket,
   TicketActionBody,
@@ -13,7 +14,6 @@ import {
 } from '@pishkhan/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/actor.ts';
-import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import { confirmTicket } from './commands/confirm-ticket.ts';
@@ -30,26 +30,12 @@ const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404
 const writeErrors = { ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope };
 const tags = ['tickets'];
 
-/** Longest Idempotency-Key header accepted (400 request.invalid beyond). */
-const MAX_IDEMPOTENCY_KEY = 200;
-
 /**
  * The ticket a command returned, as its reader sees it. The reader just acted on it, so it is shown
  * even if the command took it out of their sight (their abilities then say so).
  */
 export function presentCommandResult(actor: Actor, view: TicketView) {
   return presentTicket(actor, view.access, view.related);
-}
-
-/** The optional Idempotency-Key header: a repeated POST with the same key returns the first ticket. */
-function idempotencyKeyOf(request: FastifyRequest): string | undefined {
-  const header = request.headers['idempotency-key'];
-  if (header === undefined) return undefined;
-  const key = Array.isArray(header) ? header[0] : header;
-  if (key === undefined || key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY || Array.isArray(header)) {
-    throw new DomainError(CommonErrors['request.invalid'], { summary: `Idempotency-Key must be 1..${MAX_IDEMPOTENCY_KEY} characters, given once`, field: 'Idempotency-Key' });
-  }
-  return key;
 }
 
 /** Action routes (confirm, reopen, acknowledge …) take an optional body: none at all reads as `{}`. */
@@ -64,6 +50,7 @@ export function registerTicketRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Open a ticket (agents for a requester; contacts through the portal)',
+        headers: IdempotencyHeaders,
         body: CreateTicketBody,
         response: { 201: Ticket, ...writeErrors },
       },
@@ -76,7 +63,7 @@ export function registerTicketRoutes(app: App, ctx: AppContext): void {
         actor,
         ...fields,
         channel: actor.via === 'token' ? 'api' : channel,
-        idempotencyKey: idempotencyKeyOf(request),
+        idempotencyKey: request.headers['idempotency-key'],
       });
       return reply.status(201).send(presentCommandResult(actor, created));
     },

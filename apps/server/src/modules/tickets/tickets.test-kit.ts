@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import type { TestApp } from '../../../test/harness.ts';
+import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { makeAgent, makeContact, makeGroup, makeOrganization, signIn, type Client, type Person } from '../../../test/factories.ts';
 
 /**
@@ -87,4 +87,12 @@ export async function outboxOf(t: TestApp, ticketId: number, event?: string): Pr
   return rows
     .map((r) => ({ event: r.event, payload: JSON.parse(r.payload) }))
     .filter((r) => r.payload.ticketId === ticketId || r.payload.sourceTicketId === ticketId);
+}
+
+/** A fresh app with the desk of makeDesk, and the id of the first-line group ("Service Desk"). */
+export async function deskTestApp(): Promise<{ t: TestApp; d: Desk; serviceDesk: number }> {
+  const t = await createTestApp();
+  const d = await makeDesk(t);
+  const serviceDesk = (await t.ctx.db.selectFrom('groups').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
+  return { t, d, serviceDesk };
 }

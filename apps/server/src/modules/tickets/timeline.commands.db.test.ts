@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import type { TestApp } from '../../../test/harness.ts';
 import { onBehalfOf, systemActor } from '../../platform/actor.ts';
 import { transaction } from '../../platform/db/index.ts';
 import { addWatcher, appendArticle, createCategory, mergeTickets, relateTickets, removeWatcher, unrelateTickets, updateCategory, uploadAttachments } from './index.ts';
-import { expectStatus, makeDesk, openTicket, type Desk } from './tickets.test-kit.ts';
+import { expectStatus, deskTestApp, openTicket, type Desk } from './tickets.test-kit.ts';
 
 /** The timeline commands with no route in front: they authorise themselves, and compose in a caller's transaction. */
 
 let t: TestApp;
 let d: Desk;
-beforeAll(async () => {
-  t = await createTestApp();
-  d = await makeDesk(t);
-});
+beforeAll(async () => ({ t, d } = await deskTestApp()));
 afterAll(() => t.destroy());
 
 describe('timeline commands authorise inside', () => {

@@ -1,10 +1,29 @@
+import { hasUnstorableText } from '@pishkhan/text';
 import type { Kysely } from 'kysely';
+import type { Actor } from '../actor.ts';
+import { CommonErrors, DomainError } from '../http/errors.ts';
 import type { PlatformTables } from '../db/tables.ts';
 
 /** Where an idempotency key is unique: a channel ('email', 'sms') or one API user ('api:user:7'). */
 export interface IdempotencyKey {
   scope: string;
   key: string;
+}
+
+/** Longest idempotency key accepted (a Message-ID is usually under 100 characters). */
+export const MAX_IDEMPOTENCY_KEY = 200;
+
+/**
+ * The key of one channel call: unique per channel, and per user for signed-in callers
+ * ('api:user:7'), so one user's key never returns another's result. 400 for an empty, over-long or
+ * unstorable key.
+ */
+export function channelKey(actor: Actor, channel: string, key: string | undefined): IdempotencyKey | undefined {
+  if (key === undefined) return undefined;
+  if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY || hasUnstorableText(key)) {
+    throw new DomainError(CommonErrors['request.invalid'], { summary: `an idempotency key has 1 to ${MAX_IDEMPOTENCY_KEY} characters`, field: 'idempotencyKey' });
+  }
+  return { scope: actor.kind === 'user' ? `${channel}:user:${actor.userId}` : channel, key };
 }
 
 /**

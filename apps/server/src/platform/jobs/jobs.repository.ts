@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { DialectSupport } from '../db/dialects/index.ts';
 import type { PlatformTables } from '../db/tables.ts';
 import type { JobStatus } from './types.ts';
@@ -9,6 +9,16 @@ export type JobRow = Selectable<PlatformTables['jobs']>;
 export type NewJobRow = Insertable<PlatformTables['jobs']>;
 
 const as = (db: Kysely<any>) => db as JobsDb;
+/** The job is still running under this claim: (id, worker, attempt) — a lease taken over no longer matches. */
+export interface Claim {
+  id: number;
+  workerId: string;
+  attempt: number;
+}
+function claimHolds(eb: ExpressionBuilder<PlatformTables, 'jobs'>, claim: Claim) {
+  return eb.and([eb('id', '=', claim.id), eb('status', '=', 'running'), eb('locked_by', '=', claim.workerId), eb('attempts', '=', claim.attempt)]);
+}
+
 /** Rows per INSERT: well under both dialects' bound-parameter limits (~14 columns a row). */
 const INSERT_CHUNK = 500;
 
@@ -83,10 +93,7 @@ export async function completeJob(trx: Kysely<any>, input: { id: number; workerI
   const result = await as(trx)
     .updateTable('jobs')
     .set({ status: 'done', locked_by: null, locked_until: null, updated_at: input.now, finished_at: input.now })
-    .where('id', '=', input.id)
-    .where('status', '=', 'running')
-    .where('locked_by', '=', input.workerId)
-    .where('attempts', '=', input.attempt)
+    .where((eb) => claimHolds(eb, input))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -99,10 +106,7 @@ export async function extendJobLease(db: Kysely<any>, input: { id: number; worke
   const result = await as(db)
     .updateTable('jobs')
     .set({ locked_until: input.until, updated_at: input.now })
-    .where('id', '=', input.id)
-    .where('status', '=', 'running')
-    .where('locked_by', '=', input.workerId)
-    .where('attempts', '=', input.attempt)
+    .where((eb) => claimHolds(eb, input))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -123,10 +127,7 @@ export async function failJob(
       updated_at: input.now,
       finished_at: input.dead ? input.now : null,
     })
-    .where('id', '=', input.id)
-    .where('status', '=', 'running')
-    .where('locked_by', '=', input.workerId)
-    .where('attempts', '=', input.attempt)
+    .where((eb) => claimHolds(eb, input))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

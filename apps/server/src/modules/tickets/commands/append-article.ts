@@ -1,6 +1,6 @@
 import { hasUnstorableText, toStorableText } from '@pishkhan/text';
 import { actorUserId, contactSideOf, type Actor, type SystemActorName } from '../../../platform/actor.ts';
-import { defineCommand, onceForKey } from '../../../platform/commands/index.ts';
+import { channelKey, defineCommand, onceForKey } from '../../../platform/commands/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
 import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
 import { afterNote, afterReply, claimAttachments } from '../article-landing.ts';
@@ -13,7 +13,6 @@ import type { TicketRow } from '../tickets.repository.ts';
 
 /** The same bounds as the API's reply and note bodies (contracts ReplyBody / NoteBody). */
 const MAX_BODY = 100_000;
-const MAX_KEY = 200;
 
 export type AppendArticleContext = TimelineCommandContext;
 
@@ -58,7 +57,7 @@ export const appendArticle = defineCommand(
   'ticket.append_article',
   async (ctx: AppendArticleContext, input: AppendArticleInput): Promise<AppendArticleResult> => {
     const { actor } = input;
-    const key = input.idempotencyKey === undefined ? undefined : { scope: keyScope(actor, input.channel), key: checkedKey(input.idempotencyKey) };
+    const key = channelKey(actor, input.channel ?? (actor.kind === 'system' ? systemChannel(actor.name) : 'api'), input.idempotencyKey);
     const { result, replayed } = await onceForKey(ctx.db, key, ctx.clock.now(), () => append(ctx, input));
     return { ...result, replayed };
   },
@@ -109,20 +108,6 @@ function storableBody(actor: Actor, body: string): { body: string; raw: string |
   if (!hasUnstorableText(body)) return { body, raw: null };
   if (actor.kind !== 'system') throw new DomainError(CommonErrors['request.unstorable_text'], { field: 'body' });
   return { body: toStorableText(body), raw: JSON.stringify(body) };
-}
-
-/** Where a key is unique: the channel, and for users the user too ('api:user:7'). */
-function keyScope(actor: Actor, channel: string | undefined): string {
-  if (actor.kind === 'system') return channel ?? systemChannel(actor.name);
-  const base = channel ?? 'api';
-  return actor.kind === 'user' ? `${base}:user:${actor.userId}` : base;
-}
-
-function checkedKey(key: string): string {
-  if (key.length === 0 || key.length > MAX_KEY || hasUnstorableText(key)) {
-    throw new DomainError(CommonErrors['request.invalid'], { summary: `an idempotency key has 1 to ${MAX_KEY} characters`, field: 'idempotencyKey' });
-  }
-  return key;
 }
 
 /** The article channel of a system actor: mail writes 'email', the others their own name. */

@@ -1,7 +1,7 @@
 import type { CreateTicketBody } from '@pishkhan/contracts';
 import { toStorableText } from '@pishkhan/text';
 import { actorUserId, agentSideOf, contactSideOf, isTrustedSystem, type Actor } from '../../../platform/actor.ts';
-import { defineCommand, onceForKey, type IdempotencyKey } from '../../../platform/commands/index.ts';
+import { channelKey, defineCommand, onceForKey } from '../../../platform/commands/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
 import { CommonErrors, DomainError, forbidden } from '../../../platform/http/errors.ts';
 import { authorize } from '../../../platform/policy/index.ts';
@@ -72,7 +72,7 @@ export const createTicket = defineCommand('ticket.create', async (ctx: TicketCom
   if (kind === null) throw forbidden('create');
   const channel = channelOf(actor, kind, input.channel);
   const now = ctx.clock.now();
-  const { result, replayed } = await onceForKey(ctx.db, keyOf(actor, channel, input.idempotencyKey), now, async () => ({
+  const { result, replayed } = await onceForKey(ctx.db, channelKey(actor, channel, input.idempotencyKey), now, async () => ({
     ticketId: await openTicket(ctx, input, kind, channel, now),
   }));
   const row = await loadTicketRow(ctx.db, result.ticketId);
@@ -86,12 +86,6 @@ function channelOf(actor: Actor, kind: 'agent' | 'contact' | 'system', asked: Ch
   const channel = asked ?? (actor.kind === 'system' && actor.name === 'mail' ? 'email' : actor.kind === 'system' && actor.name === 'sms' ? 'sms' : 'api');
   if (kind === 'contact' && !CONTACT_CHANNELS.includes(channel)) throw new DomainError(TicketErrors['ticket.field_not_editable'], { field: 'channel' });
   return channel;
-}
-
-/** Keys are unique per channel, and per user for signed-in callers ('api:user:7'), so one user's key never returns another's ticket. */
-function keyOf(actor: Actor, channel: Channel, key: string | undefined): IdempotencyKey | undefined {
-  if (key === undefined) return undefined;
-  return { scope: actor.kind === 'user' ? `${channel}:user:${actor.userId}` : channel, key };
 }
 
 type Assignment = Pick<
