@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { makeAgent, makeContact, makeGroup, signIn, type Client } from '../../../test/factories.ts';
+import { anonymousClient, makeAgent, makeContact, makeGroup, signIn, type Client } from '../../../test/factories.ts';
 
 // Text from outside is text: SQL-looking and HTML/script strings are stored exactly as written,
 // returned as JSON strings, and never change a query's meaning.
@@ -11,6 +11,7 @@ const PERSIAN = 'كيبورد عربي ۱۲۳ و می‌شود';
 let t: TestApp;
 let analyst: Client;
 let contactId: number;
+let anonymous: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -18,6 +19,7 @@ beforeAll(async () => {
   const agent = await makeAgent(t, { roles: ['analyst'], groupIds: [group] });
   contactId = (await makeContact(t, { name: HTML })).contactId!;
   analyst = await signIn(t.app, agent.email);
+  anonymous = anonymousClient(t.app);
 });
 afterAll(() => t.destroy());
 
@@ -69,5 +71,24 @@ describe('hostile text', () => {
       expect(res.statusCode, url).toBe(404);
       expect(res.json().code).toBe('record.not_found');
     }
+  });
+
+  it('refuses text the databases cannot store, anywhere in a request, with 400 request.unstorable_text and changes nothing', async () => {
+    const tickets = async () => Number((await t.ctx.db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await tickets();
+    const cases = [
+      // sign-in needs no session: the first place a NUL reached PostgreSQL
+      () => anonymous.post('/api/v1/session', { email: 'a\u0000@example.test', password: 'x' }),
+      () => analyst.post('/api/v1/tickets', { title: 'bad \u0000 title', type: 'incident', requesterContactId: contactId }),
+      () => analyst.post('/api/v1/tickets', { title: 'lone \uD800 surrogate', type: 'incident', requesterContactId: contactId }),
+      () => analyst.post('/api/v1/contacts', { name: 'x', emails: ['\uDC00@example.test'] }),
+      () => analyst.get('/api/v1/contacts?email=%00'),
+    ];
+    for (const send of cases) {
+      const res = await send();
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'request.unstorable_text' });
+    }
+    expect(await tickets()).toBe(before);
   });
 });
