@@ -87,6 +87,11 @@ export const CALLS: Record<string, CallBuilder> = {
     return { input: { ticketId: a, relationId: await makeRelation(w.t, a, b) } };
   },
   'ticket.merge': async (w) => ({ input: { ticketId: await foreignTicket(w), intoTicketId: await foreignTicket(w) } }),
+  'ticket.return_pending': async (w) => {
+    const id = await foreignTicket(w, 'pending_customer');
+    await w.t.ctx.db.updateTable('tickets').set({ pending_until: w.t.clock.now() - 1 }).where('id', '=', id).execute();
+    return { input: { ticketId: id } };
+  },
   'category.create': async () => ({ input: { name: `دسته ${seq()}` } }),
   'category.update': async (w) => ({ input: { id: await makeCategory(w.t), version: 1, name: 'نام تازه' } }),
   'settings.change_priority_matrix': async () => ({ input: { matrix: [[1, 2, 3], [2, 3, 4], [3, 4, 4]] } }),

@@ -64,6 +64,7 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'ticket.relate': foreignTicket,
   'ticket.unrelate': foreignTicket,
   'ticket.merge': foreignTicket,
+  'ticket.return_pending': all(403), // the pending-until sweep's: the system only
   'category.create': adminOnly,
   'category.update': adminOnly,
   'settings.change_priority_matrix': adminOnly,

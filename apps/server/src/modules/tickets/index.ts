@@ -23,7 +23,6 @@ export { escalateTicket, MAX_ESCALATION_LEVEL, type EscalateInput } from './comm
 export { acknowledgeEscalation } from './commands/acknowledge-escalation.ts';
 export { deescalateTicket } from './commands/deescalate-ticket.ts';
 export type { TicketView, TicketCommandContext } from './ticket-view.ts';
-export { changeStatus } from './status-change.ts';
 export { appendArticle, type AppendArticleContext, type AppendArticleInput, type AppendArticleResult } from './commands/append-article.ts';
 export { uploadAttachments } from './commands/upload-attachment.ts';
 export { addWatcher } from './commands/add-watcher.ts';
