@@ -29,6 +29,7 @@ async function versionOf(w: World, table: 'organizations' | 'contacts' | 'agents
 export const CALLS: Record<string, CallBuilder> = {
   'session.sign_in': async (w) => ({ input: { email: w.foreignAgent.email, password: 'not-the-password' } }),
   'session.sign_out': async () => ({ input: {} }),
+  'session.delete_expired': async () => ({ input: {} }),
   'user.change_password': async () => ({ input: { currentPassword: PASSWORD, newPassword: PASSWORD } }),
 
   'organization.create': async () => ({ input: { name: `سازمان ${seq()}` } }),

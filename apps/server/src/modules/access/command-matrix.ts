@@ -33,6 +33,7 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'session.sign_in': all(401), // as the foreign analyst, with a wrong password
   'session.sign_out': ownAccount,
   'user.change_password': ownAccount,
+  'session.delete_expired': all(403), // the daily sweep's: the system only
   // people (desk roles create and edit organisations and contacts; crm and contacts do not)
   'organization.create': { ...all('ok'), contact: 403, crm: 403, channel: 403 },
   'organization.update': { ...all('ok'), contact: 404, crm: 403, channel: 404 },

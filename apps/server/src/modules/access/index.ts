@@ -2,7 +2,8 @@ import type { App } from '../../platform/http/server.ts';
 import { defineJob, type AppContext } from '../../context.ts';
 import type { Db } from '../../schema.ts';
 import { registerSessionRoutes } from './session.routes.ts';
-import { authenticateRequest, deleteExpiredSessions, type SessionDeps } from './sessions.ts';
+import { authenticateRequest, type SessionDeps } from './sessions.ts';
+import { deleteExpiredSessions } from './commands/delete-expired-sessions.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/actor.ts';
 import type { Contribution } from '../../platform/modules.ts';
@@ -37,7 +38,7 @@ export function registerAccess(app: App, ctx: AppContext): Contribution<AppConte
   registerSessionRoutes(app, ctx, sessionDeps(ctx));
   return {
     module: 'access',
-    jobs: [defineJob(EXPIRED_SESSIONS_JOB, { handler: async ({ trx }) => void (await deleteExpiredSessions(trx, ctx.clock.now())) })],
+    jobs: [defineJob(EXPIRED_SESSIONS_JOB, { handler: async ({ trx, actor }) => void (await deleteExpiredSessions({ ...ctx, db: trx }, { actor })) })],
     schedules: [{ name: EXPIRED_SESSIONS_JOB, job: EXPIRED_SESSIONS_JOB, everyMs: 24 * 3600_000 }],
   };
 }

@@ -85,4 +85,3 @@ function sameSecret(presented: string | string[] | undefined, expected: string):
 }
 
 // The daily sweep's handler (registered in index.ts) calls the repository through here.
-export { deleteExpiredSessions } from './sessions.repository.ts';
