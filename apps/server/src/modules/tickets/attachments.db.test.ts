@@ -18,6 +18,15 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const sharedTicket = () => openTicket(d.analystA.client, { requesterContactId: d.contactShared.contactId });
 const download = (client: any, id: number) => client.get(`/api/v1/attachments/${id}/content`);
 const list = async (client: any, ticketId: number) => expectStatus(await client.get(`/api/v1/tickets/${ticketId}/attachments?limit=200`), 200).items as any[];
+/** Runs fn with attachments.max_bytes at `limit`, then puts the 50 MB default back. */
+async function withMaxBytes(limit: number, fn: () => Promise<void>): Promise<void> {
+  await ticketSettings.set(t.ctx.db, 'attachments.max_bytes', limit, t.clock.now());
+  try {
+    await fn();
+  } finally {
+    await ticketSettings.set(t.ctx.db, 'attachments.max_bytes', 50 * 1024 * 1024, t.clock.now());
+  }
+}
 const counts = async () => ({
   attachments: (await t.ctx.db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
   blobs: storedFiles(t).blobs.length,
@@ -166,15 +175,12 @@ describe('attachments', () => {
 
   it('refuses a stranger before reading the upload: 404, never the size check of a file it did not stream', async () => {
     const ticket = await sharedTicket();
-    await ticketSettings.set(t.ctx.db, 'attachments.max_bytes', 1000, t.clock.now());
-    try {
+    await withMaxBytes(1000, async () => {
       const before = await counts();
       const refused = await upload(d.analystB.client, ticket.id, [file('big.bin', randomBytes(5000))]);
       expect(refused.statusCode).toBe(404);
       expect(await counts()).toEqual(before);
-    } finally {
-      await ticketSettings.set(t.ctx.db, 'attachments.max_bytes', 50 * 1024 * 1024, t.clock.now());
-    }
+    });
   });
 
   it('who may upload, list and download', async () => {
