@@ -30,3 +30,4 @@ export {
   workingIntervals,
 } from './business-time.ts';
 export type { BusinessDuration, WorkingInterval } from './business-time.ts';
+export { intersectCalendars } from './intersect.ts';
