@@ -31,3 +31,7 @@ export {
 } from './business-time.ts';
 export type { BusinessDuration, WorkingInterval } from './business-time.ts';
 export { intersectCalendars } from './intersect.ts';
+export { hijriMonthStart, estimateHijriMonthStart, officialHijriMonths } from './iran/hijri.ts';
+export type { HijriMonthStart } from './iran/hijri.ts';
+export { IRAN_HOLIDAY_RULES, iranianHolidays, iranianHolidayDates } from './iran/holidays.ts';
+export type { IranHolidayRule, IranHoliday } from './iran/holidays.ts';
