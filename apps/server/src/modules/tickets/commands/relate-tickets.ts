@@ -9,7 +9,8 @@ import { insertRelation, loadRelationRow, parentOf, relationBetween, type Relati
 import { authorizeTicket, type TimelineCommandContext } from '../ticket-access.ts';
 import { TicketErrors } from '../tickets.errors.ts';
 import { ticketPolicy } from '../tickets.policy.ts';
-import { loadTicketAccess } from '../tickets.repository.ts';
+import { loadTicketAccess, loadTicketForUpdate } from '../tickets.repository.ts';
+import { pausePoint } from '../../../platform/testing/faults.ts';
 
 /** Deeper than any real incident hierarchy; a longer walk means the data is already wrong. */
 const MAX_DEPTH = 100;
@@ -23,7 +24,9 @@ function refuse(reason: string): DomainError {
  * (404/403); a target the actor cannot see is 422 like one that does not exist, one they may not
  * relate 403. Refused with 409 ticket.invalid_relation: a ticket with itself, a merged ticket, a
  * relation of the same kind that already exists in either direction, a second parent, and a
- * parent/child cycle. Returns the relation and the other ticket for the presenter.
+ * parent/child cycle. Both tickets are locked first, in id order as merge does, so two concurrent
+ * links through the same ticket check one after the other and cannot together give a child two
+ * parents or close a two-ticket cycle. Returns the relation and the other ticket for the presenter.
  */
 export const relateTickets = defineCommand(
   'ticket.relate',
@@ -33,6 +36,9 @@ export const relateTickets = defineCommand(
   ): Promise<{ relation: RelationRow; fromTicketId: number; other: TicketRefRow }> => {
     const { actor, kind } = input;
     const trx = ctx.db;
+    // Lock in id order (as merge does): the checks below then see every link already committed
+    // through either ticket, and two links of the same pair cannot deadlock.
+    for (const id of [...new Set([input.ticketId, input.targetTicketId])].sort((a, b) => a - b)) await loadTicketForUpdate(trx, id);
     const source = await authorizeTicket(trx, actor, 'relate', input.ticketId);
     const target = await loadTicketAccess(trx, input.targetTicketId);
     if (!target || !ticketPolicy.can(actor, 'read', target)) throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'targetTicketId' });
@@ -51,6 +57,7 @@ export const relateTickets = defineCommand(
       }
       if (ancestor !== undefined) throw refuse('cycle');
     }
+    await pausePoint('tickets.relate.after_check');
     const id = await insertRelation(trx, {
       kind,
       source_ticket_id: source.id,
