@@ -51,6 +51,7 @@ export type NoPayload = Record<string, never>;
  * fails the type check. Payloads carry ids, never secrets. A subscriber of event K takes `EventJob<K>`.
  */
 export interface JobMap {
+  'platform.apply_retention': NoPayload;
   'access.delete_expired_sessions': NoPayload;
   'tickets.return_pending': NoPayload;
   'notifications.ticket_assigned': EventJob<'ticket.assigned'>;
@@ -61,6 +62,7 @@ export interface JobMap {
 
 export type JobName = keyof JobMap;
 export const JOB_NAMES = [
+  'platform.apply_retention',
   'access.delete_expired_sessions',
   'tickets.return_pending',
   'notifications.ticket_assigned',
