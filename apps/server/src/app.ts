@@ -67,7 +67,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     sealKeys: [deriveKey(options.secret)],
     jobs,
     events,
-    storage: localDiskStorage(path.join(config.dataDir, 'attachments')),
+    storage: localDiskStorage(path.join(config.dataDir, 'attachments'), { clock }),
     actorSides: actorSidesOfUser,
     resolveActor: resolveOnBehalfActor,
   };

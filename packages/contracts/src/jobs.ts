@@ -54,6 +54,7 @@ export interface JobMap {
   'platform.apply_retention': NoPayload;
   'access.delete_expired_sessions': NoPayload;
   'tickets.return_pending': NoPayload;
+  'tickets.sweep_orphan_blobs': NoPayload;
   'notifications.ticket_assigned': EventJob<'ticket.assigned'>;
   'notifications.ticket_escalated': EventJob<'ticket.escalated'>;
   'notifications.ticket_pending_reached': EventJob<'ticket.pending_reached'>;
@@ -65,6 +66,7 @@ export const JOB_NAMES = [
   'platform.apply_retention',
   'access.delete_expired_sessions',
   'tickets.return_pending',
+  'tickets.sweep_orphan_blobs',
   'notifications.ticket_assigned',
   'notifications.ticket_escalated',
   'notifications.ticket_pending_reached',
