@@ -174,4 +174,16 @@ describe('concurrent parent/child links', () => {
     expect(codes).toEqual([201, 409]);
     expect(await relations(d.analystA.client, a.id)).toHaveLength(1);
   });
+
+  it('cannot close a longer cycle through two links that share no ticket', async () => {
+    const [a, b, c, dd] = [await groupATicket(), await groupATicket(), await groupATicket(), await groupATicket()];
+    expectStatus(await relate(d.analystA.client, b.id, 'parent_child', c.id), 201);
+    expectStatus(await relate(d.analystA.client, dd.id, 'parent_child', a.id), 201);
+    // a → b → c and c → d → a: each alone is fine, together a cycle of four.
+    const codes = await race(
+      () => relate(d.analystA.client, a.id, 'parent_child', b.id),
+      () => relate(d.analystA.client, c.id, 'parent_child', dd.id),
+    );
+    expect(codes).toEqual([201, 409]);
+  });
 });
