@@ -7,7 +7,7 @@ import { systemClock, type Clock } from './platform/clock/index.ts';
 import { deriveKey } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { createHttpServer, type App } from './platform/http/server.ts';
-import { createJobs } from './platform/jobs/index.ts';
+import { createJobs, platformContribution } from './platform/jobs/index.ts';
 import { createEventDispatcher } from './platform/events/index.ts';
 import { createLogger } from './platform/logging/logger.ts';
 import { localDiskStorage } from './platform/storage/index.ts';
@@ -67,7 +67,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     sealKeys: [deriveKey(options.secret)],
     jobs,
     events,
-    storage: localDiskStorage(path.join(config.dataDir, 'attachments')),
+    storage: localDiskStorage(path.join(config.dataDir, 'attachments'), { clock }),
     actorSides: actorSidesOfUser,
     resolveActor: resolveOnBehalfActor,
   };
@@ -95,6 +95,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
   );
 
   const contributions: Contribution<AppContext>[] = [
+    platformContribution(ctx),
     registerAccess(app, ctx),
     registerPeople(app, ctx),
     registerTickets(app, ctx, { queueViews: [] }),

@@ -51,8 +51,10 @@ export type NoPayload = Record<string, never>;
  * fails the type check. Payloads carry ids, never secrets. A subscriber of event K takes `EventJob<K>`.
  */
 export interface JobMap {
+  'platform.apply_retention': NoPayload;
   'access.delete_expired_sessions': NoPayload;
   'tickets.return_pending': NoPayload;
+  'tickets.sweep_orphan_blobs': NoPayload;
   'notifications.ticket_assigned': EventJob<'ticket.assigned'>;
   'notifications.ticket_escalated': EventJob<'ticket.escalated'>;
   'notifications.ticket_pending_reached': EventJob<'ticket.pending_reached'>;
@@ -61,8 +63,10 @@ export interface JobMap {
 
 export type JobName = keyof JobMap;
 export const JOB_NAMES = [
+  'platform.apply_retention',
   'access.delete_expired_sessions',
   'tickets.return_pending',
+  'tickets.sweep_orphan_blobs',
   'notifications.ticket_assigned',
   'notifications.ticket_escalated',
   'notifications.ticket_pending_reached',

@@ -35,3 +35,10 @@ export function listAttachmentRows(db: Db, input: { ticketId: number; includeInt
   if (input.afterId !== undefined) q = q.where('id', '>', input.afterId);
   return q.orderBy('id', 'asc').limit(input.limit).execute();
 }
+
+/** The sha256s among `shas` that some committed attachment row references (one query per batch; the orphan sweep). */
+export async function referencedBlobs(db: Db, shas: readonly string[]): Promise<Set<string>> {
+  if (shas.length === 0) return new Set();
+  const rows = await db.selectFrom('attachments').select('sha256').distinct().where('sha256', 'in', [...shas]).execute();
+  return new Set(rows.map((r) => r.sha256));
+}

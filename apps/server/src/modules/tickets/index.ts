@@ -1,4 +1,5 @@
 import { ticketJobs } from './tickets.jobs.ts';
+import { orphanBlobSweep } from './attachments.sweep.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import type { Contribution } from '../../platform/modules.ts';
@@ -58,7 +59,7 @@ export interface TicketsOptions {
 /**
  * Registers every ticket route — core (tickets, history, confirm/reopen), search, escalation, queues
  * (built-in views then other modules'), settings, the timeline and categories — and returns the
- * module's settings and the pending-until sweep.
+ * module's settings, the pending-until sweep and the orphan-blob sweep.
  */
 export function registerTickets(app: App, ctx: AppContext, options: TicketsOptions = {}): Contribution<AppContext> {
   const filterFields = extendTicketFilterFields(ticketFilterFields, options.filterFields);
@@ -69,5 +70,7 @@ export function registerTickets(app: App, ctx: AppContext, options: TicketsOptio
   registerTicketSettingsRoutes(app, ctx);
   registerTicketTimeline(app, ctx);
   registerCategoryRoutes(app, ctx);
-  return { module: 'tickets', settings: [ticketSettings], ...ticketJobs(ctx) };
+  const jobs = ticketJobs(ctx);
+  const blobs = orphanBlobSweep(ctx);
+  return { module: 'tickets', settings: [ticketSettings], jobs: [...(jobs.jobs ?? []), ...blobs.jobs], schedules: [...(jobs.schedules ?? []), ...blobs.schedules] };
 }

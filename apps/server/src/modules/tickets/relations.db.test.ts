@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { anonymousClient } from '../../../test/factories.ts';
+import { holdAt } from '../../platform/testing/faults.ts';
 import { expectStatus, makeDesk, openTicket, type Desk } from './tickets.test-kit.ts';
 
 let t: TestApp;
@@ -136,5 +137,53 @@ describe('relations', () => {
     const c = await groupATicket();
     expectStatus(await d.analystA.client.post(`/api/v1/tickets/${b.id}/merge`, { intoTicketId: a.id }), 200);
     await refusedWith(await relate(d.analystA.client, c.id, 'related', b.id), 409, 'ticket.invalid_relation', 'merged');
+  });
+});
+
+describe('concurrent parent/child links', () => {
+  // The first link pauses after its checks; the second runs meanwhile. Without the row locks the
+  // second passes its checks too and both commit (two parents, or a two-ticket cycle), every time.
+  // On SQLite the single writer already serialises them; the test holds there as well.
+  async function race(first: () => Promise<any>, second: () => Promise<any>) {
+    const hold = holdAt('tickets.relate.after_check');
+    const one = first();
+    await hold.reached;
+    const two = second();
+    // The second either finishes (no lock: it did not wait) or stays blocked on the lock.
+    await Promise.race([two, new Promise((resolve) => setTimeout(resolve, 300))]);
+    hold.release();
+    return [await one, await two].map((res) => res.statusCode);
+  }
+
+  it('cannot give a child two parents', async () => {
+    const [p1, p2, child] = [await groupATicket(), await groupATicket(), await groupATicket()];
+    const codes = await race(
+      () => relate(d.analystA.client, p1.id, 'parent_child', child.id),
+      () => relate(d.analystA.client, p2.id, 'parent_child', child.id),
+    );
+    expect(codes).toEqual([201, 409]);
+    expect((await relations(d.analystA.client, child.id)).map((r) => [r.direction, r.ticket.id])).toEqual([['incoming', p1.id]]);
+  });
+
+  it('cannot close a cycle between two tickets', async () => {
+    const [a, b] = [await groupATicket(), await groupATicket()];
+    const codes = await race(
+      () => relate(d.analystA.client, a.id, 'parent_child', b.id),
+      () => relate(d.analystA.client, b.id, 'parent_child', a.id),
+    );
+    expect(codes).toEqual([201, 409]);
+    expect(await relations(d.analystA.client, a.id)).toHaveLength(1);
+  });
+
+  it('cannot close a longer cycle through two links that share no ticket', async () => {
+    const [a, b, c, dd] = [await groupATicket(), await groupATicket(), await groupATicket(), await groupATicket()];
+    expectStatus(await relate(d.analystA.client, b.id, 'parent_child', c.id), 201);
+    expectStatus(await relate(d.analystA.client, dd.id, 'parent_child', a.id), 201);
+    // a → b → c and c → d → a: each alone is fine, together a cycle of four.
+    const codes = await race(
+      () => relate(d.analystA.client, a.id, 'parent_child', b.id),
+      () => relate(d.analystA.client, c.id, 'parent_child', dd.id),
+    );
+    expect(codes).toEqual([201, 409]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './index.ts';
+import { ConfigSchema } from './schema.ts';
 
 describe('configuration', () => {
   it('applies defaults: port 8080, SQLite under ./data, public URL from the port', () => {
@@ -38,6 +39,35 @@ describe('configuration', () => {
     } catch (error) {
       expect(String((error as Error).message)).toMatch(/PISHKHAN_SECRET/);
       expect(String((error as Error).message)).not.toMatch(/short-secret-value/);
+    }
+  });
+});
+
+describe('every configuration key is read', () => {
+  // Written by hand: each key the schema accepts, with a valid value other than its default. A key
+  // that nothing maps into Config (a leftover, or a test-only variable) fails here.
+  const changes: Record<string, string> = {
+    PORT: '9090',
+    HOST: '127.0.0.1',
+    PISHKHAN_PUBLIC_URL: 'https://desk.example.ir',
+    PISHKHAN_TRUST_PROXY: 'true',
+    PISHKHAN_DATA_DIR: '/srv/pishkhan',
+    DATABASE_URL: 'postgres://desk@db.example.ir/desk',
+    PISHKHAN_SECRET: 'b'.repeat(32),
+    PISHKHAN_ADMIN_EMAIL: 'admin@example.ir',
+    PISHKHAN_ADMIN_PASSWORD: 'correct horse battery',
+    LOG_LEVEL: 'debug',
+  };
+  const base = { PISHKHAN_SECRET: 'a'.repeat(32) };
+
+  it('the schema accepts exactly these keys', () => {
+    expect(Object.keys(ConfigSchema.properties).sort()).toEqual(Object.keys(changes).sort());
+  });
+
+  it('each key changes the Config the server reads', () => {
+    const before = loadConfig(base);
+    for (const key of Object.keys(ConfigSchema.properties)) {
+      expect(loadConfig({ ...base, [key]: changes[key] }), key).not.toEqual(before);
     }
   });
 });

@@ -25,3 +25,17 @@ export async function markDispatched(trx: Kysely<any>, ids: readonly number[], n
   if (ids.length === 0) return;
   await as(trx).updateTable('outbox').set({ dispatched_at: now }).where('id', 'in', [...ids]).where('dispatched_at', 'is', null).execute();
 }
+
+/**
+ * Deletes up to `limit` outbox rows dispatched before `before`, oldest first (index
+ * outbox_undispatched); returns how many. Undispatched rows are never deleted.
+ */
+export async function deleteDispatchedBefore(db: Kysely<any>, input: { before: number; limit: number }): Promise<number> {
+  const result = await as(db)
+    .deleteFrom('outbox')
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('outbox').select('id').where('dispatched_at', 'is not', null).where('dispatched_at', '<', input.before).orderBy('id').limit(input.limit),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -17,3 +17,6 @@ export type {
 } from './types.ts';
 /** The admin's view of the queue (modules/admin-jobs): list, find, and requeue a dead job. */
 export { listJobRows, findJobRow, requeueDeadJob, type JobRow } from './jobs.repository.ts';
+/** Retention (done and dead jobs, dispatched outbox rows) and the platform's own contribution for app.ts. */
+export { applyRetention, platformContribution, type RetentionResult } from './retention.ts';
+export { platformSettings } from './settings.ts';

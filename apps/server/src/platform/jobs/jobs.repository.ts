@@ -160,9 +160,34 @@ export async function buryAbandonedJobs(db: Kysely<any>, now: number): Promise<n
   return Number(result.numUpdatedRows);
 }
 
-/** Finished jobs are kept a while for inspection, then deleted; dead jobs stay until an admin acts. */
-export async function pruneDoneJobs(db: Kysely<any>, before: number): Promise<number> {
-  const result = await as(db).deleteFrom('jobs').where('status', '=', 'done').where('finished_at', '<', before).executeTakeFirst();
+/**
+ * Ready jobs whose name this process does not define and that have waited since before `before`:
+ * dead, with a message naming the job, so an admin sees them instead of a queue that never drains.
+ * A job another process defines would have been claimed long before (the caller's timeout).
+ */
+export async function buryUnknownJobs(db: Kysely<any>, input: { known: readonly string[]; before: number; now: number }): Promise<number> {
+  if (input.known.length === 0) return 0;
+  const result = await as(db)
+    .updateTable('jobs')
+    .set({ status: 'dead', last_error: 'no running process defines this job', locked_by: null, locked_until: null, updated_at: input.now, finished_at: input.now })
+    .where('status', '=', 'ready')
+    .where('run_at', '<', input.before)
+    .where('name', 'not in', [...input.known])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Deletes up to `limit` finished jobs of one status (done or dead) that finished before `before`,
+ * oldest first; returns how many. Callers repeat it in chunks so no statement grows with the table.
+ */
+export async function deleteFinishedJobs(db: Kysely<any>, input: { status: 'done' | 'dead'; before: number; limit: number }): Promise<number> {
+  const result = await as(db)
+    .deleteFrom('jobs')
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('jobs').select('id').where('status', '=', input.status).where('finished_at', '<', input.before).orderBy('id').limit(input.limit),
+    )
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

@@ -14,12 +14,13 @@ import {
   extendJobLease,
   failJob,
   insertJobs,
-  pruneDoneJobs,
   buryAbandonedJobs,
+  buryUnknownJobs,
   pruneScheduleSlots,
   takeScheduleSlot,
   type JobRow,
 } from './jobs.repository.ts';
+import { platformSettings } from './settings.ts';
 import type { EnqueueOptions, JobActorLoader, JobDefinition, JobPayloads, JobToEnqueue, Jobs, ScheduleDefinition } from './types.ts';
 
 export interface JobsDeps {
@@ -40,8 +41,6 @@ export interface JobsDeps {
    * Without it, a job enqueued for a user cannot run and ends dead.
    */
   loadActor?: JobActorLoader;
-  /** Finished jobs are deleted after this long (default 7 days). */
-  keepDoneMs?: number;
   random?: () => number;
 }
 
@@ -68,7 +67,6 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
   const concurrency = Math.max(1, deps.concurrency ?? 4);
   const pollMs = deps.pollMs ?? 250;
   const defaultLeaseMs = deps.leaseMs ?? 5 * 60 * 1000;
-  const keepDoneMs = deps.keepDoneMs ?? 7 * DAY;
   const random = deps.random ?? Math.random;
   const definitions = new Map<string, JobDefinition<any>>();
   const leases = new Map<string, number>();
@@ -179,6 +177,18 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
     return actor;
   }
 
+  /**
+   * Jobs dead on arrival at the queue: a last attempt whose lease expired, and ready jobs no
+   * process defines that waited longer than `jobs.unknown_dead_after_minutes` (a process that
+   * defined them would have claimed them by then). A process that defines no job buries none.
+   */
+  async function buryStuckJobs(now: number): Promise<void> {
+    await buryAbandonedJobs(db, now);
+    if (definitions.size === 0) return;
+    const minutes = await platformSettings.get(db, 'jobs.unknown_dead_after_minutes');
+    await buryUnknownJobs(db, { known: [...definitions.keys()], before: now - minutes * MINUTE, now });
+  }
+
   async function tickSchedules(): Promise<number> {
     let enqueued = 0;
     for (const schedule of schedules.values()) {
@@ -198,7 +208,6 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
   }
 
   async function pollLoop(): Promise<void> {
-    let lastPrune = 0;
     let lastBury = 0;
     let failures = 0;
     while (!stopping) {
@@ -220,11 +229,7 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
         }
         if (clock.now() - lastBury > MINUTE) {
           lastBury = clock.now();
-          await buryAbandonedJobs(db, lastBury);
-        }
-        if (clock.now() - lastPrune > HOUR) {
-          lastPrune = clock.now();
-          await pruneDoneJobs(db, lastPrune - keepDoneMs);
+          await buryStuckJobs(lastBury);
         }
         failures = 0;
       } catch (error) {
@@ -271,7 +276,7 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
       await Promise.allSettled([...active]);
     },
     async drain(limit = 1000) {
-      await buryAbandonedJobs(db, clock.now());
+      await buryStuckJobs(clock.now());
       let ran = 0;
       while (ran < limit) {
         const [job] = await claim(1);

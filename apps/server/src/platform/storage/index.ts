@@ -1,3 +1,3 @@
-export type { BlobStorage, StagedBlob, StoredBlob } from './types.ts';
+export type { BlobStorage, ListedBlob, StagedBlob, StoredBlob } from './types.ts';
 export { BlobTooLargeError } from './types.ts';
-export { localDiskStorage } from './drivers/local-disk.ts';
+export { localDiskStorage, type LocalDiskOptions } from './drivers/local-disk.ts';

@@ -25,6 +25,22 @@ export interface BlobStorage {
   stage(source: Readable, maxBytes: number): Promise<StagedBlob>;
   get(sha256: string): Promise<Readable>;
   exists(sha256: string): Promise<boolean>;
+  /**
+   * Every stored blob with the time it was last stored (a second store of the same content renews
+   * it), in no particular order; for the orphan sweep, which compares it with a grace period.
+   */
+  list(): AsyncIterable<ListedBlob>;
+  /**
+   * Removes a blob only if it was last stored before `before`; false when it is gone or was stored
+   * again since (an upload of the same content in flight keeps it).
+   */
+  removeIfStoredBefore(sha256: string, before: number): Promise<boolean>;
+}
+
+/** A blob in storage and when it was last stored (epoch ms). */
+export interface ListedBlob {
+  sha256: string;
+  storedAt: number;
 }
 
 export class BlobTooLargeError extends Error {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAULT_POINTS, faultPoint } from './faults.ts';
+import { FAULT_POINTS, PAUSE_POINTS, faultPoint, holdAt, pausePoint } from './faults.ts';
 
 const saved = { fault: process.env.PISHKHAN_TEST_FAULT, nodeEnv: process.env.NODE_ENV, build: process.env.PISHKHAN_TEST_BUILD };
 function restore(name: string, value: string | undefined): void {
@@ -35,5 +35,30 @@ describe('faultPoint', () => {
 
   it('names three distinct points', () => {
     expect(new Set(FAULT_POINTS).size).toBe(3);
+  });
+});
+
+describe('pausePoint', () => {
+  it('passes straight through when no hold is set', async () => {
+    for (const point of PAUSE_POINTS) await pausePoint(point);
+    expect(PAUSE_POINTS.length).toBeGreaterThan(0);
+  });
+
+  it('holds only the first caller, until released', async () => {
+    const hold = holdAt('tickets.relate.after_check');
+    const order: string[] = [];
+    const first = pausePoint('tickets.relate.after_check').then(() => order.push('first'));
+    await hold.reached;
+    await pausePoint('tickets.relate.after_check').then(() => order.push('second'));
+    expect(order).toEqual(['second']);
+    hold.release();
+    await first;
+    expect(order).toEqual(['second', 'first']);
+  });
+
+  it('cannot be held outside a test build', () => {
+    process.env.NODE_ENV = 'production';
+    delete process.env.PISHKHAN_TEST_BUILD;
+    expect(() => holdAt('tickets.relate.after_check')).toThrow(/test build/);
   });
 });
