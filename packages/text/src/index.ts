@@ -5,3 +5,5 @@ export { normalizeEmail } from './email.ts';
 export { hasUnstorableText, toStorableText } from './storable.ts';
 export { normalizeForSearch } from './search-key.ts';
 export { tokenize } from './tokenize.ts';
+export { parseTicketNumber } from './ticket-number.ts';
+export type { TicketNumberOptions } from './ticket-number.ts';
