@@ -57,10 +57,14 @@ describe('normalizeForSearch', () => {
     expect(normalizeForSearch('بزرگ ترین')).toBe(normalizeForSearch('بزرگترین'));
     expect(normalizeForSearch('زمین‌لرزه ای')).toBe(normalizeForSearch('زمین‌لرزه‌ای'));
     expect(normalizeForSearch('(می رود)')).toBe('(میرود)');
+    expect(normalizeForSearch('آن که این جا هم چنین')).toBe(normalizeForSearch('آنکه اینجا همچنین'));
+    expect(normalizeForSearch('اخلال گر')).toBe(normalizeForSearch('اخلال‌گر'));
   });
 
   it('does not join what is not an affix', () => {
     expect(normalizeForSearch('من هم رفتم')).toBe('من هم رفتم');
+    expect(normalizeForSearch('این کار')).toBe('این کار');
+    expect(normalizeForSearch('این جاده')).toBe('این جاده');
     expect(normalizeForSearch('میز ها')).toBe('میزها');
     expect(normalizeForSearch('کتاب ای')).toBe('کتاب ای'); // «ای» joins only after a final «ه»
     expect(normalizeForSearch('می 3')).toBe('می 3');

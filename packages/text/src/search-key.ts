@@ -61,12 +61,18 @@ const LETTER_DIGIT = new RegExp(`(?<=[${AR}])(?=[0-9])|(?<=[0-9])(?=[${AR}])`, '
 const PREFIXES = new RegExp(`(?<=^|${EDGE})(ن?می|بی) (?=[${AR}])`, 'gu');
 
 /**
+ * A closed list of compounds written both ways, joined: «این جا» = «اینجا», «آن که» = «آنکه»,
+ * «هم چنین» = «همچنین», «هم زمان» = «همزمان» (after folding «آن» is «ان»).
+ */
+const COMPOUNDS = new RegExp(`(?<=^|${EDGE})(این|ان|هم(?= (?:چنین|چنان|زمان|اکنون)(?:$|${EDGE}))) (?=(?:جا|که|چه|گونه|قدر|طور|چنین|چنان|زمان|اکنون)(?:$|${EDGE}))`, 'gu');
+
+/**
  * Suffixes standing alone after a Persian word join it: the plural «ها» with its possessive and
- * indefinite forms, and the comparative «تر»/«ترین»: «کتاب ها» = «کتاب‌ها» = «کتابها».
+ * indefinite forms, the comparative «تر»/«ترین» and the agent «گر»: «کتاب ها» = «کتاب‌ها» = «کتابها».
  * After a final silent «ه», the indefinite/ezafe «ای» and «ی» join too: «لرزه ای» = «لرزه‌ای».
  */
 const SUFFIXES = new RegExp(
-  `(?<=[${AR}]) (?:(ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|تر|تری|ترین)|(?<=ه )(ای|ی))(?=$|${EDGE})`,
+  `(?<=[${AR}]) (?:(ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|تر|تری|ترین|گر|گری)|(?<=ه )(ای|ی))(?=$|${EDGE})`,
   'gu',
 );
 
@@ -82,7 +88,7 @@ export function normalizeForSearch(text: string): string {
   s = foldDigits(s).replace(FOLDED_LETTERS, (c) => LETTERS[c]!);
   s = s.replace(LETTER_DIGIT, ' ');
   s = s.replace(/\s+/gu, ' ').trim();
-  return s.replace(PREFIXES, '$1').replace(SUFFIXES, '$1$2');
+  return s.replace(PREFIXES, '$1').replace(COMPOUNDS, '$1').replace(SUFFIXES, '$1$2');
 }
 
 /**
