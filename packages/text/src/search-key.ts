@@ -52,7 +52,7 @@ const AR = '\\u0621-\\u063a\\u0641-\\u064a\\u066e\\u066f\\u0671-\\u06d3\\u06d5\\
 const EDGE = '[^\\p{L}\\p{M}\\p{N}]';
 
 /** Digits next to Persian letters are separate words: «مسافت۹کیلومتر» = «مسافت ۹ کیلومتر». */
-const LETTER_DIGIT = new RegExp(`(?<=[${AR}])(?=[0-9])|(?<=[0-9])(?=[${AR}])`, 'gu');
+const LETTER_DIGIT = new RegExp(`([${AR}])(?=[0-9])|([0-9])(?=[${AR}])`, 'g');
 
 /**
  * The verbal prefixes «می» and «نمی» and the privative «بی», standing alone before a Persian word,
@@ -86,8 +86,8 @@ export function normalizeForSearch(text: string): string {
   // NFC after the removals, so that a Latin letter and its accent, once apart, compose.
   s = s.toLowerCase().replace(INVISIBLE, '').replace(MARKS, '').normalize('NFC');
   s = foldDigits(s).replace(FOLDED_LETTERS, (c) => LETTERS[c]!);
-  s = s.replace(LETTER_DIGIT, ' ');
-  s = s.replace(/\s+/gu, ' ').trim();
+  s = s.replace(LETTER_DIGIT, '$1$2 ');
+  s = s.replace(/\s+/g, ' ').trim();
   return s.replace(PREFIXES, '$1').replace(COMPOUNDS, '$1').replace(SUFFIXES, '$1$2');
 }
 

@@ -16,6 +16,10 @@ describe('tokenize', () => {
     expect(tokenize('  ')).toEqual([]);
   });
 
+  it('reads letters outside the BMP as letters, emoji and lone surrogates as separators', () => {
+    expect(tokenize('a𝐁c 😂😂 𠀀x \ud800y')).toEqual(['a𝐁c', '𠀀x', 'y']);
+  });
+
   it('gives «می‌شود», «میشود» and «می شود» the same tokens', () => {
     const tokens = tokenize('این کار می‌شود');
     expect(tokens).toEqual(['این', 'کار', 'میشود']);
@@ -27,6 +31,11 @@ describe('tokenize', () => {
   it('normalises each token: Arabic letters, digits, diacritics, case', () => {
     expect(tokenize('تيكت #١٠٢٣٤ Printer')).toEqual(['تیکت', '10234', 'printer']);
     expect(tokenize('مسافت۹کیلومتر')).toEqual(['مسافت', '9', 'کیلومتر']);
+  });
+
+  it('cuts the key exactly where a letter, mark or digit ends', () => {
+    const reference = (s: string) => normalizeForSearch(s).split(/[^\p{L}\p{M}\p{N}]+/u).filter((t) => t !== '');
+    fc.assert(fc.property(fc.oneof(text, fc.string({ unit: 'grapheme', maxLength: 20 })), (s) => { expect(tokenize(s)).toEqual(reference(s)); }), { numRuns: 2000 });
   });
 
   it('gives a text and its normalisation the same tokens', () => {
