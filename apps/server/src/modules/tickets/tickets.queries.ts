@@ -1,5 +1,5 @@
 import type { TicketFilter, TicketFilterCondition, TicketFilterOp, TicketListQuery } from '@pishkhan/contracts';
-import { foldDigits } from '@pishkhan/text';
+import { parseTicketNumber } from '@pishkhan/text';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
@@ -92,8 +92,9 @@ const TYPES_READ = ticketFilterFields.type!.values!;
  * The parameters of GET /tickets as filters of the language, AND-ed: the parameters as one
  * (each one condition), and the `filter` parameter (JSON) on its own, so that it has the whole
  * depth and condition limits to itself. 400 on unknown values, naming the parameter.
+ * `numberPrefix` (`tickets.number_prefix`) is accepted before the `number` parameter's digits.
  */
-export function ticketFilters(q: Omit<TicketListQuery, 'limit' | 'cursor' | 'sort'>, fields: TicketFilterFields = ticketFilterFields): TicketFilter[] {
+export function ticketFilters(q: Omit<TicketListQuery, 'limit' | 'cursor' | 'sort'>, fields: TicketFilterFields = ticketFilterFields, numberPrefix = '#'): TicketFilter[] {
   const all: TicketFilter[] = [];
   const cond = (field: string, op: TicketFilterOp, value?: TicketFilterCondition['value']) => all.push(value === undefined ? { field, op } : { field, op, value });
   const statuses = commaList(q.status, 'status', STATUSES as readonly string[]);
@@ -115,7 +116,7 @@ export function ticketFilters(q: Omit<TicketListQuery, 'limit' | 'cursor' | 'sor
   if (q.createdTo !== undefined) cond('created_at', 'lt', instant(q.createdTo, 'createdTo'));
   if (q.updatedFrom !== undefined) cond('updated_at', 'gte', instant(q.updatedFrom, 'updatedFrom'));
   if (q.updatedTo !== undefined) cond('updated_at', 'lt', instant(q.updatedTo, 'updatedTo'));
-  if (q.number !== undefined) cond('number', 'eq', ticketNumber(q.number));
+  if (q.number !== undefined) cond('number', 'eq', ticketNumber(q.number, numberPrefix));
   return q.filter === undefined ? [{ all }] : [{ all }, parseTicketFilter(q.filter, fields)];
 }
 
@@ -175,11 +176,10 @@ function instant(value: string, field: string): string {
   return new Date(ms).toISOString();
 }
 
-/** The `number` parameter: digits in any script, an optional `#` first. */
-function ticketNumber(value: string): number {
-  const digits = foldDigits(value.trim()).replace(/^#/, '');
-  const n = /^[0-9]{1,15}$/.test(digits) ? Number(digits) : 0;
-  if (n < 1) throw invalid('number is not a ticket number', 'number');
+/** The `number` parameter: digits in any script, `#` or the configured prefix first (packages/text `parseTicketNumber`). */
+function ticketNumber(value: string, prefix: string): number {
+  const n = parseTicketNumber(value, { prefix });
+  if (n === null) throw invalid('number is not a ticket number', 'number');
   return n;
 }
 

@@ -22,7 +22,7 @@ import { reopenTicket } from './commands/reopen-ticket.ts';
 import { updateTicket } from './commands/update-ticket.ts';
 import { presentHistoryEntry, presentTicket, presentTicketSummary } from './tickets.presenter.ts';
 import { ticketPolicy } from './tickets.policy.ts';
-import { listTickets, loadRelated, loadTicketView, ticketFilters, ticketHistory } from './tickets.queries.ts';
+import { listTickets, loadRelated, loadTicketView, numberPrefix, ticketFilters, ticketHistory } from './tickets.queries.ts';
 import type { TicketView } from './ticket-view.ts';
 import { authorize, requireUser } from '../../platform/policy/index.ts';
 
@@ -82,7 +82,7 @@ export function registerTicketRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const actor = requireUser(request.actor);
       const { limit, cursor, sort, ...filters } = request.query;
-      const page = await listTickets(ctx, actor, ticketFilters(filters), { limit, cursor, sort });
+      const page = await listTickets(ctx, actor, ticketFilters(filters, undefined, await numberPrefix(ctx.db)), { limit, cursor, sort });
       const related = await loadRelated(ctx.db, page.items);
       return { items: page.items.map((row) => presentTicketSummary(actor, row, related)), nextCursor: page.nextCursor };
     },
