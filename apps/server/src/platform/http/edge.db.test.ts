@@ -123,6 +123,24 @@ describe('the HTTP edge', () => {
     expect(JSON.parse(en.body).message).toBe('The request headers are too large.');
   });
 
+  it('refuses an address like html"<x>@example.test for contacts, agents and sign-in, by the one rule', async () => {
+    const admin = await signIn(t.app, 'admin@example.test', 'admin-password-123');
+    const bad = 'html"<x>@example.test';
+    const sends = [
+      () => analyst.post('/api/v1/contacts', { name: 'x', emails: [bad] }),
+      () => admin.post('/api/v1/agents', { email: bad, name: 'x', roles: ['analyst'], groupIds: [] }),
+      () => anonymous.post('/api/v1/session', { email: bad, password: 'whatever-password' }),
+    ];
+    for (const send of sends) {
+      const res = await send();
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().code).toBe('request.invalid');
+    }
+    expect(await t.ctx.db.selectFrom('users').select('id').where('email', '=', bad).execute()).toEqual([]);
+    const ok = await analyst.post('/api/v1/contacts', { name: 'علی', emails: ['علی@مثال.ایران'] });
+    expect(ok.statusCode).toBe(201);
+  });
+
   it('answers a malformed request line in the envelope', async () => {
     const res = await rawRequest(port, 'NOT HTTP AT ALL\r\n\r\n');
     expect(res.status).toBe(400);
