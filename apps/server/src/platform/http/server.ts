@@ -80,9 +80,14 @@ export interface HttpOptions {
 export interface HttpTimeouts {
   headersMs: number;
   bodyIdleMs: number;
+  /**
+   * The whole of a body that is not an upload (JSON, at most bodyLimit): a client that trickles a
+   * byte just inside the idle limit still cannot hold a request — the public sign-in — open for long.
+   */
+  smallBodyMs: number;
 }
 
-const DEFAULT_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, bodyIdleMs: 10_000 };
+const DEFAULT_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, bodyIdleMs: 10_000, smallBodyMs: 30_000 };
 
 /**
  * Builds the Fastify instance every module registers its routes on: TypeBox validation,
@@ -109,7 +114,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
       void sendError(error, request, reply);
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
-  watchBodyIdle(app, timeouts.bodyIdleMs);
+  watchBodyIdle(app, timeouts);
   app.setValidatorCompiler(validators());
   // The API speaks JSON (and multipart for uploads); any other body is a 415, never silently ignored.
   app.removeContentTypeParser('text/plain');
@@ -190,11 +195,12 @@ export function isUtf8OrNoCharset(contentType: string | undefined): boolean {
 }
 
 /**
- * Cuts a request whose body pauses longer than `idleMs` between bytes: the socket's idle timer
- * runs only while a body is arriving, so a slow handler or a long download is never cut by it.
+ * Cuts a request whose body pauses longer than `bodyIdleMs` between bytes, or whose non-upload
+ * body takes longer than `smallBodyMs` in all: the timers run only while a body is arriving, so a
+ * slow handler or a long download is never cut by them.
  * The client gets a 408 in the envelope when nothing was answered yet.
  */
-function watchBodyIdle(app: App, idleMs: number): void {
+function watchBodyIdle(app: App, limits: Pick<HttpTimeouts, 'bodyIdleMs' | 'smallBodyMs'>): void {
   const pending = new WeakMap<Duplex, { language: Language; answered: () => boolean }>();
   app.addHook('onRequest', async (request, reply) => {
     const raw = request.raw;
@@ -203,8 +209,12 @@ function watchBodyIdle(app: App, idleMs: number): void {
     // Injected requests (tests) have no real socket.
     if (!hasBody || raw.complete || typeof socket?.setTimeout !== 'function') return;
     pending.set(socket, { language: languageFromHeader(raw.headers['accept-language']) ?? 'fa', answered: () => reply.raw.headersSent });
-    socket.setTimeout(idleMs);
+    socket.setTimeout(limits.bodyIdleMs);
+    const upload = /^multipart\//i.test(raw.headers['content-type'] ?? '');
+    const deadline = upload ? undefined : setTimeout(() => socket.emit('timeout'), limits.smallBodyMs);
+    deadline?.unref();
     const done = () => {
+      clearTimeout(deadline);
       pending.delete(socket);
       if (!socket.destroyed) socket.setTimeout?.(0);
     };

@@ -8,6 +8,7 @@ import { createHttpServer, type App } from './server.ts';
 // upload that keeps flowing goes through.
 
 const IDLE_MS = 2000;
+const SMALL_BODY_MS = 4000;
 let app: App;
 let port: number;
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
     bodyLimit: 1024 * 1024,
     uploadLimit: 64 * 1024 * 1024,
     authenticate: async () => ({ kind: 'anonymous', locale: 'fa' }),
-    timeouts: { headersMs: IDLE_MS, bodyIdleMs: IDLE_MS },
+    timeouts: { headersMs: IDLE_MS, bodyIdleMs: IDLE_MS, smallBodyMs: SMALL_BODY_MS },
   });
   app.post('/sign-in', { config: { auth: 'public' } }, async () => ({ ok: true }));
   app.post('/upload', { config: { auth: 'public' } }, async (request) => {
@@ -89,6 +90,17 @@ describe('slow clients', () => {
     });
     expect(res.status).toBe(408);
     expect(res.elapsed).toBeLessThan(3000 + IDLE_MS + 1500);
+  });
+
+  it('cuts a JSON body that trickles just inside the idle limit (a byte a second) once it has taken the whole-body limit', async () => {
+    const body = JSON.stringify({ email: 'a@example.test', password: 'secret-secret' });
+    const res = await exchange((s) => {
+      s.write(signInHead(Buffer.byteLength(body)));
+      trickle(s, body, 1000);
+    });
+    expect(res.status).toBe(408);
+    expect(res.elapsed).toBeGreaterThanOrEqual(SMALL_BODY_MS - 100);
+    expect(res.elapsed).toBeLessThan(SMALL_BODY_MS + 1500);
   });
 
   it('cuts headers that trickle in, after the headers limit, with a 408 in the envelope', async () => {
