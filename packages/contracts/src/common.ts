@@ -40,3 +40,11 @@ export const LongText = (max = 100_000) => Type.String({ maxLength: max });
  * a repeat with the same key returns the first result and writes nothing.
  */
 export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) });
+
+/**
+ * An email address as written, by the one address rule: a practical addr-spec (dot-atom local
+ * part; no quotes, brackets, controls or whitespace; a domain of labels, Unicode letters allowed).
+ * The pattern is packages/text's EMAIL_ADDRESS_PATTERN (isEmailAddress), kept equal by a server
+ * test; addresses are normalised (trimmed, lower-cased) for matching.
+ */
+export const EmailAddress = Type.String({ minLength: 3, maxLength: 320, pattern: '^[\\s\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*(?=[^@]{1,64}@)[A-Za-z0-9!#$%&\'*+/=?^_`{|}~\\-\\p{L}\\p{Nd}\\p{M}]+(?:\\.[A-Za-z0-9!#$%&\'*+/=?^_`{|}~\\-\\p{L}\\p{Nd}\\p{M}]+)*@(?:[\\p{L}\\p{Nd}\\p{M}](?:[\\p{L}\\p{Nd}\\p{M}\\-]{0,61}[\\p{L}\\p{Nd}\\p{M}])?\\.)*(?=[\\p{Nd}\\-]*[\\p{L}\\p{M}])[\\p{L}\\p{Nd}\\p{M}](?:[\\p{L}\\p{Nd}\\p{M}\\-]{0,61}[\\p{L}\\p{Nd}\\p{M}])?[\\s\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*$' });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Abilities, Id, Instant, Language, LongText, PageQuery, Version } from './common.ts';
+import { Abilities, EmailAddress, Id, Instant, Language, LongText, PageQuery, Version } from './common.ts';
 import { Role } from './session.ts';
 
 /**
@@ -11,8 +11,6 @@ import { Role } from './session.ts';
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
 const Notes = LongText(10_000);
 const NullableId = Type.Union([Id, Type.Null()]);
-/** An email address as written; normalised (trimmed, lower-cased) for matching. */
-export const EmailAddress = Type.String({ minLength: 3, maxLength: 320, pattern: '^\\s*[^\\s@]+@[^\\s@]+\\s*$' });
 /** A phone number as written (Persian digits, spaces, 0098/+98/0 prefixes all welcome). */
 export const PhoneNumber = Type.String({ minLength: 3, maxLength: 40, pattern: '[0-9\\u06f0-\\u06f9\\u0660-\\u0669]' });
 const Ids = (max: number) => Type.Array(Id, { maxItems: max });

@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
-import { Id, Language } from './common.ts';
+import { EmailAddress, Id, Language } from './common.ts';
 
 export const SignInBody = Type.Object(
   {
-    email: Type.String({ minLength: 3, maxLength: 320 }),
+    email: EmailAddress,
     password: Type.String({ minLength: 1, maxLength: 1024 }),
   },
   { additionalProperties: false },

@@ -54,9 +54,15 @@ async function escalatedTicket(w: World, which: Which): Promise<number> {
 async function attachmentOn(w: World, which: Which): Promise<number> {
   const { id: ticketId } = await ticketFor(w, which);
   const blob = await w.t.ctx.storage.put(Readable.from(Buffer.from(`file of ${ticketId}`)), 1024);
+  // A file sent in a public reply: what the requester may download (an unsent upload stays inside the desk).
+  const article = await w.t.ctx.db
+    .insertInto('articles')
+    .values({ ticket_id: ticketId, kind: 'reply', internal: 0, channel: 'agent', author_user_id: null, author_kind: 'agent', body: 'file', created_at: w.t.clock.now() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const row = await w.t.ctx.db
     .insertInto('attachments')
-    .values({ ticket_id: ticketId, article_id: null, filename: 'نامه.txt', content_type: 'text/plain', size: blob.size, sha256: blob.sha256, internal: 0, uploaded_by_user_id: null, created_at: w.t.clock.now() })
+    .values({ ticket_id: ticketId, article_id: article.id, filename: 'نامه.txt', content_type: 'text/plain', size: blob.size, sha256: blob.sha256, internal: 0, uploaded_by_user_id: null, created_at: w.t.clock.now() })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

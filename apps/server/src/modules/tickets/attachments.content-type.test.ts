@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseType, contentDisposition, decideContentType, isActiveType, looksLikeText, OCTET_STREAM } from './attachments.content-type.ts';
+import { baseType, contentDisposition, downloadName, decideContentType, isActiveType, looksLikeText, OCTET_STREAM } from './attachments.content-type.ts';
 
 const ACTIVE = ['text/html', 'TEXT/HTML; charset=utf-8', 'image/svg+xml', 'application/xhtml+xml', 'application/xml', 'text/xml', 'application/javascript', 'text/javascript', 'application/rss+xml', 'multipart/related'];
 const anyType = fc.oneof(
@@ -57,7 +57,7 @@ describe('Content-Disposition', () => {
         expect(match![1]).toMatch(/^[\x20-\x7e]+$/);
         expect(match![1]).not.toMatch(/["\\;%]/);
         expect(match![2]).toMatch(ATTR_CHAR);
-        expect(decodeURIComponent(match![2]!)).toBe(name);
+        expect(decodeURIComponent(match![2]!)).toBe(downloadName(name));
         expect(header).not.toMatch(/[\r\n]/);
       }),
     );
@@ -66,6 +66,20 @@ describe('Content-Disposition', () => {
   it('encodes Persian names', () => {
     expect(contentDisposition('گزارش.pdf')).toBe(
       `attachment; filename="_____.pdf"; filename*=UTF-8''${encodeURIComponent('گزارش')}.pdf`,
+    );
+  });
+
+  it('strips bidi controls from filename and filename*, so an extension cannot be disguised', () => {
+    const controls = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'];
+    for (const c of controls) {
+      const header = contentDisposition(`report${c}fdp.exe`);
+      expect(header).toBe(`attachment; filename="reportfdp.exe"; filename*=UTF-8''reportfdp.exe`);
+    }
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...controls), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 12 }), (parts) => {
+        const decoded = decodeURIComponent(/filename\*=UTF-8''(.*)$/.exec(contentDisposition(parts.join('')))![1]!);
+        for (const c of controls) expect(decoded).not.toContain(c);
+      }),
     );
   });
 

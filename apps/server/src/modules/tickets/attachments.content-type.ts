@@ -85,13 +85,21 @@ export function decideContentType(input: { sniffed: string | undefined; declared
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Bidi embeddings, overrides, isolates and marks: U+202E shows `report\u202Efdp.exe` as "report…pdf". */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/** A file name as downloads present it: no bidi controls (they can disguise the extension), no lone surrogates. */
+export function downloadName(filename: string): string {
+  return filename.replace(BIDI_CONTROLS, '').replace(LONE_SURROGATE, '\uFFFD');
+}
 
 /**
  * `attachment` with an ASCII fallback filename and the exact name as RFC 5987 `filename*`
  * (UTF-8, percent-encoded), so Persian names survive and nothing can break out of the header.
+ * Bidi controls are stripped from both, so the name reads in the order its characters are in.
  */
 export function contentDisposition(filename: string): string {
-  const name = filename.replace(LONE_SURROGATE, '\uFFFD');
+  const name = downloadName(filename);
   const fallback = name.replace(/[^\x20-\x7e]|["\\%;]/g, '_').trim() || 'attachment';
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;

@@ -17,6 +17,8 @@ afterAll(() => t.destroy());
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const sharedTicket = () => openTicket(d.analystA.client, { requesterContactId: d.contactShared.contactId });
 const download = (client: any, id: number) => client.get(`/api/v1/attachments/${id}/content`);
+/** Sends uploaded files to the requester in a public reply (until then they are the desk's drafts). */
+const sendInReply = async (ticketId: number, ids: number[]) => expectStatus(await d.analystA.client.post(`/api/v1/tickets/${ticketId}/replies`, { body: 'files', attachmentIds: ids }), 201);
 const list = async (client: any, ticketId: number) => expectStatus(await client.get(`/api/v1/tickets/${ticketId}/attachments?limit=200`), 200).items as any[];
 /** Runs fn with attachments.max_bytes at `limit`, then puts the 50 MB default back. */
 async function withMaxBytes(limit: number, fn: () => Promise<void>): Promise<void> {
@@ -59,6 +61,7 @@ describe('attachments', () => {
     const row = await t.ctx.db.selectFrom('attachments').select('sha256').where('id', '=', res.items[0].id).executeTakeFirstOrThrow();
     expect(row.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
 
+    await sendInReply(ticket.id, [res.items[0].id]);
     const got = await download(d.contactShared.client, res.items[0].id);
     expect(got.statusCode).toBe(200);
     expect(Buffer.compare(got.rawPayload, bytes)).toBe(0);
@@ -129,6 +132,7 @@ describe('attachments', () => {
       ['notes.txt', 'text/plain'],
       ['binary.txt', 'application/octet-stream'],
     ]);
+    await sendInReply(ticket.id, [res.items[0].id]);
     const served = await download(d.contactShared.client, res.items[0].id);
     expect(served.headers['content-type']).toBe('application/octet-stream');
     expect(served.headers['content-disposition']).toMatch(/^attachment;/);
@@ -155,6 +159,7 @@ describe('attachments', () => {
     const res = expectStatus(await upload(d.analystA.client, ticket.id, [file('internal.txt', 'secret', 'text/plain'), { name: 'internal', data: 'true' }]), 201);
     const internal = res.items[0];
     expect(internal.internal).toBe(true);
+    await sendInReply(ticket.id, [pub.id]);
 
     expect((await list(d.analystA.client, ticket.id)).map((a) => a.id)).toEqual([pub.id, internal.id]);
     expect((await list(d.crm.client, ticket.id)).map((a) => a.id)).toEqual([pub.id, internal.id]);

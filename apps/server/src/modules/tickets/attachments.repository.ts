@@ -28,10 +28,17 @@ export function loadAttachmentRow(db: Db, id: number) {
   return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** One page of a ticket's attachments, oldest first; internal ones only for the desk. */
-export function listAttachmentRows(db: Db, input: { ticketId: number; includeInternal: boolean; afterId?: number; limit: number }) {
+/**
+ * One page of a ticket's attachments, oldest first; internal ones only for the desk. With
+ * `customerUserId` (a reader outside the desk), only files of articles and that user's own uploads.
+ */
+export function listAttachmentRows(db: Db, input: { ticketId: number; includeInternal: boolean; customerUserId?: number | null; afterId?: number; limit: number }) {
   let q = db.selectFrom('attachments').selectAll().where('ticket_id', '=', input.ticketId);
   if (!input.includeInternal) q = q.where('internal', '=', 0);
+  const customer = input.customerUserId;
+  if (customer !== undefined) {
+    q = q.where((eb) => (customer === null ? eb('article_id', 'is not', null) : eb.or([eb('article_id', 'is not', null), eb('uploaded_by_user_id', '=', customer)])));
+  }
   if (input.afterId !== undefined) q = q.where('id', '>', input.afterId);
   return q.orderBy('id', 'asc').limit(input.limit).execute();
 }

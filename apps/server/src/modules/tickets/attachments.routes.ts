@@ -9,7 +9,8 @@ import { stageUpload, type StagedUpload } from './attachments.staging.ts';
 import { idCursor } from './articles.queries.ts';
 import { contentDisposition, DOWNLOAD_CSP } from './attachments.content-type.ts';
 import { presentAttachment } from './attachments.presenter.ts';
-import { listAttachmentRows, loadAttachmentRow } from './attachments.repository.ts';
+import { loadAttachmentRow } from './attachments.repository.ts';
+import { attachmentVisibleTo, listVisibleAttachments } from './attachments.queries.ts';
 import { authorizeLanding, authorizeTicket } from './ticket-access.ts';
 import { seesInternal, ticketPolicy } from './tickets.policy.ts';
 import { loadTicketAccess } from './tickets.repository.ts';
@@ -62,7 +63,7 @@ export function registerAttachmentRoutes(app: App, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: "A ticket's attachments, oldest first (contacts never receive internal ones)",
+        summary: "A ticket's attachments, oldest first (outside the desk: files of public replies and the reader's own uploads only)",
         params: IdParams,
         querystring: AttachmentListQuery,
         response: { 200: Page(Attachment), ...errors },
@@ -73,12 +74,7 @@ export function registerAttachmentRoutes(app: App, ctx: AppContext): void {
       const access = await authorizeTicket(ctx.db, actor, 'read', request.params.id);
       const limit = request.query.limit ?? 50;
       const afterId = idCursor(request.query.cursor);
-      const rows = await listAttachmentRows(ctx.db, {
-        ticketId: access.id,
-        includeInternal: seesInternal(actor, access),
-        ...(afterId === undefined ? {} : { afterId }),
-        limit: limit + 1,
-      });
+      const rows = await listVisibleAttachments(ctx.db, { ticketId: access.id, reader: { seesInternal: seesInternal(actor, access), userId: actor.userId }, afterId, limit: limit + 1 });
       const page = pageOf(rows, limit, (r) => [r.id]);
       return { items: page.items.map(presentAttachment), nextCursor: page.nextCursor };
     },
@@ -99,7 +95,7 @@ export function registerAttachmentRoutes(app: App, ctx: AppContext): void {
       const row = await loadAttachmentRow(ctx.db, request.params.id);
       const access = row ? await loadTicketAccess(ctx.db, row.ticket_id) : undefined;
       // An attachment the reader may not have is indistinguishable from one that does not exist.
-      if (!row || !access || !ticketPolicy.can(actor, 'read', access) || (row.internal === 1 && !seesInternal(actor, access))) {
+      if (!row || !access || !ticketPolicy.can(actor, 'read', access) || !attachmentVisibleTo({ seesInternal: seesInternal(actor, access), userId: actor.userId }, row)) {
         throw notFound('attachment');
       }
       const body = await ctx.storage.get(row.sha256);

@@ -37,14 +37,14 @@ function common(row: Ticket, related: TicketRelated, internal: boolean): TicketS
   };
 }
 
-/** A row of a list or queue. The caller already scoped the rows with visibleTickets. */
+/**
+ * A row of a list or queue. The caller already scoped the rows with visibleTickets. Desk-internal
+ * fields follow the ticket read's rule (seesInternal on this ticket), not the reader's roles: an
+ * agent who sees a ticket only as its requester reads it as a customer.
+ */
 export function presentTicketSummary(actor: Actor, row: Ticket, related: TicketRelated): TicketSummary {
-  return common(row, related, isDeskReader(actor));
-}
-
-/** Whether the reader reads lists as the desk (agents who work tickets or manage accounts), not as a customer. */
-function isDeskReader(actor: Actor): boolean {
-  return actor.kind === 'system' || (actor.kind === 'user' && actor.agent !== null && [...actor.agent.roles].some((r) => r !== 'admin'));
+  const access = related.access.get(row.id);
+  return common(row, related, access !== undefined && seesInternal(actor, access));
 }
 
 /**

@@ -12,7 +12,8 @@ import { STATUSES } from './lifecycle.ts';
 import { parseTicketFilter } from './filter/check.ts';
 import { ticketFilterFields, type TicketFilterFields } from './filter/fields.ts';
 import { compileTicketFilter } from './filter/ticket-filter.repository.ts';
-import { loadTicketAccess, tagsOfTickets, type TicketRow } from './tickets.repository.ts';
+import { accessFactsOfTickets, loadTicketAccess, tagsOfTickets, type TicketRow } from './tickets.repository.ts';
+import type { TicketAccess } from './tickets.policy.ts';
 import { countTicketsWhere, selectHistoryPage, selectTicketPage, ticketNumbersOf, type TicketSortKey } from './ticket-lists.repository.ts';
 
 /** Reads of tickets for the API: one ticket with what its presenter needs, pages of tickets (through the filter language), history. The SQL is in the repositories. */
@@ -30,19 +31,21 @@ export interface TicketRelated {
   contacts: Map<number, Named>;
   organizations: Map<number, Named>;
   tickets: Map<number, { id: number; number: number }>;
+  /** Each ticket's policy facts, so that a list shows desk-internal fields by the same rule (seesInternal) as a read. */
+  access: Map<number, TicketAccess>;
 }
 
 export function numberPrefix(db: Db): Promise<string> {
   return ticketSettings.getCached(db, 'tickets.number_prefix');
 }
 
-/** Requesters, organisations, merge targets and tags of the given tickets: one query each. */
+/** Requesters, organisations, merge targets, tags and policy facts of the given tickets: one query each (one per organisation for the facts). */
 export async function loadRelated(db: Db, rows: readonly Ticket[]): Promise<TicketRelated> {
   const ids = (pick: (t: Ticket) => number | null) => [...new Set(rows.map(pick).filter((v): v is number => v !== null))];
   const contactIds = ids((t) => t.requester_contact_id);
   const orgIds = ids((t) => t.organization_id);
   const mergedIds = ids((t) => t.merged_into_id);
-  const [prefix, tags, contacts, organizations, merged] = await Promise.all([
+  const [prefix, tags, contacts, organizations, merged, access] = await Promise.all([
     numberPrefix(db),
     tagsOfTickets(
       db,
@@ -51,6 +54,7 @@ export async function loadRelated(db: Db, rows: readonly Ticket[]): Promise<Tick
     contactNames(db, contactIds),
     organizationNames(db, orgIds),
     ticketNumbersOf(db, mergedIds),
+    accessFactsOfTickets(db, rows),
   ]);
   const tagMap = new Map<number, string[]>();
   for (const t of tags) tagMap.set(t.ticket_id, [...(tagMap.get(t.ticket_id) ?? []), t.tag]);
@@ -60,6 +64,7 @@ export async function loadRelated(db: Db, rows: readonly Ticket[]): Promise<Tick
     contacts: new Map([...contacts].map(([id, name]) => [id, { id, name }])),
     organizations: new Map([...organizations].map(([id, name]) => [id, { id, name }])),
     tickets: new Map(merged.map((m) => [m.id, m])),
+    access,
   };
 }
 

@@ -35,6 +35,33 @@ export async function withAccessFacts(db: Db, row: NonNullable<TicketRow>): Prom
   };
 }
 
+/** The policy facts of a page of ticket rows, by ticket id: one query for the watchers, one per distinct organisation. */
+export async function accessFactsOfTickets(db: Db, rows: readonly NonNullable<TicketRow>[]): Promise<Map<number, TicketAccess>> {
+  const ids = rows.map((r) => r.id);
+  const orgIds = [...new Set(rows.flatMap((r) => (r.organization_id === null ? [] : [r.organization_id])))];
+  const [watchers, orgs] = await Promise.all([
+    ids.length === 0 ? Promise.resolve([]) : db.selectFrom('ticket_watchers').select(['ticket_id', 'agent_id', 'contact_id']).where('ticket_id', 'in', ids).execute(),
+    Promise.all(orgIds.map(async (id) => [id, await organizationAccessFacts(db, id)] as const)),
+  ]);
+  const orgFacts = new Map(orgs);
+  return new Map(
+    rows.map((row) => {
+      const mine = watchers.filter((w) => w.ticket_id === row.id);
+      const org = row.organization_id === null ? undefined : orgFacts.get(row.organization_id);
+      return [
+        row.id,
+        {
+          ...row,
+          accountManagerId: org?.accountManagerId ?? null,
+          organizationShares: org?.membersSeeEachOther === true,
+          watcherAgentIds: mine.flatMap((w) => (w.agent_id === null ? [] : [w.agent_id])),
+          watcherContactIds: mine.flatMap((w) => (w.contact_id === null ? [] : [w.contact_id])),
+        },
+      ];
+    }),
+  );
+}
+
 /**
  * The next human ticket number: one counter row incremented inside the creating transaction, so
  * two concurrent creations never get the same number (the unique index on tickets.number guards it).

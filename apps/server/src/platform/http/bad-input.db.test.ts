@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Value } from 'typebox/value';
 import type { TSchema } from 'typebox';
@@ -69,28 +70,69 @@ interface Case {
   name: string;
   method: string;
   url: string;
-  payload?: string;
+  payload?: string | Buffer;
   contentType?: string;
 }
+
+/** Numbers no id or cursor value may be: fractional, past the safe integers, huge, zero and negative. */
+const ODD_NUMBERS = ['1.5', '1e300', '99999999999999999999', '9007199254740993', '0', '-1'];
+/** Text the databases cannot store, as it arrives in a URL: NUL, a lone surrogate (CESU), invalid UTF-8. */
+const UNSTORABLE_URL: Array<[string, string]> = [
+  ['NUL', 'a%00b'],
+  ['lone surrogate', '%ED%A0%80'],
+  ['invalid UTF-8', '%E0%A4%A'],
+];
+/** Text the databases cannot store, in a JSON string (JSON.stringify writes the surrogate as an escape). */
+const UNSTORABLE_TEXT: Array<[string, string]> = [
+  ['NUL', 'a\u0000b'],
+  ['lone surrogate', 'a\uD800b'],
+];
+/** Decoded cursors that are not ours: fractional and huge numbers, the wrong shape, not JSON. */
+const ODD_CURSORS = ['[1.5]', '[1e300]', '[99999999999999999999]', '[-1.5,"x"]', '{"id":1}', '[[1]]', 'not json'];
+const MALFORMED_MULTIPART: Array<[string, string]> = [
+  ['multipart/form-data', 'no boundary'],
+  ['multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nnever ends'],
+  ['multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"'],
+  ['multipart/form-data; boundary=b', '--b\r\nnot a header\r\n\r\nx\r\n--b--\r\n'],
+];
+const ODD_CHARSETS = ['utf-16', 'utf-16le', 'iso-8859-1', 'windows-1256', 'utf-7'];
 
 function casesFor(route: RouteEntry): Case[] {
   const cases: Case[] = [];
   const schema = (route.schema ?? {}) as Json;
   const url = fillPath(route.url, '1');
   const params = schema.params as Json | undefined;
+  const withParam = (name: string, value: string) => route.url.replace(`:${name}`, value).replace(/:[A-Za-z]+/g, '1');
   for (const [name, prop] of Object.entries<Json>(params?.properties ?? {})) {
     if (prop.type === 'integer' || prop.type === 'number') {
-      cases.push({ name: `param ${name} not a number`, method: route.method, url: route.url.replace(`:${name}`, 'abc').replace(/:[A-Za-z]+/g, '1') });
+      cases.push({ name: `param ${name} not a number`, method: route.method, url: withParam(name, 'abc') });
+      for (const n of ODD_NUMBERS) cases.push({ name: `param ${name}=${n}`, method: route.method, url: withParam(name, n) });
     }
+    for (const [label, text] of UNSTORABLE_URL) cases.push({ name: `param ${name} ${label}`, method: route.method, url: withParam(name, text) });
   }
   const query = schema.querystring as Json | undefined;
   for (const [name, prop] of Object.entries<Json>(query?.properties ?? {})) {
     const bad = prop.type === 'integer' || prop.type === 'number' ? 'abc' : prop.type === 'boolean' ? 'maybe' : prop.maxLength ? 'x'.repeat(prop.maxLength + 1) : undefined;
     if (bad !== undefined) cases.push({ name: `query ${name}=${bad.slice(0, 8)}`, method: route.method, url: `${url}?${name}=${encodeURIComponent(bad)}` });
+    if (prop.type === 'integer') for (const n of ODD_NUMBERS) cases.push({ name: `query ${name}=${n}`, method: route.method, url: `${url}?${name}=${n}` });
+    if (prop.type === 'string' || prop.type === undefined) {
+      // The query parser keeps an undecodable escape as written (storable text), so only NUL is refused here.
+      for (const [label, text] of UNSTORABLE_URL.slice(0, 1)) cases.push({ name: `query ${name} ${label}`, method: route.method, url: `${url}?${name}=${text}` });
+    }
+    if (name === 'cursor') {
+      for (const c of ODD_CURSORS) cases.push({ name: `cursor ${c}`, method: route.method, url: `${url}?cursor=${Buffer.from(c).toString('base64url')}` });
+    }
   }
   if (!['POST', 'PUT', 'PATCH'].includes(route.method)) return cases;
   cases.push({ name: 'bad JSON', method: route.method, url, payload: '{"title": ', contentType: 'application/json' });
   cases.push({ name: 'wrong content type', method: route.method, url, payload: 'plain words', contentType: 'text/plain' });
+  // Where a body is read: a JSON schema (multipart is the wrong type there) or a multipart upload.
+  const readsBody = schema.body !== undefined || (schema.consumes ?? []).includes('multipart/form-data');
+  if (readsBody) for (const [type, payload] of MALFORMED_MULTIPART) cases.push({ name: `malformed multipart ${payload.slice(0, 12)}`, method: route.method, url, payload, contentType: type });
+  for (const charset of ODD_CHARSETS) {
+    const text = JSON.stringify(validOf((schema.body as Json | undefined) ?? {}) ?? {});
+    cases.push({ name: `charset ${charset}`, method: route.method, url, payload: Buffer.from(text, charset.startsWith('utf-16') ? 'utf16le' : 'latin1'), contentType: `application/json; charset=${charset}` });
+  }
   const body = schema.body as Json | undefined;
   if (!body || body.type !== 'object') return cases;
   const base = validOf(body) ?? {};
@@ -100,6 +142,12 @@ function casesFor(route: RouteEntry): Case[] {
   if (body.additionalProperties === false) cases.push({ name: 'unknown field', method: route.method, url, payload: json({ ...base, zzUnknown: 1 }), contentType: 'application/json' });
   for (const [name, prop] of Object.entries<Json>(body.properties ?? {})) {
     cases.push({ name: `${name} wrong type`, method: route.method, url, payload: json({ ...base, [name]: wrongTyped(prop) }), contentType: 'application/json' });
+    if (prop.type === 'string') {
+      for (const [label, text] of UNSTORABLE_TEXT) cases.push({ name: `${name} ${label}`, method: route.method, url, payload: json({ ...base, [name]: text }), contentType: 'application/json' });
+    }
+    if (prop.type === 'integer') {
+      for (const n of ['1.5', '1e300', '99999999999999999999', '-1']) cases.push({ name: `${name}=${n}`, method: route.method, url, payload: `{${JSON.stringify(name)}:${n}${Object.keys(base).filter((k) => k !== name).map((k) => `,${JSON.stringify(k)}:${JSON.stringify(base[k])}`).join('')}}`, contentType: 'application/json' });
+    }
     const big = oversized(prop);
     if (big !== undefined) cases.push({ name: `${name} oversized`, method: route.method, url, payload: json({ ...base, [name]: big }), contentType: 'application/json' });
     if ((body.required ?? []).includes(name) && Object.keys(base).length > 0) {
@@ -144,4 +192,48 @@ describe('bad input on every route', () => {
     expect(sent).toBeGreaterThan(routes.length);
     expect(await snapshot()).toEqual(before);
   });
+
+  it("answers what Node refuses before any route — 100 KB of headers, raw Persian digits in the path — in the envelope, on every route", async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (t.app.server.address() as { port: number }).port;
+    const routes = t.app.routeCatalog.filter((r) => r.url.startsWith('/api/v1'));
+    const failures: string[] = [];
+    const big = 'x'.repeat(100 * 1024);
+    for (const route of routes) {
+      const path = fillPath(route.url, '1');
+      const cases: Array<[string, number, Buffer]> = [
+        ['100 KB header', 431, Buffer.from(`${route.method} ${path} HTTP/1.1\r\nHost: x\r\nX-Big: ${big}\r\n\r\n`)],
+      ];
+      if (route.url.includes(':')) cases.push(['raw Persian digits', 400, Buffer.from(`${route.method} ${fillPath(route.url, '۱۲')} HTTP/1.1\r\nHost: x\r\n\r\n`, 'utf8')]);
+      for (const [name, status, bytes] of cases) {
+        const res = await raw(port, bytes);
+        let body: Json = {};
+        try {
+          body = JSON.parse(res.body) as Json;
+        } catch {
+          // not JSON: reported below
+        }
+        const ok = res.status === status && /^[a-z_]+(\.[a-z_]+)+$/.test(String(body.code)) && /[\u0600-\u06FF]/.test(String(body.message));
+        if (!ok) failures.push(`${route.method} ${route.url} [${name}] → ${res.status} ${res.body.slice(0, 140)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
 });
+
+/** Raw bytes on a fresh connection; what came back once the server closed it. */
+function raw(port: number, bytes: Buffer): Promise<{ status: number; body: string }> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (c) => chunks.push(c));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const at = text.indexOf('\r\n\r\n');
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), body: at < 0 ? '' : text.slice(at + 4) });
+    });
+    socket.write(bytes);
+    setTimeout(() => socket.end(), 3000).unref();
+  });
+}

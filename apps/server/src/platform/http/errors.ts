@@ -58,6 +58,28 @@ export const CommonErrors = defineErrors({
     fa: 'نوع محتوای درخواست پشتیبانی نمی‌شود.',
     en: 'The request content type is not supported.',
   },
+  'request.unsupported_charset': {
+    status: 415,
+    fa: 'بدنه درخواست باید با کدگذاری یوتی‌اف-۸ نوشته شده باشد.',
+    en: 'The request body must be encoded in UTF-8.',
+  },
+  'request.bad_multipart': {
+    status: 400,
+    fa: 'بدنه چندبخشی درخواست خراب است.',
+    en: 'The multipart request body is malformed.',
+  },
+  'request.bad_url': {
+    status: 400,
+    fa: 'نشانی درخواست معتبر نیست (نویسه‌های غیرلاتین باید درصدکدگذاری شوند).',
+    en: 'The request URL is not valid (non-ASCII characters must be percent-encoded).',
+  },
+  'request.malformed': { status: 400, fa: 'درخواست خراب است و خوانده نمی‌شود.', en: 'The HTTP request is malformed.' },
+  'request.headers_too_large': { status: 431, fa: 'سرآیندهای درخواست بیش از حد بزرگ است.', en: 'The request headers are too large.' },
+  'request.timeout': {
+    status: 408,
+    fa: 'درخواست بیش از حد کند رسید و قطع شد.',
+    en: 'The request arrived too slowly and was cut off.',
+  },
   'request.unstorable_text': {
     status: 400,
     fa: 'متن {field} نویسه‌ای دارد که ذخیره‌شدنی نیست (NUL یا نیم‌جفت UTF-16).',

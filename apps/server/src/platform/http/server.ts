@@ -1,6 +1,8 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
 import { hasUnstorableText, toStorableText } from '@pishkhan/text';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -66,20 +68,53 @@ export interface HttpOptions {
   uploadLimit: number;
   /** Resolves the request's actor from its cookie or token; checks CSRF for cookie-authenticated writes. */
   authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Actor>;
+  /** Slow-client limits (default 10 s each); tests shorten them. */
+  timeouts?: Partial<HttpTimeouts>;
 }
+
+/**
+ * How long a client may take. `headersMs`: from connecting to the end of the request headers.
+ * `bodyIdleMs`: the longest pause between two bytes of a request body — a long upload that keeps
+ * flowing is never cut, a body that stalls or trickles slower than this is.
+ */
+export interface HttpTimeouts {
+  headersMs: number;
+  bodyIdleMs: number;
+  /**
+   * The whole of a body that is not an upload (JSON, at most bodyLimit): a client that trickles a
+   * byte just inside the idle limit still cannot hold a request — the public sign-in — open for long.
+   */
+  smallBodyMs: number;
+}
+
+const DEFAULT_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, bodyIdleMs: 10_000, smallBodyMs: 30_000 };
 
 /**
  * Builds the Fastify instance every module registers its routes on: TypeBox validation,
  * OpenAPI, security headers, the one error envelope `{ code, message, details }`.
  */
 export async function createHttpServer(options: HttpOptions): Promise<App> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     loggerInstance: options.logger,
     trustProxy: options.trustProxy,
     bodyLimit: options.bodyLimit,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    http: {
+      headersTimeout: timeouts.headersMs,
+      // Node checks the headers timeout on this interval (30 s by default, which would triple it).
+      connectionsCheckingInterval: Math.max(250, Math.min(1000, Math.floor(timeouts.headersMs / 4))),
+    },
+    // Node's own refusals (malformed request line, headers over the size limit, headers timeout) in the envelope.
+    clientErrorHandler: sendClientError,
+    // Fastify's refusals before routing (an undecodable URL) in the envelope.
+    frameworkErrors: (error, request, reply) => {
+      request.language = languageFromHeader(request.headers['accept-language']) ?? 'fa';
+      void sendError(error, request, reply);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  watchBodyIdle(app, timeouts);
   app.setValidatorCompiler(validators());
   // The API speaks JSON (and multipart for uploads); any other body is a 415, never silently ignored.
   app.removeContentTypeParser('text/plain');
@@ -116,6 +151,8 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   app.addHook('onRequest', async (request, reply) => {
     request.language = languageFromHeader(request.headers['accept-language']) ?? 'fa';
     reply.header('x-request-id', request.id);
+    // Bodies are text in UTF-8 or multipart; a JSON body in UTF-16 or Latin-1 would be misread, not refused.
+    if (!isUtf8OrNoCharset(request.headers['content-type'])) throw new DomainError(CommonErrors['request.unsupported_charset']);
     if (request.url.startsWith('/api/docs')) {
       request.actor = { kind: 'anonymous', locale: request.language };
       return;
@@ -139,9 +176,85 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     }
   });
 
+  // Responses may carry session data (the CSRF token, a ticket's text): no browser or proxy stores them.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) => sendError(new DomainError(CommonErrors['request.not_found']), request, reply));
   return app;
+}
+
+/** Whether a Content-Type names no charset or UTF-8 (the only text encoding the API reads). */
+export function isUtf8OrNoCharset(contentType: string | undefined): boolean {
+  if (!contentType) return true;
+  const match = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(contentType);
+  return match === null || /^utf-?8$/i.test(match[1] ?? '');
+}
+
+/**
+ * Cuts a request whose body pauses longer than `bodyIdleMs` between bytes, or whose non-upload
+ * body takes longer than `smallBodyMs` in all: the timers run only while a body is arriving, so a
+ * slow handler or a long download is never cut by them.
+ * The client gets a 408 in the envelope when nothing was answered yet.
+ */
+function watchBodyIdle(app: App, limits: Pick<HttpTimeouts, 'bodyIdleMs' | 'smallBodyMs'>): void {
+  const pending = new WeakMap<Duplex, { language: Language; answered: () => boolean }>();
+  app.addHook('onRequest', async (request, reply) => {
+    const raw = request.raw;
+    const hasBody = raw.headers['transfer-encoding'] !== undefined || Number(raw.headers['content-length'] ?? 0) > 0;
+    const socket = raw.socket as Duplex & Partial<Pick<Socket, 'setTimeout'>>;
+    // Injected requests (tests) have no real socket.
+    if (!hasBody || raw.complete || typeof socket?.setTimeout !== 'function') return;
+    pending.set(socket, { language: languageFromHeader(raw.headers['accept-language']) ?? 'fa', answered: () => reply.raw.headersSent });
+    socket.setTimeout(limits.bodyIdleMs);
+    const upload = /^multipart\//i.test(raw.headers['content-type'] ?? '');
+    const deadline = upload ? undefined : setTimeout(() => socket.emit('timeout'), limits.smallBodyMs);
+    deadline?.unref();
+    const done = () => {
+      clearTimeout(deadline);
+      pending.delete(socket);
+      if (!socket.destroyed) socket.setTimeout?.(0);
+    };
+    raw.once('end', done);
+    raw.once('close', done);
+  });
+  app.server.on('timeout', (socket: Duplex) => {
+    const waiting = pending.get(socket);
+    pending.delete(socket);
+    if (waiting && !waiting.answered() && socket.writable) socket.end(rawErrorResponse(408, CommonErrors['request.timeout'], waiting.language));
+    socket.destroy();
+  });
+}
+
+/** A whole HTTP/1.1 error response in the envelope, for the places where only the socket is left. */
+function rawErrorResponse(status: number, code: string, lang: Language): string {
+  const body = JSON.stringify({ code, message: renderMessage(code, lang, {}), details: {} });
+  const reason = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[status] ?? 'Error';
+  return (
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+    `Cache-Control: no-store\r\nConnection: close\r\n\r\n${body}`
+  );
+}
+
+/**
+ * Node's `clientError`: the request could not be parsed, so no route or hook runs. The language
+ * comes from an Accept-Language header among the bytes that did arrive; Persian otherwise.
+ */
+function sendClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, CommonErrors['request.headers_too_large']]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, CommonErrors['request.timeout']]
+        : [400, CommonErrors['request.malformed']];
+  const head = Buffer.isBuffer(error.rawPacket) ? error.rawPacket.subarray(0, 64 * 1024).toString('latin1') : '';
+  const lang = languageFromHeader(/\r\naccept-language:([^\r\n]*)/i.exec(head)?.[1]?.trim()) ?? 'fa';
+  if (socket.writable) socket.end(rawErrorResponse(status, code, lang));
+  socket.destroy();
 }
 
 function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -185,16 +298,29 @@ function classify(error: unknown): { code: string; details: Record<string, unkno
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return { code: CommonErrors['request.unsupported_media_type'], details: {}, status: 415 };
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { code: CommonErrors['request.bad_url'], details: {}, status: 400 };
+    case 'FST_PROTO_VIOLATION':
+    case 'FST_MP_PREMATURE_CLOSE':
+    case 'FST_INVALID_JSON_FIELD_ERROR':
+      return { code: CommonErrors['request.bad_multipart'], details: {}, status: 400 };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_FILES_LIMIT':
       return { code: CommonErrors['request.too_large'], details: {}, status: 413 };
   }
+  if (isMultipartParserError(e.message)) return { code: CommonErrors['request.bad_multipart'], details: {}, status: 400 };
   if (e.statusCode === 429) return { code: CommonErrors['request.rate_limited'], details: {}, status: 429 };
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return { code: CommonErrors['request.invalid'], details: { summary: e.message ?? '' }, status: e.statusCode };
   }
   return { code: CommonErrors['server.error'], details: {}, status: 500 };
+}
+
+/** The multipart parser (busboy) rejects a malformed body with plain errors: these are its messages. */
+function isMultipartParserError(message: string | undefined): boolean {
+  return message !== undefined && /^(Multipart: Boundary not found|Unexpected end of (multipart data|form)|Malformed part header|.* terminated early due to unexpected end of multipart data)$/.test(message);
 }
 
 /** The path of the first string (or key) in a parsed request part that the databases cannot store. */
