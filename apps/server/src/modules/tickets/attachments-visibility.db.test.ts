@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { expectStatus, makeDesk, openTicket, type Desk } from './tickets.test-kit.ts';
+import type { TestApp } from '../../../test/harness.ts';
+import { deskTestApp, expectStatus, openTicket, type Desk } from './tickets.test-kit.ts';
 import { file, upload } from './attachments.test-support.ts';
 
 // A file an agent uploads is a draft of the desk until it is sent in a public reply: the requester
@@ -8,10 +8,7 @@ import { file, upload } from './attachments.test-support.ts';
 
 let t: TestApp;
 let d: Desk;
-beforeAll(async () => {
-  t = await createTestApp();
-  d = await makeDesk(t);
-});
+beforeAll(async () => ({ t, d } = await deskTestApp()));
 afterAll(() => t.destroy());
 
 const listIds = async (client: any, ticketId: number) => (expectStatus(await client.get(`/api/v1/tickets/${ticketId}/attachments?limit=200`), 200).items as any[]).map((a) => a.id);

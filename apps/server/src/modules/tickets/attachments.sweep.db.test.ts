@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import type { TestApp } from '../../../test/harness.ts';
 import { ORPHAN_BLOB_JOB } from './attachments.sweep.ts';
 import { file, upload } from './attachments.test-support.ts';
-import { expectStatus, makeDesk, openTicket, type Desk } from './tickets.test-kit.ts';
+import { deskTestApp, expectStatus, openTicket, type Desk } from './tickets.test-kit.ts';
 
 let t: TestApp;
 let d: Desk;
-beforeAll(async () => {
-  t = await createTestApp();
-  d = await makeDesk(t);
-});
+beforeAll(async () => ({ t, d } = await deskTestApp()));
 afterAll(() => t.destroy());
 
 const HOUR = 60 * 60 * 1000;
