@@ -98,9 +98,9 @@ describe('people lookups', () => {
     const crm = await makeAgent(t, { roles: ['crm'] });
     const managed = await makeOrganization(t, { accountManagerId: crm.agentId!, membersSeeEachOther: true });
     const other = await makeOrganization(t);
-    expect(await organizationAccessFacts(t.ctx.db, managed)).toEqual({ accountManagerId: crm.agentId, membersSeeEachOther: true });
-    expect(await organizationAccessFacts(t.ctx.db, other)).toEqual({ accountManagerId: null, membersSeeEachOther: false });
-    expect(await organizationAccessFacts(t.ctx.db, 999_999)).toBeUndefined();
+    expect((await organizationAccessFacts(t.ctx.db, [managed, other])).get(managed)).toEqual({ accountManagerId: crm.agentId, membersSeeEachOther: true });
+    expect((await organizationAccessFacts(t.ctx.db, [managed, other])).get(other)).toEqual({ accountManagerId: null, membersSeeEachOther: false });
+    expect((await organizationAccessFacts(t.ctx.db, [999_999])).get(999_999)).toBeUndefined();
     const ids = await t.ctx.db
       .selectFrom('organizations')
       .select('id')

@@ -21,9 +21,13 @@ export async function organizationNames(db: Db, ids: readonly number[]): Promise
 }
 
 /** What ticket visibility needs to know about an organisation: its account manager and whether members share tickets. */
-export async function organizationAccessFacts(db: Db, id: number): Promise<{ accountManagerId: number | null; membersSeeEachOther: boolean } | undefined> {
-  const row = await db.selectFrom('organizations').select(['account_manager_id', 'members_see_each_other']).where('id', '=', id).executeTakeFirst();
-  return row ? { accountManagerId: row.account_manager_id, membersSeeEachOther: row.members_see_each_other === 1 } : undefined;
+export async function organizationAccessFacts(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, { accountManagerId: number | null; membersSeeEachOther: boolean }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('organizations').select(['id', 'account_manager_id', 'members_see_each_other']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, { accountManagerId: r.account_manager_id, membersSeeEachOther: r.members_see_each_other === 1 }]));
 }
 
 /**

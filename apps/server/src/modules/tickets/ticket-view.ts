@@ -24,5 +24,5 @@ export interface TicketView {
 /** The view of a ticket row a command has just written (policy facts and related names, same transaction). */
 export async function ticketViewOf(db: Db, row: NonNullable<TicketRow>): Promise<TicketView> {
   const access = await withAccessFacts(db, row);
-  return { access, related: await loadRelated(db, [row]) };
+  return { access, related: await loadRelated(db, [row], new Map([[row.id, access]])) };
 }

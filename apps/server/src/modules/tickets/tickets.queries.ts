@@ -32,15 +32,18 @@ export interface TicketRelated {
   organizations: Map<number, Named>;
   tickets: Map<number, { id: number; number: number }>;
   /** Each ticket's policy facts, so that a list shows desk-internal fields by the same rule (seesInternal) as a read. */
-  access: Map<number, TicketAccess>;
+  access: ReadonlyMap<number, TicketAccess>;
 }
 
 export function numberPrefix(db: Db): Promise<string> {
   return ticketSettings.getCached(db, 'tickets.number_prefix');
 }
 
-/** Requesters, organisations, merge targets, tags and policy facts of the given tickets: one query each (one per organisation for the facts). */
-export async function loadRelated(db: Db, rows: readonly Ticket[]): Promise<TicketRelated> {
+/**
+ * Requesters, organisations, merge targets, tags and policy facts of the given tickets: one query
+ * each. A caller that already holds the policy facts (one ticket just read or written) passes them.
+ */
+export async function loadRelated(db: Db, rows: readonly Ticket[], knownAccess?: ReadonlyMap<number, TicketAccess>): Promise<TicketRelated> {
   const ids = (pick: (t: Ticket) => number | null) => [...new Set(rows.map(pick).filter((v): v is number => v !== null))];
   const contactIds = ids((t) => t.requester_contact_id);
   const orgIds = ids((t) => t.organization_id);
@@ -54,7 +57,7 @@ export async function loadRelated(db: Db, rows: readonly Ticket[]): Promise<Tick
     contactNames(db, contactIds),
     organizationNames(db, orgIds),
     ticketNumbersOf(db, mergedIds),
-    accessFactsOfTickets(db, rows),
+    knownAccess ?? accessFactsOfTickets(db, rows),
   ]);
   const tagMap = new Map<number, string[]>();
   for (const t of tags) tagMap.set(t.ticket_id, [...(tagMap.get(t.ticket_id) ?? []), t.tag]);
@@ -72,7 +75,7 @@ export async function loadRelated(db: Db, rows: readonly Ticket[]): Promise<Tick
 export async function loadTicketView(db: Db, id: number) {
   const access = await loadTicketAccess(db, id);
   if (!access) return undefined;
-  return { access, related: await loadRelated(db, [access.row]) };
+  return { access, related: await loadRelated(db, [access.row], new Map([[access.id, access]])) };
 }
 
 // ---- lists ----

@@ -17,33 +17,19 @@ export async function loadTicketAccess(db: Db, id: number): Promise<(TicketAcces
 }
 
 /** The policy facts of a ticket row already read: organisation sharing and account manager, watchers. */
-export async function withAccessFacts(db: Db, row: NonNullable<TicketRow>): Promise<TicketAccess & { row: NonNullable<TicketRow> }> {
-  const id = row.id;
-  const [org, watchers] = await Promise.all([
-    row.organization_id === null
-      ? Promise.resolve(undefined)
-      : organizationAccessFacts(db, row.organization_id),
-    db.selectFrom('ticket_watchers').select(['agent_id', 'contact_id']).where('ticket_id', '=', id).execute(),
-  ]);
-  return {
-    ...row,
-    row,
-    accountManagerId: org?.accountManagerId ?? null,
-    organizationShares: org?.membersSeeEachOther === true,
-    watcherAgentIds: watchers.flatMap((w) => (w.agent_id === null ? [] : [w.agent_id])),
-    watcherContactIds: watchers.flatMap((w) => (w.contact_id === null ? [] : [w.contact_id])),
-  };
+export async function withAccessFacts(db: Db, row: NonNullable<TicketRow>): Promise<TicketAccessOfRow> {
+  return (await accessFactsOfTickets(db, [row])).get(row.id)!;
 }
 
-/** The policy facts of a page of ticket rows, by ticket id: one query for the watchers, one per distinct organisation. */
-export async function accessFactsOfTickets(db: Db, rows: readonly NonNullable<TicketRow>[]): Promise<Map<number, TicketAccess>> {
+export type TicketAccessOfRow = TicketAccess & { row: NonNullable<TicketRow> };
+
+/** The policy facts of a page of ticket rows, by ticket id: one query for the watchers, one for the organisations. */
+export async function accessFactsOfTickets(db: Db, rows: readonly NonNullable<TicketRow>[]): Promise<Map<number, TicketAccessOfRow>> {
   const ids = rows.map((r) => r.id);
-  const orgIds = [...new Set(rows.flatMap((r) => (r.organization_id === null ? [] : [r.organization_id])))];
-  const [watchers, orgs] = await Promise.all([
+  const [watchers, orgFacts] = await Promise.all([
     ids.length === 0 ? Promise.resolve([]) : db.selectFrom('ticket_watchers').select(['ticket_id', 'agent_id', 'contact_id']).where('ticket_id', 'in', ids).execute(),
-    Promise.all(orgIds.map(async (id) => [id, await organizationAccessFacts(db, id)] as const)),
+    organizationAccessFacts(db, rows.flatMap((r) => (r.organization_id === null ? [] : [r.organization_id]))),
   ]);
-  const orgFacts = new Map(orgs);
   return new Map(
     rows.map((row) => {
       const mine = watchers.filter((w) => w.ticket_id === row.id);
@@ -52,6 +38,7 @@ export async function accessFactsOfTickets(db: Db, rows: readonly NonNullable<Ti
         row.id,
         {
           ...row,
+          row,
           accountManagerId: org?.accountManagerId ?? null,
           organizationShares: org?.membersSeeEachOther === true,
           watcherAgentIds: mine.flatMap((w) => (w.agent_id === null ? [] : [w.agent_id])),

@@ -1,2 +1,2 @@
-export { authorize, abilities, type Policy } from './policy.ts';
+export { authorize, authorizeEdit, abilities, type Policy } from './policy.ts';
 export { requireUser } from './require.ts';

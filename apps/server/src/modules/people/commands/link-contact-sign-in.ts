@@ -1,9 +1,9 @@
 import type { LinkContactSignInBody } from '@pishkhan/contracts';
 import type { Actor } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
-import { expectVersion } from '../../../platform/db/index.ts';
+
 import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
-import { authorize } from '../../../platform/policy/index.ts';
+import { authorizeEdit } from '../../../platform/policy/index.ts';
 import { userEmails } from '../../access/index.ts';
 import { findContactForUpdate } from '../contacts.repository.ts';
 import type { PeopleContext } from '../people.context.ts';
@@ -19,9 +19,7 @@ import { linkSignInToContact } from '../sign-in-link.ts';
 export const linkContactSignIn = defineCommand(
   'contact.link_sign_in',
   async (ctx: PeopleContext, input: { actor: Actor; id: number } & LinkContactSignInBody): Promise<ContactView> => {
-    const contact = await findContactForUpdate(ctx.db, input.id);
-    authorize(contactPolicy, input.actor, 'link_sign_in', contact ? contactAccessOf(contact) : undefined);
-    expectVersion(contact!, input.version);
+    const contact = authorizeEdit(contactPolicy, input.actor, 'link_sign_in', await findContactForUpdate(ctx.db, input.id), input.version, contactAccessOf);
     if (!(await userEmails(ctx.db, [input.userId])).has(input.userId)) {
       throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'userId', ids: [input.userId] });
     }

@@ -1,10 +1,10 @@
 import type { UpdateAgentBody } from '@pishkhan/contracts';
 import { actorUserId, type Actor, type Role } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
-import { expectVersion, nextCounterValue } from '../../../platform/db/index.ts';
+import { nextCounterValue } from '../../../platform/db/index.ts';
 import { recordEvent } from '../../../platform/events/index.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
-import { authorize } from '../../../platform/policy/index.ts';
+import { authorizeEdit } from '../../../platform/policy/index.ts';
 import { countActiveAgentsWithRole, findAgentForUpdate, replaceAgentRoles, rolesOfAgents, updateAgentAtVersion } from '../agents.repository.ts';
 import { changedFields } from '../changed-fields.ts';
 import { replaceMemberships, touchGroups } from '../groups.repository.ts';
@@ -22,9 +22,7 @@ export const updateAgent = defineCommand(
   'agent.update',
   async (ctx: PeopleContext, input: { actor: Actor; id: number } & UpdateAgentBody): Promise<AgentView> => {
     const { actor, id, ...body } = input;
-    const row = await findAgentForUpdate(ctx.db, id);
-    authorize(agentPolicy, actor, 'update', row);
-    expectVersion(row!, body.version);
+    const row = authorizeEdit(agentPolicy, actor, 'update', await findAgentForUpdate(ctx.db, id), body.version);
     const groupIds = body.groupIds === undefined ? undefined : distinct(body.groupIds);
     if (groupIds) await assertGroupsExist(ctx.db, groupIds, 'groupIds');
     const roles = body.roles === undefined ? undefined : (distinct(body.roles) as Role[]);

@@ -1,10 +1,10 @@
 import type { UpdateContactBody } from '@pishkhan/contracts';
 import { actorUserId, type Actor } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
-import { expectVersion } from '../../../platform/db/index.ts';
+
 import { recordEvent } from '../../../platform/events/index.ts';
 import { forbidden } from '../../../platform/http/errors.ts';
-import { authorize } from '../../../platform/policy/index.ts';
+import { authorizeEdit } from '../../../platform/policy/index.ts';
 import { changedFields } from '../changed-fields.ts';
 import { assertEmailsFree } from '../contact-email-rules.ts';
 import { findContactForUpdate, replaceContactEmails, replaceContactPhones, updateContactAtVersion } from '../contacts.repository.ts';
@@ -22,9 +22,7 @@ export const updateContact = defineCommand(
   'contact.update',
   async (ctx: PeopleContext, input: { actor: Actor; id: number } & UpdateContactBody): Promise<ContactView> => {
     const { actor, id, ...body } = input;
-    const current = await findContactForUpdate(ctx.db, id);
-    authorize(contactPolicy, actor, 'update', current ? contactAccessOf(current) : undefined);
-    expectVersion(current!, body.version);
+    const current = authorizeEdit(contactPolicy, actor, 'update', await findContactForUpdate(ctx.db, id), body.version, contactAccessOf);
 
     let accountManagerId = current!.account_manager_id;
     if (body.organizationId !== undefined && body.organizationId !== current!.organization_id) {

@@ -1,9 +1,9 @@
 import type { UpdateGroupBody } from '@pishkhan/contracts';
 import { actorUserId, type Actor } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
-import { expectVersion } from '../../../platform/db/index.ts';
+
 import { recordEvent } from '../../../platform/events/index.ts';
-import { authorize } from '../../../platform/policy/index.ts';
+import { authorizeEdit } from '../../../platform/policy/index.ts';
 import { touchAgents } from '../agents.repository.ts';
 import { changedFields } from '../changed-fields.ts';
 import { findGroupForUpdate, replaceMemberships, updateGroupAtVersion } from '../groups.repository.ts';
@@ -20,9 +20,7 @@ export const updateGroup = defineCommand(
   'group.update',
   async (ctx: PeopleContext, input: { actor: Actor; id: number } & UpdateGroupBody): Promise<GroupView> => {
     const { actor, id, ...body } = input;
-    const row = await findGroupForUpdate(ctx.db, id);
-    authorize(groupPolicy, actor, 'update', row);
-    expectVersion(row!, body.version);
+    const row = authorizeEdit(groupPolicy, actor, 'update', await findGroupForUpdate(ctx.db, id), body.version);
     const memberIds = body.memberIds === undefined ? undefined : distinct(body.memberIds);
     if (memberIds) await assertAgentsExist(ctx.db, memberIds, 'memberIds');
     const now = ctx.clock.now();

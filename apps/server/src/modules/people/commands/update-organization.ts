@@ -1,10 +1,10 @@
 import type { UpdateOrganizationBody } from '@pishkhan/contracts';
 import { actorUserId, type Actor } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
-import { expectVersion } from '../../../platform/db/index.ts';
+
 import { recordEvent } from '../../../platform/events/index.ts';
 import { forbidden } from '../../../platform/http/errors.ts';
-import { authorize } from '../../../platform/policy/index.ts';
+import { authorizeEdit } from '../../../platform/policy/index.ts';
 import { changedFields } from '../changed-fields.ts';
 import { findOrganizationForUpdate, updateOrganizationAtVersion } from '../organizations.repository.ts';
 import type { PeopleContext } from '../people.context.ts';
@@ -20,9 +20,7 @@ export const updateOrganization = defineCommand(
   'organization.update',
   async (ctx: PeopleContext, input: { actor: Actor; id: number } & UpdateOrganizationBody): Promise<OrganizationView> => {
     const { actor, id, ...body } = input;
-    const row = await findOrganizationForUpdate(ctx.db, id);
-    authorize(organizationPolicy, actor, 'update', row ? organizationAccessOf(row) : undefined);
-    expectVersion(row!, body.version);
+    const row = authorizeEdit(organizationPolicy, actor, 'update', await findOrganizationForUpdate(ctx.db, id), body.version, organizationAccessOf);
     const accountManagerId = body.accountManagerId === undefined ? row!.account_manager_id : body.accountManagerId;
     if (accountManagerId !== null && accountManagerId !== row!.account_manager_id) await assertAccountManager(ctx.db, accountManagerId);
     if (!organizationPolicy.can(actor, 'update', { id, accountManagerId })) throw forbidden('update');
