@@ -11,6 +11,7 @@ import { createJobs, platformContribution } from './platform/jobs/index.ts';
 import { createEventDispatcher } from './platform/events/index.ts';
 import { createLogger } from './platform/logging/logger.ts';
 import { localDiskStorage } from './platform/storage/index.ts';
+import { searchIndexFor } from './platform/search/index.ts';
 import path from 'node:path';
 import type { AppContext } from './context.ts';
 import { installContributions } from './platform/install.ts';
@@ -21,6 +22,7 @@ import { createAuthenticator, jobActorLoader, registerAccess } from './modules/a
 import { registerTickets } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
+import { compileTicketQuery, registerSearch, searchFilterFields } from './modules/search/index.ts';
 import { actorSidesOfUser, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 
 export interface BuildOptions {
@@ -68,6 +70,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     jobs,
     events,
     storage: localDiskStorage(path.join(config.dataDir, 'attachments'), { clock }),
+    search: searchIndexFor(database.kysely),
     actorSides: actorSidesOfUser,
     resolveActor: resolveOnBehalfActor,
   };
@@ -98,9 +101,10 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     platformContribution(ctx),
     registerAccess(app, ctx),
     registerPeople(app, ctx),
-    registerTickets(app, ctx, { queueViews: [] }),
+    registerTickets(app, ctx, { queueViews: [], filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery }),
     registerNotifications(app, ctx),
     registerAdminJobs(app, ctx),
+    registerSearch(app, ctx),
   ];
   const installed = installContributions(ctx, contributions);
 

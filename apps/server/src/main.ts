@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { bootstrapInstallation, resolveSecret } from './bootstrap.ts';
 import { parseFlags } from './cli/args.ts';
 import { seedCommand } from './cli/seed.ts';
+import { reindexCommand } from './cli/reindex.ts';
 import { userCreate } from './cli/user-create.ts';
 import { ConfigError, loadConfig } from './platform/config/index.ts';
 import { migrateToLatest, openDatabase } from './platform/db/index.ts';
@@ -14,7 +15,9 @@ const USAGE = `Usage: pishkhan <command>
   migrate                    apply pending database migrations
   user create --email E --name N --roles analyst,supervisor [--groups 1,2] [--password P]
   user create --email E --name N --contact [--organization ID] [--password P]
-  seed --<mode>              load data of a seed mode`;
+  seed --<mode>              load data of a seed mode
+  reindex [--here|--detach]  rebuild the search index as a server job and follow its progress
+                             (--here: run the jobs in this process; --detach: only start it)`;
 
 async function main(argv: string[]): Promise<number> {
   const [minMajor, minMinor] = [22, 12];
@@ -65,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'seed') return await seedCommand(pishkhan.ctx, pishkhan.seedModes, flags);
+    if (command === 'reindex') return await reindexCommand(pishkhan.ctx, flags);
     console.error(USAGE);
     return 1;
   } finally {

@@ -59,6 +59,17 @@ export interface JobMap {
   'notifications.ticket_escalated': EventJob<'ticket.escalated'>;
   'notifications.ticket_pending_reached': EventJob<'ticket.pending_reached'>;
   'notifications.ticket_referral_returned': EventJob<'ticket.referral_returned'>;
+  'search.ticket_created': EventJob<'ticket.created'>;
+  'search.ticket_updated': EventJob<'ticket.updated'>;
+  'search.ticket_status_changed': EventJob<'ticket.status_changed'>;
+  'search.ticket_article_added': EventJob<'ticket.article_added'>;
+  'search.ticket_merged': EventJob<'ticket.merged'>;
+  'search.contact_created': EventJob<'contact.created'>;
+  'search.contact_updated': EventJob<'contact.updated'>;
+  'search.organization_created': EventJob<'organization.created'>;
+  'search.organization_updated': EventJob<'organization.updated'>;
+  /** One batch of an index rebuild (`pishkhan reindex`): the next batch is enqueued by this one. */
+  'search.rebuild': { rebuildId: number; kind: 'ticket' | 'contact' | 'organization'; afterId: number };
 }
 
 export type JobName = keyof JobMap;
@@ -71,4 +82,14 @@ export const JOB_NAMES = [
   'notifications.ticket_escalated',
   'notifications.ticket_pending_reached',
   'notifications.ticket_referral_returned',
+  'search.ticket_created',
+  'search.ticket_updated',
+  'search.ticket_status_changed',
+  'search.ticket_article_added',
+  'search.ticket_merged',
+  'search.contact_created',
+  'search.contact_updated',
+  'search.organization_created',
+  'search.organization_updated',
+  'search.rebuild',
 ] as const satisfies readonly JobName[];

@@ -182,6 +182,8 @@ export const TicketListQuery = Type.Object(
     updatedTo: Type.Optional(Instant),
     /** The human number, digits in any script, an optional `#` first (e.g. `#۱۰۰۰۱`). */
     number: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    /** A search query (words, "phrases", -word, word*, status: group: assignee: requester: tag: #number), AND-ed with the other parameters. */
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
     /** A TicketFilter (filters.ts) as JSON, URL-encoded (≤ 8 KB as JSON), AND-ed with the other parameters. */
     filter: Type.Optional(Type.String({ minLength: 1, maxLength: 8_192 })),
     /** A field, `-` first for descending; default -updated_at. */

@@ -7,3 +7,7 @@ export { normalizeForSearch } from './search-key.ts';
 export { tokenize } from './tokenize.ts';
 export { parseTicketNumber } from './ticket-number.ts';
 export type { TicketNumberOptions } from './ticket-number.ts';
+export { phoneSearchToken } from './phone-key.ts';
+export { highlightRanges, snippetOf } from './highlight.ts';
+export type { HighlightTerms, Range, SnippetText } from './highlight.ts';
+export { editDistance } from './edit-distance.ts';

@@ -65,6 +65,7 @@ export const CALLS: Record<string, CallBuilder> = {
   'notification.mark_read': async (w) => ({ input: { id: await makeNotification(w.t, w.foreignAgent.userId) } }),
   'notification.mark_all_read': async () => ({ input: {} }),
   'job.retry': async (w) => ({ input: { id: await makeDeadJob(w.t) } }),
+  'search.start_rebuild': async () => ({ input: {} }),
 
   'ticket.create': async (w) => ({
     input: { title: 'پرینتر کار نمی‌کند', description: 'از صبح', type: 'incident', urgency: 2, requesterContactId: w.foreignContact.contactId },

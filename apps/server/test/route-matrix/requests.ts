@@ -141,6 +141,11 @@ export const REQUESTS: Record<string, Builder> = {
   'GET /api/v1/admin/jobs': fixed('/api/v1/admin/jobs?status=dead'),
   'POST /api/v1/admin/jobs/:id/retry': async (w) => ({ url: `/api/v1/admin/jobs/${await makeDeadJob(w.t)}/retry` }),
   'GET /api/docs/static/*': fixed('/api/docs/static/swagger-ui.css'),
+  // search
+  'GET /api/v1/search': fixed(`/api/v1/search?q=${encodeURIComponent('پرینتر status:new')}`),
+  'GET /api/v1/tickets/:id/similar': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/similar` }),
+  'POST /api/v1/search/rebuild': fixed('/api/v1/search/rebuild', {}),
+  'GET /api/v1/search/rebuild': fixed('/api/v1/search/rebuild'),
 
   // tickets
   'POST /api/v1/tickets': async (w, role) => ({

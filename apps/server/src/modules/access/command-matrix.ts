@@ -50,6 +50,8 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'notification.mark_all_read': ownAccount,
   // admin
   'job.retry': adminOnly,
+  // search: rebuilding the index (pishkhan reindex) is the system's and admins'
+  'search.start_rebuild': adminOnly,
   // tickets: opening one for a foreign requester is the desk's (agents open tickets for anyone)
   'ticket.create': { contact: 403, analyst: 'ok', supervisor: 'ok', manager: 'ok', crm: 403, admin: 403, channel: 403 },
   'ticket.update': foreignTicket,

@@ -34,6 +34,18 @@ export { actorSidesOfUser, namesOfUsers, resolveOnBehalfActor, type PersonNames 
 export { emailKey, phoneKey } from './contact-keys.ts';
 export { ensureDefaultGroup, DEFAULT_GROUP } from './bootstrap.ts';
 export { PeopleErrors } from './people.errors.ts';
+export {
+  contactSearchSources,
+  organizationSearchSources,
+  peopleIdsAfter,
+  peopleCount,
+  groupNameList,
+  agentNameList,
+  contactIdsWithEmail,
+  type ContactSearchSource,
+  type OrganizationSearchSource,
+} from './search-sources.repository.ts';
+export { readsCustomers } from './people.policy.ts';
 
 /** Registers /api/v1/organizations, /contacts, /agents and /groups. Contributes nothing besides its routes (yet). */
 export function registerPeople(app: App, ctx: AppContext): Contribution<AppContext> {

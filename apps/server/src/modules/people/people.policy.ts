@@ -45,7 +45,7 @@ const isSystem = isTrustedSystem;
 const isAgent = (actor: Actor) => actor.kind === 'user' && actor.agent !== null;
 const isAdmin = (actor: Actor) => isSystem(actor) || hasRole(actor, 'admin');
 /** Reads every organisation and contact: the desk roles and admins. */
-const readsCustomers = (actor: Actor) => isSystem(actor) || isDeskAgent(actor) || hasRole(actor, 'admin');
+export const readsCustomers = (actor: Actor): boolean => isSystem(actor) || isDeskAgent(actor) || hasRole(actor, 'admin');
 /** Creates and edits any organisation or contact. */
 const editsCustomers = (actor: Actor) => isSystem(actor) || EDITORS.some((r) => hasRole(actor, r));
 const managesAccount = (actor: Actor, accountManagerId: number | null) =>

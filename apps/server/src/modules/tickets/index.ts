@@ -8,7 +8,7 @@ import { extendTicketFilterFields, ticketFilterFields, type TicketFilterFields }
 import { queueViews, type QueueView } from './queues.ts';
 import { registerQueueRoutes } from './queues.routes.ts';
 import { registerTicketSettingsRoutes } from './settings.routes.ts';
-import { registerTicketRoutes } from './tickets.routes.ts';
+import { registerTicketRoutes, type TicketQueryCompiler } from './tickets.routes.ts';
 import { registerTicketSearchRoutes } from './tickets-search.routes.ts';
 import { registerTicketTimeline } from './timeline.routes.ts';
 import { ticketSettings } from './tickets.settings.ts';
@@ -47,13 +47,26 @@ export {
   type TicketNotificationFacts,
 } from './tickets.repository.ts';
 export { TicketErrors } from './tickets.errors.ts';
+export type { TicketQueryCompiler } from './tickets.routes.ts';
+export {
+  ticketSearchSources,
+  ticketIdsAfter,
+  ticketCount,
+  ticketIdsOfRequesters,
+  ticketMatches,
+  ticketCreatedAt,
+  type TicketSearchSource,
+} from './search-sources.repository.ts';
+export { STATUSES as TICKET_STATUSES } from './lifecycle.ts';
 export { ticketSettings } from './tickets.settings.ts';
 
 /** What other modules add to tickets at registration: queue views (SLA) and filter fields (later issues). */
 export interface TicketsOptions {
   queueViews?: readonly QueueView[];
-  /** Extra fields of the filter language; none yet (the option is wired for the issues that add them). */
+  /** Extra fields of the filter language (search's `text`). */
   filterFields?: TicketFilterFields;
+  /** The list's `q` parameter: the search query language compiled into a filter (search's). */
+  compileQuery?: TicketQueryCompiler;
 }
 
 /**
@@ -63,7 +76,7 @@ export interface TicketsOptions {
  */
 export function registerTickets(app: App, ctx: AppContext, options: TicketsOptions = {}): Contribution<AppContext> {
   const filterFields = extendTicketFilterFields(ticketFilterFields, options.filterFields);
-  registerTicketRoutes(app, ctx);
+  registerTicketRoutes(app, ctx, filterFields, options.compileQuery);
   registerTicketSearchRoutes(app, ctx, filterFields);
   registerEscalationRoutes(app, ctx);
   registerQueueRoutes(app, ctx, queueViews(options.queueViews ?? [], filterFields), filterFields);

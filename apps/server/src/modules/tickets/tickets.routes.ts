@@ -25,6 +25,9 @@ import { ticketPolicy } from './tickets.policy.ts';
 import { listTickets, loadRelated, loadTicketView, numberPrefix, ticketFilters, ticketHistory } from './tickets.queries.ts';
 import type { TicketView } from './ticket-view.ts';
 import { authorize, requireUser } from '../../platform/policy/index.ts';
+import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
+import type { TicketFilter } from '@pishkhan/contracts';
+import { ticketFilterFields, type TicketFilterFields } from './filter/fields.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
 const writeErrors = { ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope };
@@ -43,7 +46,10 @@ export async function bodyOptional(request: FastifyRequest): Promise<void> {
   if (request.body === undefined || request.body === null) request.body = {};
 }
 
-export function registerTicketRoutes(app: App, ctx: AppContext): void {
+/** Turns the list's `q` (the search query language) into a filter of the language for this reader (search's, through registerTickets' options). */
+export type TicketQueryCompiler = (ctx: AppContext, actor: Actor, q: string) => Promise<TicketFilter>;
+
+export function registerTicketRoutes(app: App, ctx: AppContext, fields: TicketFilterFields = ticketFilterFields, compileQuery?: TicketQueryCompiler): void {
   app.post(
     '/api/v1/tickets',
     {
@@ -81,8 +87,13 @@ export function registerTicketRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const actor = requireUser(request.actor);
-      const { limit, cursor, sort, ...filters } = request.query;
-      const page = await listTickets(ctx, actor, ticketFilters(filters, undefined, await numberPrefix(ctx.db)), { limit, cursor, sort });
+      const { limit, cursor, sort, q, ...filters } = request.query;
+      const selection = ticketFilters(filters, fields, await numberPrefix(ctx.db));
+      if (q !== undefined) {
+        if (!compileQuery) throw new DomainError(CommonErrors['request.invalid'], { summary: 'q is not available', field: 'q' });
+        selection.push(await compileQuery(ctx, actor, q));
+      }
+      const page = await listTickets(ctx, actor, selection, { limit, cursor, sort }, fields);
       const related = await loadRelated(ctx.db, page.items);
       return { items: page.items.map((row) => presentTicketSummary(actor, row, related)), nextCursor: page.nextCursor };
     },

@@ -43,4 +43,18 @@ export interface PlatformTables {
   job_schedules: { name: string; slot: string; created_at: number };
   /** One row per idempotency key a command has seen; `result` is the first call's JSON result. */
   idempotency_keys: { scope: string; key: string; result: string | null; created_at: number };
+  /** The search index's records (platform/search; migration 202612021300): doc_id = ref_id × 4 + kind code. */
+  search_entries: { doc_id: number; kind: string; ref_id: number; updated_at: number };
+  /** The lexicon of indexed words (typo candidates). */
+  search_terms: { term: string };
+  /** Progress of index rebuilds (`pishkhan reindex`): running | done. */
+  search_rebuilds: {
+    id: Generated<number>;
+    status: string;
+    total: number;
+    done: number;
+    started_at: number;
+    updated_at: number;
+    finished_at: number | null;
+  };
 }

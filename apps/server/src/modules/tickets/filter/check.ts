@@ -147,6 +147,7 @@ function checkScalar(field: TicketFilterField, value: unknown, path: string): vo
       return;
     case 'time':
     case 'text':
+    case 'custom':
       throw filterInvalid(path, 'is not a value this field compares');
   }
 }

@@ -2,6 +2,8 @@ import type { TicketFilterOp } from '@pishkhan/contracts';
 import { TICKET_CHANNELS } from '@pishkhan/contracts';
 import type { DB } from '../../../schema.ts';
 import { STATUSES } from '../lifecycle.ts';
+import type { TicketWhere } from './ticket-filter.repository.ts';
+import type { TicketFilterContext } from './plan.ts';
 
 /** A column of the tickets table that a filter field reads. */
 export type TicketColumn = keyof DB['tickets'] & string;
@@ -10,9 +12,10 @@ export type TicketColumn = keyof DB['tickets'] & string;
  * What kind of value a field holds, which decides the values an operator accepts:
  * enum (one of `values`), integer (`min`…`max`), id (a record id), time (epoch ms; ISO instants
  * in filters), text (contains), tag (the ticket's tags, matched normalised), presence (a time
- * column read as a boolean: set or not).
+ * column read as a boolean: set or not), custom (another module's field: it compiles its own
+ * where-expression, e.g. search's `text`, from a checked text value).
  */
-export type TicketFilterFieldKind = 'enum' | 'integer' | 'id' | 'time' | 'text' | 'tag' | 'presence';
+export type TicketFilterFieldKind = 'enum' | 'integer' | 'id' | 'time' | 'text' | 'tag' | 'presence' | 'custom';
 
 /** One field of the filter language: where it is stored, its kind, its operators and the references it takes. */
 export interface TicketFilterField {
@@ -30,6 +33,8 @@ export interface TicketFilterField {
   me?: 'agent' | 'contact';
   /** Whether `@my_groups` may stand for the list of an in / not_in. */
   myGroups?: boolean;
+  /** custom: the where-expression of the field's `contains` value, for this reader (may throw a 400 DomainError for a bad value). */
+  compile?: (value: string, context: TicketFilterContext) => TicketWhere;
 }
 
 export type TicketFilterFields = Readonly<Record<string, TicketFilterField>>;

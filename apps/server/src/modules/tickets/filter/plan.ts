@@ -2,6 +2,7 @@ import type { TicketFilter, TicketFilterCondition } from '@pishkhan/contracts';
 import { agentSideOf, contactSideOf, type Actor } from '../../../platform/actor.ts';
 import { normalizeTag } from '../ticket-fields.ts';
 import type { TicketColumn, TicketFilterField, TicketFilterFields } from './fields.ts';
+import type { TicketWhere } from './ticket-filter.repository.ts';
 
 /** Who reads and when: what `@me`, `@my_groups` and relative times stand for. */
 export interface TicketFilterContext {
@@ -24,7 +25,8 @@ export type FilterPlan =
   | { kind: 'not'; item: FilterPlan }
   | { kind: 'const'; value: boolean }
   | { kind: 'column'; column: TicketColumn; op: ColumnOp; value?: string | number | ReadonlyArray<string | number>; orNull?: boolean; guardNull?: boolean }
-  | { kind: 'tag'; tags: readonly string[]; negated: boolean };
+  | { kind: 'tag'; tags: readonly string[]; negated: boolean }
+  | { kind: 'custom'; where: TicketWhere };
 
 const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 
@@ -47,6 +49,7 @@ function condition(c: TicketFilterCondition, field: TicketFilterField, context: 
     const without = op === 'neq' || op === 'not_in';
     return tags.length ? { kind: 'tag', tags, negated: without } : { kind: 'const', value: without };
   }
+  if (field.kind === 'custom') return { kind: 'custom', where: field.compile!(c.value as string, context) };
   const column = field.column!;
   if (field.kind === 'presence') {
     const set = (op === 'eq') === (c.value === true);

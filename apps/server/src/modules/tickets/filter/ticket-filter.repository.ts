@@ -56,6 +56,8 @@ function planWhere(plan: FilterPlan): TicketWhere {
           plan.negated ? 'not in' : 'in',
           eb.selectFrom('ticket_tags').select('ticket_tags.ticket_id').where('ticket_tags.tag_normalized', 'in', plan.tags),
         );
+    case 'custom':
+      return plan.where;
     case 'column': {
       const ref = `tickets.${plan.column}` as const;
       return (eb) => {

@@ -57,6 +57,8 @@ function valueFor(field: TicketFilterField, op: string): fc.Arbitrary<unknown> {
         return fc.integer({ min: 0, max: 4_000_000_000_000 }).map((ms) => new Date(ms).toISOString());
       case 'text':
         return fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== '');
+      case 'custom':
+        throw new Error('the base field table has no custom field');
     }
   })();
   switch (op) {

@@ -1,0 +1,168 @@
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
+import { fieldTokens, FIELDS, lexiconWords, type Field } from '../document-text.ts';
+import { docId, type SearchDocument, type SearchIndex, type SearchRequest, type TextQuery, type TextTerm } from '../types.ts';
+import { weightedHits } from '../weighted.ts';
+
+/**
+ * PostgreSQL driver: one `tsvector` per document (`search_entries.tsv`, GIN index) written as a
+ * literal from the normalised tokens — so the 'simple' configuration's parser never re-splits
+ * Persian — with weights A title, B identifiers, C public text, D internal notes, and a gap of
+ * positions between fields so that no phrase spans two. A query restricts its lexemes to A–C
+ * unless internal notes may match. Ranking: ts_rank, recent first on ties. Typos: pg_trgm over
+ * the lexicon `search_terms` (GIN gin_trgm_ops).
+ */
+
+const CHUNK = 200;
+const WEIGHT: Record<Field, string> = { title: 'A', meta: 'B', body: 'C', internal: 'D' };
+const MAX_POSITION = 16_383;
+const MAX_POSITIONS_PER_LEXEME = 255;
+const MAX_LEXEME = 500;
+
+/** The schema (migration 202612021300): pg_trgm, the tsvector column and its GIN index, the lexicon's trigram index. */
+export async function createPostgresSearchSchema(db: Kysely<any>): Promise<void> {
+  await sql`create extension if not exists pg_trgm`.execute(db);
+  await sql`alter table search_entries add column tsv tsvector not null default ''`.execute(db);
+  await sql`create index search_entries_tsv on search_entries using gin (tsv)`.execute(db);
+  await sql`create index search_terms_trgm on search_terms using gin (term gin_trgm_ops)`.execute(db);
+}
+
+export async function dropPostgresSearchSchema(db: Kysely<any>): Promise<void> {
+  await sql`drop index if exists search_terms_trgm`.execute(db);
+}
+
+function lexeme(token: string): string {
+  return `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** The tsvector literal of a document: every token with its positions and its field's weight. */
+export function tsvectorLiteral(doc: SearchDocument): string {
+  const tokens = fieldTokens(doc);
+  const positions = new Map<string, string[]>();
+  let at = 1;
+  for (const field of FIELDS) {
+    for (const token of tokens[field]) {
+      if (token.length <= MAX_LEXEME) {
+        const list = positions.get(token) ?? positions.set(token, []).get(token)!;
+        if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(`${Math.min(at, MAX_POSITION)}${WEIGHT[field]}`);
+      }
+      at++;
+    }
+    at += 10;
+  }
+  return [...positions].map(([t, p]) => `${lexeme(t)}:${p.join(',')}`).join(' ');
+}
+
+function restricted(token: string, prefix: boolean, internal: boolean): string {
+  const flags = `${prefix ? '*' : ''}${internal ? '' : 'ABC'}`;
+  return flags ? `${lexeme(token)}:${flags}` : lexeme(token);
+}
+
+function termQuery(term: TextTerm, internal: boolean): string {
+  const alts = term.alternatives.map((tokens) => {
+    const parts = tokens.map((t, i) => restricted(t, term.prefix && i === tokens.length - 1, internal));
+    return parts.length === 1 ? parts[0]! : `(${parts.join(' <-> ')})`;
+  });
+  return alts.length === 1 ? alts[0]! : `(${alts.join(' | ')})`;
+}
+
+/** The tsquery literal of the must terms without the mustNot terms; null when there is no must term. */
+export function tsQuery(query: TextQuery, internal: boolean): string | null {
+  if (query.must.length === 0) return null;
+  const must = query.must.map((t) => termQuery(t, internal)).join(' & ');
+  if (query.mustNot.length === 0) return must;
+  return `(${must}) & !(${query.mustNot.map((t) => termQuery(t, internal)).join(' | ')})`;
+}
+
+function negativeQuery(query: TextQuery, internal: boolean): string {
+  return query.mustNot.map((t) => termQuery(t, internal)).join(' | ');
+}
+
+function scopeSql(request: { scope?: SearchRequest['scope'] }, ref: RawBuilder<number>): Expression<any> {
+  return request.scope ? request.scope(ref) : sql`true`;
+}
+
+export const postgresSearchIndex: SearchIndex = {
+  async upsert(db, docs) {
+    for (let i = 0; i < docs.length; i += CHUNK) {
+      const chunk = docs.slice(i, i + CHUNK);
+      const rows = chunk.map((doc) => sql`(${docId(doc.kind, doc.id)}, ${doc.kind}, ${doc.id}, ${doc.updatedAt}, ${tsvectorLiteral(doc)}::tsvector)`);
+      await sql`insert into search_entries(doc_id, kind, ref_id, updated_at, tsv) values ${sql.join(rows)}
+        on conflict(doc_id) do update set updated_at = excluded.updated_at, tsv = excluded.tsv`.execute(db);
+      const words = lexiconWords(chunk.flatMap((doc) => Object.values(fieldTokens(doc)).flat()));
+      for (let j = 0; j < words.length; j += 1000) {
+        const part = words.slice(j, j + 1000).sort();
+        await sql`insert into search_terms(term) values ${sql.join(part.map((w) => sql`(${w})`))} on conflict do nothing`.execute(db);
+      }
+    }
+  },
+
+  async remove(db, kind, ids) {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const keys = ids.slice(i, i + CHUNK).map((id) => docId(kind, id));
+      await sql`delete from search_entries where doc_id in (${sql.join(keys)})`.execute(db);
+    }
+  },
+
+  async search(db, request) {
+    const q = tsQuery(request.query, request.internal);
+    const ref = sql<number>`e.ref_id`;
+    if (q === null) {
+      const without = request.query.mustNot.length ? sql`not (e.tsv @@ ${negativeQuery(request.query, request.internal)}::tsquery)` : sql`true`;
+      const rows = await sql<{ ref_id: number; updated_at: number }>`
+        select e.ref_id, e.updated_at from search_entries e
+        where e.kind = ${request.kind} and ${scopeSql(request, ref)} and ${without}
+        order by e.updated_at desc, e.ref_id desc limit ${request.limit} offset ${request.offset}`.execute(db);
+      return rows.rows.map((r) => ({ kind: request.kind, id: Number(r.ref_id), score: 0, updatedAt: Number(r.updated_at) }));
+    }
+    const rows = await sql<{ ref_id: number; updated_at: number; score: number }>`
+      select e.ref_id, e.updated_at, round(ts_rank(e.tsv, ${q}::tsquery)::numeric, 6)::float8 as score
+      from search_entries e
+      where e.kind = ${request.kind} and e.tsv @@ ${q}::tsquery and ${scopeSql(request, ref)}
+      order by score desc, e.updated_at desc, e.ref_id desc limit ${request.limit} offset ${request.offset}`.execute(db);
+    return rows.rows.map((r) => ({ kind: request.kind, id: Number(r.ref_id), score: Number(r.score), updatedAt: Number(r.updated_at) }));
+  },
+
+  matchingIds(kind, query, internal) {
+    const q = tsQuery(query, internal);
+    if (q === null) {
+      if (query.mustNot.length === 0) return sql<number>`(select ref_id from search_entries where false)`;
+      return sql<number>`(select ref_id from search_entries where kind = ${kind} and not (tsv @@ ${negativeQuery(query, internal)}::tsquery))`;
+    }
+    return sql<number>`(select ref_id from search_entries where kind = ${kind} and tsv @@ ${q}::tsquery)`;
+  },
+
+  async knownTerms(db, tokens) {
+    if (tokens.length === 0) return new Set();
+    const rows = await sql<{ term: string }>`select term from search_terms where term in (${sql.join([...tokens])})`.execute(db);
+    return new Set(rows.rows.map((r) => r.term));
+  },
+
+  async trigramNeighbours(db, token, limit) {
+    const rows = await sql<{ term: string }>`select term from search_terms where term % ${token} order by similarity(term, ${token}) desc, term limit ${limit}`.execute(db);
+    return rows.rows.map((r) => r.term);
+  },
+
+  async documentFrequency(db, kind, tokens, cap) {
+    const out = new Map<string, number>();
+    for (const token of tokens) {
+      const row = await sql<{ n: number }>`select count(*)::int as n from (select 1 from search_entries where kind = ${kind} and tsv @@ ${restricted(token, false, false)}::tsquery limit ${cap}) x`.execute(db);
+      out.set(token, Number(row.rows[0]?.n ?? 0));
+    }
+    return out;
+  },
+
+  weighted(db, request) {
+    const ref = sql<number>`e.ref_id`;
+    return weightedHits(async (token, cap) => {
+      const rows = await sql<{ ref_id: number; updated_at: number }>`
+        select e.ref_id, e.updated_at from search_entries e
+        where e.kind = ${request.kind} and e.tsv @@ ${restricted(token, false, request.internal)}::tsquery and ${scopeSql(request, ref)} limit ${cap}`.execute(db);
+      return rows.rows.map((r) => ({ id: Number(r.ref_id), updatedAt: Number(r.updated_at) }));
+    }, request);
+  },
+
+  async count(db, kind) {
+    const row = await sql<{ n: number }>`select count(*)::int as n from search_entries where kind = ${kind}`.execute(db);
+    return Number(row.rows[0]?.n ?? 0);
+  },
+};
