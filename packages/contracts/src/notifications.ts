@@ -5,6 +5,8 @@ import { Id, Instant, PageQuery } from './common.ts';
 export const NotificationKind = Type.Union([
   Type.Literal('ticket.assigned'),
   Type.Literal('ticket.escalated'),
+  /** A functional escalation referred the ticket to a group the recipient is a member of. */
+  Type.Literal('ticket.referred'),
   Type.Literal('ticket.pending_reached'),
   Type.Literal('ticket.referral_returned'),
 ]);

@@ -48,7 +48,7 @@ describe('pishkhan CLI', () => {
       expect(short.stderr).toMatch(/Invalid input: \/password/);
       const noGroup = run(['user', 'create', '--email', 'g@desk.example', '--roles', 'analyst', '--groups', '999']);
       expect(noGroup.status).toBe(1);
-      expect(noGroup.stderr).toMatch(/record.invalid_reference: groupIds does not refer to a valid record/);
+      expect(noGroup.stderr).toMatch(/record.invalid_reference: "groupIds" does not refer to a valid record/);
       const twice = run(['user', 'create', '--email', 'ali@customer.example', '--name', 'علی', '--roles', 'analyst']);
       expect(twice.stdout).toMatch(/already signs in; it is now an agent too/);
       const bad = run(['user', 'create', '--email', 'x@y.z', '--roles', 'wizard']);

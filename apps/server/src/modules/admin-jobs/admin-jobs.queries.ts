@@ -1,11 +1,11 @@
 import type { AdminJobsPage, AdminJobsQuery } from '@pishkhan/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts';
-import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
 import { assertJobAdmin } from './admin-jobs.policy.ts';
 import { listJobRows } from '../../platform/jobs/index.ts';
 import { presentJob } from './admin-jobs.presenter.ts';
+import { invalidInput } from '../../platform/http/input-issues.ts';
 
 /** Jobs, newest first, optionally of one status (e.g. `dead` for the admin's attention). Admins only. */
 export async function listJobsForAdmin(db: Db, actor: Actor, query: AdminJobsQuery): Promise<AdminJobsPage> {
@@ -13,7 +13,7 @@ export async function listJobsForAdmin(db: Db, actor: Actor, query: AdminJobsQue
   const limit = query.limit ?? 50;
   const [beforeId] = decodeCursor(query.cursor, 1) ?? [];
   if (beforeId !== undefined && typeof beforeId !== 'number') {
-    throw new DomainError(CommonErrors['request.invalid'], { summary: 'cursor is not valid', field: 'cursor' });
+    throw invalidInput('cursor', 'cursor');
   }
   const rows = await listJobRows(db, { status: query.status, beforeId, limit: limit + 1 });
   const page = pageOf(rows, limit, (r) => [r.id]);

@@ -191,9 +191,26 @@ describe('notifications', () => {
     expect(rows.some((r) => r.user_id === otherSupervisor.userId)).toBe(false);
     expect(JSON.parse(rows[0]!.data)).toMatchObject({ escalationLevel: 1, groupId });
     expect(JSON.parse(rows.at(-1)!.data)).toMatchObject({ escalationLevel: 2 });
-    // Functional escalation is told through the assignment it causes, not here.
+    // A functional escalation to a group the ticket is no longer assigned to (a stale event) tells no one.
     await emit('ticket.escalated', { ticketId, actorUserId: assignee.userId, kind: 'functional', groupId: otherGroupId });
     expect(await rowsFor(ticketId)).toHaveLength(rows.length);
+  });
+
+  it('functional escalation tells the members of the receiving group, not the named agent (ticket.assigned does) nor the actor', async () => {
+    const ticketId = await makeTicket();
+    const member = await makeAgent(t, { roles: ['analyst'], groupIds: [otherGroupId] });
+    const named = await makeAgent(t, { roles: ['analyst'], groupIds: [otherGroupId] });
+    const gone = await makeAgent(t, { roles: ['analyst'], groupIds: [otherGroupId] });
+    await t.ctx.db.updateTable('agents').set({ active: 0 }).where('id', '=', gone.agentId!).execute();
+    await t.ctx.db.updateTable('tickets').set({ assignee_group_id: otherGroupId, assignee_agent_id: named.agentId! }).where('id', '=', ticketId).execute();
+    await emit('ticket.escalated', { ticketId, actorUserId: member.userId, kind: 'functional', groupId: otherGroupId });
+    const rows = await rowsFor(ticketId);
+    expect(rows.map((r) => r.user_id).sort()).toEqual([otherSupervisor.userId]);
+    expect(rows.map((r) => r.kind)).toEqual(['ticket.referred']);
+    expect(JSON.parse(rows[0]!.data)).toMatchObject({ groupId: otherGroupId, actorUserId: member.userId });
+    // Without an actor, the member hears of it too.
+    await emit('ticket.escalated', { ticketId, actorUserId: null, kind: 'functional', groupId: otherGroupId });
+    expect((await rowsFor(ticketId)).slice(1).map((r) => r.user_id).sort((a, b) => a - b)).toEqual([member.userId, otherSupervisor.userId].sort((a, b) => a - b));
   });
 
   it('skips recipients whose agent or sign-in is no longer active', async () => {

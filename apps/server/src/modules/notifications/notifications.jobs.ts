@@ -4,7 +4,7 @@ import type { Contribution } from '../../platform/modules.ts';
 import { notify } from './commands/notify.ts';
 import type { NotificationDriver } from './drivers/types.ts';
 import { ticketNotificationFacts as findTicketFacts } from '../tickets/index.ts';
-import { managerUserIds, supervisorUserIdsOfGroup, userIdsOfAgents, users } from './recipients.ts';
+import { managerUserIds, referralRecipientUserIds, supervisorUserIdsOfGroup, userIdsOfAgents, users } from './recipients.ts';
 
 /**
  * The notification jobs and their subscriptions to ticket events (installed by app.ts). Each
@@ -35,10 +35,23 @@ export function notificationJobs(ctx: AppContext, drivers: readonly Notification
   const ticketEscalated = defineJob('notifications.ticket_escalated', {
     async handler({ payload: event, trx }) {
       const { ticketId, kind, actorUserId } = event.payload;
-      // Functional escalation reassigns the ticket: ticket.assigned notifies the new assignee.
-      if (kind !== 'hierarchical') return;
       const ticket = await findTicketFacts(trx, ticketId);
       if (!ticket) return;
+      if (kind === 'functional') {
+        // Referred to a group: its members hear of it (a named agent is told by ticket.assigned), unless it moved on since.
+        const groupId = event.payload.groupId ?? null;
+        if (groupId === null || ticket.assigneeGroupId !== groupId) return;
+        await notify({ db: trx, clock: ctx.clock, drivers }, {
+          actor: systemActor(),
+          recipients: users(await referralRecipientUserIds(trx, groupId, ticket.assigneeAgentId)),
+          exceptUserId: actorUserId,
+          kind: 'ticket.referred',
+          ticket,
+          data: { actorUserId, groupId },
+          sourceKey: event.outboxId,
+        });
+        return;
+      }
       const level = (event.payload.level ?? 1) >= 2 ? 2 : 1;
       const groupId = event.payload.groupId ?? ticket.assigneeGroupId;
       const userIds = level === 2 ? await managerUserIds(trx) : groupId === null ? [] : await supervisorUserIdsOfGroup(trx, groupId);

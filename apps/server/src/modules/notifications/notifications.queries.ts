@@ -1,11 +1,11 @@
 import type { NotificationsPage, NotificationsQuery } from '@pishkhan/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts';
-import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
 import { visibleScope } from './notifications.policy.ts';
 import { countUnread, listUserNotifications } from './notifications.repository.ts';
 import { presentNotification } from './notifications.presenter.ts';
+import { invalidInput } from '../../platform/http/input-issues.ts';
 
 /** The actor's notifications, newest first, with the unread count for the badge. */
 export async function listMyNotifications(db: Db, actor: Actor, query: NotificationsQuery): Promise<NotificationsPage> {
@@ -14,7 +14,7 @@ export async function listMyNotifications(db: Db, actor: Actor, query: Notificat
   const limit = query.limit ?? 50;
   const [beforeId] = decodeCursor(query.cursor, 1) ?? [];
   if (beforeId !== undefined && typeof beforeId !== 'number') {
-    throw new DomainError(CommonErrors['request.invalid'], { summary: 'cursor is not valid', field: 'cursor' });
+    throw invalidInput('cursor', 'cursor');
   }
   const [rows, unreadCount] = await Promise.all([
     listUserNotifications(db, { userId: scope.userId, unreadOnly: query.unread === true, beforeId, limit: limit + 1 }),

@@ -1,6 +1,6 @@
 import type { Db } from '../../schema.ts';
 import { activeUserIds } from '../access/index.ts';
-import { agentsOfGroupWithRole, managerUserIds as activeManagerUserIds, userIdsOfActiveAgents } from '../people/index.ts';
+import { activeAgentsOfGroup, agentsOfGroupWithRole, managerUserIds as activeManagerUserIds, userIdsOfActiveAgents } from '../people/index.ts';
 import type { TicketNotificationFacts } from '../tickets/index.ts';
 import type { NotificationRecipient } from './drivers/types.ts';
 
@@ -29,6 +29,19 @@ export async function supervisorUserIdsOfGroup(db: Db, groupId: number): Promise
   return activeUserIds(
     db,
     supervisors.map((s) => s.userId),
+  );
+}
+
+/**
+ * Who hears that a ticket was referred to their group (functional escalation): the group's active
+ * members, but not `exceptAgentId` (the agent it was referred to by name, told by ticket.assigned).
+ * The seam for the SLA module: it narrows this to the members on duty.
+ */
+export async function referralRecipientUserIds(db: Db, groupId: number, exceptAgentId: number | null): Promise<number[]> {
+  const members = await activeAgentsOfGroup(db, groupId);
+  return activeUserIds(
+    db,
+    members.filter((m) => m.agentId !== exceptAgentId).map((m) => m.userId),
   );
 }
 

@@ -132,6 +132,18 @@ export function agentsOfGroupWithRole(db: Db, groupId: number, role: Role): Prom
     .execute();
 }
 
+/** Active agents who are members of a group, with their sign-ins (a functional escalation tells them). */
+export function activeAgentsOfGroup(db: Db, groupId: number): Promise<Array<{ agentId: number; userId: number }>> {
+  return db
+    .selectFrom('agents')
+    .innerJoin('group_members', 'group_members.agent_id', 'agents.id')
+    .select(['agents.id as agentId', 'agents.user_id as userId'])
+    .where('group_members.group_id', '=', groupId)
+    .where('agents.active', '=', 1)
+    .orderBy('agents.id')
+    .execute();
+}
+
 /** Sign-ins of every active manager (hierarchical escalation level 2). */
 export async function managerUserIds(db: Db): Promise<number[]> {
   const rows = await db

@@ -13,6 +13,7 @@ export {
   agentNames,
   userIdsOfActiveAgents,
   agentsOfGroupWithRole,
+  activeAgentsOfGroup,
   managerUserIds,
   agentWithRoleExists,
   insertAgent,

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/http/errors.ts';
+import { defineErrors, defineTerms } from '../../platform/http/errors.ts';
 
 /** Errors of the people module (the common record.* codes cover stale, conflict and unknown references). */
 export const PeopleErrors = defineErrors({
@@ -17,4 +17,12 @@ export const PeopleErrors = defineErrors({
     fa: 'یک نشانی ایمیل دو بار آمده است: {email}',
     en: 'The same email address is given twice: {email}',
   },
+});
+
+/** The records of this module as messages name them (`{entity:entity}` of record.not_found). */
+export const PeopleEntities = defineTerms('entity', {
+  organization: { fa: 'سازمان', en: 'Organization' },
+  contact: { fa: 'مخاطب', en: 'Contact' },
+  agent: { fa: 'کارشناس', en: 'Agent' },
+  group: { fa: 'گروه', en: 'Group' },
 });

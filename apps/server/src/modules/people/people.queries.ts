@@ -1,6 +1,5 @@
 import type { Role } from '../../platform/actor.ts';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts';
-import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
 import { userEmails } from '../access/index.ts';
 import { findAgentRow, groupIdsOfAgents, listAgentRows, rolesOfAgents, type AgentRow } from './agents.repository.ts';
@@ -8,6 +7,7 @@ import { emailKey, phoneKey } from './contact-keys.ts';
 import { emailsOfContacts, findContactRow, listContactRows, phonesOfContacts, type ContactRow } from './contacts.repository.ts';
 import { findGroupRow, listGroupRows, membersOfGroups, type GroupRow } from './groups.repository.ts';
 import { findOrganizationRow, listOrganizationRows, type OrganizationRow } from './organizations.repository.ts';
+import { invalidInput } from '../../platform/http/input-issues.ts';
 
 /**
  * Reads of the people module: a record with its related rows, or a page of them with one query
@@ -34,7 +34,7 @@ function pageWindow(page: PageRequest): { afterId: number | undefined; limit: nu
   const decoded = decodeCursor(page.cursor, 1);
   const afterId = decoded?.[0];
   if (decoded !== undefined && (typeof afterId !== 'number' || !Number.isSafeInteger(afterId))) {
-    throw new DomainError(CommonErrors['request.invalid'], { summary: 'cursor is not valid', field: 'cursor' });
+    throw invalidInput('cursor', 'cursor');
   }
   return { afterId: afterId as number | undefined, limit: page.limit ?? DEFAULT_LIMIT };
 }

@@ -1,9 +1,9 @@
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts';
-import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
 import { contactNames, namesOfUsers } from '../people/index.ts';
 import type { ArticleAttachmentRow, ArticleView, AuthorNames } from './articles.presenter.ts';
 import { listArticleRows, loadArticleAttachments, type ArticleRow } from './articles.repository.ts';
+import { invalidInput } from '../../platform/http/input-issues.ts';
 
 /** The last id of the previous page, from an opaque cursor (400 when it is not one of ours). */
 export function idCursor(cursor: string | undefined): number | undefined {
@@ -11,7 +11,7 @@ export function idCursor(cursor: string | undefined): number | undefined {
   if (values === undefined) return undefined;
   const id = values[0];
   if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
-    throw new DomainError(CommonErrors['request.invalid'], { summary: 'cursor is not valid', field: 'cursor' });
+    throw invalidInput('cursor', 'cursor');
   }
   return id;
 }

@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
-import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
+import { DomainError } from '../../platform/http/errors.ts';
 import { BlobTooLargeError, type BlobStorage, type StagedBlob } from '../../platform/storage/index.ts';
 import { decideContentType } from './attachments.content-type.ts';
 import { TicketErrors } from './tickets.errors.ts';
+import { invalidInput } from '../../platform/http/input-issues.ts';
 
 /** Staging an upload before the command records it: streaming it into storage under a size limit, and deciding its type. */
 
@@ -29,7 +30,7 @@ export async function stageUpload(
   const filename = input.filename && input.filename.length > 0 ? input.filename : 'attachment';
   if ([...filename].length > MAX_FILENAME) {
     source.resume();
-    throw new DomainError(CommonErrors['request.invalid'], { summary: `filename is longer than ${MAX_FILENAME} characters`, field: 'filename' });
+    throw invalidInput('filename', 'maxLength', { limit: MAX_FILENAME });
   }
   const head: Buffer[] = [];
   let headLength = 0;

@@ -63,8 +63,9 @@ describe('functional escalation', () => {
     ]);
     expect(await queue(d.analystA.client, 'recently_resolved')).toContain(ticket.id);
     expect(await queue(d.analystA.client, 'referred_elsewhere')).not.toContain(ticket.id);
-    // The other group no longer works it once it went back.
-    expect((await d.analystB.client.get(`/api/v1/tickets/${ticket.id}`)).statusCode).toBe(404);
+    // The other group no longer works it once it went back; the agent who held it still reads it (issue 6).
+    expect(expectStatus(await d.analystB.client.get(`/api/v1/tickets/${ticket.id}`), 200).abilities.update).toBe(false);
+    expect((await d.supervisorB.client.get(`/api/v1/tickets/${ticket.id}`)).statusCode).toBe(404);
   });
 
   it('refuses the same group (409), unknown groups and agents outside the group (422), and writes nothing', async () => {

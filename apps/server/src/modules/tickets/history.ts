@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../schema.ts';
-import { insertHistoryRows } from './tickets.repository.ts';
+import { insertHistoryRows, rememberAssignees } from './tickets.repository.ts';
 
 export type HistoryValue = string | number | boolean | null | readonly (string | number)[];
 
@@ -52,5 +52,11 @@ export async function writeHistory(
       created_at: input.now,
     })),
   );
+  // Whoever held it, and whoever takes it, keeps reading it (tickets.policy agentSees).
+  const assignee = fields.find((f) => apiFieldName(f) === 'assigneeAgentId');
+  if (assignee !== undefined) {
+    const agents = [input.before[assignee], input.after[assignee]].filter((v): v is number => typeof v === 'number');
+    await rememberAssignees(db, input.ticketId, agents, input.now);
+  }
   return fields;
 }

@@ -5,7 +5,7 @@ import { DomainError, forbidden } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
 import { authorize } from '../../platform/policy/index.ts';
 import { refuseMerged } from './merged-guard.ts';
-import { TicketErrors } from './tickets.errors.ts';
+import { TicketErrors, type EscalationRefusals } from './tickets.errors.ts';
 import { ticketPolicy, type TicketAccess, type TicketAction } from './tickets.policy.ts';
 import type { TicketRow } from './tickets.repository.ts';
 
@@ -24,7 +24,7 @@ export type Refusal =
   | { kind: 'merged' }
   | { kind: 'closed' }
   | { kind: 'invalid_transition'; from: string; to: string }
-  | { kind: 'invalid_escalation'; reason: string };
+  | { kind: 'invalid_escalation'; reason: keyof typeof EscalationRefusals };
 
 /** The ticket when the actor can see it; 404 ticket otherwise (its existence is not revealed). */
 export function visibleTo<T extends TicketAccess>(actor: Actor, t: T | undefined): T {
@@ -54,7 +54,7 @@ export function reassignRefusal(actor: Actor, t: ViewedTicket): Refusal | null {
 /** Escalating: the desk that works it, on a ticket neither closed, merged nor resolved. */
 export function escalateRefusal(actor: Actor, t: ViewedTicket): Refusal | null {
   if (!ticketPolicy.can(actor, 'escalate', t)) return forbid('escalate');
-  return finished(t) ?? (t.status === 'resolved' ? { kind: 'invalid_escalation', reason: 'the ticket is resolved' } : null);
+  return finished(t) ?? (t.status === 'resolved' ? { kind: 'invalid_escalation', reason: 'resolved' } : null);
 }
 
 /**
@@ -65,7 +65,7 @@ export function escalationHandlingRefusal(actor: Actor, t: ViewedTicket): Refusa
   if (!ticketPolicy.can(actor, 'acknowledge_escalation', { ...t, escalation_level: Math.max(1, t.escalation_level) })) {
     return forbid('acknowledge_escalation');
   }
-  return t.escalation_level === 0 ? { kind: 'invalid_escalation', reason: 'the ticket is not escalated' } : null;
+  return t.escalation_level === 0 ? { kind: 'invalid_escalation', reason: 'not_escalated' } : null;
 }
 
 /**

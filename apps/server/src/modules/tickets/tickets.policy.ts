@@ -3,7 +3,7 @@ import { agentSideOf, contactSideOf, hasRole, isTrustedSystem, type Actor } from
 import type { DB } from '../../schema.ts';
 import { organizationsManagedBy } from '../people/index.ts';
 import { type Policy } from '../../platform/policy/index.ts';
-import { ticketsWatchedBy } from './tickets.repository.ts';
+import { ticketsOnceAssignedTo, ticketsWatchedBy } from './tickets.repository.ts';
 
 /** What the policy needs to know about one ticket (loaded by tickets.repository loadTicketAccess). */
 export interface TicketAccess {
@@ -22,6 +22,8 @@ export interface TicketAccess {
   organizationShares: boolean;
   watcherAgentIds: readonly number[];
   watcherContactIds: readonly number[];
+  /** Agents it was ever assigned to (ticket_past_assignees): who worked it keeps reading it. */
+  pastAssigneeAgentIds: readonly number[];
 }
 
 export const TICKET_ACTIONS = [
@@ -60,11 +62,17 @@ function agentWorks(actor: Actor, t: TicketAccess): boolean {
   );
 }
 
-/** An agent sees it: whoever works it, and the crm agent of its organisation (read and history only). */
+/**
+ * An agent sees it: whoever works it, the crm agent of its organisation, and a worker it was once
+ * assigned to — the agent who resolved a referral keeps reading it after it went back (read and
+ * history only, like the crm agent).
+ */
 function agentSees(actor: Actor, t: TicketAccess): boolean {
   const agent = agentOf(actor);
   if (!agent) return false;
-  return agentWorks(actor, t) || (agent.roles.has('crm') && t.accountManagerId !== null && t.accountManagerId === agent.id);
+  if (agentWorks(actor, t)) return true;
+  if (agent.roles.has('crm') && t.accountManagerId !== null && t.accountManagerId === agent.id) return true;
+  return (agent.roles.has('analyst') || agent.roles.has('supervisor')) && t.pastAssigneeAgentIds.includes(agent.id);
 }
 
 function supervisesAssigneeGroup(actor: Actor, t: TicketAccess): boolean {
@@ -156,6 +164,7 @@ export function visibleTickets(actor: Actor): (eb: TicketEb) => Expression<SqlBo
       ors.push(eb('tickets.assignee_agent_id', '=', agent.id));
       ors.push(eb('tickets.owner_agent_id', '=', agent.id));
       ors.push(eb('tickets.id', 'in', ticketsWatchedBy(eb, { agentId: agent.id })));
+      ors.push(eb('tickets.id', 'in', ticketsOnceAssignedTo(eb, agent.id)));
     }
     if (agent?.roles.has('crm')) {
       ors.push(eb('tickets.organization_id', 'in', organizationsManagedBy(agent.id)));

@@ -2,7 +2,6 @@ import type { TicketFilter, TicketFilterCondition, TicketFilterOp, TicketListQue
 import { parseTicketNumber } from '@pishkhan/text';
 import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts';
 import { ticketSettings } from './tickets.settings.ts';
 import type { Db } from '../../schema.ts';
@@ -15,6 +14,7 @@ import { compileTicketFilter } from './filter/ticket-filter.repository.ts';
 import { accessFactsOfTickets, loadTicketAccess, tagsOfTickets, type TicketRow } from './tickets.repository.ts';
 import type { TicketAccess } from './tickets.policy.ts';
 import { countTicketsWhere, selectHistoryPage, selectTicketPage, ticketNumbersOf, type TicketSortKey } from './ticket-lists.repository.ts';
+import { invalidInput } from '../../platform/http/input-issues.ts';
 
 /** Reads of tickets for the API: one ticket with what its presenter needs, pages of tickets (through the filter language), history. The SQL is in the repositories. */
 
@@ -145,7 +145,7 @@ export async function listTickets(ctx: TicketListContext, actor: Actor, filter: 
   let after: { value: number; id: number } | undefined;
   if (cursor) {
     const [cursorSort, value, id] = cursor;
-    if (cursorSort !== sort || typeof value !== 'number' || typeof id !== 'number') throw invalid('cursor does not belong to this sort', 'cursor');
+    if (cursorSort !== sort || typeof value !== 'number' || typeof id !== 'number') throw invalidInput('cursor', 'cursor');
     after = { value, id };
   }
   const rows = await selectTicketPage(ctx.db, where, { key, direction: desc ? 'desc' : 'asc', after }, limit + 1);
@@ -166,7 +166,7 @@ export async function ticketHistory(db: Db, ticketId: number, page: { cursor?: s
   let afterId: number | undefined;
   if (cursor) {
     const [id] = cursor;
-    if (typeof id !== 'number') throw invalid('cursor is not valid', 'cursor');
+    if (typeof id !== 'number') throw invalidInput('cursor', 'cursor');
     afterId = id;
   }
   const rows = await selectHistoryPage(db, ticketId, afterId, limit + 1);
@@ -180,14 +180,14 @@ export async function ticketHistory(db: Db, ticketId: number, page: { cursor?: s
 /** A time parameter as the ISO instant the filter language takes (the schema checked its format). */
 function instant(value: string, field: string): string {
   const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw invalid(`${field} is not a time`, field);
+  if (Number.isNaN(ms)) throw invalidInput(field, 'not_a_time');
   return new Date(ms).toISOString();
 }
 
 /** The `number` parameter: digits in any script, `#` or the configured prefix first (packages/text `parseTicketNumber`). */
 function ticketNumber(value: string, prefix: string): number {
   const n = parseTicketNumber(value, { prefix });
-  if (n === null) throw invalid('number is not a ticket number', 'number');
+  if (n === null) throw invalidInput('number', 'ticket_number');
   return n;
 }
 
@@ -195,10 +195,7 @@ function commaList(value: string | undefined, field: string, allowed: readonly s
   if (value === undefined) return undefined;
   const items = [...new Set(value.split(','))];
   const unknown = items.find((v) => !allowed.includes(v));
-  if (unknown !== undefined) throw invalid(`${field} "${unknown}" is not one of ${allowed.join(', ')}`, field);
+  if (unknown !== undefined) throw invalidInput(field, 'enum', { allowedValues: allowed });
   return items;
 }
 
-function invalid(summary: string, field: string): DomainError {
-  return new DomainError(CommonErrors['request.invalid'], { summary, field });
-}

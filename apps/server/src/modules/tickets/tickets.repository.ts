@@ -26,9 +26,10 @@ export type TicketAccessOfRow = TicketAccess & { row: NonNullable<TicketRow> };
 /** The policy facts of a page of ticket rows, by ticket id: one query for the watchers, one for the organisations. */
 export async function accessFactsOfTickets(db: Db, rows: readonly NonNullable<TicketRow>[]): Promise<Map<number, TicketAccessOfRow>> {
   const ids = rows.map((r) => r.id);
-  const [watchers, orgFacts] = await Promise.all([
+  const [watchers, orgFacts, past] = await Promise.all([
     ids.length === 0 ? Promise.resolve([]) : db.selectFrom('ticket_watchers').select(['ticket_id', 'agent_id', 'contact_id']).where('ticket_id', 'in', ids).execute(),
     organizationAccessFacts(db, rows.flatMap((r) => (r.organization_id === null ? [] : [r.organization_id]))),
+    ids.length === 0 ? Promise.resolve([]) : db.selectFrom('ticket_past_assignees').select(['ticket_id', 'agent_id']).where('ticket_id', 'in', ids).execute(),
   ]);
   return new Map(
     rows.map((row) => {
@@ -43,6 +44,7 @@ export async function accessFactsOfTickets(db: Db, rows: readonly NonNullable<Ti
           organizationShares: org?.membersSeeEachOther === true,
           watcherAgentIds: mine.flatMap((w) => (w.agent_id === null ? [] : [w.agent_id])),
           watcherContactIds: mine.flatMap((w) => (w.contact_id === null ? [] : [w.contact_id])),
+          pastAssigneeAgentIds: past.filter((p) => p.ticket_id === row.id).map((p) => p.agent_id),
         },
       ];
     }),
@@ -87,6 +89,22 @@ export function updateTicketAtVersion(trx: Db, id: number, version: number, set:
 export function ticketsWatchedBy(eb: ExpressionBuilder<DB, 'tickets'>, watcher: { agentId: number } | { contactId: number }) {
   const q = eb.selectFrom('ticket_watchers').select('ticket_watchers.ticket_id');
   return 'agentId' in watcher ? q.where('ticket_watchers.agent_id', '=', watcher.agentId) : q.where('ticket_watchers.contact_id', '=', watcher.contactId);
+}
+
+/** The ids of the tickets once assigned to an agent, as a subquery for the visibility filter (index on agent_id, ticket_id). */
+export function ticketsOnceAssignedTo(eb: ExpressionBuilder<DB, 'tickets'>, agentId: number) {
+  return eb.selectFrom('ticket_past_assignees').select('ticket_past_assignees.ticket_id').where('ticket_past_assignees.agent_id', '=', agentId);
+}
+
+/** Remembers the agents a ticket is or was assigned to (written beside the assignment's history row). */
+export async function rememberAssignees(db: Db, ticketId: number, agentIds: readonly number[], now: number): Promise<void> {
+  const ids = [...new Set(agentIds)];
+  if (ids.length === 0) return;
+  await db
+    .insertInto('ticket_past_assignees')
+    .values(ids.map((agent_id) => ({ ticket_id: ticketId, agent_id, first_assigned_at: now })))
+    .onConflict((oc) => oc.columns(['ticket_id', 'agent_id']).doNothing())
+    .execute();
 }
 
 /** Pending tickets whose pending-until has come, oldest first (the return-pending sweep; status/pending_until index). */

@@ -92,6 +92,8 @@ export interface TicketTables {
     created_by_user_id: number | null;
     created_at: number;
   };
+  /** Every agent a ticket was ever assigned to (migration 202612021100): they keep reading it. */
+  ticket_past_assignees: { ticket_id: number; agent_id: number; first_assigned_at: number };
   ticket_history: {
     id: Generated<number>;
     ticket_id: number;

@@ -1,8 +1,8 @@
 import { hasUnstorableText } from '@pishkhan/text';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../actor.ts';
-import { CommonErrors, DomainError } from '../http/errors.ts';
 import type { PlatformTables } from '../db/tables.ts';
+import { invalidInput } from '../http/input-issues.ts';
 
 /** Where an idempotency key is unique: a channel ('email', 'sms') or one API user ('api:user:7'). */
 export interface IdempotencyKey {
@@ -21,7 +21,7 @@ export const MAX_IDEMPOTENCY_KEY = 200;
 export function channelKey(actor: Actor, channel: string, key: string | undefined): IdempotencyKey | undefined {
   if (key === undefined) return undefined;
   if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY || hasUnstorableText(key)) {
-    throw new DomainError(CommonErrors['request.invalid'], { summary: `an idempotency key has 1 to ${MAX_IDEMPOTENCY_KEY} characters`, field: 'idempotencyKey' });
+    throw invalidInput('idempotencyKey', 'length_between', { min: 1, max: MAX_IDEMPOTENCY_KEY });
   }
   return { scope: actor.kind === 'user' ? `${channel}:user:${actor.userId}` : channel, key };
 }

@@ -1,4 +1,4 @@
-import { CommonErrors, DomainError } from './errors.ts';
+import { invalidInput } from './input-issues.ts';
 
 /**
  * Opaque cursors for keyset pagination: the sort key values of the last row, base64url JSON.
@@ -19,7 +19,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): Array<s
   } catch {
     // fall through
   }
-  throw new DomainError(CommonErrors['request.invalid'], { summary: 'cursor is not valid', field: 'cursor' });
+  throw invalidInput('cursor', 'cursor');
 }
 
 /** Splits a `limit + 1` fetch into the page and the next cursor. */

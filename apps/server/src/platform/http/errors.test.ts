@@ -4,7 +4,7 @@ import { errorDefinitions } from './errors.ts';
 
 // Every error a client can meet is declared once, with a Persian and an English message that
 // carry the same placeholders. Importing the composition root registers every module's errors.
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+(?::\w+)?)\}/g)].map((m) => m[1]).sort();
 
 describe('error catalogue', () => {
   const all = [...errorDefinitions()];

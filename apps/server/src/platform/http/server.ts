@@ -15,6 +15,7 @@ import addFormatsPlugin from 'ajv-formats';
 import type { FastifySchema, HTTPMethods } from 'fastify';
 import type { Actor } from '../actor.ts';
 import { CommonErrors, DomainError, errorDefinition, renderMessage } from './errors.ts';
+import { issuesFromAjv } from './input-issues.ts';
 import { languageFromHeader, type Language } from './language.ts';
 import { isUniqueViolation } from '../db/dialects/index.ts';
 
@@ -52,10 +53,16 @@ const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
  * Two validators: query strings and params coerce ("5" → 5, "a" → ["a"]) as HTTP needs; JSON
  * bodies never coerce, so a number sent for a string field is refused, not silently converted.
  */
-function validators() {
-  const base = { useDefaults: true, removeAdditional: false as const, allErrors: false, strict: false };
+export function createAjvPair() {
+  // verbose: a union's error carries its branches and the data, so that its message can list the allowed values.
+  const base = { useDefaults: true, removeAdditional: false as const, allErrors: false, strict: false, verbose: true };
   const body = addFormats(new Ajv({ ...base, coerceTypes: false }));
   const other = addFormats(new Ajv({ ...base, coerceTypes: 'array' }));
+  return { body, other };
+}
+
+function validators() {
+  const { body, other } = createAjvPair();
   return ({ schema, httpPart }: { schema: object; httpPart?: string }) => (httpPart === 'body' ? body : other).compile(schema);
 }
 
@@ -153,6 +160,8 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     reply.header('x-request-id', request.id);
     // Bodies are text in UTF-8 or multipart; a JSON body in UTF-16 or Latin-1 would be misread, not refused.
     if (!isUtf8OrNoCharset(request.headers['content-type'])) throw new DomainError(CommonErrors['request.unsupported_charset']);
+    // The query parser leaves a malformed escape as it came (`%E0%A4%A` would be read as that text): refuse it instead.
+    if (!isDecodableQuery(request.url)) throw new DomainError(CommonErrors['request.bad_query']);
     if (request.url.startsWith('/api/docs')) {
       request.actor = { kind: 'anonymous', locale: request.language };
       return;
@@ -185,6 +194,21 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) => sendError(new DomainError(CommonErrors['request.not_found']), request, reply));
   return app;
+}
+
+/** Whether every name and value of the URL's query string is well-formed percent-encoded UTF-8. */
+export function isDecodableQuery(url: string): boolean {
+  const at = url.indexOf('?');
+  if (at < 0) return true;
+  for (const part of url.slice(at + 1).split(/[&=]/)) {
+    if (!part.includes('%')) continue;
+    try {
+      decodeURIComponent(part);
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Whether a Content-Type names no charset or UTF-8 (the only text encoding the API reads). */
@@ -270,7 +294,7 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
 interface FastifyLikeError {
   code?: string;
   statusCode?: number;
-  validation?: Array<{ instancePath?: string; message?: string; keyword?: string; params?: unknown }>;
+  validation?: Array<{ instancePath?: string; schemaPath?: string; keyword?: string; params?: Record<string, unknown>; schema?: unknown; data?: unknown }>;
   validationContext?: string;
   message?: string;
 }
@@ -282,14 +306,8 @@ function classify(error: unknown): { code: string; details: Record<string, unkno
   if (isUniqueViolation(error)) return { code: CommonErrors['record.conflict'], details: { field: 'unique' }, status: 409 };
   const e = (error ?? {}) as FastifyLikeError;
   if (e.validation) {
-    const issues = e.validation.map((v) => ({
-      in: e.validationContext ?? 'body',
-      path: v.instancePath || '/',
-      keyword: v.keyword,
-      message: v.message,
-    }));
-    const summary = issues.map((i) => `${i.in}${i.path === '/' ? '' : i.path} ${i.message ?? ''}`.trim()).join('; ');
-    return { code: CommonErrors['request.invalid'], details: { summary, issues }, status: 400 };
+    const issues = issuesFromAjv(e.validation, e.validationContext ?? 'body');
+    return { code: CommonErrors['request.invalid'], details: { field: issues[0]?.field ?? '', issues }, status: 400 };
   }
   switch (e.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -313,7 +331,8 @@ function classify(error: unknown): { code: string; details: Record<string, unkno
   if (isMultipartParserError(e.message)) return { code: CommonErrors['request.bad_multipart'], details: {}, status: 400 };
   if (e.statusCode === 429) return { code: CommonErrors['request.rate_limited'], details: {}, status: 429 };
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-    return { code: CommonErrors['request.invalid'], details: { summary: e.message ?? '' }, status: e.statusCode };
+    // Fastify's other refusals of the request as such: the code is machine-readable, the message ours.
+    return { code: CommonErrors['request.invalid'], details: { field: '', reason: e.code ?? null, issues: [{ in: 'request', field: '', keyword: 'unparsed', params: {} }] }, status: e.statusCode };
   }
   return { code: CommonErrors['server.error'], details: {}, status: 500 };
 }

@@ -10,6 +10,7 @@ import { insertArticle } from '../articles.repository.ts';
 import { authorizeLanding, writesAsAgent, type TimelineCommandContext } from '../ticket-access.ts';
 import { seesInternal } from '../tickets.policy.ts';
 import type { TicketRow } from '../tickets.repository.ts';
+import { invalidInput } from '../../../platform/http/input-issues.ts';
 
 /** The same bounds as the API's reply and note bodies (contracts ReplyBody / NoteBody). */
 const MAX_BODY = 100_000;
@@ -103,7 +104,7 @@ async function append(ctx: AppendArticleContext, input: AppendArticleInput): Pro
  */
 function storableBody(actor: Actor, body: string): { body: string; raw: string | null } {
   if (body.trim().length === 0 || body.length > MAX_BODY) {
-    throw new DomainError(CommonErrors['request.invalid'], { summary: `body must hold text, at most ${MAX_BODY} characters`, field: 'body' });
+    throw invalidInput('body', body.length > MAX_BODY ? 'maxLength' : 'blank', body.length > MAX_BODY ? { limit: MAX_BODY } : {});
   }
   if (!hasUnstorableText(body)) return { body, raw: null };
   if (actor.kind !== 'system') throw new DomainError(CommonErrors['request.unstorable_text'], { field: 'body' });

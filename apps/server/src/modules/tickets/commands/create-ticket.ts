@@ -3,7 +3,7 @@ import { toStorableText } from '@pishkhan/text';
 import { actorUserId, agentSideOf, contactSideOf, isTrustedSystem, type Actor } from '../../../platform/actor.ts';
 import { channelKey, defineCommand, onceForKey } from '../../../platform/commands/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
-import { CommonErrors, DomainError, forbidden } from '../../../platform/http/errors.ts';
+import { DomainError, forbidden } from '../../../platform/http/errors.ts';
 import { authorize } from '../../../platform/policy/index.ts';
 import { ticketSettings } from '../tickets.settings.ts';
 import type { Db } from '../../../schema.ts';
@@ -16,6 +16,7 @@ import { defaultGroupId } from '../../people/index.ts';
 import { allocateTicketNumber, insertTicket, loadTicketRow, replaceTicketTags, type NewTicket, type TicketRow } from '../tickets.repository.ts';
 import { historyOf, planStatusChange, recordStatusEvents } from '../status-change.ts';
 import { ticketViewOf, type TicketCommandContext, type TicketView } from '../ticket-view.ts';
+import { invalidInput } from '../../../platform/http/input-issues.ts';
 import {
   currentMatrix,
   invalidReference,
@@ -106,7 +107,7 @@ async function openTicket(ctx: TicketCommandContext, input: CreateTicketInput, k
   const trx = ctx.db;
   const { actor } = input;
   const text = storable(input);
-  if (text.title.trim() === '') throw new DomainError(CommonErrors['request.invalid'], { summary: 'title is empty', field: 'title' });
+  if (text.title.trim() === '') throw invalidInput('title', 'blank');
   const impact = (input.impact ?? DEFAULT_LEVEL) as Level;
   const urgency = (input.urgency ?? DEFAULT_LEVEL) as Level;
   const matrix = await currentMatrix(trx);

@@ -1,13 +1,14 @@
 import { actorUserId, type Actor } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
-import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
+import { DomainError } from '../../../platform/http/errors.ts';
 import { writeHistory, type HistoryValue } from '../history.ts';
-import { TicketErrors } from '../tickets.errors.ts';
+import { EscalationRefusals, TicketErrors } from '../tickets.errors.ts';
 import { loadTicketAccessForUpdate, updateTicketAtVersion, type TicketChanges } from '../tickets.repository.ts';
 import { requireAssignee, requireGroup } from '../ticket-fields.ts';
 import { visibleTo, enforceAtVersion, escalateRefusal } from '../ticket-abilities.ts';
 import { ticketViewOf, type TicketCommandContext, type TicketView } from '../ticket-view.ts';
+import { invalidInput } from '../../../platform/http/input-issues.ts';
 
 /** The highest hierarchical level: 1 the assignee group's supervisors, 2 the managers. */
 export const MAX_ESCALATION_LEVEL = 2;
@@ -34,12 +35,12 @@ export const escalateTicket = defineCommand('ticket.escalate', async (ctx: Ticke
   const access = visibleTo(actor, await loadTicketAccessForUpdate(trx, input.ticketId));
   await enforceAtVersion(trx, access, escalateRefusal(actor, access), input.version);
   const ticket = access.row;
-  if (input.reason.trim() === '') throw new DomainError(CommonErrors['request.invalid'], { summary: 'reason is empty', field: 'reason' });
+  if (input.reason.trim() === '') throw invalidInput('reason', 'blank');
 
   const now = ctx.clock.now();
   const set: TicketChanges = {};
   if (input.kind === 'functional') {
-    if (input.groupId === ticket.assignee_group_id) throw invalid('the ticket is already assigned to this group');
+    if (input.groupId === ticket.assignee_group_id) throw invalid('same_group');
     await requireGroup(trx, input.groupId, 'groupId');
     const agentId = input.agentId ?? null;
     if (agentId !== null) await requireAssignee(trx, input.groupId, agentId, 'agentId');
@@ -48,7 +49,7 @@ export const escalateTicket = defineCommand('ticket.escalate', async (ctx: Ticke
     // A pending hierarchical escalation now concerns the new group's supervisors: unacknowledged.
     if (ticket.escalation_level > 0 && ticket.escalation_acknowledged_at !== null) set.escalation_acknowledged_at = null;
   } else {
-    if (ticket.escalation_level >= MAX_ESCALATION_LEVEL) throw invalid('the ticket is already escalated to the managers');
+    if (ticket.escalation_level >= MAX_ESCALATION_LEVEL) throw invalid('at_managers');
     set.escalation_level = ticket.escalation_level + 1;
     set.escalated_at = now;
     set.escalation_acknowledged_at = null;
@@ -86,6 +87,6 @@ export const escalateTicket = defineCommand('ticket.escalate', async (ctx: Ticke
   return ticketViewOf(trx, updated);
 });
 
-function invalid(reason: string): DomainError {
+function invalid(reason: keyof typeof EscalationRefusals): DomainError {
   return new DomainError(TicketErrors['ticket.invalid_escalation'], { reason });
 }

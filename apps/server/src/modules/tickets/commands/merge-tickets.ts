@@ -8,13 +8,13 @@ import { addEventArticle } from '../articles.events.ts';
 import { writeHistory, type HistoryValue } from '../history.ts';
 import { moveMergedContent, ticketsMergedInto } from '../merge.repository.ts';
 import type { TimelineCommandContext } from '../ticket-access.ts';
-import { TicketErrors } from '../tickets.errors.ts';
+import { MergeRefusals, TicketErrors } from '../tickets.errors.ts';
 import { ticketPolicy } from '../tickets.policy.ts';
 import { loadTicketAccessForUpdate, updateTicketAtVersion, type TicketRow } from '../tickets.repository.ts';
 
 type Ticket = NonNullable<TicketRow>;
 
-function refuse(reason: string): DomainError {
+function refuse(reason: keyof typeof MergeRefusals): DomainError {
   return new DomainError(TicketErrors['ticket.invalid_merge'], { reason });
 }
 

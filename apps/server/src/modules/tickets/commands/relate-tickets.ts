@@ -7,7 +7,7 @@ import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
 import type { TicketRefRow } from '../relations.presenter.ts';
 import { insertRelation, loadRelationRow, parentOf, relationBetween, type RelationRow } from '../relations.repository.ts';
 import { authorizeTicket, type TimelineCommandContext } from '../ticket-access.ts';
-import { TicketErrors } from '../tickets.errors.ts';
+import { RelationRefusals, TicketErrors } from '../tickets.errors.ts';
 import { ticketPolicy } from '../tickets.policy.ts';
 import { loadTicketAccess, loadTicketForUpdate } from '../tickets.repository.ts';
 import { pausePoint } from '../../../platform/testing/faults.ts';
@@ -26,7 +26,7 @@ async function rootOf(trx: TimelineCommandContext['db'], ticketId: number): Prom
   return root;
 }
 
-function refuse(reason: string): DomainError {
+function refuse(reason: keyof typeof RelationRefusals): DomainError {
   return new DomainError(TicketErrors['ticket.invalid_relation'], { reason });
 }
 

@@ -1,5 +1,6 @@
 import { TICKET_FILTER_LIMITS, TICKET_FILTER_OPS, TICKET_FILTER_UNITS, type TicketFilter, type TicketFilterOp } from '@pishkhan/contracts';
-import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
+import type { DomainError } from '../../../platform/http/errors.ts';
+import { invalidInput } from '../../../platform/http/input-issues.ts';
 import type { TicketFilterField, TicketFilterFields } from './fields.ts';
 
 /**
@@ -20,14 +21,17 @@ export function parseTicketFilter(json: string, fields: TicketFilterFields, path
   try {
     value = JSON.parse(json);
   } catch {
-    throw filterInvalid(path, 'is not JSON');
+    throw filterInvalid(path, 'filter_json');
   }
   return checkTicketFilter(value, fields, path);
 }
 
-/** A 400 request.invalid naming where in the filter the problem is. */
-export function filterInvalid(path: string, problem: string): DomainError {
-  return new DomainError(CommonErrors['request.invalid'], { summary: `${path} ${problem}`, field: path });
+/**
+ * A 400 request.invalid naming where in the filter the problem is: an issue keyword (a JSON-schema
+ * one, or a filter_… one of filter/messages.ts) and its parameters, told in the reader's language.
+ */
+export function filterInvalid(path: string, keyword: string, params: Record<string, unknown> = {}): DomainError {
+  return invalidInput(path, keyword, params);
 }
 
 const OPS: readonly string[] = TICKET_FILTER_OPS;
@@ -39,14 +43,14 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function checkNode(node: unknown, fields: TicketFilterFields, path: string, depth: number, counter: { conditions: number }): void {
-  if (depth > TICKET_FILTER_LIMITS.depth) throw filterInvalid(path, `nests deeper than ${TICKET_FILTER_LIMITS.depth} levels`);
-  if (!isObject(node)) throw filterInvalid(path, 'is not an object');
+  if (depth > TICKET_FILTER_LIMITS.depth) throw filterInvalid(path, 'filter_depth', { limit: TICKET_FILTER_LIMITS.depth });
+  if (!isObject(node)) throw filterInvalid(path, 'type', { type: 'object' });
   const keys = Object.keys(node);
   const group = keys.length === 1 && (keys[0] === 'all' || keys[0] === 'any') ? keys[0] : undefined;
   if (group) {
     const items = node[group];
-    if (!Array.isArray(items)) throw filterInvalid(`${path}.${group}`, 'is not a list');
-    if (items.length > TICKET_FILTER_LIMITS.conditions) throw filterInvalid(`${path}.${group}`, `has more than ${TICKET_FILTER_LIMITS.conditions} items`);
+    if (!Array.isArray(items)) throw filterInvalid(`${path}.${group}`, 'type', { type: 'array' });
+    if (items.length > TICKET_FILTER_LIMITS.conditions) throw filterInvalid(`${path}.${group}`, 'maxItems', { limit: TICKET_FILTER_LIMITS.conditions });
     items.forEach((item, i) => checkNode(item, fields, `${path}.${group}[${i}]`, depth + 1, counter));
     return;
   }
@@ -55,27 +59,27 @@ function checkNode(node: unknown, fields: TicketFilterFields, path: string, dept
     return;
   }
   const extra = keys.find((k) => k !== 'field' && k !== 'op' && k !== 'value');
-  if (extra !== undefined) throw filterInvalid(`${path}.${extra}`, 'is not allowed (a filter is all, any, not or a condition of field, op, value)');
+  if (extra !== undefined) throw filterInvalid(`${path}.${extra}`, 'filter_shape');
   counter.conditions += 1;
-  if (counter.conditions > TICKET_FILTER_LIMITS.conditions) throw filterInvalid(path, `exceeds ${TICKET_FILTER_LIMITS.conditions} conditions`);
+  if (counter.conditions > TICKET_FILTER_LIMITS.conditions) throw filterInvalid(path, 'filter_conditions', { limit: TICKET_FILTER_LIMITS.conditions });
   checkCondition(node, fields, path);
 }
 
 function checkCondition(node: Record<string, unknown>, fields: TicketFilterFields, path: string): void {
   const name = node.field;
-  if (typeof name !== 'string') throw filterInvalid(`${path}.field`, 'is missing');
+  if (typeof name !== 'string') throw filterInvalid(`${path}.field`, 'required');
   const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
-  if (!field) throw filterInvalid(`${path}.field`, `"${name}" is not a field (one of ${Object.keys(fields).join(', ')})`);
+  if (!field) throw filterInvalid(`${path}.field`, 'enum', { allowedValues: Object.keys(fields) });
   const op = node.op;
-  if (typeof op !== 'string' || !OPS.includes(op)) throw filterInvalid(`${path}.op`, `is not an operator (one of ${OPS.join(', ')})`);
-  if (!field.ops.includes(op as TicketFilterOp)) throw filterInvalid(`${path}.op`, `"${op}" is not allowed for ${name} (one of ${field.ops.join(', ')})`);
+  if (typeof op !== 'string' || !OPS.includes(op)) throw filterInvalid(`${path}.op`, 'enum', { allowedValues: OPS });
+  if (!field.ops.includes(op as TicketFilterOp)) throw filterInvalid(`${path}.op`, 'filter_op_of_field', { name, allowedValues: field.ops });
   const valuePath = `${path}.value`;
   const has = Object.hasOwn(node, 'value');
   if (op === 'is_null' || op === 'is_not_null') {
-    if (has) throw filterInvalid(valuePath, `is not taken by ${op}`);
+    if (has) throw filterInvalid(valuePath, 'filter_no_value', { op });
     return;
   }
-  if (!has) throw filterInvalid(valuePath, 'is missing');
+  if (!has) throw filterInvalid(valuePath, 'required');
   checkValue(field, op as TicketFilterOp, node.value, valuePath);
 }
 
@@ -84,8 +88,8 @@ function checkValue(field: TicketFilterField, op: TicketFilterOp, value: unknown
     case 'in':
     case 'not_in':
       if (value === '@my_groups' && field.myGroups) return;
-      if (!Array.isArray(value)) throw filterInvalid(path, field.myGroups ? 'is not a list or "@my_groups"' : 'is not a list');
-      if (value.length > TICKET_FILTER_LIMITS.listItems) throw filterInvalid(path, `has more than ${TICKET_FILTER_LIMITS.listItems} items`);
+      if (!Array.isArray(value)) throw filterInvalid(path, field.myGroups ? 'filter_list_or_reference' : 'type', field.myGroups ? { reference: '@my_groups' } : { type: 'array' });
+      if (value.length > TICKET_FILTER_LIMITS.listItems) throw filterInvalid(path, 'maxItems', { limit: TICKET_FILTER_LIMITS.listItems });
       value.forEach((item, i) => checkScalar(field, item, `${path}[${i}]`));
       return;
     case 'eq':
@@ -96,13 +100,13 @@ function checkValue(field: TicketFilterField, op: TicketFilterOp, value: unknown
     case 'lt':
     case 'lte':
       if (field.kind === 'time') {
-        if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) throw filterInvalid(path, 'is not an ISO-8601 instant');
+        if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) throw filterInvalid(path, 'format', { format: 'date-time' });
         return;
       }
       return checkScalar(field, value, path);
     case 'contains':
       if (typeof value !== 'string' || value.trim() === '' || value.length > TICKET_FILTER_LIMITS.text) {
-        throw filterInvalid(path, `is not a text of 1 to ${TICKET_FILTER_LIMITS.text} characters`);
+        throw filterInvalid(path, 'filter_text', { max: TICKET_FILTER_LIMITS.text });
       }
       return;
     case 'older_than':
@@ -115,7 +119,7 @@ function checkValue(field: TicketFilterField, op: TicketFilterOp, value: unknown
         (value.amount as number) <= 1_000_000 &&
         typeof value.unit === 'string' &&
         UNITS.includes(value.unit);
-      if (!ok) throw filterInvalid(path, `is not { amount: 1…1000000, unit: ${UNITS.join(' | ')} }`);
+      if (!ok) throw filterInvalid(path, 'filter_relative_time', { min: 1, max: 1_000_000, allowedValues: UNITS });
       return;
     }
     case 'is_null':
@@ -128,26 +132,26 @@ function checkValue(field: TicketFilterField, op: TicketFilterOp, value: unknown
 function checkScalar(field: TicketFilterField, value: unknown, path: string): void {
   switch (field.kind) {
     case 'enum':
-      if (typeof value !== 'string' || !field.values!.includes(value)) throw filterInvalid(path, `is not one of ${field.values!.join(', ')}`);
+      if (typeof value !== 'string' || !field.values!.includes(value)) throw filterInvalid(path, 'enum', { allowedValues: field.values! });
       return;
     case 'integer':
       if (!Number.isSafeInteger(value) || (value as number) < field.min! || (value as number) > field.max!) {
-        throw filterInvalid(path, `is not an integer from ${field.min} to ${field.max}`);
+        throw filterInvalid(path, 'filter_integer', { min: field.min, max: field.max });
       }
       return;
     case 'id':
       if (value === '@me' && field.me) return;
-      if (!Number.isSafeInteger(value) || (value as number) < 1) throw filterInvalid(path, field.me ? 'is not an id or "@me"' : 'is not an id');
+      if (!Number.isSafeInteger(value) || (value as number) < 1) throw filterInvalid(path, field.me ? 'filter_id_or_reference' : 'filter_id', field.me ? { reference: '@me' } : {});
       return;
     case 'tag':
-      if (typeof value !== 'string' || value.trim() === '' || value.length > 50) throw filterInvalid(path, 'is not a tag of 1 to 50 characters');
+      if (typeof value !== 'string' || value.trim() === '' || value.length > 50) throw filterInvalid(path, 'filter_text', { max: 50 });
       return;
     case 'presence':
-      if (typeof value !== 'boolean') throw filterInvalid(path, 'is not true or false');
+      if (typeof value !== 'boolean') throw filterInvalid(path, 'type', { type: 'boolean' });
       return;
     case 'time':
     case 'text':
     case 'custom':
-      throw filterInvalid(path, 'is not a value this field compares');
+      throw filterInvalid(path, 'filter_not_comparable');
   }
 }
