@@ -22,6 +22,7 @@ import { registerTickets } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
 import { actorSidesOfUser, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
+import { seedContribution } from './seed/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -101,6 +102,8 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerTickets(app, ctx, { queueViews: [] }),
     registerNotifications(app, ctx),
     registerAdminJobs(app, ctx),
+    // Not a module: the demo and bench data, written through the modules' index.ts.
+    seedContribution(),
   ];
   const installed = installContributions(ctx, contributions);
 

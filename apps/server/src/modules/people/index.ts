@@ -34,6 +34,9 @@ export { actorSidesOfUser, namesOfUsers, resolveOnBehalfActor, type PersonNames 
 export { emailKey, phoneKey } from './contact-keys.ts';
 export { ensureDefaultGroup, DEFAULT_GROUP } from './bootstrap.ts';
 export { PeopleErrors } from './people.errors.ts';
+export { insertGroup } from './groups.repository.ts';
+export { insertOrganization } from './organizations.repository.ts';
+export { insertOrganizationsBulk, insertContactsBulk, peopleCounts, type BulkContact, type BulkOrganization } from './people.bulk.repository.ts';
 
 /** Registers /api/v1/organizations, /contacts, /agents and /groups. Contributes nothing besides its routes (yet). */
 export function registerPeople(app: App, ctx: AppContext): Contribution<AppContext> {

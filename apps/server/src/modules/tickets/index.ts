@@ -47,6 +47,9 @@ export {
   type TicketNotificationFacts,
 } from './tickets.repository.ts';
 export { TicketErrors } from './tickets.errors.ts';
+export { importTickets, type ImportedTicket, type ImportedArticle, type ImportedChange } from './bulk-import.ts';
+export { ticketCount } from './tickets.bulk.repository.ts';
+export { stageUpload, type StagedUpload } from './attachments.staging.ts';
 export { ticketSettings } from './tickets.settings.ts';
 
 /** What other modules add to tickets at registration: queue views (SLA) and filter fields (later issues). */
