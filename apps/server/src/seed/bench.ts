@@ -60,6 +60,7 @@ export async function seedBench(ctx: AppContext, options: BenchOptions): Promise
   const say = options.progress ?? (() => {});
   const gen = new Generator(options.seed ?? 1403);
   await refuseSeededDatabase(ctx.db);
+  await ctx.dialect.prepareBulkLoad(ctx.db);
   const end = ctx.clock.now();
   const start = end - (options.years ?? 3) * 365 * DAY;
   const people = await transaction(ctx.db, (trx) => seedPeople(trx, gen, start, options));
