@@ -13,7 +13,7 @@ describe('benchmark suites (smoke)', () => {
       const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', suite.name, '--smoke'], {
         cwd: root,
         encoding: 'utf8',
-        timeout: 180_000,
+        timeout: 240_000,
         env: { ...process.env, LOG_LEVEL: 'silent' },
       });
       expect(run.status, run.stderr).toBe(0);
@@ -22,18 +22,31 @@ describe('benchmark suites (smoke)', () => {
       const result = JSON.parse(lines[0]!);
       expect(result.suite).toBe(suite.name);
       expect(result.smoke).toBe(true);
-      if (suite.name === 'tickets') {
-        for (const part of [result.baseline, result.sqlite.create, result.sqlite.read]) {
+      if (suite.name === 'api') {
+        for (const part of [result.cpuCeiling, result.sqlite.create, result.sqlite.read, result.sqlite.reply, result.sqlite.list]) {
           for (const k of figureKeys) expect(typeof part[k], k).toBe('number');
           expect(part.requests).toBeGreaterThan(0);
           expect(part.non2xx).toBe(0);
         }
+        expect(result.sqlite.storageCeilingCommitsPerS.mean).toBeGreaterThan(0);
+        expect(result.sqlite.rssIdleMb).toBeGreaterThan(0);
+        expect(typeof result.sqlite.create.drainMs).toBe('number');
         if (process.env.CI === 'true') expect(result.postgres.skipped, 'PostgreSQL is required under CI=true').toBeUndefined();
         if (!result.postgres.skipped) {
           for (const k of figureKeys) expect(typeof result.postgres.create[k]).toBe('number');
           expect(result.postgres.create.non2xx).toBe(0);
+          expect(result.postgres.reply.non2xx).toBe(0);
         }
       }
-    }, 200_000);
+      if (suite.name === 'queues') {
+        expect(Object.keys(result.views).length).toBeGreaterThan(3);
+        for (const v of Object.values(result.views) as Array<{ first: Record<string, number>; deep: Record<string, number> }>) {
+          expect(v.first.non2xx).toBe(0);
+          expect(v.deep.non2xx).toBe(0);
+        }
+        expect(result.counts.non2xx).toBe(0);
+        expect(result.filtered.non2xx).toBe(0);
+      }
+    }, 260_000);
   }
 });

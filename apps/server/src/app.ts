@@ -24,6 +24,7 @@ import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
 import { compileTicketQuery, registerSearch, searchFilterFields } from './modules/search/index.ts';
 import { actorSidesOfUser, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
+import { seedContribution } from './seed/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -105,6 +106,8 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerNotifications(app, ctx),
     registerAdminJobs(app, ctx),
     registerSearch(app, ctx),
+    // Not a module: the demo and bench data, written through the modules' index.ts.
+    seedContribution(),
   ];
   const installed = installContributions(ctx, contributions);
 

@@ -33,6 +33,8 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     adminEmail: 'admin@example.test',
     adminPassword: 'admin-password-123',
     logLevel: 'silent',
+    // In-process tests change people and read at once; the cache's bound is tested across processes (actor-cache.db.test.ts).
+    actorCacheMs: 0,
     ...overrides,
   };
 }

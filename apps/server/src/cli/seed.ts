@@ -18,6 +18,6 @@ export async function seedCommand(
     print(`seed needs a mode:\n${list || '  (no seed modes are installed yet)'}`);
     return 1;
   }
-  await mode.run(ctx, flags);
-  return 0;
+  const code = await mode.run(ctx, flags);
+  return typeof code === 'number' ? code : 0;
 }

@@ -7,7 +7,8 @@ import type { SettingsGroup } from './settings/index.ts';
 export interface SeedMode<Ctx = unknown> {
   name: string;
   description: string;
-  run(ctx: Ctx, flags: Record<string, string | true>): Promise<void>;
+  /** Resolves to the exit code (void: 0); a mode that refuses says why and returns non-zero. */
+  run(ctx: Ctx, flags: Record<string, string | true>): Promise<void | number>;
 }
 
 /**

@@ -8,14 +8,23 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/actor.ts';
 import type { Contribution } from '../../platform/modules.ts';
 import { actorOfUser } from './actor-loader.ts';
+import { ActorCache } from './actor-cache.ts';
 
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { insertUser, findUserByEmail, userEmails, userLocales, activeUserIds } from './users.repository.ts';
 export { AccessErrors } from './access.errors.ts';
 export { SESSION_COOKIE, CSRF_HEADER } from './sessions.ts';
 
+// One set of session dependencies per app (the authenticator and the sign-out route share its actor cache).
+const depsOfApp = new WeakMap<AppContext, SessionDeps>();
+
 function sessionDeps(ctx: AppContext): SessionDeps {
-  return { db: ctx.db, clock: ctx.clock, secret: ctx.secret, secureCookies: ctx.config.secureCookies, actorSides: ctx.actorSides };
+  let deps = depsOfApp.get(ctx);
+  if (!deps) {
+    deps = { db: ctx.db, clock: ctx.clock, secret: ctx.secret, secureCookies: ctx.config.secureCookies, actorSides: ctx.actorSides, actorCache: new ActorCache(ctx.config.actorCacheMs ?? 0) };
+    depsOfApp.set(ctx, deps);
+  }
+  return deps;
 }
 
 export function createAuthenticator(ctx: AppContext): (request: FastifyRequest, reply: FastifyReply) => Promise<Actor> {

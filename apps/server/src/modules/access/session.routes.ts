@@ -6,7 +6,7 @@ import { changePassword } from './commands/change-password.ts';
 import { signIn } from './commands/sign-in.ts';
 import { actorFromUser } from './actor-loader.ts';
 import { presentMe } from './access.presenter.ts';
-import { clearSessionCookie, csrfTokenFor, currentSessionToken, setSessionCookie, type SessionDeps } from './sessions.ts';
+import { clearSessionCookie, csrfTokenFor, currentSessionToken, forgetSession, setSessionCookie, type SessionDeps } from './sessions.ts';
 import { signOut } from './commands/sign-out.ts';
 import { requireUser } from '../../platform/policy/index.ts';
 
@@ -47,6 +47,7 @@ export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDe
     { config: { auth: 'password-change' }, schema: { tags: ['session'], summary: 'Sign out', response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
       await signOut(ctx, { actor: request.actor });
+      forgetSession(deps, currentSessionToken(request));
       clearSessionCookie(reply);
       return reply.status(204).send(null);
     },

@@ -6,6 +6,7 @@ import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
 import { timingSafeEqual } from 'node:crypto';
 import { actorFromUser } from './actor-loader.ts';
+import type { ActorCache, CachedSession } from './actor-cache.ts';
 import { findSessionWithUser, touchSession } from './sessions.repository.ts';
 
 export const SESSION_COOKIE = 'pishkhan_session';
@@ -20,6 +21,8 @@ export interface SessionDeps {
   secret: string;
   secureCookies: boolean;
   actorSides: ActorSidesLoader;
+  /** Actors of recently seen sessions (ADR 0015); absent or disabled: read on every request. */
+  actorCache?: ActorCache;
 }
 
 /** The CSRF token of a session: an HMAC of its secret token, so nothing more is stored. */
@@ -57,19 +60,40 @@ export async function authenticateRequest(deps: SessionDeps, request: FastifyReq
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return anonymous;
   const now = deps.clock.now();
-  const session = await findSessionWithUser(deps.db, sha256Hex(token));
+  const tokenHash = sha256Hex(token);
+  const found = deps.actorCache?.get(tokenHash) ?? (await lookUpSession(deps, tokenHash));
+  const { session, actor } = found;
   if (!session || session.expires_at <= now) return anonymous;
   if (!SAFE_METHODS.has(request.method) && !sameSecret(request.headers[CSRF_HEADER], csrfTokenFor(deps.secret, token))) {
     throw new DomainError(CommonErrors['auth.csrf']);
   }
-  const actor = await actorFromUser(deps.db, deps.actorSides, { ...session, id: session.user_id }, 'session', session.id);
   if (!actor) return anonymous;
   if (now - session.last_seen_at > TOUCH_EVERY_MS) {
     // Sliding expiry: an active session lives on, and so must its cookie.
     await touchSession(deps.db, session.id, now, sessionExpiry(now));
     setSessionCookie(deps, reply, token);
+    session.last_seen_at = now;
+    session.expires_at = sessionExpiry(now);
   }
   return actor;
+}
+
+/** The session and its actor as the database has them now (remembered for the cache's short while). */
+async function lookUpSession(deps: SessionDeps, tokenHash: string): Promise<CachedSession> {
+  const row = await findSessionWithUser(deps.db, tokenHash);
+  const found: CachedSession = row
+    ? {
+        session: { id: row.id, expires_at: row.expires_at, last_seen_at: row.last_seen_at },
+        actor: await actorFromUser(deps.db, deps.actorSides, { ...row, id: row.user_id }, 'session', row.id),
+      }
+    : { session: null, actor: null };
+  deps.actorCache?.set(tokenHash, found);
+  return found;
+}
+
+/** Forgets a session this process has ended (sign-out), so that its own next request reads it again. */
+export function forgetSession(deps: SessionDeps, token: string | undefined): void {
+  if (token) deps.actorCache?.delete(sha256Hex(token));
 }
 
 export function currentSessionToken(request: FastifyRequest): string | undefined {

@@ -47,6 +47,9 @@ export {
   type OrganizationSearchSource,
 } from './search-sources.repository.ts';
 export { readsCustomers } from './people.policy.ts';
+export { insertGroup } from './groups.repository.ts';
+export { insertOrganization } from './organizations.repository.ts';
+export { insertOrganizationsBulk, insertContactsBulk, peopleCounts, type BulkContact, type BulkOrganization } from './people.bulk.repository.ts';
 
 /** Registers /api/v1/organizations, /contacts, /agents and /groups. Contributes nothing besides its routes (yet). */
 export function registerPeople(app: App, ctx: AppContext): Contribution<AppContext> {

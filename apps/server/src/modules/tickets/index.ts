@@ -58,6 +58,8 @@ export {
   type TicketSearchSource,
 } from './search-sources.repository.ts';
 export { STATUSES as TICKET_STATUSES } from './lifecycle.ts';
+export { importTickets, type ImportedTicket, type ImportedArticle, type ImportedChange } from './bulk-import.ts';
+export { stageUpload, type StagedUpload } from './attachments.staging.ts';
 export { ticketSettings } from './tickets.settings.ts';
 
 /** What other modules add to tickets at registration: queue views (SLA) and filter fields (later issues). */

@@ -57,6 +57,7 @@ describe('every configuration key is read', () => {
     PISHKHAN_ADMIN_EMAIL: 'admin@example.ir',
     PISHKHAN_ADMIN_PASSWORD: 'correct horse battery',
     LOG_LEVEL: 'debug',
+    PISHKHAN_ACTOR_CACHE_MS: '0',
   };
   const base = { PISHKHAN_SECRET: 'a'.repeat(32) };
 

@@ -21,7 +21,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  if (typeof raw.PORT === 'string') raw.PORT = /^\d+$/.test(raw.PORT) ? Number(raw.PORT) : raw.PORT;
+  for (const key of ['PORT', 'PISHKHAN_ACTOR_CACHE_MS'] as const) {
+    const v = raw[key];
+    if (typeof v === 'string' && /^\d+$/.test(v)) raw[key] = Number(v);
+  }
   if (typeof raw.PISHKHAN_TRUST_PROXY === 'string') {
     const word = BOOLEAN_WORDS[raw.PISHKHAN_TRUST_PROXY.toLowerCase()];
     if (word !== undefined) raw.PISHKHAN_TRUST_PROXY = word;
@@ -72,5 +75,6 @@ function derive(raw: RawConfig): Config {
     adminEmail: raw.PISHKHAN_ADMIN_EMAIL,
     adminPassword: raw.PISHKHAN_ADMIN_PASSWORD,
     logLevel: raw.LOG_LEVEL,
+    actorCacheMs: raw.PISHKHAN_ACTOR_CACHE_MS,
   };
 }

@@ -17,6 +17,11 @@ export const ConfigSchema = Type.Object({
   PISHKHAN_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   PISHKHAN_ADMIN_EMAIL: Type.Optional(Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' })),
   PISHKHAN_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12 })),
+  /**
+   * How long a process may reuse a session's actor (ms) before reading it again (ADR 0015): the
+   * bound on how late sign-out, revocation and deactivation reach another process. 0 turns it off.
+   */
+  PISHKHAN_ACTOR_CACHE_MS: Type.Integer({ minimum: 0, maximum: 1000, default: 900 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -41,4 +46,6 @@ export interface Config {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   logLevel: string;
+  /** PISHKHAN_ACTOR_CACHE_MS: how long a session's actor may be reused (0: read on every request). */
+  actorCacheMs: number;
 }

@@ -18,3 +18,19 @@ export async function nextCounterValue(db: Kysely<any>, name: string, first: num
     .executeTakeFirstOrThrow();
   return row.value;
 }
+
+/**
+ * Reserves `count` consecutive values of a named counter in one statement and returns the first:
+ * the bulk form of nextCounterValue (seed data takes a block of ticket numbers at once), with the
+ * same guarantees inside the caller's transaction.
+ */
+export async function reserveCounterValues(db: Kysely<any>, name: string, first: number, count: number): Promise<number> {
+  await as(db).insertInto('counters').values({ name, value: first - 1 }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  const row = await as(db)
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', count) }))
+    .where('name', '=', name)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return row.value - count + 1;
+}

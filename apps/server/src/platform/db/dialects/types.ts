@@ -18,6 +18,12 @@ export interface DialectSupport {
   isUniqueViolation(error: unknown): boolean;
   /** Suffix for a claim query that must skip rows other processes hold (jobs). */
   skipLockedClause: string;
+  /**
+   * Readies this connection for a bulk load (the bench seed): on SQLite a page cache large enough
+   * that index inserts stop re-reading pages (the default 2 MB made a 1 M-ticket load slow down as
+   * the indexes grew); nothing on PostgreSQL, whose shared buffers are the server's. Durability is unchanged.
+   */
+  prepareBulkLoad(db: Kysely<any>): Promise<void>;
   /** Asserts that the connected database is this dialect (used by tests). */
   serverVersion(db: Kysely<unknown>): Promise<string>;
 }

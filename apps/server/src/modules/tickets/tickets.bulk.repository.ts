@@ -1,0 +1,44 @@
+import type { Insertable } from 'kysely';
+import { reserveCounterValues } from '../../platform/db/index.ts';
+import type { Db, DB } from '../../schema.ts';
+import type { NewArticle } from './articles.repository.ts';
+
+/**
+ * The SQL of bulk import (bulk-import.ts holds its rules): multi-row statements inside the
+ * caller's transaction. Rows per statement stay under SQLite's 32,766 bound parameters.
+ */
+
+const TICKET_CHUNK = 400;
+const ROW_CHUNK = 1000;
+
+/** A block of `count` ticket numbers from the same counter row createTicket uses; returns the first. */
+export function reserveTicketNumbers(db: Db, firstNumber: number, count: number): Promise<number> {
+  return reserveCounterValues(db, 'ticket_number', firstNumber, count);
+}
+
+/** Inserts tickets; returns a map from ticket number to id. */
+export async function insertTicketRows(db: Db, rows: ReadonlyArray<Insertable<DB['tickets']>>): Promise<Map<number, number>> {
+  const ids = new Map<number, number>();
+  for (let i = 0; i < rows.length; i += TICKET_CHUNK) {
+    const out = await db.insertInto('tickets').values(rows.slice(i, i + TICKET_CHUNK)).returning(['id', 'number']).execute();
+    for (const r of out) ids.set(r.number, r.id);
+  }
+  return ids;
+}
+
+export async function insertTagRows(db: Db, rows: ReadonlyArray<Insertable<DB['ticket_tags']>>): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROW_CHUNK) await db.insertInto('ticket_tags').values(rows.slice(i, i + ROW_CHUNK)).execute();
+}
+
+export async function insertArticleRows(db: Db, rows: ReadonlyArray<NewArticle>): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROW_CHUNK) {
+    await db
+      .insertInto('articles')
+      .values(rows.slice(i, i + ROW_CHUNK).map((a) => ({ ...a, original_ticket_id: null })))
+      .execute();
+  }
+}
+
+export async function insertHistoryRowsBulk(db: Db, rows: ReadonlyArray<Insertable<DB['ticket_history']>>): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROW_CHUNK) await db.insertInto('ticket_history').values(rows.slice(i, i + ROW_CHUNK)).execute();
+}

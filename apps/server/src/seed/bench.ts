@@ -1,0 +1,216 @@
+import type { AppContext } from '../context.ts';
+import type { Role } from '../platform/actor.ts';
+import { transaction } from '../platform/db/index.ts';
+import { hashPassword, insertUser } from '../modules/access/index.ts';
+import { defaultGroupId, insertAgent, insertContactsBulk, insertGroup, insertOrganizationsBulk } from '../modules/people/index.ts';
+import { importTickets, type ImportedArticle, type ImportedChange, type ImportedTicket } from '../modules/tickets/index.ts';
+import type { Db } from '../schema.ts';
+import { Generator } from './generator.ts';
+import { refuseSeededDatabase } from './guard.ts';
+
+/** Every bench agent's password; the bench suites sign in with it. */
+export const BENCH_PASSWORD = 'pishkhan-bench-1403';
+/** The analyst in three groups (the first three) whom the queue and search suites read as. */
+export const BENCH_ANALYST_EMAIL = 'agent1@bench.pishkhan.test';
+
+const DAY = 24 * 3600_000;
+const MINUTE = 60_000;
+/** Tickets per transaction: large enough that commits are rare, small enough that SQLite's WAL stays small. */
+const BATCH = 2000;
+
+export interface BenchOptions {
+  tickets: number;
+  agents?: number;
+  groups?: number;
+  organizations?: number;
+  contacts?: number;
+  years?: number;
+  seed?: number;
+  progress?: (line: string) => void;
+}
+
+export interface BenchSummary {
+  tickets: number;
+  articles: number;
+  history: number;
+  contacts: number;
+  organizations: number;
+  agents: number;
+  groups: number;
+  ms: number;
+}
+
+interface People {
+  groupIds: number[];
+  /** Agent ids and user ids of each group's members. */
+  members: Map<number, Array<{ agentId: number; userId: number }>>;
+  contacts: Array<{ id: number; organizationId: number | null }>;
+}
+
+/**
+ * `pishkhan seed --bench --tickets N`: a desk a few years old, for the benchmarks — N tickets with
+ * 1–8 articles each over three years, 50 agents in 10 groups, 2,000 organisations, 50,000 contacts.
+ * Written through the modules' bulk writers (people's insertContactsBulk, tickets' importTickets)
+ * in transactions of 2,000 tickets, with progress. A third of the tickets are still active (the
+ * backlog that makes queues slow), half of them in the first three groups, so the analyst in those
+ * groups has a queue deeper than 100,000 rows at a million tickets.
+ */
+export async function seedBench(ctx: AppContext, options: BenchOptions): Promise<BenchSummary> {
+  const started = Date.now();
+  const say = options.progress ?? (() => {});
+  const gen = new Generator(options.seed ?? 1403);
+  await refuseSeededDatabase(ctx.db);
+  await ctx.dialect.prepareBulkLoad(ctx.db);
+  const end = ctx.clock.now();
+  const start = end - (options.years ?? 3) * 365 * DAY;
+  const people = await transaction(ctx.db, (trx) => seedPeople(trx, gen, start, options));
+  say(`people: ${people.groupIds.length} groups, ${options.agents ?? 50} agents, ${people.contacts.length} contacts (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+  const total = options.tickets;
+  const span = end - start - DAY;
+  let articles = 0;
+  let history = 0;
+  let lastSaid = Date.now();
+  const ticketsStarted = Date.now();
+  for (let from = 0; from < total; from += BATCH) {
+    const drafts: ImportedTicket[] = [];
+    for (let i = from; i < Math.min(total, from + BATCH); i++) {
+      const createdAt = start + Math.floor((i / total) * span) + gen.int(0, Math.max(1, Math.floor(span / total)));
+      drafts.push(benchTicket(gen, people, createdAt, end));
+    }
+    await transaction(ctx.db, async (trx) => {
+      await importTickets(trx, drafts);
+      // Search index seam: when platform/search is on main, index the imported ids here (its index function).
+    });
+    articles += drafts.reduce((n, d) => n + d.articles.length, 0);
+    history += drafts.reduce((n, d) => n + d.changes.length, 0);
+    const done = Math.min(total, from + BATCH);
+    if (Date.now() - lastSaid > 10_000 || done === total) {
+      lastSaid = Date.now();
+      const rate = done / ((Date.now() - ticketsStarted) / 1000);
+      say(`tickets ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${Math.round((done / total) * 100)}%), ${Math.round(rate)}/s, ${articles.toLocaleString('en')} articles, about ${Math.round((total - done) / rate)} s to go`);
+    }
+  }
+  return {
+    tickets: total,
+    articles,
+    history,
+    contacts: people.contacts.length,
+    organizations: options.organizations ?? 2000,
+    agents: options.agents ?? 50,
+    groups: people.groupIds.length,
+    ms: Date.now() - started,
+  };
+}
+
+async function seedPeople(trx: Db, gen: Generator, start: number, options: BenchOptions): Promise<People> {
+  const groupCount = options.groups ?? 10;
+  const agentCount = options.agents ?? 50;
+  const groupIds = [(await defaultGroupId(trx))!];
+  for (let g = 2; g <= groupCount; g++) {
+    groupIds.push(await insertGroup(trx, { name: `گروه ${g}`, nameEn: `Group ${g}`, description: null, active: true, now: start }));
+  }
+  const hash = await hashPassword(BENCH_PASSWORD);
+  const members = new Map<number, Array<{ agentId: number; userId: number }>>(groupIds.map((g) => [g, []]));
+  const crmAgents: number[] = [];
+  for (let a = 1; a <= agentCount; a++) {
+    // Agent 1 is the suites' analyst in the first three groups; the rest one or two groups each.
+    const roles: Role[] = a === 1 ? ['analyst'] : a <= 6 ? ['analyst', 'supervisor'] : a <= 8 ? ['manager'] : a <= 10 ? ['crm'] : a === 11 ? ['admin'] : ['analyst'];
+    const groups = a === 1 ? groupIds.slice(0, 3) : roles.includes('crm') || roles.includes('admin') ? [] : [groupIds[a % groupCount]!, ...(a % 3 === 0 ? [groupIds[(a + 1) % groupCount]!] : [])];
+    const person = gen.person(a, 'bench.pishkhan.test');
+    const userId = await insertUser(trx, { email: `agent${a}@bench.pishkhan.test`, passwordHash: hash, mustChangePassword: false, locale: 'fa', now: start });
+    const agentId = await insertAgent(trx, { userId, name: person.name, roles, groupIds: [...new Set(groups)], now: start });
+    for (const g of new Set(groups)) if (roles.includes('analyst')) members.get(g)!.push({ agentId, userId });
+    if (roles.includes('crm')) crmAgents.push(agentId);
+  }
+  const orgTotal = options.organizations ?? 2000;
+  const orgIds = await insertOrganizationsBulk(
+    trx,
+    Array.from({ length: orgTotal }, (_, i) => ({
+      name: gen.organization(i + 1).name,
+      accountManagerId: i % 10 === 0 && crmAgents.length ? crmAgents[i % crmAgents.length]! : null,
+      membersSeeEachOther: i % 4 === 0,
+      now: start,
+    })),
+  );
+  const contactTotal = options.contacts ?? 50_000;
+  const rows = Array.from({ length: contactTotal }, (_, i) => {
+    const p = gen.person(i + 1, 'customer.example');
+    const organizationId = i % 10 === 9 ? null : orgIds[gen.int(0, orgIds.length - 1)]!;
+    return { userId: null, name: p.name, organizationId, language: p.language, emails: [p.email], phones: [p.phone], now: start };
+  });
+  const ids = await insertContactsBulk(trx, rows);
+  return { groupIds, members, contacts: ids.map((id, k) => ({ id, organizationId: rows[k]!.organizationId })) };
+}
+
+const CHANNELS = ['portal', 'email', 'email', 'phone', 'agent', 'api'] as const;
+
+/** One ticket with a plausible past: taken, answered, noted, maybe referred, escalated, resolved and closed. */
+function benchTicket(gen: Generator, people: People, createdAt: number, end: number): ImportedTicket {
+  const topic = gen.topic();
+  const req = gen.request(topic);
+  // Half the tickets in the first three groups (the Service Desk side is the busiest).
+  const assigneeGroupId = gen.chance(0.5) ? people.groupIds[gen.int(0, 2)]! : people.groupIds[gen.int(3, people.groupIds.length - 1)]!;
+  const referred = gen.chance(0.1);
+  const ownerGroupId = referred ? people.groupIds[0]! : assigneeGroupId;
+  const requester = people.contacts[gen.int(0, people.contacts.length - 1)]!;
+  const r = gen.next();
+  const status = r < 0.05 ? 'new' : r < 0.2 ? 'open' : r < 0.25 ? 'pending_customer' : r < 0.3 ? 'pending_third_party' : r < 0.35 ? 'resolved' : 'closed';
+  const team = people.members.get(assigneeGroupId)!;
+  const worker = status === 'new' || team.length === 0 ? null : team[gen.int(0, team.length - 1)]!;
+  let at = createdAt;
+  const next = () => (at = Math.min(end, at + gen.int(10 * MINUTE, 2 * DAY)));
+  const articles: ImportedArticle[] = [];
+  const changes: ImportedChange[] = [];
+  const count = gen.int(1, 8);
+  for (let k = 0; k < count; k++) {
+    next();
+    const agentTurn = worker !== null && k % 2 === 0;
+    if (agentTurn && k === 0) {
+      changes.push({ field: 'assigneeAgentId', from: null, to: worker.agentId, actorUserId: worker.userId, at });
+      changes.push({ field: 'status', from: 'new', to: 'open', actorUserId: worker.userId, at });
+    }
+    if (agentTurn) {
+      const note = gen.chance(0.2);
+      articles.push({ kind: note ? 'note' : 'reply', authorKind: 'agent', authorUserId: worker.userId, authorContactId: null, channel: 'agent', body: note ? gen.note(topic) : gen.reply(topic), at });
+    } else {
+      articles.push({ kind: 'reply', authorKind: 'contact', authorUserId: null, authorContactId: requester.id, channel: 'email', body: gen.followUp(), at });
+    }
+  }
+  if (worker !== null && changes.length === 0) {
+    next();
+    changes.push({ field: 'assigneeAgentId', from: null, to: worker.agentId, actorUserId: worker.userId, at });
+    changes.push({ field: 'status', from: 'new', to: 'open', actorUserId: worker.userId, at });
+  }
+  if (worker !== null && status !== 'open') {
+    next();
+    const step = status === 'closed' ? 'resolved' : status;
+    changes.push({ field: 'status', from: 'open', to: step, actorUserId: worker.userId, at });
+    if (status === 'closed') {
+      next();
+      changes.push({ field: 'status', from: 'resolved', to: 'closed', actorUserId: null, at });
+    }
+  }
+  const e = gen.next();
+  return {
+    type: topic.type,
+    status,
+    title: req.title,
+    description: req.description,
+    impact: gen.pick([1, 2, 2, 3] as const),
+    urgency: gen.pick([1, 2, 2, 3] as const),
+    channel: gen.pick(CHANNELS),
+    requesterContactId: requester.id,
+    organizationId: requester.organizationId,
+    ownerGroupId,
+    ownerAgentId: worker && !referred ? worker.agentId : null,
+    assigneeGroupId,
+    assigneeAgentId: worker?.agentId ?? null,
+    escalationLevel: status !== 'closed' && status !== 'resolved' && e < 0.03 ? (e < 0.006 ? 2 : 1) : 0,
+    createdByUserId: null,
+    createdAt,
+    tags: req.tags,
+    articles,
+    changes,
+  };
+}
