@@ -21,7 +21,7 @@ import { createAuthenticator, jobActorLoader, registerAccess } from './modules/a
 import { registerTickets } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
-import { actorSidesOfUser, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
+import { actorSidesOfUser, contactSignInPort, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -70,6 +70,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     storage: localDiskStorage(path.join(config.dataDir, 'attachments'), { clock }),
     actorSides: actorSidesOfUser,
     resolveActor: resolveOnBehalfActor,
+    contactSignIns: contactSignInPort,
   };
   const authenticate = createAuthenticator(ctx);
   const app = await createHttpServer({ logger, trustProxy: config.trustProxy, bodyLimit: 2 * MB, uploadLimit: 4096 * MB, authenticate });

@@ -24,4 +24,14 @@ export interface AccessTables {
     ip: string | null;
     user_agent: string | null;
   };
+  ticket_links: {
+    id: Generated<number>;
+    token_hash: string;
+    ticket_id: number;
+    contact_id: number;
+    created_at: number;
+    expires_at: number;
+    last_used_at: number | null;
+    revoked_at: number | null;
+  };
 }

@@ -2,6 +2,8 @@ import type { App } from '../../platform/http/server.ts';
 import { defineJob, type AppContext } from '../../context.ts';
 import type { Db } from '../../schema.ts';
 import { registerSessionRoutes } from './session.routes.ts';
+import { registerLinkRoutes } from './links.routes.ts';
+import { accessSettings } from './access.settings.ts';
 import { authenticateRequest, type SessionDeps } from './sessions.ts';
 import { deleteExpiredSessions } from './commands/delete-expired-sessions.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -13,9 +15,15 @@ export { hashPassword, verifyPassword } from './passwords.ts';
 export { insertUser, findUserByEmail, userEmails, userLocales, activeUserIds } from './users.repository.ts';
 export { AccessErrors } from './access.errors.ts';
 export { SESSION_COOKIE, CSRF_HEADER } from './sessions.ts';
+export { portalInvitationLink, userInvitationLink } from './invitations.ts';
+export { ticketMagicLink, TICKET_LINK_COOKIE } from './ticket-links.ts';
+export { LINK_TTL_MS, type IssuedLink } from './links.ts';
+export { revokeTicketLinksOfContacts } from './ticket-links.repository.ts';
+export { assertAcceptablePassword, passwordProblem, MIN_PASSWORD_LENGTH } from './password-rules.ts';
+export { INITIAL_PASSWORD_FILE, writeInitialPasswordFile, removeInitialPasswordFile } from './initial-password.ts';
 
 function sessionDeps(ctx: AppContext): SessionDeps {
-  return { db: ctx.db, clock: ctx.clock, secret: ctx.secret, secureCookies: ctx.config.secureCookies, actorSides: ctx.actorSides };
+  return { db: ctx.db, clock: ctx.clock, secret: ctx.secret, secureCookies: ctx.config.secureCookies, actorSides: ctx.actorSides, resolveActor: ctx.resolveActor };
 }
 
 export function createAuthenticator(ctx: AppContext): (request: FastifyRequest, reply: FastifyReply) => Promise<Actor> {
@@ -36,8 +44,10 @@ export const EXPIRED_SESSIONS_JOB = 'access.delete_expired_sessions';
 /** Registers the session routes; contributes the daily sweep of expired sessions. */
 export function registerAccess(app: App, ctx: AppContext): Contribution<AppContext> {
   registerSessionRoutes(app, ctx, sessionDeps(ctx));
+  registerLinkRoutes(app, ctx, sessionDeps(ctx));
   return {
     module: 'access',
+    settings: [accessSettings],
     jobs: [defineJob(EXPIRED_SESSIONS_JOB, { handler: async ({ trx, actor }) => void (await deleteExpiredSessions({ ...ctx, db: trx }, { actor })) })],
     schedules: [{ name: EXPIRED_SESSIONS_JOB, job: EXPIRED_SESSIONS_JOB, everyMs: 24 * 3600_000 }],
   };

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor, ActorSidesLoader } from '../../platform/actor.ts';
+import type { Actor, ActorResolver, ActorSidesLoader } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { hmac, randomToken, sha256Hex } from '../../platform/crypto/index.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
@@ -7,6 +7,7 @@ import type { Db } from '../../schema.ts';
 import { timingSafeEqual } from 'node:crypto';
 import { actorFromUser } from './actor-loader.ts';
 import { findSessionWithUser, touchSession } from './sessions.repository.ts';
+import { TICKET_LINK_COOKIE, ticketLinkActor } from './ticket-links.ts';
 
 export const SESSION_COOKIE = 'pishkhan_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -20,6 +21,7 @@ export interface SessionDeps {
   secret: string;
   secureCookies: boolean;
   actorSides: ActorSidesLoader;
+  resolveActor: ActorResolver;
 }
 
 /** The CSRF token of a session: an HMAC of its secret token, so nothing more is stored. */
@@ -55,7 +57,7 @@ export function clearSessionCookie(reply: FastifyReply): void {
 export async function authenticateRequest(deps: SessionDeps, request: FastifyRequest, reply: FastifyReply): Promise<Actor> {
   const anonymous: Actor = { kind: 'anonymous', locale: request.language };
   const token = request.cookies[SESSION_COOKIE];
-  if (!token) return anonymous;
+  if (!token) return ticketLinkOf(deps, request, anonymous);
   const now = deps.clock.now();
   const session = await findSessionWithUser(deps.db, sha256Hex(token));
   if (!session || session.expires_at <= now) return anonymous;
@@ -68,6 +70,18 @@ export async function authenticateRequest(deps: SessionDeps, request: FastifyReq
     // Sliding expiry: an active session lives on, and so must its cookie.
     await touchSession(deps.db, session.id, now, sessionExpiry(now));
     setSessionCookie(deps, reply, token);
+  }
+  return actor;
+}
+
+/** A ticket link's customer (its cookie, CSRF-checked like a session's), or anonymous. */
+async function ticketLinkOf(deps: SessionDeps, request: FastifyRequest, anonymous: Actor): Promise<Actor> {
+  const token = request.cookies[TICKET_LINK_COOKIE];
+  if (!token) return anonymous;
+  const actor = await ticketLinkActor(deps, token, request.url, request.language);
+  if (!actor) return anonymous;
+  if (!SAFE_METHODS.has(request.method) && !sameSecret(request.headers[CSRF_HEADER], csrfTokenFor(deps.secret, token))) {
+    throw new DomainError(CommonErrors['auth.csrf']);
   }
   return actor;
 }

@@ -34,6 +34,7 @@ export { actorSidesOfUser, namesOfUsers, resolveOnBehalfActor, type PersonNames 
 export { emailKey, phoneKey } from './contact-keys.ts';
 export { ensureDefaultGroup, DEFAULT_GROUP } from './bootstrap.ts';
 export { PeopleErrors } from './people.errors.ts';
+export { contactSignInPort } from './contact-sign-in-port.ts';
 
 /** Registers /api/v1/organizations, /contacts, /agents and /groups. Contributes nothing besides its routes (yet). */
 export function registerPeople(app: App, ctx: AppContext): Contribution<AppContext> {

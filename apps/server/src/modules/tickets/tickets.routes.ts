@@ -24,7 +24,7 @@ import { presentHistoryEntry, presentTicket, presentTicketSummary } from './tick
 import { ticketPolicy } from './tickets.policy.ts';
 import { listTickets, loadRelated, loadTicketView, numberPrefix, ticketFilters, ticketHistory } from './tickets.queries.ts';
 import type { TicketView } from './ticket-view.ts';
-import { authorize, requireUser } from '../../platform/policy/index.ts';
+import { authorize, requireCaller, requireUser } from '../../platform/policy/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
 const writeErrors = { ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope };
@@ -92,7 +92,7 @@ export function registerTicketRoutes(app: App, ctx: AppContext): void {
     '/api/v1/tickets/:id',
     { schema: { tags, summary: 'One ticket, with the caller’s abilities on it', params: IdParams, response: { 200: Ticket, ...errors } } },
     async (request) => {
-      const actor = requireUser(request.actor);
+      const actor = requireCaller(request.actor);
       const view = await loadTicketView(ctx.db, request.params.id);
       authorize(ticketPolicy, actor, 'read', view?.access);
       return presentTicket(actor, view!.access, view!.related);
