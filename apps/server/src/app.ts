@@ -10,6 +10,7 @@ import { createHttpServer, type App } from './platform/http/server.ts';
 import { createJobs, platformContribution } from './platform/jobs/index.ts';
 import { createEventDispatcher } from './platform/events/index.ts';
 import { createLogger } from './platform/logging/logger.ts';
+import { createMetrics, registerMetrics } from './platform/metrics/index.ts';
 import { localDiskStorage } from './platform/storage/index.ts';
 import path from 'node:path';
 import type { AppContext } from './context.ts';
@@ -94,6 +95,8 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
       }
     },
   );
+
+  registerMetrics(app, createMetrics({ db: ctx.db, clock, poolStats: database.poolStats }));
 
   const contributions: Contribution<AppContext>[] = [
     platformContribution(ctx),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { EmailAddress, Id } from './common.ts';
+import { EmailAddress, Id, Instant, ShortText } from './common.ts';
 
 /** The password rules' length limits (the server also refuses common passwords and the one replaced). */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -38,3 +38,32 @@ export const TicketLinkSession = Type.Object({
  */
 export const IssuedLinkResponse = Type.Object({ link: Type.Optional(Type.String()), expiresAt: Type.Integer() });
 export type IssuedLinkResponse = Static<typeof IssuedLinkResponse>;
+
+export const TokenScope = Type.Enum(['read', 'write', 'admin', 'metrics'] as const);
+
+export const CreateTokenBody = Type.Object(
+  {
+    name: ShortText(100),
+    /** read: GET requests; write: every other method; admin: keep the admin role; metrics: GET /metrics only. */
+    scopes: Type.Array(TokenScope, { minItems: 1, maxItems: 4, uniqueItems: true }),
+    /** Days until it expires (at most 366); omit for a token that lives until revoked. */
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 366 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateTokenBody = Static<typeof CreateTokenBody>;
+
+export const ApiToken = Type.Object({
+  id: Id,
+  name: Type.String(),
+  scopes: Type.Array(TokenScope),
+  createdAt: Instant,
+  expiresAt: Type.Union([Instant, Type.Null()]),
+  lastUsedAt: Type.Union([Instant, Type.Null()]),
+  lastUsedIp: Type.Union([Type.String(), Type.Null()]),
+  revokedAt: Type.Union([Instant, Type.Null()]),
+});
+export type ApiToken = Static<typeof ApiToken>;
+
+/** The token itself appears here once; only its SHA-256 is kept. Send it as `Authorization: Bearer <token>`. */
+export const CreatedApiToken = Type.Object({ token: Type.String(), item: ApiToken });

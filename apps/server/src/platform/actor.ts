@@ -19,6 +19,10 @@ export interface ContactIdentity {
   organizationShares: boolean;
 }
 
+/** What a personal API token may do: read (GET), write (other methods), admin (keep the admin role), metrics (/metrics). */
+export const TOKEN_SCOPES = ['read', 'write', 'admin', 'metrics'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
 export type SystemActorName = 'system' | 'scheduler' | 'sla' | 'mail' | 'sms' | 'cli' | 'portal';
 
 /**
@@ -38,6 +42,9 @@ export type Actor =
       /** How the request proved who it is: a browser session cookie (CSRF applies) or a token; or a job acting for the user. */
       via: 'session' | 'token' | 'job';
       sessionId?: number;
+      /** A personal API token's id and scopes (via 'token'): the user narrowed by them. */
+      tokenId?: number;
+      tokenScopes?: readonly TokenScope[];
     }
   | {
       kind: 'system';

@@ -1,7 +1,7 @@
 import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
 import { escalateDirectly, makeCategory, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
 import type { World } from '../route-matrix/world.ts';
-import { makeAgent, makeContact } from '../factories.ts';
+import { makeAgent, makeApiToken, makeContact } from '../factories.ts';
 import { portalInvitationLink } from '../../src/modules/access/index.ts';
 import { requestPasswordReset } from '../../src/modules/access/commands/request-password-reset.ts';
 import { lastIssuedLink, tokenOfLink } from '../links.ts';
@@ -47,6 +47,8 @@ export const CALLS: Record<string, CallBuilder> = {
     return { input: { token: (await lastIssuedLink(w.t, email)).token, password: `a fresh password ${seq()}` } };
   },
   'user.request_password_reset': async (w) => ({ input: { email: w.foreignAgent.email } }),
+  'token.create': async () => ({ input: { name: `token ${seq()}`, scopes: ['read'] } }),
+  'token.revoke': async (w) => ({ input: { id: await makeApiToken(w.t, w.foreignAgent.userId, ['read']).then((x) => x.id) } }),
 
   'organization.create': async () => ({ input: { name: `سازمان ${seq()}` } }),
   'organization.update': async (w) => ({ input: { id: w.org2, version: await versionOf(w, 'organizations', w.org2), notes: `n${seq()}` } }),

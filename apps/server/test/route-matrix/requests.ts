@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import {
   escalateDirectly,
   makeAgent,
+  makeApiToken,
   makeCategory,
   makeContact,
   makeDeadJob,
@@ -108,6 +109,13 @@ export const REQUESTS: Record<string, Builder> = {
     const { userId } = await makeAgent(w.t, { roles: ['analyst'] });
     return { url: '/api/v1/password-reset/complete', payload: { token: await linkToken(w, 'password_reset', userId), password: `a fresh password ${seq()}` } };
   },
+  'POST /api/v1/me/tokens': fixed('/api/v1/me/tokens', { name: 'ci', scopes: ['read'] }),
+  'GET /api/v1/me/tokens': fixed('/api/v1/me/tokens'),
+  'DELETE /api/v1/tokens/:id': async (w, role, which) => {
+    const owner = which === 'own' && role !== 'anonymous' ? w.people[role].userId : w.foreignAgent.userId;
+    return { url: `/api/v1/tokens/${(await makeApiToken(w.t, owner, ['read'])).id}` };
+  },
+  'GET /metrics': fixed('/metrics'),
   'POST /api/v1/ticket-link/session': async (w) => {
     const { id } = await ticketFor(w, 'own');
     const { link } = await ticketMagicLink(w.t.ctx, { ticketId: id, contactId: w.people.contact.contactId!, to: w.people.contact.email, language: 'en' });

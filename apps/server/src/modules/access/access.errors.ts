@@ -13,4 +13,7 @@ export const AccessErrors = defineErrors({
     fa: 'این پیوند نامعتبر است، زمانش گذشته یا پیش‌تر به کار رفته است.',
     en: 'This link is invalid, has expired or has already been used.',
   },
+  'auth.invalid_token': { status: 401, fa: 'توکن دسترسی نامعتبر، منقضی یا باطل است.', en: 'The API token is invalid, expired or revoked.' },
+  'auth.token_scope': { status: 403, fa: 'دامنهٔ این توکن اجازهٔ این کار را نمی‌دهد.', en: 'This token’s scopes do not allow this request.' },
+  'auth.token_needs_session': { status: 403, fa: 'توکن‌ها را فقط پس از ورود با گذرواژه می‌توان ساخت.', en: 'Tokens can be created only when signed in with a password.' },
 });

@@ -34,4 +34,16 @@ export interface AccessTables {
     last_used_at: number | null;
     revoked_at: number | null;
   };
+  api_tokens: {
+    id: Generated<number>;
+    user_id: number;
+    name: string;
+    token_hash: string;
+    scopes: string;
+    created_at: number;
+    expires_at: number | null;
+    last_used_at: number | null;
+    last_used_ip: string | null;
+    revoked_at: number | null;
+  };
 }

@@ -38,6 +38,9 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'user.accept_invitation': all('ok'),
   'user.reset_password': all('ok'),
   'user.request_password_reset': all('ok'),
+  // tokens: only a session mints one (the matrix's callers are loaded as jobs act: 403); anyone's token revoked by an admin only
+  'token.create': { ...all(403), channel: 401 },
+  'token.revoke': { ...all(404), admin: 'ok' },
   // people (desk roles create and edit organisations and contacts; crm and contacts do not)
   'organization.create': { ...all('ok'), contact: 403, crm: 403, channel: 403 },
   'organization.update': { ...all('ok'), contact: 404, crm: 403, channel: 404 },

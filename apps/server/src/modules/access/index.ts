@@ -3,6 +3,7 @@ import { defineJob, type AppContext } from '../../context.ts';
 import type { Db } from '../../schema.ts';
 import { registerSessionRoutes } from './session.routes.ts';
 import { registerLinkRoutes } from './links.routes.ts';
+import { registerTokenRoutes } from './tokens.routes.ts';
 import { accessSettings } from './access.settings.ts';
 import { authenticateRequest, type SessionDeps } from './sessions.ts';
 import { deleteExpiredSessions } from './commands/delete-expired-sessions.ts';
@@ -19,6 +20,7 @@ export { portalInvitationLink, userInvitationLink } from './invitations.ts';
 export { ticketMagicLink, TICKET_LINK_COOKIE } from './ticket-links.ts';
 export { LINK_TTL_MS, type IssuedLink } from './links.ts';
 export { revokeTicketLinksOfContacts } from './ticket-links.repository.ts';
+export { revokeApiTokensOfUser } from './tokens.repository.ts';
 export { assertAcceptablePassword, passwordProblem, MIN_PASSWORD_LENGTH } from './password-rules.ts';
 export { INITIAL_PASSWORD_FILE, writeInitialPasswordFile, removeInitialPasswordFile } from './initial-password.ts';
 
@@ -45,6 +47,7 @@ export const EXPIRED_SESSIONS_JOB = 'access.delete_expired_sessions';
 export function registerAccess(app: App, ctx: AppContext): Contribution<AppContext> {
   registerSessionRoutes(app, ctx, sessionDeps(ctx));
   registerLinkRoutes(app, ctx, sessionDeps(ctx));
+  registerTokenRoutes(app, ctx);
   return {
     module: 'access',
     settings: [accessSettings],

@@ -40,6 +40,12 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('POST /api/v1/invitations/accept', { anonymous: [204, 204], contact: [204, 204], analyst: [204, 204], supervisor: [204, 204], manager: [204, 204], crm: [204, 204], admin: [204, 204] }),
   row('POST /api/v1/password-reset', { anonymous: [202, 202], contact: [202, 202], analyst: [202, 202], supervisor: [202, 202], manager: [202, 202], crm: [202, 202], admin: [202, 202] }),
   row('POST /api/v1/password-reset/complete', { anonymous: [204, 204], contact: [204, 204], analyst: [204, 204], supervisor: [204, 204], manager: [204, 204], crm: [204, 204], admin: [204, 204] }),
+  // Personal API tokens (own: the caller's; foreign: another user's, which only an admin revokes). A
+  // session never reads /metrics: a metrics-scoped token does (tokens.db.test.ts).
+  row('POST /api/v1/me/tokens', { anonymous: [401, 401], contact: [201, 201], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [201, 201], admin: [201, 201] }),
+  row('GET /api/v1/me/tokens', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('DELETE /api/v1/tokens/:id', { anonymous: [401, 401], contact: [204, 404], analyst: [204, 404], supervisor: [204, 404], manager: [204, 404], crm: [204, 404], admin: [204, 204] }),
+  row('GET /metrics', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [403, 403] }),
   row('POST /api/v1/ticket-link/session', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   // ── people ────────────────────────────────────────────────────────────────────────────────
   // own: organisation 1 (the contact's, managed by the crm agent), its contacts, the contact themself;

@@ -8,6 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { actorFromUser } from './actor-loader.ts';
 import { findSessionWithUser, touchSession } from './sessions.repository.ts';
 import { TICKET_LINK_COOKIE, ticketLinkActor } from './ticket-links.ts';
+import { bearerToken, tokenActor } from './tokens.ts';
 
 export const SESSION_COOKIE = 'pishkhan_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -56,6 +57,8 @@ export function clearSessionCookie(reply: FastifyReply): void {
  */
 export async function authenticateRequest(deps: SessionDeps, request: FastifyRequest, reply: FastifyReply): Promise<Actor> {
   const anonymous: Actor = { kind: 'anonymous', locale: request.language };
+  const bearer = bearerToken(request);
+  if (bearer !== undefined) return tokenActor(deps, request, bearer);
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return ticketLinkOf(deps, request, anonymous);
   const now = deps.clock.now();
