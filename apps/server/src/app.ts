@@ -10,6 +10,7 @@ import { createHttpServer, type App } from './platform/http/server.ts';
 import { createJobs, platformContribution } from './platform/jobs/index.ts';
 import { createEventDispatcher } from './platform/events/index.ts';
 import { createLogger } from './platform/logging/logger.ts';
+import { createMetrics, registerMetrics } from './platform/metrics/index.ts';
 import { localDiskStorage } from './platform/storage/index.ts';
 import { searchIndexFor } from './platform/search/index.ts';
 import path from 'node:path';
@@ -23,7 +24,7 @@ import { registerTickets } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
 import { compileTicketQuery, registerSearch, searchFilterFields } from './modules/search/index.ts';
-import { actorSidesOfUser, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
+import { actorSidesOfUser, contactSignInPort, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 import { seedContribution } from './seed/index.ts';
 
 export interface BuildOptions {
@@ -74,6 +75,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     search: searchIndexFor(database.kysely),
     actorSides: actorSidesOfUser,
     resolveActor: resolveOnBehalfActor,
+    contactSignIns: contactSignInPort,
   };
   const authenticate = createAuthenticator(ctx);
   const app = await createHttpServer({ logger, trustProxy: config.trustProxy, bodyLimit: 2 * MB, uploadLimit: 4096 * MB, authenticate });
@@ -97,6 +99,8 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
       }
     },
   );
+
+  registerMetrics(app, createMetrics({ db: ctx.db, clock, poolStats: database.poolStats }));
 
   const contributions: Contribution<AppContext>[] = [
     platformContribution(ctx),

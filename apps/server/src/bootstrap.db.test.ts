@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -28,6 +28,16 @@ afterAll(() => t.destroy());
 describe('first start', () => {
   it('runs on the dialect under test', () => expect(t.ctx.dialect.name).toBe(t.dialect));
 
+  it('creates the Service Desk group and default settings, and no demo data', async () => {
+    const groups = await t.ctx.db.selectFrom('groups').select(['name', 'name_en']).execute();
+    expect(groups).toEqual([{ name: 'میز خدمت', name_en: 'Service Desk' }]);
+    const settings = await t.ctx.db.selectFrom('settings').select('key').execute();
+    expect(settings.map((s) => s.key)).toContain('tickets.auto_close_after_days');
+    expect(settings.map((s) => s.key)).toContain('tickets.reopen_closed_within_days');
+    expect(await t.ctx.db.selectFrom('tickets').select('id').execute()).toEqual([]);
+    expect(await t.ctx.db.selectFrom('contacts').select('id').execute()).toEqual([]);
+    expect(await t.ctx.db.selectFrom('organizations').select('id').execute()).toEqual([]);
+  });
   it('writes a one-time admin password to a 0600 file and logs only its path', async () => {
     // createTestApp already bootstrapped once (silently); a second run with a real logger must change nothing.
     const file = path.join(t.testDb.dataDir, INITIAL_PASSWORD_FILE);
@@ -45,21 +55,24 @@ describe('first start', () => {
     const blocked = await admin.get('/api/v1/agents');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('auth.password_change_required');
-    const weak = await admin.put('/api/v1/me/password', { currentPassword: password, newPassword: 'short' });
-    expect(weak.statusCode).toBe(422);
+    const short = await admin.put('/api/v1/me/password', { currentPassword: password, newPassword: 'short' });
+    expect(short.statusCode).toBe(400); // the OpenAPI minLength (12) refuses it at the edge
+    const same = await admin.put('/api/v1/me/password', { currentPassword: password, newPassword: password });
+    expect([same.statusCode, same.json().code, same.json().details.reason]).toEqual([422, 'auth.weak_password', 'unchanged']);
+    const wrong = await admin.put('/api/v1/me/password', { currentPassword: 'not-the-password', newPassword: 'a-long-new-admin-password' });
+    expect([wrong.statusCode, wrong.json().code]).toEqual([422, 'auth.wrong_current_password']);
+    expect(statSync(file).isFile()).toBe(true);
     expect((await admin.put('/api/v1/me/password', { currentPassword: password, newPassword: 'a-long-new-admin-password' })).statusCode).toBe(204);
     expect((await admin.get('/api/v1/session')).json().me.mustChangePassword).toBe(false);
+    expect(existsSync(file), 'the one-time password file is deleted once changed').toBe(false);
+    // A one-person desk works at once: admin, manager and analyst in the Service Desk group.
+    const me = (await admin.get('/api/v1/session')).json().me;
+    expect(me.agent.roles).toEqual(['admin', 'analyst', 'manager']);
+    expect(me.agent.groupIds).toHaveLength(1);
+    const first = await admin.post('/api/v1/tickets', { title: 'نخستین درخواست', description: 'آزمون', type: 'incident' });
+    expect(first.statusCode, first.body).toBe(201);
+    expect((await admin.get(`/api/v1/tickets/${first.json().id}`)).statusCode).toBe(200);
     expect((await anonymousClient(t.app).post('/api/v1/session', { email, password })).statusCode).toBe(401);
   });
 
-  it('creates the Service Desk group and default settings, and no demo data', async () => {
-    const groups = await t.ctx.db.selectFrom('groups').select(['name', 'name_en']).execute();
-    expect(groups).toEqual([{ name: 'میز خدمت', name_en: 'Service Desk' }]);
-    const settings = await t.ctx.db.selectFrom('settings').select('key').execute();
-    expect(settings.map((s) => s.key)).toContain('tickets.auto_close_after_days');
-    expect(settings.map((s) => s.key)).toContain('tickets.reopen_closed_within_days');
-    expect(await t.ctx.db.selectFrom('tickets').select('id').execute()).toEqual([]);
-    expect(await t.ctx.db.selectFrom('contacts').select('id').execute()).toEqual([]);
-    expect(await t.ctx.db.selectFrom('organizations').select('id').execute()).toEqual([]);
-  });
 });

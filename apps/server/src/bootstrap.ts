@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, type Config } from './platform/config/index.ts';
@@ -7,10 +7,10 @@ import type { Clock } from './platform/clock/index.ts';
 import { transaction } from './platform/db/index.ts';
 import { ensureDefaultSettings, type SettingsGroup } from './platform/settings/index.ts';
 import type { Db } from './schema.ts';
-import { hashPassword, insertUser } from './modules/access/index.ts';
+import { hashPassword, insertUser, INITIAL_PASSWORD_FILE, writeInitialPasswordFile } from './modules/access/index.ts';
 import { agentWithRoleExists, ensureDefaultGroup, insertAgent } from './modules/people/index.ts';
 
-export const INITIAL_PASSWORD_FILE = 'initial-admin-password';
+export { INITIAL_PASSWORD_FILE };
 const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
 
 /**
@@ -35,10 +35,13 @@ export async function resolveSecret(config: Config): Promise<string> {
 }
 
 /**
- * First start: default settings, the "Service Desk" group and the admin. The admin's password
- * comes from PISHKHAN_ADMIN_PASSWORD or is generated into <data dir>/initial-admin-password
- * (mode 0600) — the log names only the file — and must be changed at first sign-in.
- * Idempotent: later starts change nothing.
+ * First start: default settings, the "Service Desk" group and the admin. The admin is `admin` +
+ * `manager` + `analyst` in the Service Desk group, so a one-person desk works at once (README says
+ * how to drop the desk roles later). The password comes from PISHKHAN_ADMIN_PASSWORD or is
+ * generated into <data dir>/initial-admin-password (mode 0600) — the log names only the file — and
+ * must be changed at first sign-in; the file is written before the admin's row commits (and removed
+ * if the commit fails), so no admin exists whose password nobody can read. The file goes once the
+ * password is changed. Idempotent: later starts change nothing.
  */
 export async function bootstrapInstallation(
   db: Db,
@@ -55,15 +58,17 @@ export async function bootstrapInstallation(
   const password = config.adminPassword ?? generated!;
   const email = config.adminEmail ?? DEFAULT_ADMIN_EMAIL;
   const passwordHash = await hashPassword(password);
-  await transaction(db, async (trx) => {
-    const userId = await insertUser(trx, { email, passwordHash, mustChangePassword: generated !== undefined, locale: 'fa', now });
-    await insertAgent(trx, { userId, name: 'مدیر سامانه', roles: ['admin'], groupIds: [groupId], now });
-  });
-  if (generated) {
-    await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-    const file = path.join(config.dataDir, INITIAL_PASSWORD_FILE);
-    await writeFile(file, `${email}\n${generated}\n`, { mode: 0o600 });
-    await chmod(file, 0o600);
+  const file = generated ? await writeInitialPasswordFile(config.dataDir, email, generated) : undefined;
+  try {
+    await transaction(db, async (trx) => {
+      const userId = await insertUser(trx, { email, passwordHash, mustChangePassword: generated !== undefined, locale: 'fa', now });
+      await insertAgent(trx, { userId, name: 'مدیر سامانه', roles: ['admin', 'manager', 'analyst'], groupIds: [groupId], now });
+    });
+  } catch (error) {
+    if (file) await rm(file, { force: true });
+    throw error;
+  }
+  if (file) {
     logger.warn({ file, email }, 'Created the admin account; its one-time password is in this file and must be changed at first sign-in');
   } else {
     logger.info({ email }, 'Created the admin account from PISHKHAN_ADMIN_EMAIL / PISHKHAN_ADMIN_PASSWORD');

@@ -1,6 +1,6 @@
 import type { JobMap, JobName } from '@pishkhan/contracts';
 import type { Logger } from 'pino';
-import type { ActorResolver, ActorSidesLoader } from './platform/actor.ts';
+import type { ActorResolver, ActorSidesLoader, ContactSignInPort } from './platform/actor.ts';
 import type { Config } from './platform/config/index.ts';
 import type { Clock } from './platform/clock/index.ts';
 import type { SealKey } from './platform/crypto/index.ts';
@@ -33,6 +33,8 @@ export interface AppContext {
   actorSides: ActorSidesLoader;
   /** Fills in the contact of a system actor on behalf of a contact, before a command authorises (defineCommand). */
   resolveActor: ActorResolver;
+  /** A contact's sign-in facts and the link of a sign-in to it (people's, injected so that access's invitations do not import people). */
+  contactSignIns: ContactSignInPort;
 }
 
 /**

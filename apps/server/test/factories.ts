@@ -1,3 +1,4 @@
+import { newApiToken } from '../src/modules/access/tokens.ts';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../src/platform/actor.ts';
@@ -252,4 +253,15 @@ export async function escalateDirectly(t: TestApp, ticketId: number): Promise<vo
 export async function appWithAdmin(): Promise<{ t: TestApp; admin: Client }> {
   const t = await createTestApp();
   return { t, admin: await signIn(t.app, (await makeAgent(t, { roles: ['admin'] })).email) };
+}
+
+/** A personal API token of a user, inserted directly: its id and the bearer header that carries it. */
+export async function makeApiToken(t: TestApp, userId: number, scopes: string[], expiresAt: number | null = null): Promise<{ id: number; token: string; headers: Record<string, string> }> {
+  const { token, tokenHash } = newApiToken();
+  const { id } = await t.ctx.db
+    .insertInto('api_tokens')
+    .values({ user_id: userId, name: `token ${unique()}`, token_hash: tokenHash, scopes: [...scopes].sort().join(','), created_at: t.clock.now(), expires_at: expiresAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id, token, headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' } };
 }

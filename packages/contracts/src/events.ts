@@ -29,6 +29,22 @@ export interface EventMap {
   'agent.updated': { agentId: number; actorUserId: number | null; fields: string[] };
   'group.created': { groupId: number; actorUserId: number | null };
   'group.updated': { groupId: number; actorUserId: number | null; fields: string[] };
+  /**
+   * A single-use sign-in link was made for someone (an invitation, a password reset, a sign-up's
+   * email check, a ticket's magic link): the notification channels deliver it to `to`. The link
+   * itself is sealed with the desk's key (platform/crypto `open(ctx.sealKeys, sealedLink, 'access.link')`),
+   * so the outbox never holds a usable secret in clear.
+   */
+  'access.link_issued': {
+    purpose: 'invitation' | 'password_reset' | 'sign_up' | 'ticket_link';
+    userId: number | null;
+    contactId: number | null;
+    ticketId: number | null;
+    to: string;
+    language: 'fa' | 'en';
+    sealedLink: string;
+    expiresAt: number;
+  };
 }
 
 export type EventName = keyof EventMap;
@@ -51,4 +67,5 @@ export const EVENT_NAMES = [
   'agent.updated',
   'group.created',
   'group.updated',
+  'access.link_issued',
 ] as const satisfies readonly EventName[];

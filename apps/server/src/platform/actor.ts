@@ -19,7 +19,11 @@ export interface ContactIdentity {
   organizationShares: boolean;
 }
 
-export type SystemActorName = 'system' | 'scheduler' | 'sla' | 'mail' | 'sms' | 'cli';
+/** What a personal API token may do: read (GET), write (other methods), admin (keep the admin role), metrics (/metrics). */
+export const TOKEN_SCOPES = ['read', 'write', 'admin', 'metrics'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export type SystemActorName = 'system' | 'scheduler' | 'sla' | 'mail' | 'sms' | 'cli' | 'portal';
 
 /**
  * Who is doing something. Every request and every job resolves to exactly one actor;
@@ -38,6 +42,9 @@ export type Actor =
       /** How the request proved who it is: a browser session cookie (CSRF applies) or a token; or a job acting for the user. */
       via: 'session' | 'token' | 'job';
       sessionId?: number;
+      /** A personal API token's id and scopes (via 'token'): the user narrowed by them. */
+      tokenId?: number;
+      tokenScopes?: readonly TokenScope[];
     }
   | {
       kind: 'system';
@@ -50,6 +57,11 @@ export type Actor =
        */
       onBehalfOf?: number;
       contact?: ContactIdentity | null;
+      /**
+       * A ticket link (the customer's per-ticket magic link, `name: 'portal'`): the actor sees and
+       * answers this one ticket as the contact, nothing else. The ticket policy holds it to it.
+       */
+      ticketId?: number;
     };
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
@@ -77,6 +89,11 @@ export function contactSideOf(actor: Actor): ContactIdentity | null {
   return null;
 }
 
+/** The one ticket a ticket-link actor is bound to (undefined: not bound to a ticket). */
+export function ticketScopeOf(actor: Actor): number | undefined {
+  return actor.kind === 'system' ? actor.ticketId : undefined;
+}
+
 /** The agent side of an actor (only signed-in users have one). */
 export function agentSideOf(actor: Actor): AgentIdentity | null {
   return actor.kind === 'user' ? actor.agent : null;
@@ -100,4 +117,12 @@ export function hasRole(actor: Actor, role: Role): boolean {
 /** An agent with any desk role (not only admin). */
 export function isDeskAgent(actor: Actor): boolean {
   return actor.kind === 'user' && !!actor.agent && ['analyst', 'supervisor', 'manager', 'crm'].some((r) => actor.agent!.roles.has(r as Role));
+}
+
+/** What a contact's portal invitation needs of people (injected by app.ts, so access does not import people). */
+export interface ContactSignInPort {
+  /** The contact's first email, language, whether it is active and its sign-in if it has one; null when unknown. */
+  target(db: import('kysely').Kysely<any>, contactId: number): Promise<{ email: string | null; language: 'fa' | 'en'; active: boolean; userId: number | null } | null>;
+  /** Makes `userId` the contact's sign-in (history row and `contact.sign_in_linked`), in the caller's unit of work. */
+  link(db: import('kysely').Kysely<any>, clock: import('./clock/index.ts').Clock, actor: Actor, contactId: number, userId: number): Promise<void>;
 }

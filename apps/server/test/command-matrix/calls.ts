@@ -1,6 +1,10 @@
 import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
 import { escalateDirectly, makeCategory, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
 import type { World } from '../route-matrix/world.ts';
+import { makeAgent, makeApiToken, makeContact } from '../factories.ts';
+import { portalInvitationLink } from '../../src/modules/access/index.ts';
+import { requestPasswordReset } from '../../src/modules/access/commands/request-password-reset.ts';
+import { lastIssuedLink, tokenOfLink } from '../links.ts';
 
 /**
  * How to call each command on a foreign record (command-matrix.ts says what each caller gets).
@@ -32,6 +36,20 @@ export const CALLS: Record<string, CallBuilder> = {
   'session.delete_expired': async () => ({ input: {} }),
   'user.change_password': async () => ({ input: { currentPassword: PASSWORD, newPassword: PASSWORD } }),
 
+  'user.accept_invitation': async (w) => {
+    const { contactId } = await makeContact(w.t, { organizationId: w.org2, canSignIn: false });
+    return { input: { token: tokenOfLink((await portalInvitationLink(w.t.ctx, { contactId: contactId! })).link), password: `a fresh password ${seq()}` } };
+  },
+  'user.reset_password': async (w) => {
+    const { userId, email } = await makeAgent(w.t, { roles: ['analyst'], groupIds: [w.groupB] });
+    await requestPasswordReset(w.t.ctx, { actor: { kind: 'anonymous', locale: 'en' }, email });
+    void userId;
+    return { input: { token: (await lastIssuedLink(w.t, email)).token, password: `a fresh password ${seq()}` } };
+  },
+  'user.request_password_reset': async (w) => ({ input: { email: w.foreignAgent.email } }),
+  'token.create': async () => ({ input: { name: `token ${seq()}`, scopes: ['read'] } }),
+  'token.revoke': async (w) => ({ input: { id: await makeApiToken(w.t, w.foreignAgent.userId, ['read']).then((x) => x.id) } }),
+
   'organization.create': async () => ({ input: { name: `سازمان ${seq()}` } }),
   'organization.update': async (w) => ({ input: { id: w.org2, version: await versionOf(w, 'organizations', w.org2), notes: `n${seq()}` } }),
   'contact.create': async (w) => ({ input: { name: `مشتری ${seq()}`, organizationId: w.org2 } }),
@@ -47,6 +65,11 @@ export const CALLS: Record<string, CallBuilder> = {
       .executeTakeFirstOrThrow();
     return { input: { id: contactId, userId: w.foreignAgent.userId, version: 1 } };
   },
+  'contact.invite': async (w) => {
+    const { contactId } = await makeContact(w.t, { organizationId: w.org2, canSignIn: false });
+    return { input: { id: contactId } };
+  },
+  'agent.invite': async (w) => ({ input: { id: w.foreignAgent.agentId } }),
   'agent.create': async () => ({ input: { email: `agent${seq()}@example.test`, name: `کارشناس ${seq()}`, roles: ['analyst'], password: PASSWORD } }),
   'agent.update': async (w) => {
     const id = w.foreignAgent.agentId!;

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import {
   escalateDirectly,
   makeAgent,
+  makeApiToken,
   makeCategory,
   makeContact,
   makeDeadJob,
@@ -16,6 +17,9 @@ import {
   type Client,
 } from '../factories.ts';
 import { freshActor, type World } from './world.ts';
+import { portalInvitationLink, ticketMagicLink } from '../../src/modules/access/index.ts';
+import { requestPasswordReset } from '../../src/modules/access/commands/request-password-reset.ts';
+import { lastIssuedLink, tokenOfLink } from '../links.ts';
 
 export type Which = 'own' | 'foreign';
 
@@ -74,6 +78,14 @@ function multipartFile(name: string, text: string): { payload: Buffer; headers: 
   return { payload: Buffer.from(body), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+/** A live one-time link's token: a contact's invitation, or a sign-in's reset as the public request makes it. */
+async function linkToken(w: World, purpose: 'invitation' | 'password_reset', id: number): Promise<string> {
+  if (purpose === 'invitation') return tokenOfLink((await portalInvitationLink(w.t.ctx, { contactId: id })).link);
+  const { email } = await w.t.ctx.db.selectFrom('users').select('email').where('id', '=', id).executeTakeFirstOrThrow();
+  await requestPasswordReset(w.t.ctx, { actor: { kind: 'anonymous', locale: 'en' }, email });
+  return tokenOfLink((await lastIssuedLink(w.t)).link);
+}
+
 /** Request builders keyed like the matrix rows. Each module's routes add theirs. */
 export const REQUESTS: Record<string, Builder> = {
   'GET /api/health': fixed('/api/health'),
@@ -88,6 +100,27 @@ export const REQUESTS: Record<string, Builder> = {
     payload: { email: role === 'anonymous' ? w.people.analyst.email : w.people[role].email, password: PASSWORD },
   }),
   'GET /api/v1/session': fixed('/api/v1/session'),
+  'POST /api/v1/invitations/accept': async (w) => {
+    const { contactId } = await makeContact(w.t, { organizationId: w.org1, canSignIn: false });
+    return { url: '/api/v1/invitations/accept', payload: { token: await linkToken(w, 'invitation', contactId!), password: `a fresh password ${seq()}` } };
+  },
+  'POST /api/v1/password-reset': async () => ({ url: '/api/v1/password-reset', payload: { email: `nobody${seq()}@example.test` } }),
+  'POST /api/v1/password-reset/complete': async (w) => {
+    const { userId } = await makeAgent(w.t, { roles: ['analyst'] });
+    return { url: '/api/v1/password-reset/complete', payload: { token: await linkToken(w, 'password_reset', userId), password: `a fresh password ${seq()}` } };
+  },
+  'POST /api/v1/me/tokens': fixed('/api/v1/me/tokens', { name: 'ci', scopes: ['read'] }),
+  'GET /api/v1/me/tokens': fixed('/api/v1/me/tokens'),
+  'DELETE /api/v1/tokens/:id': async (w, role, which) => {
+    const owner = which === 'own' && role !== 'anonymous' ? w.people[role].userId : w.foreignAgent.userId;
+    return { url: `/api/v1/tokens/${(await makeApiToken(w.t, owner, ['read'])).id}` };
+  },
+  'GET /metrics': fixed('/metrics'),
+  'POST /api/v1/ticket-link/session': async (w) => {
+    const { id } = await ticketFor(w, 'own');
+    const { link } = await ticketMagicLink(w.t.ctx, { ticketId: id, contactId: w.people.contact.contactId!, to: w.people.contact.email, language: 'en' });
+    return { url: '/api/v1/ticket-link/session', payload: { token: tokenOfLink(link) } };
+  },
   'DELETE /api/v1/session': async (w, role) => ({ url: '/api/v1/session', client: (await freshActor(w, role)).client }),
   'PUT /api/v1/me/password': async (w, role) => ({
     url: '/api/v1/me/password',
@@ -119,12 +152,21 @@ export const REQUESTS: Record<string, Builder> = {
     const { userId } = await makeAgent(w.t, { roles: ['analyst'] });
     return { url: `/api/v1/contacts/${id}/sign-in`, payload: { userId, version: 1 } };
   },
+  'POST /api/v1/contacts/:id/invitation': async (w, role, which) => {
+    const fresh = await makeContact(w.t, { organizationId: which === 'own' ? w.org1 : w.org2, canSignIn: false });
+    const id = role === 'contact' ? (which === 'own' ? w.people.contact.contactId : w.foreignContact.contactId) : fresh.contactId;
+    return { url: `/api/v1/contacts/${id}/invitation` };
+  },
   'GET /api/v1/agents': fixed('/api/v1/agents'),
   'POST /api/v1/agents': async () => ({ url: '/api/v1/agents', payload: { email: `a${seq()}@example.test`, name: 'new agent', roles: ['analyst'] } }),
   'GET /api/v1/agents/:id': async (w, _r, which) => ({ url: `/api/v1/agents/${which === 'own' ? w.people.analyst.agentId : w.foreignAgent.agentId}` }),
   'PATCH /api/v1/agents/:id': async (w, _r, which) => {
     const agent = await makeAgent(w.t, { roles: ['analyst'], groupIds: [which === 'own' ? w.groupA : w.groupB] });
     return { url: `/api/v1/agents/${agent.agentId}`, payload: { version: 1, name: 'renamed agent' } };
+  },
+  'POST /api/v1/agents/:id/invitation': async (w, _r, which) => {
+    const agent = await makeAgent(w.t, { roles: ['analyst'], groupIds: [which === 'own' ? w.groupA : w.groupB] });
+    return { url: `/api/v1/agents/${agent.agentId}/invitation` };
   },
   'GET /api/v1/groups': fixed('/api/v1/groups'),
   'POST /api/v1/groups': async () => ({ url: '/api/v1/groups', payload: { name: `گروه ${seq()}` } }),

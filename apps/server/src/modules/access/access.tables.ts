@@ -24,4 +24,26 @@ export interface AccessTables {
     ip: string | null;
     user_agent: string | null;
   };
+  ticket_links: {
+    id: Generated<number>;
+    token_hash: string;
+    ticket_id: number;
+    contact_id: number;
+    created_at: number;
+    expires_at: number;
+    last_used_at: number | null;
+    revoked_at: number | null;
+  };
+  api_tokens: {
+    id: Generated<number>;
+    user_id: number;
+    name: string;
+    token_hash: string;
+    scopes: string;
+    created_at: number;
+    expires_at: number | null;
+    last_used_at: number | null;
+    last_used_ip: string | null;
+    revoked_at: number | null;
+  };
 }

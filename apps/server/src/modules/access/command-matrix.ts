@@ -34,12 +34,21 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'session.sign_out': ownAccount,
   'user.change_password': ownAccount,
   'session.delete_expired': all(403), // the daily sweep's: the system only
+  // one-time links: whoever holds a live one (each call a fresh link; a dead one is 400, not an authorisation answer)
+  'user.accept_invitation': all('ok'),
+  'user.reset_password': all('ok'),
+  'user.request_password_reset': all('ok'),
+  // tokens: only a session mints one (the matrix's callers are loaded as jobs act: 403); anyone's token revoked by an admin only
+  'token.create': { ...all(403), channel: 401 },
+  'token.revoke': { ...all(404), admin: 'ok' },
   // people (desk roles create and edit organisations and contacts; crm and contacts do not)
   'organization.create': { ...all('ok'), contact: 403, crm: 403, channel: 403 },
   'organization.update': { ...all('ok'), contact: 404, crm: 403, channel: 404 },
   'contact.create': { ...all('ok'), contact: 403, crm: 403, channel: 403 },
   'contact.update': { ...all('ok'), contact: 404, crm: 403, channel: 404 },
   'contact.link_sign_in': adminOnlyHidden,
+  'contact.invite': { ...all('ok'), contact: 404, crm: 403, channel: 404 },
+  'agent.invite': adminOnlyHidden,
   'agent.create': adminOnly,
   'agent.update': adminOnlyHidden,
   'group.create': adminOnly,

@@ -2,6 +2,9 @@ import type { App } from '../../platform/http/server.ts';
 import { defineJob, type AppContext } from '../../context.ts';
 import type { Db } from '../../schema.ts';
 import { registerSessionRoutes } from './session.routes.ts';
+import { registerLinkRoutes } from './links.routes.ts';
+import { registerTokenRoutes } from './tokens.routes.ts';
+import { accessSettings } from './access.settings.ts';
 import { authenticateRequest, type SessionDeps } from './sessions.ts';
 import { deleteExpiredSessions } from './commands/delete-expired-sessions.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,6 +17,13 @@ export { hashPassword, verifyPassword } from './passwords.ts';
 export { insertUser, findUserByEmail, userEmails, userLocales, activeUserIds } from './users.repository.ts';
 export { AccessErrors } from './access.errors.ts';
 export { SESSION_COOKIE, CSRF_HEADER } from './sessions.ts';
+export { portalInvitationLink, userInvitationLink } from './invitations.ts';
+export { ticketMagicLink, TICKET_LINK_COOKIE } from './ticket-links.ts';
+export { LINK_TTL_MS, type IssuedLink } from './links.ts';
+export { revokeTicketLinksOfContacts } from './ticket-links.repository.ts';
+export { revokeApiTokensOfUser } from './tokens.repository.ts';
+export { assertAcceptablePassword, passwordProblem, MIN_PASSWORD_LENGTH } from './password-rules.ts';
+export { INITIAL_PASSWORD_FILE, writeInitialPasswordFile, removeInitialPasswordFile } from './initial-password.ts';
 
 // One set of session dependencies per app (the authenticator and the sign-out route share its actor cache).
 const depsOfApp = new WeakMap<AppContext, SessionDeps>();
@@ -21,7 +31,7 @@ const depsOfApp = new WeakMap<AppContext, SessionDeps>();
 function sessionDeps(ctx: AppContext): SessionDeps {
   let deps = depsOfApp.get(ctx);
   if (!deps) {
-    deps = { db: ctx.db, clock: ctx.clock, secret: ctx.secret, secureCookies: ctx.config.secureCookies, actorSides: ctx.actorSides, actorCache: new ActorCache(ctx.config.actorCacheMs ?? 0) };
+    deps = { db: ctx.db, clock: ctx.clock, secret: ctx.secret, secureCookies: ctx.config.secureCookies, actorSides: ctx.actorSides, resolveActor: ctx.resolveActor, actorCache: new ActorCache(ctx.config.actorCacheMs ?? 0) };
     depsOfApp.set(ctx, deps);
   }
   return deps;
@@ -45,8 +55,11 @@ export const EXPIRED_SESSIONS_JOB = 'access.delete_expired_sessions';
 /** Registers the session routes; contributes the daily sweep of expired sessions. */
 export function registerAccess(app: App, ctx: AppContext): Contribution<AppContext> {
   registerSessionRoutes(app, ctx, sessionDeps(ctx));
+  registerLinkRoutes(app, ctx, sessionDeps(ctx));
+  registerTokenRoutes(app, ctx);
   return {
     module: 'access',
+    settings: [accessSettings],
     jobs: [defineJob(EXPIRED_SESSIONS_JOB, { handler: async ({ trx, actor }) => void (await deleteExpiredSessions({ ...ctx, db: trx }, { actor })) })],
     schedules: [{ name: EXPIRED_SESSIONS_JOB, job: EXPIRED_SESSIONS_JOB, everyMs: 24 * 3600_000 }],
   };

@@ -8,7 +8,7 @@
  */
 export const MATRIX_ROLES = ['anonymous', 'contact', 'analyst', 'supervisor', 'manager', 'crm', 'admin'] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
-export type Outcome = 200 | 201 | 204 | 302 | 401 | 403 | 404;
+export type Outcome = 200 | 201 | 202 | 204 | 302 | 401 | 403 | 404;
 /** [own, foreign] */
 export type Cell = readonly [Outcome, Outcome];
 export type Expectations = { readonly [R in MatrixRole]: Cell };
@@ -36,6 +36,17 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('GET /api/v1/session', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('DELETE /api/v1/session', { anonymous: [401, 401], contact: [204, 204], analyst: [204, 204], supervisor: [204, 204], manager: [204, 204], crm: [204, 204], admin: [204, 204] }),
   row('PUT /api/v1/me/password', { anonymous: [401, 401], contact: [204, 204], analyst: [204, 204], supervisor: [204, 204], manager: [204, 204], crm: [204, 204], admin: [204, 204] }),
+  // One-time links: whoever holds a live link uses it, signed in or not (each call a fresh link).
+  row('POST /api/v1/invitations/accept', { anonymous: [204, 204], contact: [204, 204], analyst: [204, 204], supervisor: [204, 204], manager: [204, 204], crm: [204, 204], admin: [204, 204] }),
+  row('POST /api/v1/password-reset', { anonymous: [202, 202], contact: [202, 202], analyst: [202, 202], supervisor: [202, 202], manager: [202, 202], crm: [202, 202], admin: [202, 202] }),
+  row('POST /api/v1/password-reset/complete', { anonymous: [204, 204], contact: [204, 204], analyst: [204, 204], supervisor: [204, 204], manager: [204, 204], crm: [204, 204], admin: [204, 204] }),
+  // Personal API tokens (own: the caller's; foreign: another user's, which only an admin revokes). A
+  // session never reads /metrics: a metrics-scoped token does (tokens.db.test.ts).
+  row('POST /api/v1/me/tokens', { anonymous: [401, 401], contact: [201, 201], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [201, 201], admin: [201, 201] }),
+  row('GET /api/v1/me/tokens', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('DELETE /api/v1/tokens/:id', { anonymous: [401, 401], contact: [204, 404], analyst: [204, 404], supervisor: [204, 404], manager: [204, 404], crm: [204, 404], admin: [204, 204] }),
+  row('GET /metrics', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [403, 403] }),
+  row('POST /api/v1/ticket-link/session', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   // ── people ────────────────────────────────────────────────────────────────────────────────
   // own: organisation 1 (the contact's, managed by the crm agent), its contacts, the contact themself;
   // group A and its agents. foreign: organisation 2, its contacts, group B and its agents.
@@ -49,10 +60,13 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('PATCH /api/v1/contacts/:id', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 403], admin: [200, 200] }),
   // Linking a sign-in to a contact: admins only (own: the contact themself for the contact role, else a contact of org 1).
   row('POST /api/v1/contacts/:id/sign-in', { anonymous: [401, 401], contact: [403, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  // Inviting to the portal: whoever edits the contact (own: the contact themself for the contact role, else a contact of org 1).
+  row('POST /api/v1/contacts/:id/invitation', { anonymous: [401, 401], contact: [403, 404], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [201, 403], admin: [201, 201] }),
   row('GET /api/v1/agents', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/agents', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
   row('GET /api/v1/agents/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('PATCH /api/v1/agents/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('POST /api/v1/agents/:id/invitation', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
   row('GET /api/v1/groups', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/groups', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
   row('GET /api/v1/groups/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),

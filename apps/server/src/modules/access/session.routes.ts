@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { ErrorEnvelope, SessionResponse, SignInBody } from '@pishkhan/contracts';
+import { ChangePasswordBody, ErrorEnvelope, SessionResponse, SignInBody } from '@pishkhan/contracts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import { changePassword } from './commands/change-password.ts';
@@ -9,6 +9,7 @@ import { presentMe } from './access.presenter.ts';
 import { clearSessionCookie, csrfTokenFor, currentSessionToken, forgetSession, setSessionCookie, type SessionDeps } from './sessions.ts';
 import { signOut } from './commands/sign-out.ts';
 import { requireUser } from '../../platform/policy/index.ts';
+import { removeInitialPasswordFile } from './initial-password.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
 
@@ -60,15 +61,14 @@ export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDe
       schema: {
         tags: ['session'],
         summary: 'Change your own password (required after the first sign-in with a generated password)',
-        body: Type.Object(
-          { currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Type.String({ minLength: 1, maxLength: 1024 }) },
-          { additionalProperties: false },
-        ),
+        body: ChangePasswordBody,
         response: { 204: Type.Null(), ...errors, 422: ErrorEnvelope },
       },
     },
     async (request, reply) => {
-      await changePassword(ctx, { actor: request.actor, ...request.body });
+      const { replacedOneTime } = await changePassword(ctx, { actor: request.actor, ...request.body });
+      // The generated first password is of no use once replaced: its file goes.
+      if (replacedOneTime && request.actor.kind === 'user') await removeInitialPasswordFile(ctx.config.dataDir, request.actor.email);
       return reply.status(204).send(null);
     },
   );

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor, ActorSidesLoader } from '../../platform/actor.ts';
+import type { Actor, ActorResolver, ActorSidesLoader } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { hmac, randomToken, sha256Hex } from '../../platform/crypto/index.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
@@ -8,6 +8,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { actorFromUser } from './actor-loader.ts';
 import type { ActorCache, CachedSession } from './actor-cache.ts';
 import { findSessionWithUser, touchSession } from './sessions.repository.ts';
+import { TICKET_LINK_COOKIE, ticketLinkActor } from './ticket-links.ts';
+import { bearerToken, tokenActor } from './tokens.ts';
 
 export const SESSION_COOKIE = 'pishkhan_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -21,6 +23,7 @@ export interface SessionDeps {
   secret: string;
   secureCookies: boolean;
   actorSides: ActorSidesLoader;
+  resolveActor: ActorResolver;
   /** Actors of recently seen sessions (ADR 0015); absent or disabled: read on every request. */
   actorCache?: ActorCache;
 }
@@ -57,8 +60,10 @@ export function clearSessionCookie(reply: FastifyReply): void {
  */
 export async function authenticateRequest(deps: SessionDeps, request: FastifyRequest, reply: FastifyReply): Promise<Actor> {
   const anonymous: Actor = { kind: 'anonymous', locale: request.language };
+  const bearer = bearerToken(request);
+  if (bearer !== undefined) return tokenActor(deps, request, bearer);
   const token = request.cookies[SESSION_COOKIE];
-  if (!token) return anonymous;
+  if (!token) return ticketLinkOf(deps, request, anonymous);
   const now = deps.clock.now();
   const tokenHash = sha256Hex(token);
   const found = deps.actorCache?.get(tokenHash) ?? (await lookUpSession(deps, tokenHash));
@@ -94,6 +99,18 @@ async function lookUpSession(deps: SessionDeps, tokenHash: string): Promise<Cach
 /** Forgets a session this process has ended (sign-out), so that its own next request reads it again. */
 export function forgetSession(deps: SessionDeps, token: string | undefined): void {
   if (token) deps.actorCache?.delete(sha256Hex(token));
+}
+
+/** A ticket link's customer (its cookie, CSRF-checked like a session's), or anonymous. */
+async function ticketLinkOf(deps: SessionDeps, request: FastifyRequest, anonymous: Actor): Promise<Actor> {
+  const token = request.cookies[TICKET_LINK_COOKIE];
+  if (!token) return anonymous;
+  const actor = await ticketLinkActor(deps, token, request.url, request.language);
+  if (!actor) return anonymous;
+  if (!SAFE_METHODS.has(request.method) && !sameSecret(request.headers[CSRF_HEADER], csrfTokenFor(deps.secret, token))) {
+    throw new DomainError(CommonErrors['auth.csrf']);
+  }
+  return actor;
 }
 
 export function currentSessionToken(request: FastifyRequest): string | undefined {

@@ -65,3 +65,8 @@ export async function userLocales(db: Db, userIds: readonly number[]): Promise<M
   const rows = await db.selectFrom('users').select(['id', 'locale']).where('id', 'in', [...new Set(userIds)]).execute();
   return new Map(rows.map((r) => [r.id, r.locale === 'en' ? 'en' : 'fa']));
 }
+
+/** Deactivates or reactivates a sign-in (deactivating an agent or contact; the last side gone). */
+export async function setUserActive(db: Db, userId: number, active: boolean, now: number): Promise<void> {
+  await db.updateTable('users').set({ active: active ? 1 : 0, updated_at: now }).where('id', '=', userId).execute();
+}

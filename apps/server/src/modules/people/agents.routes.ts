@@ -1,4 +1,5 @@
-import { Agent, AgentListQuery, CreateAgentBody, CreatedAgent, ErrorEnvelope, IdParams, Page, UpdateAgentBody } from '@pishkhan/contracts';
+import { Agent, AgentListQuery, CreateAgentBody, CreatedAgent, ErrorEnvelope, IdParams, IssuedLinkResponse, Page, UpdateAgentBody } from '@pishkhan/contracts';
+import { inviteAgent } from './commands/invite-agent.ts';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
 import { createAgent } from './commands/create-agent.ts';
@@ -72,5 +73,18 @@ export function registerAgentRoutes(app: App, ctx: AppContext): void {
       const agent = await updateAgent(ctx, { actor: request.actor, id: request.params.id, ...request.body });
       return presentAgent(request.actor, agent);
     },
+  );
+
+  app.post(
+    '/api/v1/agents/:id/invitation',
+    {
+      schema: {
+        tags,
+        summary: 'Send an agent an invitation link to set their password (a new agent, or a reset): one hour, single use (admin)',
+        params: IdParams,
+        response: { 201: IssuedLinkResponse, ...writeErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await inviteAgent(ctx, { actor: request.actor, id: request.params.id })),
   );
 }

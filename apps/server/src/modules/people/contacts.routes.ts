@@ -1,4 +1,6 @@
-import { Contact, ContactListQuery, CreateContactBody, ErrorEnvelope, IdParams, LinkContactSignInBody, Page, UpdateContactBody } from '@pishkhan/contracts';
+import { Contact, ContactListQuery, CreateContactBody, ErrorEnvelope, IdParams, IssuedLinkResponse, LinkContactSignInBody, Page, UpdateContactBody } from '@pishkhan/contracts';
+import { hasRole } from '../../platform/actor.ts';
+import { inviteContact } from './commands/invite-contact.ts';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
 import { createContact } from './commands/create-contact.ts';
@@ -83,5 +85,22 @@ export function registerContactRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => presentContact(request.actor, await linkContactSignIn(ctx, { actor: request.actor, id: request.params.id, ...request.body })),
+  );
+
+  app.post(
+    '/api/v1/contacts/:id/invitation',
+    {
+      schema: {
+        tags,
+        summary: 'Invite a contact to the portal: a one-hour, single-use link to their first email (the link itself is shown to admins only)',
+        params: IdParams,
+        response: { 201: IssuedLinkResponse, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const issued = await inviteContact(ctx, { actor: request.actor, id: request.params.id });
+      // Whoever holds the link becomes the customer: only an admin may see it to hand it over.
+      return reply.status(201).send(hasRole(request.actor, 'admin') ? issued : { expiresAt: issued.expiresAt });
+    },
   );
 }

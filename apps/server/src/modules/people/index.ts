@@ -50,6 +50,7 @@ export { readsCustomers } from './people.policy.ts';
 export { insertGroup } from './groups.repository.ts';
 export { insertOrganization } from './organizations.repository.ts';
 export { insertOrganizationsBulk, insertContactsBulk, peopleCounts, type BulkContact, type BulkOrganization } from './people.bulk.repository.ts';
+export { contactSignInPort } from './contact-sign-in-port.ts';
 
 /** Registers /api/v1/organizations, /contacts, /agents and /groups. Contributes nothing besides its routes (yet). */
 export function registerPeople(app: App, ctx: AppContext): Contribution<AppContext> {

@@ -6,7 +6,7 @@ import { listArticles } from './articles.queries.ts';
 import { presentArticle } from './articles.presenter.ts';
 import { authorizeTicket } from './ticket-access.ts';
 import { seesInternal } from './tickets.policy.ts';
-import { requireUser } from '../../platform/policy/index.ts';
+import { requireCaller } from '../../platform/policy/index.ts';
 
 const tags = ['tickets'];
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
@@ -43,7 +43,7 @@ export function registerArticleRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = requireUser(request.actor);
+      const actor = requireCaller(request.actor);
       const access = await authorizeTicket(ctx.db, actor, 'read', request.params.id);
       const page = await listArticles(ctx.db, {
         ticketId: access.id,

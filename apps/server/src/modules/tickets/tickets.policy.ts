@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
-import { agentSideOf, contactSideOf, hasRole, isTrustedSystem, type Actor } from '../../platform/actor.ts';
+import { agentSideOf, contactSideOf, hasRole, isTrustedSystem, ticketScopeOf, type Actor } from '../../platform/actor.ts';
 import type { DB } from '../../schema.ts';
 import { organizationsManagedBy } from '../people/index.ts';
 import { type Policy } from '../../platform/policy/index.ts';
@@ -110,6 +110,9 @@ export const ticketPolicy: Policy<TicketAccess, TicketAction> = {
   can(actor, action, t) {
     if (isTrustedSystem(actor)) return true;
     if (actor.kind === 'anonymous') return false;
+    // A ticket link opens its one ticket (as its contact), no other.
+    const scope = ticketScopeOf(actor);
+    if (scope !== undefined && scope !== t.id) return false;
     switch (action) {
       case 'read':
         return agentSees(actor, t) || contactSees(actor, t);
@@ -175,7 +178,9 @@ export function visibleTickets(actor: Actor): (eb: TicketEb) => Expression<SqlBo
       ors.push(eb('tickets.id', 'in', ticketsWatchedBy(eb, { contactId: contact.id })));
       if (contact.organizationShares && contact.organizationId !== null) ors.push(eb('tickets.organization_id', '=', contact.organizationId));
     }
-    return ors.length ? eb.or(ors) : eb.lit(false);
+    const scope = ticketScopeOf(actor);
+    if (!ors.length) return eb.lit(false);
+    return scope === undefined ? eb.or(ors) : eb.and([eb('tickets.id', '=', scope), eb.or(ors)]);
   };
 }
 
@@ -207,6 +212,8 @@ export const ticketDeskPolicy: Policy<typeof TICKET_DESK, TicketDeskAction> = {
   can(actor, action) {
     if (isTrustedSystem(actor)) return true;
     if (actor.kind === 'anonymous') return false;
+    // A ticket link opens its one ticket, nothing desk-wide.
+    if (ticketScopeOf(actor) !== undefined) return false;
     switch (action) {
       case 'read':
         return true;

@@ -24,7 +24,7 @@ import { presentHistoryEntry, presentTicket, presentTicketSummary } from './tick
 import { ticketPolicy } from './tickets.policy.ts';
 import { listTickets, loadRelated, loadTicketView, numberPrefix, ticketFilters, ticketHistory } from './tickets.queries.ts';
 import type { TicketView } from './ticket-view.ts';
-import { authorize, requireUser } from '../../platform/policy/index.ts';
+import { authorize, requireCaller, requireUser } from '../../platform/policy/index.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { TicketFilter } from '@pishkhan/contracts';
 import { ticketFilterFields, type TicketFilterFields } from './filter/fields.ts';
@@ -103,7 +103,7 @@ export function registerTicketRoutes(app: App, ctx: AppContext, fields: TicketFi
     '/api/v1/tickets/:id',
     { schema: { tags, summary: 'One ticket, with the caller’s abilities on it', params: IdParams, response: { 200: Ticket, ...errors } } },
     async (request) => {
-      const actor = requireUser(request.actor);
+      const actor = requireCaller(request.actor);
       const view = await loadTicketView(ctx.db, request.params.id);
       authorize(ticketPolicy, actor, 'read', view?.access);
       return presentTicket(actor, view!.access, view!.related);

@@ -44,3 +44,19 @@ export async function consumeOneTimeToken(db: Kysely<any>, clock: Clock, input: 
     .executeTakeFirst();
   return row?.subject ?? null;
 }
+
+/**
+ * The subject of a token that would still be accepted, without using it: for read-only work before
+ * a unit of work (argon2 of the new password against the current one). Only `consumeOneTimeToken` decides.
+ */
+export async function peekOneTimeToken(db: Kysely<any>, clock: Clock, input: { purpose: string; token: string }): Promise<string | null> {
+  const row = await (db as Kysely<PlatformTables>)
+    .selectFrom('one_time_tokens')
+    .select('subject')
+    .where('token_hash', '=', sha256Hex(input.token))
+    .where('purpose', '=', input.purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', clock.now())
+    .executeTakeFirst();
+  return row?.subject ?? null;
+}

@@ -1,12 +1,14 @@
 import { Kysely } from 'kysely';
 import type { Config } from '../config/index.ts';
 import { dialectOf, type DialectSupport } from './dialects/index.ts';
-import { createPostgresDialect } from './dialects/postgres.ts';
+import { createPostgresDialect, type PoolStats } from './dialects/postgres.ts';
 import { createSqliteDialect } from './dialects/sqlite.ts';
 
 export interface Database<DB> {
   kysely: Kysely<DB>;
   dialect: DialectSupport;
+  /** The pool's state (PostgreSQL); SQLite has one connection: size 1, never waiting. */
+  poolStats(): PoolStats;
   close(): Promise<void>;
 }
 
@@ -18,6 +20,7 @@ export function openDatabase<DB>(config: Config['database'], options: { poolSize
   return {
     kysely,
     dialect: dialectOf(kysely),
+    poolStats: 'poolStats' in opened ? opened.poolStats : () => ({ size: 1, open: 1, idle: 1, waiting: 0 }),
     close: async () => {
       await kysely.destroy();
     },

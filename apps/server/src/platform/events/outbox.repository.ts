@@ -39,3 +39,13 @@ export async function deleteDispatchedBefore(db: Kysely<any>, input: { before: n
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The undispatched outbox: how many rows, and when the oldest was written (null when empty): /metrics. */
+export async function outboxBacklog(db: Kysely<any>): Promise<{ pending: number; oldestAt: number | null }> {
+  const row = await (db as Kysely<PlatformTables>)
+    .selectFrom('outbox')
+    .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min<number>('created_at').as('oldest')])
+    .where('dispatched_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { pending: Number(row.n), oldestAt: row.oldest === null ? null : Number(row.oldest) };
+}

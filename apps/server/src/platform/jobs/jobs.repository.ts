@@ -218,3 +218,19 @@ export async function requeueDeadJob(db: Kysely<any>, input: { id: number; now: 
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** How many jobs are in each state, and how many ready ones have failed before (waiting to retry): /metrics. */
+export async function jobQueueStats(db: Kysely<any>): Promise<{ byStatus: Record<string, number>; retrying: number }> {
+  const rows = await (db as Kysely<PlatformTables>)
+    .selectFrom('jobs')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>(eb.case().when('attempts', '>', 0).then(1).else(0).end()).as('retrying')])
+    .groupBy('status')
+    .execute();
+  const byStatus: Record<string, number> = { ready: 0, running: 0, done: 0, dead: 0 };
+  let retrying = 0;
+  for (const r of rows) {
+    byStatus[r.status] = Number(r.n);
+    if (r.status === 'ready') retrying = Number(r.retrying ?? 0);
+  }
+  return { byStatus, retrying };
+}

@@ -1,2 +1,2 @@
 export { authorize, authorizeEdit, abilities, type Policy } from './policy.ts';
-export { requireUser } from './require.ts';
+export { requireUser, requireCaller } from './require.ts';

@@ -24,11 +24,23 @@ const types = {
     oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-export function createPostgresDialect(url: string, max = 10): { dialect: PostgresDialect; close(): Promise<void> } {
+/** A connection pool's state for /metrics: its size, open, idle and waiting clients. */
+export interface PoolStats {
+  size: number;
+  open: number;
+  idle: number;
+  waiting: number;
+}
+
+export function createPostgresDialect(url: string, max = 10): { dialect: PostgresDialect; close(): Promise<void>; poolStats: () => PoolStats } {
   const pool = new pg.Pool({ connectionString: url, max, types });
   // An idle connection the server ends (restart, failover, pg_terminate_backend) is emitted as an
   // 'error' on the pool; unhandled it would crash the process. The pool has already discarded the
   // client and opens a fresh one on the next query, so there is nothing else to do.
   pool.on('error', () => {});
-  return { dialect: new PostgresDialect({ pool }), close: () => pool.end() };
+  return {
+    dialect: new PostgresDialect({ pool }),
+    close: () => pool.end(),
+    poolStats: () => ({ size: max, open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }

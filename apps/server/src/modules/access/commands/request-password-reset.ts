@@ -1,0 +1,27 @@
+import type { Actor } from '../../../platform/actor.ts';
+import type { SealKey } from '../../../platform/crypto/index.ts';
+import { defineCommand } from '../../../platform/commands/index.ts';
+import type { AccessContext } from '../access.context.ts';
+import { issueLink } from '../links.ts';
+import { findUserByEmail } from '../users.repository.ts';
+
+/**
+ * Asks for a password-reset link (anyone, for any email): an active sign-in with that email gets a
+ * one-hour link through the notification channels (`access.link_issued`); an unknown or inactive
+ * one gets nothing. The caller learns nothing either way: the answer is the same.
+ */
+export const requestPasswordReset = defineCommand(
+  'user.request_password_reset',
+  async (ctx: AccessContext & { sealKeys: SealKey[]; config: { publicUrl: string } }, input: { actor: Actor; email: string }): Promise<void> => {
+    const user = await findUserByEmail(ctx.db, input.email);
+    if (!user || user.active !== 1) return;
+    await issueLink(ctx, {
+      purpose: 'password_reset',
+      subject: `user:${user.id}`,
+      userId: user.id,
+      contactId: null,
+      to: user.email,
+      language: user.locale === 'en' ? 'en' : 'fa',
+    });
+  },
+);
