@@ -26,6 +26,7 @@ import { registerAdminJobs } from './modules/admin-jobs/index.ts';
 import { compileTicketQuery, registerSearch, searchFilterFields } from './modules/search/index.ts';
 import { actorSidesOfUser, contactSignInPort, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 import { seedContribution } from './seed/index.ts';
+import { registerEmail } from './modules/email/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -112,6 +113,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerSearch(app, ctx),
     // Not a module: the demo and bench data, written through the modules' index.ts.
     seedContribution(),
+    registerEmail(app, ctx),
   ];
   const installed = installContributions(ctx, contributions);
 

@@ -9,6 +9,7 @@ import { ensureDefaultSettings, type SettingsGroup } from './platform/settings/i
 import type { Db } from './schema.ts';
 import { hashPassword, insertUser, INITIAL_PASSWORD_FILE, writeInitialPasswordFile } from './modules/access/index.ts';
 import { agentWithRoleExists, ensureDefaultGroup, insertAgent } from './modules/people/index.ts';
+import { ensureDefaultMailbox } from './modules/email/index.ts';
 
 export { INITIAL_PASSWORD_FILE };
 const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
@@ -53,6 +54,7 @@ export async function bootstrapInstallation(
   const now = clock.now();
   await ensureDefaultSettings(db, settings, now);
   const groupId = await ensureDefaultGroup(db, now);
+  await ensureDefaultMailbox(db, groupId, now);
   if (await agentWithRoleExists(db, 'admin')) return;
   const generated = config.adminPassword ? undefined : randomBytes(18).toString('base64url');
   const password = config.adminPassword ?? generated!;

@@ -45,6 +45,8 @@ export interface EventMap {
     sealedLink: string;
     expiresAt: number;
   };
+  'mailbox.created': { mailboxId: number; actorUserId: number | null };
+  'mailbox.updated': { mailboxId: number; actorUserId: number | null; fields: string[] };
 }
 
 export type EventName = keyof EventMap;
@@ -68,4 +70,6 @@ export const EVENT_NAMES = [
   'group.created',
   'group.updated',
   'access.link_issued',
+  'mailbox.created',
+  'mailbox.updated',
 ] as const satisfies readonly EventName[];

@@ -10,3 +10,4 @@ export * from './timeline.ts';
 export * from './categories.ts';
 export * from './search.ts';
 export * from './accounts.ts';
+export * from './mailboxes.ts';

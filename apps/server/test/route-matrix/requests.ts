@@ -8,6 +8,7 @@ import {
   makeContact,
   makeDeadJob,
   makeGroup,
+  makeMailbox,
   makeNotification,
   makeOrganization,
   makeRelation,
@@ -188,6 +189,12 @@ export const REQUESTS: Record<string, Builder> = {
   'GET /api/v1/tickets/:id/similar': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/similar` }),
   'POST /api/v1/search/rebuild': fixed('/api/v1/search/rebuild', {}),
   'GET /api/v1/search/rebuild': fixed('/api/v1/search/rebuild'),
+
+  // email: mailboxes
+  'GET /api/v1/admin/mailboxes': fixed('/api/v1/admin/mailboxes'),
+  'POST /api/v1/admin/mailboxes': async () => ({ url: '/api/v1/admin/mailboxes', payload: { address: `matrix-${seq()}@desk.example.test`, kind: 'smtp' } }),
+  'GET /api/v1/admin/mailboxes/:id': async (w) => ({ url: `/api/v1/admin/mailboxes/${(await makeMailbox(w.t)).id}` }),
+  'PATCH /api/v1/admin/mailboxes/:id': async (w) => ({ url: `/api/v1/admin/mailboxes/${(await makeMailbox(w.t)).id}`, payload: { version: 1, name: 'renamed' } }),
 
   // tickets
   'POST /api/v1/tickets': async (w, role) => ({

@@ -57,6 +57,9 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'notifications.notify': all(403),
   'notification.mark_read': all(404),
   'notification.mark_all_read': ownAccount,
+  // email: mailboxes are admin work; a contact or channel does not see one
+  'mailbox.create': adminOnly,
+  'mailbox.update': adminOnlyHidden,
   // admin
   'job.retry': adminOnly,
   // search: rebuilding the index (pishkhan reindex) is the system's and admins'
