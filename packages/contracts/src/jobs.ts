@@ -59,6 +59,9 @@ export interface JobMap {
   'notifications.ticket_escalated': EventJob<'ticket.escalated'>;
   'notifications.ticket_pending_reached': EventJob<'ticket.pending_reached'>;
   'notifications.ticket_referral_returned': EventJob<'ticket.referral_returned'>;
+  'notifications.ticket_created': EventJob<'ticket.created'>;
+  'notifications.article_added': EventJob<'ticket.article_added'>;
+  'notifications.status_changed': EventJob<'ticket.status_changed'>;
 }
 
 export type JobName = keyof JobMap;
@@ -71,4 +74,7 @@ export const JOB_NAMES = [
   'notifications.ticket_escalated',
   'notifications.ticket_pending_reached',
   'notifications.ticket_referral_returned',
+  'notifications.ticket_created',
+  'notifications.article_added',
+  'notifications.status_changed',
 ] as const satisfies readonly JobName[];

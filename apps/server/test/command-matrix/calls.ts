@@ -1,4 +1,5 @@
 import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
+import { mailLink } from '../../src/modules/notifications/mail-links/mail-link-tokens.ts';
 import { escalateDirectly, makeCategory, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
 import type { World } from '../route-matrix/world.ts';
 
@@ -64,6 +65,16 @@ export const CALLS: Record<string, CallBuilder> = {
   }),
   'notification.mark_read': async (w) => ({ input: { id: await makeNotification(w.t, w.foreignAgent.userId) } }),
   'notification.mark_all_read': async () => ({ input: {} }),
+  'notification.change_settings': async () => ({ input: { items: [{ kind: 'ticket.closed', channel: 'email', enabled: false }] } }),
+  'notification.update_template': async (w) => {
+    const row = await w.t.ctx.db.selectFrom('notification_templates').select('version').where('kind', '=', 'ticket.received').where('language', '=', 'fa').executeTakeFirst();
+    return { input: { kind: 'ticket.received', language: 'fa', subject: `ثبت شد [#{{ticketNumber}}] ${seq()}`, body: '{{ticketTitle}}', version: row?.version ?? 0 } };
+  },
+  'notification.use_mail_link': async (w) => {
+    const ticketId = await foreignTicket(w, 'resolved');
+    const url = await mailLink(w.t.ctx.db, w.t.clock, '', { action: 'confirm', ticketId, contactId: w.foreignContact.contactId! });
+    return { input: { token: url.slice('/m/'.length) } };
+  },
   'job.retry': async (w) => ({ input: { id: await makeDeadJob(w.t) } }),
 
   'ticket.create': async (w) => ({

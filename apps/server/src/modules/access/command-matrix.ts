@@ -48,6 +48,10 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'notifications.notify': all(403),
   'notification.mark_read': all(404),
   'notification.mark_all_read': ownAccount,
+  'notification.change_settings': ownAccount,
+  'notification.update_template': { ...adminOnly, channel: 401 },
+  // The one-time token is the authority (a foreign contact's confirm link): whoever holds it acts as that contact.
+  'notification.use_mail_link': all('ok'),
   // admin
   'job.retry': adminOnly,
   // tickets: opening one for a foreign requester is the desk's (agents open tickets for anyone)

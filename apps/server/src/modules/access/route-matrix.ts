@@ -61,6 +61,17 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('GET /api/v1/me/notifications', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/me/notifications/:id/read', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 404], crm: [200, 404], admin: [200, 404] }),
   row('POST /api/v1/me/notifications/read-all', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('GET /api/v1/me/notification-settings', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('PUT /api/v1/me/notification-settings', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  // Email templates: admins only.
+  row('GET /api/v1/admin/notification-templates', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('PUT /api/v1/admin/notification-templates/:kind/:language', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('POST /api/v1/admin/notification-templates/preview', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  // Links in mail: the one-time token is the authority, whoever holds it (own: a link to the contact's ticket; foreign: another contact's).
+  row('GET /m/:token', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /m/:token', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('GET /api/v1/mail-links/:token', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/mail-links/:token', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   // ── admin: jobs (a fresh dead job each call) ─────────────────────────────────────────────
   row('GET /api/v1/admin/jobs', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('POST /api/v1/admin/jobs/:id/retry', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),

@@ -1,3 +1,3 @@
 export { deriveKey, sha256Hex, hmac, type SealKey } from './keys.ts';
 export { seal, open, SealError } from './seal.ts';
-export { randomToken, issueOneTimeToken, consumeOneTimeToken } from './one-time-tokens.ts';
+export { randomToken, issueOneTimeToken, consumeOneTimeToken, peekOneTimeToken } from './one-time-tokens.ts';

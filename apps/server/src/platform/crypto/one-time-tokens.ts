@@ -44,3 +44,19 @@ export async function consumeOneTimeToken(db: Kysely<any>, clock: Clock, input: 
     .executeTakeFirst();
   return row?.subject ?? null;
 }
+
+/**
+ * Reads a token without using it: its subject while it is unused and unexpired, else null. For
+ * pages that show what a link would do (a GET must change nothing, since mail scanners open links).
+ */
+export async function peekOneTimeToken(db: Kysely<any>, clock: Clock, input: { purpose: string; token: string }): Promise<string | null> {
+  const row = await (db as Kysely<PlatformTables>)
+    .selectFrom('one_time_tokens')
+    .select('subject')
+    .where('token_hash', '=', sha256Hex(input.token))
+    .where('purpose', '=', input.purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', clock.now())
+    .executeTakeFirst();
+  return row?.subject ?? null;
+}

@@ -35,7 +35,7 @@ declare module 'fastify' {
      * must still replace a generated password (session and password routes). Default: signed in
      * with no pending password change.
      */
-    auth?: 'public' | 'required' | 'password-change';
+    auth?: 'public' | 'required' | 'password-change' | 'link';
   }
 }
 
@@ -125,7 +125,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     const methods = (Array.isArray(route.method) ? route.method : [route.method]) as HTTPMethods[];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      catalog.push({ method, url: route.url, schema: route.schema, public: route.config?.auth === 'public' || route.url.startsWith('/api/docs') });
+      catalog.push({ method, url: route.url, schema: route.schema, public: route.config?.auth === 'public' || route.config?.auth === 'link' || route.url.startsWith('/api/docs') });
     }
   });
 
@@ -153,7 +153,9 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     reply.header('x-request-id', request.id);
     // Bodies are text in UTF-8 or multipart; a JSON body in UTF-16 or Latin-1 would be misread, not refused.
     if (!isUtf8OrNoCharset(request.headers['content-type'])) throw new DomainError(CommonErrors['request.unsupported_charset']);
-    if (request.url.startsWith('/api/docs')) {
+    // 'link': a page or action authorised by a one-time token in its URL alone (links in mail);
+    // the session, if any, is not read, so a signed-in browser's form POST needs no CSRF header.
+    if (request.url.startsWith('/api/docs') || request.routeOptions.config?.auth === 'link') {
       request.actor = { kind: 'anonymous', locale: request.language };
       return;
     }
