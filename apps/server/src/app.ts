@@ -21,6 +21,7 @@ import { createAuthenticator, jobActorLoader, registerAccess } from './modules/a
 import { registerTickets } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
+import { registerEmail } from './modules/email/index.ts';
 import { actorSidesOfUser, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 
 export interface BuildOptions {
@@ -101,6 +102,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerTickets(app, ctx, { queueViews: [] }),
     registerNotifications(app, ctx),
     registerAdminJobs(app, ctx),
+    registerEmail(app, ctx),
   ];
   const installed = installContributions(ctx, contributions);
 

@@ -9,6 +9,7 @@ import { ensureDefaultSettings, type SettingsGroup } from './platform/settings/i
 import type { Db } from './schema.ts';
 import { hashPassword, insertUser } from './modules/access/index.ts';
 import { agentWithRoleExists, ensureDefaultGroup, insertAgent } from './modules/people/index.ts';
+import { ensureDefaultMailbox } from './modules/email/index.ts';
 
 export const INITIAL_PASSWORD_FILE = 'initial-admin-password';
 const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
@@ -50,6 +51,7 @@ export async function bootstrapInstallation(
   const now = clock.now();
   await ensureDefaultSettings(db, settings, now);
   const groupId = await ensureDefaultGroup(db, now);
+  await ensureDefaultMailbox(db, groupId, now);
   if (await agentWithRoleExists(db, 'admin')) return;
   const generated = config.adminPassword ? undefined : randomBytes(18).toString('base64url');
   const password = config.adminPassword ?? generated!;

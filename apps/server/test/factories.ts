@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Role } from '../src/platform/actor.ts';
+import { systemActor, type Role } from '../src/platform/actor.ts';
 import { transaction } from '../src/platform/db/index.ts';
 import { hashPassword, insertUser } from '../src/modules/access/index.ts';
 import { insertAgent } from '../src/modules/people/agents.repository.ts';
 import { insertContactRecord } from '../src/modules/people/contacts.repository.ts';
+import { createMailbox } from '../src/modules/email/index.ts';
 import { createTestApp, type TestApp } from './harness.ts';
 
 export const PASSWORD = 'correct-horse-battery-staple';
@@ -252,4 +253,11 @@ export async function escalateDirectly(t: TestApp, ticketId: number): Promise<vo
 export async function appWithAdmin(): Promise<{ t: TestApp; admin: Client }> {
   const t = await createTestApp();
   return { t, admin: await signIn(t.app, (await makeAgent(t, { roles: ['admin'] })).email) };
+}
+
+/** A mailbox made through the command as the system (SMTP unless given), for tests that need one. */
+export async function makeMailbox(t: TestApp, input: { address?: string; groupId?: number; kind?: 'smtp' | 'imap'; imap?: Record<string, unknown> } = {}): Promise<{ id: number; address: string }> {
+  const address = input.address ?? `box-${unique()}@desk.example.test`;
+  const row = await createMailbox(t.ctx, { actor: systemActor(), address, kind: input.kind ?? 'smtp', ...(input.groupId ? { groupId: input.groupId } : {}), ...(input.imap ? { imap: input.imap } : {}) } as never);
+  return { id: row.id, address };
 }

@@ -29,6 +29,8 @@ export interface EventMap {
   'agent.updated': { agentId: number; actorUserId: number | null; fields: string[] };
   'group.created': { groupId: number; actorUserId: number | null };
   'group.updated': { groupId: number; actorUserId: number | null; fields: string[] };
+  'mailbox.created': { mailboxId: number; actorUserId: number | null };
+  'mailbox.updated': { mailboxId: number; actorUserId: number | null; fields: string[] };
 }
 
 export type EventName = keyof EventMap;
@@ -51,4 +53,6 @@ export const EVENT_NAMES = [
   'agent.updated',
   'group.created',
   'group.updated',
+  'mailbox.created',
+  'mailbox.updated',
 ] as const satisfies readonly EventName[];

@@ -1,6 +1,6 @@
 import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
 import { mailLink } from '../../src/modules/notifications/mail-links/mail-link-tokens.ts';
-import { escalateDirectly, makeCategory, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
+import { escalateDirectly, makeCategory, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
 import type { World } from '../route-matrix/world.ts';
 
 /**
@@ -54,6 +54,8 @@ export const CALLS: Record<string, CallBuilder> = {
     return { input: { id, version: await versionOf(w, 'agents', id), name: `کارشناس ب ${seq()}` } };
   },
   'group.create': async () => ({ input: { name: `گروه ${seq()}` } }),
+  'mailbox.create': async () => ({ input: { address: `cm-${seq()}@desk.example.test`, kind: 'smtp' } }),
+  'mailbox.update': async (w) => ({ input: { id: (await makeMailbox(w.t)).id, version: 1, name: `n${seq()}` } }),
   'group.update': async (w) => {
     const id = await makeGroup(w.t);
     return { input: { id, version: 1, description: 'updated' } };

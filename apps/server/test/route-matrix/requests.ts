@@ -7,6 +7,7 @@ import {
   makeContact,
   makeDeadJob,
   makeGroup,
+  makeMailbox,
   makeNotification,
   makeOrganization,
   makeRelation,
@@ -162,6 +163,12 @@ export const REQUESTS: Record<string, Builder> = {
   'GET /api/v1/admin/jobs': fixed('/api/v1/admin/jobs?status=dead'),
   'POST /api/v1/admin/jobs/:id/retry': async (w) => ({ url: `/api/v1/admin/jobs/${await makeDeadJob(w.t)}/retry` }),
   'GET /api/docs/static/*': fixed('/api/docs/static/swagger-ui.css'),
+
+  // email: mailboxes
+  'GET /api/v1/admin/mailboxes': fixed('/api/v1/admin/mailboxes'),
+  'POST /api/v1/admin/mailboxes': async () => ({ url: '/api/v1/admin/mailboxes', payload: { address: `matrix-${seq()}@desk.example.test`, kind: 'smtp' } }),
+  'GET /api/v1/admin/mailboxes/:id': async (w) => ({ url: `/api/v1/admin/mailboxes/${(await makeMailbox(w.t)).id}` }),
+  'PATCH /api/v1/admin/mailboxes/:id': async (w) => ({ url: `/api/v1/admin/mailboxes/${(await makeMailbox(w.t)).id}`, payload: { version: 1, name: 'renamed' } }),
 
   // tickets
   'POST /api/v1/tickets': async (w, role) => ({

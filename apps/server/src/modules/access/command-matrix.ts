@@ -52,6 +52,9 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'notification.update_template': { ...adminOnly, channel: 401 },
   // The one-time token is the authority (a foreign contact's confirm link): whoever holds it acts as that contact.
   'notification.use_mail_link': all('ok'),
+  // email: mailboxes are admin work; a contact or channel does not see one
+  'mailbox.create': adminOnly,
+  'mailbox.update': adminOnlyHidden,
   // admin
   'job.retry': adminOnly,
   // tickets: opening one for a foreign requester is the desk's (agents open tickets for anyone)

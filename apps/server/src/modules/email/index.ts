@@ -1,0 +1,36 @@
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../platform/http/server.ts';
+import type { Contribution } from '../../platform/modules.ts';
+import { registerMailboxRoutes } from './mailboxes/mailboxes.routes.ts';
+
+/** The email module's public face: mailboxes, the Message-ID token (shared with mail out), registration. */
+export { createMailbox } from './commands/create-mailbox.ts';
+export { updateMailbox } from './commands/update-mailbox.ts';
+export { ensureDefaultMailbox, DEFAULT_MAILBOX_ADDRESS } from './mailboxes/default-mailbox.ts';
+export { openMailboxSecret, type MailboxSecret } from './mailboxes/mailbox-secrets.ts';
+export {
+  findMailboxRow as findMailbox,
+  activeMailboxByAddress,
+  activeMailboxesOfKind,
+  allMailboxAddressKeys,
+  addressKey,
+  type MailboxRow,
+} from './mailboxes/mailboxes.repository.ts';
+export {
+  formatMessageId,
+  parseMessageId,
+  splitMessageIds,
+  messageIdDomain,
+  uniquePart,
+  ticketMessageToken,
+  outgoingMessageId,
+  verifiedTicketIds,
+  type TicketMessageId,
+  type TokenContext,
+} from './threading/message-id.ts';
+
+/** Registers the mailbox admin API. */
+export function registerEmail(app: App, ctx: AppContext): Contribution<AppContext> {
+  registerMailboxRoutes(app, ctx);
+  return { module: 'email' };
+}

@@ -1,0 +1,17 @@
+import { open, seal, type SealKey } from '../../../platform/crypto/index.ts';
+import type { MailboxRow } from './mailboxes.repository.ts';
+
+export type MailboxSecret = 'imap' | 'relay';
+
+/** The seal context binds a password to its mailbox and column: a value copied elsewhere does not open. */
+const contextOf = (mailboxId: number, which: MailboxSecret) => `mailbox:${mailboxId}:${which}_password`;
+
+export function sealMailboxSecret(keys: readonly SealKey[], mailboxId: number, which: MailboxSecret, plaintext: string): string {
+  return seal(keys[0]!, plaintext, contextOf(mailboxId, which));
+}
+
+/** The IMAP or relay password of a mailbox in clear (for the poller and mail out), or null when none is set. */
+export function openMailboxSecret(keys: SealKey[], row: Pick<MailboxRow, 'id' | 'imap_password_sealed' | 'relay_password_sealed'>, which: MailboxSecret): string | null {
+  const sealed = which === 'imap' ? row.imap_password_sealed : row.relay_password_sealed;
+  return sealed === null ? null : open(keys, sealed, contextOf(row.id, which));
+}
