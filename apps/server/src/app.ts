@@ -21,7 +21,7 @@ import { createAuthenticator, jobActorLoader, registerAccess } from './modules/a
 import { registerTickets } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
-import { registerEmail } from './modules/email/index.ts';
+import { createOutboundMailer, registerEmail, registerOutbound } from './modules/email/index.ts';
 import { actorSidesOfUser, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 
 export interface BuildOptions {
@@ -100,9 +100,10 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerAccess(app, ctx),
     registerPeople(app, ctx),
     registerTickets(app, ctx, { queueViews: [] }),
-    registerNotifications(app, ctx),
+    registerNotifications(app, ctx, { mailer: createOutboundMailer(ctx) }),
     registerAdminJobs(app, ctx),
     registerEmail(app, ctx),
+    registerOutbound(app, ctx),
   ];
   const installed = installContributions(ctx, contributions);
 

@@ -9,3 +9,4 @@ export * from './filters.ts';
 export * from './timeline.ts';
 export * from './categories.ts';
 export * from './mailboxes.ts';
+export * from './outbound.ts';

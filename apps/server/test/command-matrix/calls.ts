@@ -1,6 +1,6 @@
 import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
 import { mailLink } from '../../src/modules/notifications/mail-links/mail-link-tokens.ts';
-import { escalateDirectly, makeCategory, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
+import { escalateDirectly, makeCategory, makeFailedMail, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
 import type { World } from '../route-matrix/world.ts';
 
 /**
@@ -55,6 +55,12 @@ export const CALLS: Record<string, CallBuilder> = {
   },
   'group.create': async () => ({ input: { name: `گروه ${seq()}` } }),
   'mailbox.create': async () => ({ input: { address: `cm-${seq()}@desk.example.test`, kind: 'smtp' } }),
+  'email.send_reply': async (w) => ({ input: { ticketId: await foreignTicket(w), body: 'پاسخ با نامه', to: ['someone@example.test'] } }),
+  'email.message_third_party': async (w) => ({ input: { ticketId: await foreignTicket(w), to: ['vendor@example.test'], body: 'لطفاً بررسی کنید' } }),
+  'email.retry_message': async (w) => ({ input: { id: await makeFailedMail(w.t, await foreignTicket(w)) } }),
+  'email.set_default_relay': async () => ({ input: { relay: null } }),
+  'email.set_group_signature': async (w) => ({ input: { groupId: w.groupB, fa: 'با احترام', en: 'Regards' } }),
+  'email.set_mailbox_notifications': async (w) => ({ input: { mailboxId: (await makeMailbox(w.t)).id, items: [{ kind: 'ticket.closed', enabled: false }] } }),
   'mailbox.update': async (w) => ({ input: { id: (await makeMailbox(w.t)).id, version: 1, name: `n${seq()}` } }),
   'group.update': async (w) => {
     const id = await makeGroup(w.t);

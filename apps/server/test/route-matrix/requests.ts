@@ -9,6 +9,7 @@ import {
   makeGroup,
   makeMailbox,
   makeNotification,
+  makeFailedMail,
   makeOrganization,
   makeRelation,
   makeTicket,
@@ -52,6 +53,11 @@ async function mailLinkToken(w: World, which: Which): Promise<string> {
   const contactId = which === 'own' ? w.people.contact.contactId! : w.foreignContact.contactId!;
   const url = await mailLink(w.t.ctx.db, w.t.clock, '', { action: 'confirm', ticketId: id, contactId });
   return url.slice('/m/'.length);
+}
+
+/** A mail of the ticket that finally failed (what the retry button sends again). */
+async function failedMailOn(w: World, ticketId: number): Promise<number> {
+  return makeFailedMail(w.t, ticketId);
 }
 
 async function escalatedTicket(w: World, which: Which): Promise<number> {
@@ -197,6 +203,14 @@ export const REQUESTS: Record<string, Builder> = {
   'GET /api/v1/tickets/:id/articles': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/articles` }),
   'POST /api/v1/tickets/:id/replies': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/replies`, payload: { body: 'سلام، بررسی شد.' } }),
   'POST /api/v1/tickets/:id/notes': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/notes`, payload: { body: 'یادداشت داخلی' } }),
+  'POST /api/v1/tickets/:id/email/replies': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/email/replies`, payload: { body: 'پاسخ با نامه', to: ['someone@example.test'] } }),
+  'POST /api/v1/tickets/:id/email/third-party': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/email/third-party`, payload: { to: ['vendor@example.test'], body: 'لطفاً بررسی کنید' } }),
+  'GET /api/v1/tickets/:id/email/messages': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/email/messages` }),
+  'POST /api/v1/email/messages/:id/retry': async (w, _r, which) => ({ url: `/api/v1/email/messages/${await failedMailOn(w, (await ticketFor(w, which)).id)}/retry` }),
+  'GET /api/v1/admin/email/outbound': fixed('/api/v1/admin/email/outbound'),
+  'PUT /api/v1/admin/email/default-relay': fixed('/api/v1/admin/email/default-relay', { relay: null }),
+  'PUT /api/v1/admin/email/signatures/:id': async (w, _r, which) => ({ url: `/api/v1/admin/email/signatures/${which === 'own' ? w.groupA : w.groupB}`, payload: { fa: 'با احترام', en: 'Regards' } }),
+  'PUT /api/v1/admin/mailboxes/:id/notifications': async (w) => ({ url: `/api/v1/admin/mailboxes/${(await makeMailbox(w.t)).id}/notifications`, payload: { items: [{ kind: 'ticket.closed', enabled: false }] } }),
   'POST /api/v1/tickets/:id/attachments': async (w, _r, which) => {
     const { payload, headers } = multipartFile('گزارش.txt', 'متن پیوست');
     return { url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/attachments`, payload, headers };

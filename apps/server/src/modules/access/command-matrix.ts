@@ -55,6 +55,13 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   // email: mailboxes are admin work; a contact or channel does not see one
   'mailbox.create': adminOnly,
   'mailbox.update': adminOnlyHidden,
+  // email: mail out (a reply or third-party message on a foreign ticket is the manager's; settings are admin work)
+  'email.send_reply': foreignTicket,
+  'email.message_third_party': foreignTicket,
+  'email.retry_message': { ...foreignTicket, channel: 401 },
+  'email.set_default_relay': { ...adminOnly, channel: 401 },
+  'email.set_group_signature': { ...adminOnly, channel: 401 },
+  'email.set_mailbox_notifications': { ...adminOnly, channel: 401 },
   // admin
   'job.retry': adminOnly,
   // tickets: opening one for a foreign requester is the desk's (agents open tickets for anyone)

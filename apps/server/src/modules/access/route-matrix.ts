@@ -105,6 +105,16 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('GET /api/v1/tickets/:id/articles', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
   row('POST /api/v1/tickets/:id/replies', { anonymous: [401, 401], contact: [201, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
   row('POST /api/v1/tickets/:id/notes', { anonymous: [401, 401], contact: [403, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
+  // Mail out: a reply by mail is the desk's (a contact's own reply is refused, 403); a third-party message and the mail list are the notes' audience.
+  row('POST /api/v1/tickets/:id/email/replies', { anonymous: [401, 401], contact: [403, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
+  row('POST /api/v1/tickets/:id/email/third-party', { anonymous: [401, 401], contact: [403, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
+  row('GET /api/v1/tickets/:id/email/messages', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
+  row('POST /api/v1/email/messages/:id/retry', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
+  // Mail out's settings: admins only (signatures: own = group A, foreign = group B).
+  row('GET /api/v1/admin/email/outbound', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('PUT /api/v1/admin/email/default-relay', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('PUT /api/v1/admin/email/signatures/:id', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('PUT /api/v1/admin/mailboxes/:id/notifications', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('POST /api/v1/tickets/:id/attachments', { anonymous: [401, 401], contact: [201, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
   row('GET /api/v1/tickets/:id/attachments', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
   row('GET /api/v1/attachments/:id/content', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),

@@ -24,7 +24,7 @@ export function emailDriver(ctx: { clock: Clock; publicUrl: string }, mailer: No
       const values = await valuesOf(trx, ctx, n, to.name, toCustomer);
       const template = await templateFor(trx, n.kind, n.language);
       const rendered = renderTemplate(template, values, n.language);
-      await mailer.queue(trx, { ticketId: n.ticketId, kind: n.kind, to, language: n.language, ...rendered, dedupeKey: n.dedupeKey, toCustomer });
+      await mailer.queue(trx, { ticketId: n.ticketId, kind: n.kind, to, language: n.language, ...rendered, dedupeKey: n.dedupeKey, toCustomer, ...(n.data.articleId === undefined ? {} : { articleId: n.data.articleId }) });
     },
   };
 }

@@ -53,6 +53,8 @@ export interface NotificationMail {
   html: string;
   /** The notification's dedupe key: queuing the same mail twice sends it once. */
   dedupeKey: string;
+  /** The public reply it tells of (ticket.public_reply): mail out skips addresses the reply itself went to. */
+  articleId?: number;
   /** Whether the recipient is the ticket's customer side (customer mails go from the ticket's mailbox; agents' from the default). */
   toCustomer: boolean;
 }
