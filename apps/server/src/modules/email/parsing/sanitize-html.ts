@@ -1,0 +1,36 @@
+import sanitize from 'sanitize-html';
+
+/**
+ * HTML from outside is shown only through this strict allow-list: text formatting, lists, tables,
+ * links (http, https, mailto; opened without referrer) and inline images by `cid:` only. Remote
+ * images (tracking pixels), scripts, styles, forms, frames and event handlers never survive.
+ * `cid:` sources are rewritten by the caller to the attachment's download URL once it is stored.
+ */
+const OPTIONS: sanitize.IOptions = {
+  allowedTags: [
+    'a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'col', 'colgroup', 'dd', 'del', 'div', 'dl', 'dt',
+    'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'small',
+    'span', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'u', 'ul',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    td: ['colspan', 'rowspan'],
+    th: ['colspan', 'rowspan'],
+    '*': ['dir', 'lang'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['cid'] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'xml'],
+  transformTags: {
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow noreferrer noopener', target: '_blank' } }),
+  },
+  exclusiveFilter: (frame) => frame.tag === 'img' && !/^cid:/i.test(frame.attribs.src ?? ''),
+};
+
+/** Sanitised HTML: the allow-list above; remote images are dropped, `cid:` images kept. */
+export function sanitizeMailHtml(html: string): string {
+  return sanitize(html, { ...OPTIONS, allowedAttributes: { ...OPTIONS.allowedAttributes, a: ['href', 'title', 'rel', 'target'] } }).trim();
+}
