@@ -16,7 +16,6 @@ import {
 import { Type } from 'typebox';
 import type { AppContext } from '../../../context.ts';
 import type { App } from '../../../platform/http/server.ts';
-import { requireUser } from '../../../platform/policy/index.ts';
 import { messageThirdParty } from '../commands/message-third-party.ts';
 import { retryOutboundMail } from '../commands/retry-outbound-mail.ts';
 import { sendEmailReply } from '../commands/send-email-reply.ts';
@@ -120,7 +119,6 @@ export function registerOutboundRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       await setMailboxNotifications(ctx, { actor: request.actor, mailboxId: request.params.id, items: request.body.items });
-      requireUser(request.actor);
       const off = new Set((await mailboxSwitches(ctx.db, request.params.id)).filter((s) => s.enabled === 0).map((s) => s.kind));
       return { mailboxId: request.params.id, items: NOTIFICATION_KINDS.map((kind) => ({ kind, enabled: !off.has(kind) })) };
     },

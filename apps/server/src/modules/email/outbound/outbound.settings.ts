@@ -11,8 +11,6 @@ export interface DefaultRelaySetting {
 
 export const outboundSettings = defineSettings({
   'email.default_relay': null as DefaultRelaySetting | null,
-  /** Attempts to hand a mail to the relay before it is marked failed (with back-off between). */
-  'email.send_attempts': 6,
 });
 
 export const DEFAULT_RELAY_SEAL_CONTEXT = 'email:default_relay';
