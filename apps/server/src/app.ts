@@ -26,7 +26,7 @@ import { registerAdminJobs } from './modules/admin-jobs/index.ts';
 import { compileTicketQuery, registerSearch, searchFilterFields } from './modules/search/index.ts';
 import { actorSidesOfUser, contactSignInPort, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 import { seedContribution } from './seed/index.ts';
-import { registerEmail } from './modules/email/index.ts';
+import { createOutboundMailer, registerEmail, registerOutbound } from './modules/email/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -108,12 +108,13 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerAccess(app, ctx),
     registerPeople(app, ctx),
     registerTickets(app, ctx, { queueViews: [], filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery }),
-    registerNotifications(app, ctx),
+    registerNotifications(app, ctx, { mailer: createOutboundMailer(ctx) }),
     registerAdminJobs(app, ctx),
     registerSearch(app, ctx),
     // Not a module: the demo and bench data, written through the modules' index.ts.
     seedContribution(),
     registerEmail(app, ctx),
+    registerOutbound(app, ctx),
   ];
   const installed = installContributions(ctx, contributions);
 

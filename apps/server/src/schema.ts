@@ -5,9 +5,10 @@ import type { PeopleTables } from './modules/people/people.tables.ts';
 import type { TicketTables } from './modules/tickets/tickets.tables.ts';
 import type { NotificationTables } from './modules/notifications/notifications.tables.ts';
 import type { EmailTables } from './modules/email/email.tables.ts';
+import type { EmailOutboundTables } from './modules/email/email-outbound.tables.ts';
 
 /** Every table of the database, for Kysely's types. Each module declares its own tables. */
-export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables {}
+export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables {}
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;

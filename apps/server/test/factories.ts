@@ -273,3 +273,43 @@ export async function makeMailbox(t: TestApp, input: { address?: string; groupId
   const row = await createMailbox(t.ctx, { actor: systemActor(), address, kind: input.kind ?? 'smtp', ...(input.groupId ? { groupId: input.groupId } : {}), ...(input.imap ? { imap: input.imap } : {}) } as never);
   return { id: row.id, address };
 }
+
+/** An outgoing mail of a ticket that finally failed (mail out's retry). */
+export async function makeFailedMail(t: TestApp, ticketId: number): Promise<number> {
+  const now = t.clock.now();
+  const { id } = await t.ctx.db
+    .insertInto('outbound_messages')
+    .values({
+      ticket_id: ticketId,
+      article_id: null,
+      purpose: 'notification',
+      notification_kind: 'ticket.received',
+      mailbox_id: null,
+      from_address: 'support@localhost',
+      from_name: null,
+      to_json: JSON.stringify([{ address: 'someone@example.test', name: null }]),
+      cc_json: '[]',
+      bcc_json: '[]',
+      subject: 'x',
+      text_body: 'x',
+      html_body: '<p>x</p>',
+      attachments_json: '[]',
+      message_id: `<failed.${unique()}@localhost>`,
+      in_reply_to: null,
+      references_header: null,
+      thread_index: null,
+      language: 'fa',
+      status: 'failed',
+      reason: 'relay_refused',
+      last_error: '550 no',
+      attempts: 1,
+      dedupe_key: null,
+      created_by_user_id: null,
+      created_at: now,
+      updated_at: now,
+      sent_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}

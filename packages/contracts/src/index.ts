@@ -11,3 +11,4 @@ export * from './categories.ts';
 export * from './search.ts';
 export * from './accounts.ts';
 export * from './mailboxes.ts';
+export * from './outbound.ts';

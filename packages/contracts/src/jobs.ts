@@ -70,6 +70,13 @@ export interface JobMap {
   'search.organization_updated': EventJob<'organization.updated'>;
   /** One batch of an index rebuild (`pishkhan reindex`): the next batch is enqueued by this one. */
   'search.rebuild': { rebuildId: number; kind: 'ticket' | 'contact' | 'organization'; afterId: number };
+  'notifications.ticket_created': EventJob<'ticket.created'>;
+  'notifications.article_added': EventJob<'ticket.article_added'>;
+  'notifications.status_changed': EventJob<'ticket.status_changed'>;
+  /** Mail out: a desk's public reply goes to the customer side by mail (reply-all by default). */
+  'email.mail_reply': EventJob<'ticket.article_added'>;
+  /** Mail out: sends one outbound_messages row (retries with back-off; finally failed is recorded on the row). */
+  'email.send_message': { outboundId: number };
 }
 
 export type JobName = keyof JobMap;
@@ -92,4 +99,9 @@ export const JOB_NAMES = [
   'search.organization_created',
   'search.organization_updated',
   'search.rebuild',
+  'notifications.ticket_created',
+  'notifications.article_added',
+  'notifications.status_changed',
+  'email.mail_reply',
+  'email.send_message',
 ] as const satisfies readonly JobName[];

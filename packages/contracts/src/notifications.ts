@@ -3,14 +3,42 @@ import { Id, Instant, PageQuery } from './common.ts';
 
 /** Why a user was notified; the UI picks the sentence (fa/en) from the kind and the data. */
 export const NotificationKind = Type.Union([
+  // to agents
   Type.Literal('ticket.assigned'),
   Type.Literal('ticket.escalated'),
   /** A functional escalation referred the ticket to a group the recipient is a member of. */
   Type.Literal('ticket.referred'),
   Type.Literal('ticket.pending_reached'),
   Type.Literal('ticket.referral_returned'),
+  Type.Literal('ticket.new_in_group'),
+  Type.Literal('ticket.customer_replied'),
+  // to the customer (requester; public replies also reach contacts who watch)
+  Type.Literal('ticket.received'),
+  Type.Literal('ticket.public_reply'),
+  Type.Literal('ticket.waiting_for_customer'),
+  Type.Literal('ticket.resolved'),
+  Type.Literal('ticket.closed'),
 ]);
 export type NotificationKind = Static<typeof NotificationKind>;
+
+/** Every kind, in the order settings and template lists show them. */
+export const NOTIFICATION_KINDS = [
+  'ticket.received',
+  'ticket.public_reply',
+  'ticket.waiting_for_customer',
+  'ticket.resolved',
+  'ticket.closed',
+  'ticket.new_in_group',
+  'ticket.assigned',
+  'ticket.customer_replied',
+  'ticket.referral_returned',
+  'ticket.escalated',
+  'ticket.pending_reached',
+] as const satisfies readonly NotificationKind[];
+
+/** The ways a notification reaches someone, each switchable per user. */
+export const NotificationChannel = Type.Union([Type.Literal('in_app'), Type.Literal('email')]);
+export type NotificationChannel = Static<typeof NotificationChannel>;
 
 /**
  * What the sentence needs, captured when the notification was made. Never internal note text:
@@ -24,6 +52,10 @@ export const NotificationData = Type.Object({
   /** ticket.escalated: 1 = supervisors of the group, 2 = managers. */
   escalationLevel: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 })),
   groupId: Type.Optional(Type.Union([Id, Type.Null()])),
+  /** Who acted, as a name to show (an agent's or a contact's; absent for the system). */
+  actorName: Type.Optional(Type.String()),
+  /** The public reply or customer reply that caused it (ticket.public_reply, ticket.customer_replied). */
+  articleId: Type.Optional(Id),
 });
 export type NotificationData = Static<typeof NotificationData>;
 
@@ -62,3 +94,90 @@ export const NotificationsReadAll = Type.Object({
   unreadCount: Type.Integer({ minimum: 0 }),
 });
 export type NotificationsReadAll = Static<typeof NotificationsReadAll>;
+
+/** One kind's switches for the signed-in user: on unless turned off. */
+export const NotificationSetting = Type.Object({
+  kind: NotificationKind,
+  inApp: Type.Boolean(),
+  email: Type.Boolean(),
+});
+export type NotificationSetting = Static<typeof NotificationSetting>;
+
+export const NotificationSettings = Type.Object({ items: Type.Array(NotificationSetting) });
+export type NotificationSettings = Static<typeof NotificationSettings>;
+
+export const NotificationSettingsChange = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({ kind: NotificationKind, channel: NotificationChannel, enabled: Type.Boolean() }, { additionalProperties: false }),
+      { minItems: 1, maxItems: 50 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type NotificationSettingsChange = Static<typeof NotificationSettingsChange>;
+
+export const TemplateLanguage = Type.Union([Type.Literal('fa'), Type.Literal('en')]);
+export type TemplateLanguage = Static<typeof TemplateLanguage>;
+
+/**
+ * An email template of one kind in one language: text with {{placeholders}} (never markup; the
+ * HTML part escapes every value). `custom` is false while the built-in default is in use.
+ */
+export const NotificationTemplate = Type.Object({
+  kind: NotificationKind,
+  language: TemplateLanguage,
+  subject: Type.String(),
+  body: Type.String(),
+  custom: Type.Boolean(),
+  /** The placeholders this kind offers. */
+  placeholders: Type.Array(Type.String()),
+  version: Type.Integer({ minimum: 0 }),
+});
+export type NotificationTemplate = Static<typeof NotificationTemplate>;
+
+export const NotificationTemplates = Type.Object({ items: Type.Array(NotificationTemplate) });
+export type NotificationTemplates = Static<typeof NotificationTemplates>;
+
+export const NotificationTemplateParams = Type.Object({ kind: NotificationKind, language: TemplateLanguage });
+export type NotificationTemplateParams = Static<typeof NotificationTemplateParams>;
+
+export const NotificationTemplateChange = Type.Object(
+  {
+    subject: Type.String({ minLength: 1, maxLength: 500 }),
+    body: Type.String({ minLength: 1, maxLength: 20_000 }),
+    /** The version read (0 while the default is in use): a concurrent edit is 409 record.stale. */
+    version: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type NotificationTemplateChange = Static<typeof NotificationTemplateChange>;
+
+/** Renders a template (the stored one, or the given draft) with sample data. */
+export const NotificationTemplatePreviewBody = Type.Object(
+  {
+    kind: NotificationKind,
+    language: TemplateLanguage,
+    subject: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    body: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000 })),
+  },
+  { additionalProperties: false },
+);
+export type NotificationTemplatePreviewBody = Static<typeof NotificationTemplatePreviewBody>;
+
+export const RenderedMail = Type.Object({ subject: Type.String(), text: Type.String(), html: Type.String() });
+export type RenderedMail = Static<typeof RenderedMail>;
+
+/** A link from a mail (confirm, reopen): the token is its only authority. */
+export const MailLinkParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
+export type MailLinkParams = Static<typeof MailLinkParams>;
+
+export const MailLinkAction = Type.Union([Type.Literal('confirm'), Type.Literal('reopen')]);
+
+/** What a link would do (GET: nothing is changed). */
+export const MailLink = Type.Object({ action: MailLinkAction, ticketId: Id, ticketNumber: Type.Integer(), ticketTitle: Type.String() });
+export type MailLink = Static<typeof MailLink>;
+
+/** What a link did (POST, once). */
+export const MailLinkResult = Type.Object({ action: MailLinkAction, ticketId: Id, ticketNumber: Type.Integer(), done: Type.Literal(true) });
+export type MailLinkResult = Static<typeof MailLinkResult>;

@@ -1,5 +1,6 @@
 import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
-import { escalateDirectly, makeCategory, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
+import { mailLink } from '../../src/modules/notifications/mail-links/mail-link-tokens.ts';
+import { escalateDirectly, makeCategory, makeFailedMail, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
 import type { World } from '../route-matrix/world.ts';
 import { makeAgent, makeApiToken, makeContact } from '../factories.ts';
 import { portalInvitationLink } from '../../src/modules/access/index.ts';
@@ -77,6 +78,12 @@ export const CALLS: Record<string, CallBuilder> = {
   },
   'group.create': async () => ({ input: { name: `گروه ${seq()}` } }),
   'mailbox.create': async () => ({ input: { address: `cm-${seq()}@desk.example.test`, kind: 'smtp' } }),
+  'email.send_reply': async (w) => ({ input: { ticketId: await foreignTicket(w), body: 'پاسخ با نامه', to: ['someone@example.test'] } }),
+  'email.message_third_party': async (w) => ({ input: { ticketId: await foreignTicket(w), to: ['vendor@example.test'], body: 'لطفاً بررسی کنید' } }),
+  'email.retry_message': async (w) => ({ input: { id: await makeFailedMail(w.t, await foreignTicket(w)) } }),
+  'email.set_default_relay': async () => ({ input: { relay: null } }),
+  'email.set_group_signature': async (w) => ({ input: { groupId: w.groupB, fa: 'با احترام', en: 'Regards' } }),
+  'email.set_mailbox_notifications': async (w) => ({ input: { mailboxId: (await makeMailbox(w.t)).id, items: [{ kind: 'ticket.closed', enabled: false }] } }),
   'mailbox.update': async (w) => ({ input: { id: (await makeMailbox(w.t)).id, version: 1, name: `n${seq()}` } }),
   'group.update': async (w) => {
     const id = await makeGroup(w.t);
@@ -89,6 +96,16 @@ export const CALLS: Record<string, CallBuilder> = {
   }),
   'notification.mark_read': async (w) => ({ input: { id: await makeNotification(w.t, w.foreignAgent.userId) } }),
   'notification.mark_all_read': async () => ({ input: {} }),
+  'notification.change_settings': async () => ({ input: { items: [{ kind: 'ticket.closed', channel: 'email', enabled: false }] } }),
+  'notification.update_template': async (w) => {
+    const row = await w.t.ctx.db.selectFrom('notification_templates').select('version').where('kind', '=', 'ticket.received').where('language', '=', 'fa').executeTakeFirst();
+    return { input: { kind: 'ticket.received', language: 'fa', subject: `ثبت شد [#{{ticketNumber}}] ${seq()}`, body: '{{ticketTitle}}', version: row?.version ?? 0 } };
+  },
+  'notification.use_mail_link': async (w) => {
+    const ticketId = await foreignTicket(w, 'resolved');
+    const url = await mailLink(w.t.ctx.db, w.t.clock, '', { action: 'confirm', ticketId, contactId: w.foreignContact.contactId! });
+    return { input: { token: url.slice('/m/'.length) } };
+  },
   'job.retry': async (w) => ({ input: { id: await makeDeadJob(w.t) } }),
   'search.start_rebuild': async () => ({ input: {} }),
 

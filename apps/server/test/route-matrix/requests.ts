@@ -10,6 +10,7 @@ import {
   makeGroup,
   makeMailbox,
   makeNotification,
+  makeFailedMail,
   makeOrganization,
   makeRelation,
   makeTicket,
@@ -21,6 +22,7 @@ import { freshActor, type World } from './world.ts';
 import { portalInvitationLink, ticketMagicLink } from '../../src/modules/access/index.ts';
 import { requestPasswordReset } from '../../src/modules/access/commands/request-password-reset.ts';
 import { lastIssuedLink, tokenOfLink } from '../links.ts';
+import { mailLink } from '../../src/modules/notifications/mail-links/mail-link-tokens.ts';
 
 export type Which = 'own' | 'foreign';
 
@@ -47,6 +49,19 @@ async function ticketFor(w: World, which: Which, extra: { status?: string } = {}
   return which === 'own'
     ? makeTicket(w.t, { groupId: w.groupA, requesterContactId: w.people.contact.contactId!, organizationId: w.org1, ...extra })
     : makeTicket(w.t, { groupId: w.groupB, requesterContactId: w.foreignContact.contactId!, organizationId: w.org2, ...extra });
+}
+
+/** A fresh confirm link (one-time token) for a resolved ticket of the own or a foreign contact. */
+async function mailLinkToken(w: World, which: Which): Promise<string> {
+  const { id } = await ticketFor(w, which, { status: 'resolved' });
+  const contactId = which === 'own' ? w.people.contact.contactId! : w.foreignContact.contactId!;
+  const url = await mailLink(w.t.ctx.db, w.t.clock, '', { action: 'confirm', ticketId: id, contactId });
+  return url.slice('/m/'.length);
+}
+
+/** A mail of the ticket that finally failed (what the retry button sends again). */
+async function failedMailOn(w: World, ticketId: number): Promise<number> {
+  return makeFailedMail(w.t, ticketId);
 }
 
 async function escalatedTicket(w: World, which: Which): Promise<number> {
@@ -180,6 +195,18 @@ export const REQUESTS: Record<string, Builder> = {
     return { url: `/api/v1/me/notifications/${await makeNotification(w.t, userId)}/read` };
   },
   'POST /api/v1/me/notifications/read-all': fixed('/api/v1/me/notifications/read-all'),
+  'GET /api/v1/me/notification-settings': fixed('/api/v1/me/notification-settings'),
+  'PUT /api/v1/me/notification-settings': fixed('/api/v1/me/notification-settings', { items: [{ kind: 'ticket.new_in_group', channel: 'email', enabled: false }] }),
+  'GET /api/v1/admin/notification-templates': fixed('/api/v1/admin/notification-templates'),
+  'PUT /api/v1/admin/notification-templates/:kind/:language': async (w) => {
+    const row = await w.t.ctx.db.selectFrom('notification_templates').select('version').where('kind', '=', 'ticket.closed').where('language', '=', 'en').executeTakeFirst();
+    return { url: '/api/v1/admin/notification-templates/ticket.closed/en', payload: { subject: `Closed [#{{ticketNumber}}] ${seq()}`, body: 'Closed: {{ticketTitle}}', version: row?.version ?? 0 } };
+  },
+  'POST /api/v1/admin/notification-templates/preview': fixed('/api/v1/admin/notification-templates/preview', { kind: 'ticket.resolved', language: 'fa' }),
+  'GET /m/:token': async (w, _role, which) => ({ url: `/m/${await mailLinkToken(w, which)}` }),
+  'POST /m/:token': async (w, _role, which) => ({ url: `/m/${await mailLinkToken(w, which)}` }),
+  'GET /api/v1/mail-links/:token': async (w, _role, which) => ({ url: `/api/v1/mail-links/${await mailLinkToken(w, which)}` }),
+  'POST /api/v1/mail-links/:token': async (w, _role, which) => ({ url: `/api/v1/mail-links/${await mailLinkToken(w, which)}` }),
   // admin: jobs
   'GET /api/v1/admin/jobs': fixed('/api/v1/admin/jobs?status=dead'),
   'POST /api/v1/admin/jobs/:id/retry': async (w) => ({ url: `/api/v1/admin/jobs/${await makeDeadJob(w.t)}/retry` }),
@@ -223,6 +250,14 @@ export const REQUESTS: Record<string, Builder> = {
   'GET /api/v1/tickets/:id/articles': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/articles` }),
   'POST /api/v1/tickets/:id/replies': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/replies`, payload: { body: 'سلام، بررسی شد.' } }),
   'POST /api/v1/tickets/:id/notes': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/notes`, payload: { body: 'یادداشت داخلی' } }),
+  'POST /api/v1/tickets/:id/email/replies': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/email/replies`, payload: { body: 'پاسخ با نامه', to: ['someone@example.test'] } }),
+  'POST /api/v1/tickets/:id/email/third-party': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/email/third-party`, payload: { to: ['vendor@example.test'], body: 'لطفاً بررسی کنید' } }),
+  'GET /api/v1/tickets/:id/email/messages': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/email/messages` }),
+  'POST /api/v1/email/messages/:id/retry': async (w, _r, which) => ({ url: `/api/v1/email/messages/${await failedMailOn(w, (await ticketFor(w, which)).id)}/retry` }),
+  'GET /api/v1/admin/email/outbound': fixed('/api/v1/admin/email/outbound'),
+  'PUT /api/v1/admin/email/default-relay': fixed('/api/v1/admin/email/default-relay', { relay: null }),
+  'PUT /api/v1/admin/email/signatures/:id': async (w, _r, which) => ({ url: `/api/v1/admin/email/signatures/${which === 'own' ? w.groupA : w.groupB}`, payload: { fa: 'با احترام', en: 'Regards' } }),
+  'PUT /api/v1/admin/mailboxes/:id/notifications': async (w) => ({ url: `/api/v1/admin/mailboxes/${(await makeMailbox(w.t)).id}/notifications`, payload: { items: [{ kind: 'ticket.closed', enabled: false }] } }),
   'POST /api/v1/tickets/:id/attachments': async (w, _r, which) => {
     const { payload, headers } = multipartFile('گزارش.txt', 'متن پیوست');
     return { url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/attachments`, payload, headers };

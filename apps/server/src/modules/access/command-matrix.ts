@@ -57,9 +57,20 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'notifications.notify': all(403),
   'notification.mark_read': all(404),
   'notification.mark_all_read': ownAccount,
+  'notification.change_settings': ownAccount,
+  'notification.update_template': { ...adminOnly, channel: 401 },
+  // The one-time token is the authority (a foreign contact's confirm link): whoever holds it acts as that contact.
+  'notification.use_mail_link': all('ok'),
   // email: mailboxes are admin work; a contact or channel does not see one
   'mailbox.create': adminOnly,
   'mailbox.update': adminOnlyHidden,
+  // email: mail out (a reply or third-party message on a foreign ticket is the manager's; settings are admin work)
+  'email.send_reply': foreignTicket,
+  'email.message_third_party': foreignTicket,
+  'email.retry_message': { ...foreignTicket, channel: 401 },
+  'email.set_default_relay': { ...adminOnly, channel: 401 },
+  'email.set_group_signature': { ...adminOnly, channel: 401 },
+  'email.set_mailbox_notifications': { ...adminOnly, channel: 401 },
   // admin
   'job.retry': adminOnly,
   // search: rebuilding the index (pishkhan reindex) is the system's and admins'

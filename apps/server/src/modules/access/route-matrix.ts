@@ -75,6 +75,17 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('GET /api/v1/me/notifications', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/me/notifications/:id/read', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 404], crm: [200, 404], admin: [200, 404] }),
   row('POST /api/v1/me/notifications/read-all', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('GET /api/v1/me/notification-settings', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('PUT /api/v1/me/notification-settings', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  // Email templates: admins only.
+  row('GET /api/v1/admin/notification-templates', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('PUT /api/v1/admin/notification-templates/:kind/:language', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('POST /api/v1/admin/notification-templates/preview', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  // Links in mail: the one-time token is the authority, whoever holds it (own: a link to the contact's ticket; foreign: another contact's).
+  row('GET /m/:token', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /m/:token', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('GET /api/v1/mail-links/:token', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/mail-links/:token', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   // ── admin: jobs (a fresh dead job each call) ─────────────────────────────────────────────
   row('GET /api/v1/admin/jobs', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('POST /api/v1/admin/jobs/:id/retry', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
@@ -114,6 +125,16 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('GET /api/v1/tickets/:id/articles', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
   row('POST /api/v1/tickets/:id/replies', { anonymous: [401, 401], contact: [201, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
   row('POST /api/v1/tickets/:id/notes', { anonymous: [401, 401], contact: [403, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
+  // Mail out: a reply by mail is the desk's (a contact's own reply is refused, 403); a third-party message and the mail list are the notes' audience.
+  row('POST /api/v1/tickets/:id/email/replies', { anonymous: [401, 401], contact: [403, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
+  row('POST /api/v1/tickets/:id/email/third-party', { anonymous: [401, 401], contact: [403, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
+  row('GET /api/v1/tickets/:id/email/messages', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
+  row('POST /api/v1/email/messages/:id/retry', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
+  // Mail out's settings: admins only (signatures: own = group A, foreign = group B).
+  row('GET /api/v1/admin/email/outbound', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('PUT /api/v1/admin/email/default-relay', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('PUT /api/v1/admin/email/signatures/:id', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('PUT /api/v1/admin/mailboxes/:id/notifications', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('POST /api/v1/tickets/:id/attachments', { anonymous: [401, 401], contact: [201, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
   row('GET /api/v1/tickets/:id/attachments', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
   row('GET /api/v1/attachments/:id/content', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),

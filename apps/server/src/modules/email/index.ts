@@ -29,6 +29,9 @@ export {
   type TokenContext,
 } from './threading/message-id.ts';
 
+/** Mail out (email/outbound; the mailout engineer's): its registration, the notification mailer, and the Message-ID record mail in threads on. */
+export { registerOutbound, createOutboundMailer, outboundByMessageId } from './outbound/index.ts';
+
 /** Registers the mailbox admin API. */
 export function registerEmail(app: App, ctx: AppContext): Contribution<AppContext> {
   registerMailboxRoutes(app, ctx);

@@ -2,18 +2,32 @@ import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import type { Contribution } from '../../platform/modules.ts';
 import { inAppDriver } from './drivers/in-app.ts';
-import type { NotificationDriver } from './drivers/types.ts';
+import type { NotificationDriver, NotificationMailer } from './drivers/types.ts';
 import { notificationJobs } from './notifications.jobs.ts';
 import { registerNotificationRoutes } from './notifications.routes.ts';
+import { registerMailLinkRoutes } from './mail-links/mail-links.routes.ts';
+import { emailDriver } from './drivers/email.ts';
 
-export type { NotificationDriver, NotificationRecipient, OutgoingNotification, SmsSender } from './drivers/types.ts';
+export type { NotificationDriver, NotificationMail, NotificationMailer, NotificationRecipient, OutgoingNotification, SmsSender } from './drivers/types.ts';
+export { CUSTOMER_KINDS } from './templates/defaults.ts';
+export { renderHtml, escapeHtml } from './templates/render.ts';
 export { notify } from './commands/notify.ts';
 
+export interface NotificationsOptions {
+  /** The mail-out the email driver queues through (the email module's); without it only the bell notifies. */
+  mailer?: NotificationMailer;
+  /** Replaces the drivers altogether (tests). */
+  drivers?: readonly NotificationDriver[];
+}
+
 /**
- * Registers the /me/notifications routes and contributes the notification jobs, subscribed to
- * ticket events. `drivers` defaults to in-app only; the email channel adds its driver here when it lands.
+ * Registers the /me/notifications routes, the settings and template routes and the mail-link
+ * pages, and contributes the notification jobs, subscribed to ticket events. Drivers: in-app, and
+ * email when a mailer is given.
  */
-export function registerNotifications(app: App, ctx: AppContext, drivers: readonly NotificationDriver[] = [inAppDriver]): Contribution<AppContext> {
+export function registerNotifications(app: App, ctx: AppContext, options: NotificationsOptions = {}): Contribution<AppContext> {
   registerNotificationRoutes(app, ctx);
+  registerMailLinkRoutes(app, ctx);
+  const drivers = options.drivers ?? [inAppDriver, ...(options.mailer ? [emailDriver({ clock: ctx.clock, publicUrl: ctx.config.publicUrl }, options.mailer)] : [])];
   return { module: 'notifications', ...notificationJobs(ctx, drivers) };
 }

@@ -251,7 +251,7 @@ describe('notifications', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
       expect(r.data).not.toContain(SECRET_NOTE);
-      expect(Object.keys(JSON.parse(r.data)).every((k) => ['ticketNumber', 'ticketTitle', 'actorUserId', 'escalationLevel', 'groupId'].includes(k))).toBe(true);
+      expect(Object.keys(JSON.parse(r.data)).every((k) => ['ticketNumber', 'ticketTitle', 'actorUserId', 'actorName', 'articleId', 'escalationLevel', 'groupId'].includes(k))).toBe(true);
     }
   });
 });

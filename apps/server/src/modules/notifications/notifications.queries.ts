@@ -1,9 +1,9 @@
-import type { NotificationsPage, NotificationsQuery } from '@pishkhan/contracts';
+import { NOTIFICATION_KINDS, type NotificationSettings, type NotificationsPage, type NotificationsQuery } from '@pishkhan/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts';
 import type { Db } from '../../schema.ts';
 import { visibleScope } from './notifications.policy.ts';
-import { countUnread, listUserNotifications } from './notifications.repository.ts';
+import { countUnread, listPreferenceRows, listUserNotifications } from './notifications.repository.ts';
 import { presentNotification } from './notifications.presenter.ts';
 import { invalidInput } from '../../platform/http/input-issues.ts';
 
@@ -22,4 +22,12 @@ export async function listMyNotifications(db: Db, actor: Actor, query: Notificat
   ]);
   const page = pageOf(rows, limit, (r) => [r.id]);
   return { items: page.items.map(presentNotification), nextCursor: page.nextCursor, unreadCount };
+}
+
+/** The user's switches: every kind, on for both channels unless turned off. */
+export async function myNotificationSettings(db: Db, actor: Actor): Promise<NotificationSettings> {
+  const scope = visibleScope(actor);
+  const rows = scope ? await listPreferenceRows(db, scope.userId) : [];
+  const off = new Set(rows.filter((r) => r.enabled === 0).map((r) => `${r.kind}:${r.channel}`));
+  return { items: NOTIFICATION_KINDS.map((kind) => ({ kind, inApp: !off.has(`${kind}:in_app`), email: !off.has(`${kind}:email`) })) };
 }

@@ -62,3 +62,66 @@ export async function markAllNotificationsRead(db: Executor, input: { userId: nu
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+// ── email templates (admin-edited; the defaults live in templates/defaults.ts) ──────────────
+
+export type TemplateRow = Selectable<NotificationTables['notification_templates']>;
+
+export function listTemplateRows(db: Executor): Promise<TemplateRow[]> {
+  return db.selectFrom('notification_templates').selectAll().orderBy('id').execute();
+}
+
+export function findTemplateRow(db: Executor, kind: string, language: string): Promise<TemplateRow | undefined> {
+  return db.selectFrom('notification_templates').selectAll().where('kind', '=', kind).where('language', '=', language).executeTakeFirst();
+}
+
+/** Stores an edit at the version read (0 = the default was in use); undefined when someone else changed it first. */
+export async function saveTemplate(
+  db: Executor,
+  input: { kind: string; language: string; subject: string; body: string; version: number; userId: number; now: number },
+): Promise<TemplateRow | undefined> {
+  const values = { subject: input.subject, body: input.body, updated_by_user_id: input.userId, updated_at: input.now };
+  if (input.version === 0) {
+    return db
+      .insertInto('notification_templates')
+      .values({ kind: input.kind, language: input.language, ...values, version: 1 })
+      .onConflict((oc) => oc.columns(['kind', 'language']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+  }
+  return db
+    .updateTable('notification_templates')
+    .set({ ...values, version: input.version + 1 })
+    .where('kind', '=', input.kind)
+    .where('language', '=', input.language)
+    .where('version', '=', input.version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+// ── per-user switches ──────────────────────────────────────────────────────────────────────
+
+export function listPreferenceRows(db: Executor, userId: number) {
+  return db.selectFrom('notification_preferences').select(['kind', 'channel', 'enabled']).where('user_id', '=', userId).execute();
+}
+
+/** The (user, channel) pairs that turned `kind` off, for a set of users, in one query: `${userId}:${channel}`. */
+export async function switchedOff(db: Executor, userIds: readonly number[], kind: string): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('notification_preferences')
+    .select(['user_id', 'channel'])
+    .where('user_id', 'in', [...new Set(userIds)])
+    .where('kind', '=', kind)
+    .where('enabled', '=', 0)
+    .execute();
+  return new Set(rows.map((r) => `${r.user_id}:${r.channel}`));
+}
+
+export async function savePreference(db: Executor, input: { userId: number; kind: string; channel: string; enabled: boolean; now: number }): Promise<void> {
+  await db
+    .insertInto('notification_preferences')
+    .values({ user_id: input.userId, kind: input.kind, channel: input.channel, enabled: input.enabled ? 1 : 0, updated_at: input.now })
+    .onConflict((oc) => oc.columns(['user_id', 'kind', 'channel']).doUpdateSet({ enabled: input.enabled ? 1 : 0, updated_at: input.now }))
+    .execute();
+}

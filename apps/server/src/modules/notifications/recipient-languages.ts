@@ -1,12 +1,25 @@
 import type { Db } from '../../schema.ts';
 import { userLocales } from '../access/index.ts';
-import { contactLanguages } from '../people/index.ts';
+import { contactReach } from '../people/index.ts';
 import type { NotificationRecipient } from './drivers/types.ts';
 
-/** Each recipient's language (a user's locale from access, a contact's from people), one query per kind; 'fa' when unknown. */
-export async function languagesOf(db: Db, recipients: readonly NotificationRecipient[]): Promise<(r: NotificationRecipient) => 'fa' | 'en'> {
+export interface RecipientFacts {
+  language: 'fa' | 'en';
+  /** The sign-in behind the recipient (a contact's linked one), or null. */
+  userId: number | null;
+}
+
+/**
+ * Each recipient's language (a user's locale from access, a contact's from people; 'fa' when
+ * unknown) and the sign-in behind it, one query per kind of recipient.
+ */
+export async function recipientFacts(db: Db, recipients: readonly NotificationRecipient[]): Promise<(r: NotificationRecipient) => RecipientFacts> {
   const userIds = recipients.flatMap((r) => (r.kind === 'user' ? [r.userId] : []));
   const contactIds = recipients.flatMap((r) => (r.kind === 'contact' ? [r.contactId] : []));
-  const [users, contacts] = await Promise.all([userLocales(db, userIds), contactLanguages(db, contactIds)]);
-  return (r) => (r.kind === 'user' ? users.get(r.userId) : contacts.get(r.contactId)) ?? 'fa';
+  const [users, contacts] = await Promise.all([userLocales(db, userIds), contactReach(db, contactIds)]);
+  return (r) => {
+    if (r.kind === 'user') return { language: users.get(r.userId) ?? 'fa', userId: r.userId };
+    const c = contacts.get(r.contactId);
+    return { language: c?.language ?? 'fa', userId: c?.userId ?? null };
+  };
 }

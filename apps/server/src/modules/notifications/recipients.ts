@@ -1,7 +1,15 @@
 import type { Db } from '../../schema.ts';
 import { activeUserIds } from '../access/index.ts';
-import { activeAgentsOfGroup, agentsOfGroupWithRole, managerUserIds as activeManagerUserIds, userIdsOfActiveAgents } from '../people/index.ts';
-import type { TicketNotificationFacts } from '../tickets/index.ts';
+import {
+  activeAgentsOfGroup,
+  agentsOfGroupWithRole,
+  contactNames,
+  managerUserIds as activeManagerUserIds,
+  memberUserIdsOfGroup,
+  namesOfUsers,
+  userIdsOfActiveAgents,
+} from '../people/index.ts';
+import { contactWatchersOf, type TicketNotificationFacts } from '../tickets/index.ts';
 import type { NotificationRecipient } from './drivers/types.ts';
 
 /**
@@ -16,6 +24,11 @@ export type TicketFacts = TicketNotificationFacts;
 /** Sign-ins as notification recipients. */
 export function users(userIds: readonly number[]): NotificationRecipient[] {
   return userIds.map((userId) => ({ kind: 'user', userId }));
+}
+
+/** Contacts as notification recipients. */
+export function contacts(contactIds: readonly number[]): NotificationRecipient[] {
+  return contactIds.map((contactId) => ({ kind: 'contact', contactId }));
 }
 
 /** The user ids behind agents, skipping inactive agents and users. */
@@ -48,4 +61,26 @@ export async function referralRecipientUserIds(db: Db, groupId: number, exceptAg
 /** Every active manager (hierarchical escalation, level 2). */
 export async function managerUserIds(db: Db): Promise<number[]> {
   return activeUserIds(db, await activeManagerUserIds(db));
+}
+
+/** Every active agent of the group (a new ticket in the group). */
+export async function memberUserIds(db: Db, groupId: number): Promise<number[]> {
+  return activeUserIds(db, await memberUserIdsOfGroup(db, groupId));
+}
+
+/** The ticket's customer side: the requester and the contacts who watch it. */
+export async function customerSide(db: Db, ticket: TicketFacts): Promise<NotificationRecipient[]> {
+  const watchers = await contactWatchersOf(db, ticket.id);
+  return contacts([...(ticket.requesterContactId === null ? [] : [ticket.requesterContactId]), ...watchers]);
+}
+
+/** The name to show for who acted: a user's agent (or contact) name, else a contact's; undefined for the system. */
+export async function actorNameOf(db: Db, who: { userId?: number | null; contactId?: number | null }): Promise<string | undefined> {
+  if (who.userId != null) {
+    const names = (await namesOfUsers(db, [who.userId])).get(who.userId);
+    const name = names?.agentName ?? names?.contactName;
+    if (name) return name;
+  }
+  if (who.contactId != null) return (await contactNames(db, [who.contactId])).get(who.contactId);
+  return undefined;
 }

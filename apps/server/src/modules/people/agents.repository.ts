@@ -144,6 +144,19 @@ export function activeAgentsOfGroup(db: Db, groupId: number): Promise<Array<{ ag
     .execute();
 }
 
+/** Sign-ins of the active agents who are members of a group (a new ticket in the group). */
+export async function memberUserIdsOfGroup(db: Db, groupId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('agents')
+    .innerJoin('group_members', 'group_members.agent_id', 'agents.id')
+    .select('agents.user_id')
+    .where('group_members.group_id', '=', groupId)
+    .where('agents.active', '=', 1)
+    .orderBy('agents.user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
 /** Sign-ins of every active manager (hierarchical escalation level 2). */
 export async function managerUserIds(db: Db): Promise<number[]> {
   const rows = await db

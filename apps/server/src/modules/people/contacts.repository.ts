@@ -84,6 +84,24 @@ export async function contactLanguages(db: Db, ids: readonly number[]): Promise<
   return new Map(rows.map((r) => [r.id, r.language === 'en' ? 'en' : 'fa']));
 }
 
+/** How to reach several contacts (notifications, mail out): sign-in, first email, name, language, active; one query per relation. */
+export async function contactReach(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, { userId: number | null; email: string | null; name: string; language: 'fa' | 'en'; active: boolean }>> {
+  if (ids.length === 0) return new Map();
+  const unique = [...new Set(ids)];
+  const [contacts, emails] = await Promise.all([
+    db.selectFrom('contacts').select(['id', 'user_id', 'name', 'language', 'active']).where('id', 'in', unique).execute(),
+    db.selectFrom('contact_emails').select(['contact_id', 'email']).where('contact_id', 'in', unique).orderBy('contact_id').orderBy('position').orderBy('id').execute(),
+  ]);
+  const first = new Map<number, string>();
+  for (const e of emails) if (!first.has(e.contact_id)) first.set(e.contact_id, e.email);
+  return new Map(
+    contacts.map((c) => [c.id, { userId: c.user_id, email: first.get(c.id) ?? null, name: c.name, language: c.language === 'en' ? 'en' : 'fa', active: c.active === 1 }]),
+  );
+}
+
 /** Display names of several contacts (active or not) in one query. */
 export async function contactNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();

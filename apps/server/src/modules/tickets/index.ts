@@ -43,6 +43,10 @@ export {
   loadTicketForUpdate,
   loadTicketRow,
   ticketNotificationFacts,
+  contactWatchersOf,
+  articleFacts,
+  publicAttachmentsOfArticle,
+  type ArticleFacts,
   type TicketRow,
   type TicketNotificationFacts,
 } from './tickets.repository.ts';

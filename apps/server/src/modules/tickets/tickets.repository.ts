@@ -149,16 +149,22 @@ export interface TicketNotificationFacts {
   id: number;
   number: number;
   title: string;
+  status: string;
+  channel: string;
+  requesterContactId: number | null;
+  ownerGroupId: number | null;
   assigneeGroupId: number | null;
   assigneeAgentId: number | null;
   ownerAgentId: number | null;
+  createdByUserId: number | null;
+  mergedIntoId: number | null;
 }
 
 /** The notification facts of one ticket (read in the notifying job's transaction); undefined when it does not exist. */
 export async function ticketNotificationFacts(db: Db, ticketId: number): Promise<TicketNotificationFacts | undefined> {
   const row = await db
     .selectFrom('tickets')
-    .select(['id', 'number', 'title', 'assignee_group_id', 'assignee_agent_id', 'owner_agent_id'])
+    .select(['id', 'number', 'title', 'status', 'channel', 'requester_contact_id', 'owner_group_id', 'assignee_group_id', 'assignee_agent_id', 'owner_agent_id', 'created_by_user_id', 'merged_into_id'])
     .where('id', '=', ticketId)
     .executeTakeFirst();
   return row
@@ -166,9 +172,69 @@ export async function ticketNotificationFacts(db: Db, ticketId: number): Promise
         id: row.id,
         number: Number(row.number),
         title: row.title,
+        status: row.status,
+        channel: row.channel,
+        requesterContactId: row.requester_contact_id,
+        ownerGroupId: row.owner_group_id,
         assigneeGroupId: row.assignee_group_id,
         assigneeAgentId: row.assignee_agent_id,
         ownerAgentId: row.owner_agent_id,
+        createdByUserId: row.created_by_user_id,
+        mergedIntoId: row.merged_into_id,
       }
     : undefined;
+}
+
+/** The contacts who watch a ticket (they see its public timeline), for notifications and reply-all. */
+export async function contactWatchersOf(db: Db, ticketId: number): Promise<number[]> {
+  const rows = await db.selectFrom('ticket_watchers').select('contact_id').where('ticket_id', '=', ticketId).where('contact_id', 'is not', null).orderBy('contact_id').execute();
+  return rows.map((r) => r.contact_id!);
+}
+
+/** Who wrote an article and how (for notifications and mail out); the body only for public replies. */
+export interface ArticleFacts {
+  id: number;
+  ticketId: number;
+  kind: string;
+  internal: boolean;
+  channel: string;
+  authorKind: string;
+  authorUserId: number | null;
+  authorContactId: number | null;
+  /** The text of a public reply; null for notes and events (never handed out). */
+  publicBody: string | null;
+  createdAt: number;
+}
+
+export async function articleFacts(db: Db, articleId: number): Promise<ArticleFacts | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select(['id', 'ticket_id', 'kind', 'internal', 'channel', 'author_kind', 'author_user_id', 'author_contact_id', 'body', 'created_at'])
+    .where('id', '=', articleId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const isPublicReply = row.kind === 'reply' && row.internal === 0;
+  return {
+    id: row.id,
+    ticketId: row.ticket_id,
+    kind: row.kind,
+    internal: row.internal === 1,
+    channel: row.channel,
+    authorKind: row.author_kind,
+    authorUserId: row.author_user_id,
+    authorContactId: row.author_contact_id,
+    publicBody: isPublicReply ? row.body : null,
+    createdAt: row.created_at,
+  };
+}
+
+/** The public files of an article (what a contact may download), for mail out. */
+export function publicAttachmentsOfArticle(db: Db, articleId: number) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'filename', 'content_type', 'size', 'sha256'])
+    .where('article_id', '=', articleId)
+    .where('internal', '=', 0)
+    .orderBy('id')
+    .execute();
 }

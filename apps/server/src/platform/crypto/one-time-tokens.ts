@@ -46,8 +46,8 @@ export async function consumeOneTimeToken(db: Kysely<any>, clock: Clock, input: 
 }
 
 /**
- * The subject of a token that would still be accepted, without using it: for read-only work before
- * a unit of work (argon2 of the new password against the current one). Only `consumeOneTimeToken` decides.
+ * Reads a token without using it: its subject while it is unused and unexpired, else null. For
+ * pages that show what a link would do (a GET must change nothing, since mail scanners open links).
  */
 export async function peekOneTimeToken(db: Kysely<any>, clock: Clock, input: { purpose: string; token: string }): Promise<string | null> {
   const row = await (db as Kysely<PlatformTables>)

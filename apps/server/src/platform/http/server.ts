@@ -36,7 +36,7 @@ declare module 'fastify' {
      * must still replace a generated password (session and password routes). Default: signed in
      * with no pending password change.
      */
-    auth?: 'public' | 'required' | 'password-change';
+    auth?: 'public' | 'required' | 'password-change' | 'link';
   }
 }
 
@@ -132,7 +132,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     const methods = (Array.isArray(route.method) ? route.method : [route.method]) as HTTPMethods[];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      catalog.push({ method, url: route.url, schema: route.schema, public: route.config?.auth === 'public' || route.url.startsWith('/api/docs') });
+      catalog.push({ method, url: route.url, schema: route.schema, public: route.config?.auth === 'public' || route.config?.auth === 'link' || route.url.startsWith('/api/docs') });
     }
   });
 
@@ -162,7 +162,9 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     if (!isUtf8OrNoCharset(request.headers['content-type'])) throw new DomainError(CommonErrors['request.unsupported_charset']);
     // The query parser leaves a malformed escape as it came (`%E0%A4%A` would be read as that text): refuse it instead.
     if (!isDecodableQuery(request.url)) throw new DomainError(CommonErrors['request.bad_query']);
-    if (request.url.startsWith('/api/docs')) {
+    // 'link': a page or action authorised by a one-time token in its URL alone (links in mail);
+    // the session, if any, is not read, so a signed-in browser's form POST needs no CSRF header.
+    if (request.url.startsWith('/api/docs') || request.routeOptions.config?.auth === 'link') {
       request.actor = { kind: 'anonymous', locale: request.language };
       return;
     }

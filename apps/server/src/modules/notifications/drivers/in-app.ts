@@ -3,14 +3,15 @@ import type { NotificationDriver } from './types.ts';
 
 /**
  * Stores the notification for the bell in the web app; a second delivery with the same dedupe key
- * is a no-op. Only users have a bell: a contact without a sign-in is left to drivers that reach them.
+ * is a no-op. Only sign-ins have a bell: a contact with a linked sign-in gets it there; a contact
+ * without one is left to drivers that reach them (email).
  */
 export const inAppDriver: NotificationDriver = {
   name: 'in_app',
   async deliver(trx, n) {
-    if (n.recipient.kind !== 'user') return;
+    if (n.userId === null) return;
     await insertNotification(trx, {
-      user_id: n.recipient.userId,
+      user_id: n.userId,
       kind: n.kind,
       ticket_id: n.ticketId,
       data: JSON.stringify(n.data),

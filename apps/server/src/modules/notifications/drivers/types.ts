@@ -11,6 +11,8 @@ export type NotificationRecipient = { kind: 'user'; userId: number } | { kind: '
 /** One notification for one recipient, before a driver delivers it. */
 export interface OutgoingNotification {
   recipient: NotificationRecipient;
+  /** The sign-in behind the recipient: the user, or a contact's linked sign-in (null: a contact who only has mail). */
+  userId: number | null;
   /** The recipient's language: a user's locale, a contact's `language`. A driver that writes text writes it in this. */
   language: 'fa' | 'en';
   kind: NotificationKind;
@@ -28,6 +30,7 @@ export interface OutgoingNotification {
  * skips recipients it cannot reach (the in-app driver: contacts).
  */
 export interface NotificationDriver {
+  /** Also the channel a user switches per kind (`in_app`, `email`). */
   readonly name: string;
   /** `trx` is the job's transaction (typed as the database: the command kernel passes it through). */
   deliver(trx: Db, notification: OutgoingNotification): Promise<void>;
@@ -37,4 +40,30 @@ export interface NotificationDriver {
 export interface SmsSender {
   /** `toE164` as stored on contacts (+98…); `text` plain, already in the recipient's language. */
   send(toE164: string, text: string): Promise<void>;
+}
+
+/** One notification mail, rendered in the recipient's language, handed to the mail-out (email/outbound). */
+export interface NotificationMail {
+  ticketId: number | null;
+  kind: NotificationKind;
+  to: { address: string; name: string | null };
+  language: 'fa' | 'en';
+  subject: string;
+  text: string;
+  html: string;
+  /** The notification's dedupe key: queuing the same mail twice sends it once. */
+  dedupeKey: string;
+  /** The public reply it tells of (ticket.public_reply): mail out skips addresses the reply itself went to. */
+  articleId?: number;
+  /** Whether the recipient is the ticket's customer side (customer mails go from the ticket's mailbox; agents' from the default). */
+  toCustomer: boolean;
+}
+
+/**
+ * The mail-out port the email driver queues through (implemented by the email module's outbound
+ * part and wired in app.ts, so notifications never imports email). `queue` runs in the job's
+ * transaction and only records the mail; a job sends it.
+ */
+export interface NotificationMailer {
+  queue(trx: Db, mail: NotificationMail): Promise<void>;
 }

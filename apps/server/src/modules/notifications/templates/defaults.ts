@@ -1,0 +1,176 @@
+import type { NotificationKind } from '@pishkhan/contracts';
+
+/**
+ * The built-in email template of every kind in fa and en. An admin's edit is stored
+ * (notification_templates) and wins; deleting nothing ever loses these. Text with {{placeholders}}.
+ */
+export interface TemplateText {
+  subject: string;
+  body: string;
+}
+
+/** Placeholders every kind offers. */
+const COMMON = ['recipientName', 'ticketNumber', 'ticketTitle', 'actorName', 'ticketLink', 'portalLink'] as const;
+
+/** The placeholders of each kind (what an admin may use; the preview fills each with sample data). */
+export const PLACEHOLDERS: Readonly<Record<NotificationKind, readonly string[]>> = {
+  'ticket.received': COMMON,
+  'ticket.public_reply': COMMON,
+  'ticket.waiting_for_customer': COMMON,
+  'ticket.resolved': [...COMMON, 'confirmLink', 'reopenLink'],
+  'ticket.closed': COMMON,
+  'ticket.new_in_group': [...COMMON, 'groupName'],
+  'ticket.assigned': COMMON,
+  'ticket.customer_replied': COMMON,
+  'ticket.referral_returned': COMMON,
+  'ticket.escalated': [...COMMON, 'escalationLevel'],
+  'ticket.referred': [...COMMON, 'groupName'],
+  'ticket.pending_reached': COMMON,
+};
+
+/** Kinds addressed to the customer (requester, contacts who watch); the rest go to agents. */
+export const CUSTOMER_KINDS: ReadonlySet<NotificationKind> = new Set([
+  'ticket.received',
+  'ticket.public_reply',
+  'ticket.waiting_for_customer',
+  'ticket.resolved',
+  'ticket.closed',
+]);
+
+const fa = (subject: string, ...lines: string[]): TemplateText => ({ subject, body: lines.join('\n') });
+const en = fa;
+
+export const DEFAULT_TEMPLATES: Readonly<Record<NotificationKind, { fa: TemplateText; en: TemplateText }>> = {
+  'ticket.received': {
+    fa: fa(
+      'درخواست شما ثبت شد [#{{ticketNumber}}] {{ticketTitle}}',
+      '{{recipientName}} گرامی،',
+      '',
+      'درخواست شما با شماره {{ticketNumber}} ثبت شد و به‌زودی بررسی می‌شود.',
+      'موضوع: {{ticketTitle}}',
+      '',
+      'برای پیگیری درخواست به پیشخوان مشتریان سر بزنید: {{portalLink}}',
+      'مشاهده درخواست: {{ticketLink}}',
+      '',
+      'در پاسخ به این نامه شماره درخواست را در موضوع نگه دارید.',
+    ),
+    en: en(
+      'Your request was received [#{{ticketNumber}}] {{ticketTitle}}',
+      'Dear {{recipientName}},',
+      '',
+      'Your request number {{ticketNumber}} was received and will be looked at soon.',
+      'Subject: {{ticketTitle}}',
+      '',
+      'Follow it in the customer portal: {{portalLink}}',
+      'View the request: {{ticketLink}}',
+      '',
+      'When you reply to this mail, keep the ticket number in the subject.',
+    ),
+  },
+  'ticket.public_reply': {
+    fa: fa('پاسخ تازه به درخواست شما [#{{ticketNumber}}] {{ticketTitle}}', '{{recipientName}} گرامی،', '', '{{actorName}} به درخواست {{ticketNumber}} پاسخ داد.', 'موضوع: {{ticketTitle}}', '', 'مشاهده پاسخ: {{ticketLink}}'),
+    en: en('New reply to your request [#{{ticketNumber}}] {{ticketTitle}}', 'Dear {{recipientName}},', '', '{{actorName}} replied to request {{ticketNumber}}.', 'Subject: {{ticketTitle}}', '', 'Read the reply: {{ticketLink}}'),
+  },
+  'ticket.waiting_for_customer': {
+    fa: fa(
+      'منتظر پاسخ شما هستیم [#{{ticketNumber}}] {{ticketTitle}}',
+      '{{recipientName}} گرامی،',
+      '',
+      'برای ادامه کار روی درخواست {{ticketNumber}} به پاسخ شما نیاز داریم.',
+      'موضوع: {{ticketTitle}}',
+      '',
+      'مشاهده درخواست: {{ticketLink}}',
+    ),
+    en: en(
+      'We are waiting for you [#{{ticketNumber}}] {{ticketTitle}}',
+      'Dear {{recipientName}},',
+      '',
+      'To go on with request {{ticketNumber}} we need your answer.',
+      'Subject: {{ticketTitle}}',
+      '',
+      'View the request: {{ticketLink}}',
+    ),
+  },
+  'ticket.resolved': {
+    fa: fa(
+      'درخواست شما حل شد [#{{ticketNumber}}] {{ticketTitle}}',
+      '{{recipientName}} گرامی،',
+      '',
+      'درخواست {{ticketNumber}} حل شد.',
+      'موضوع: {{ticketTitle}}',
+      '',
+      'اگر مشکل برطرف شده، تأیید کنید: {{confirmLink}}',
+      'اگر هنوز مشکل دارید، درخواست را دوباره باز کنید: {{reopenLink}}',
+    ),
+    en: en(
+      'Your request was resolved [#{{ticketNumber}}] {{ticketTitle}}',
+      'Dear {{recipientName}},',
+      '',
+      'Request {{ticketNumber}} was resolved.',
+      'Subject: {{ticketTitle}}',
+      '',
+      'If it is solved, please confirm: {{confirmLink}}',
+      'If not, reopen it: {{reopenLink}}',
+    ),
+  },
+  'ticket.closed': {
+    fa: fa('درخواست شما بسته شد [#{{ticketNumber}}] {{ticketTitle}}', '{{recipientName}} گرامی،', '', 'درخواست {{ticketNumber}} بسته شد. از همراهی شما سپاسگزاریم.', 'موضوع: {{ticketTitle}}', '', 'مشاهده درخواست: {{ticketLink}}'),
+    en: en('Your request was closed [#{{ticketNumber}}] {{ticketTitle}}', 'Dear {{recipientName}},', '', 'Request {{ticketNumber}} was closed. Thank you.', 'Subject: {{ticketTitle}}', '', 'View the request: {{ticketLink}}'),
+  },
+  'ticket.new_in_group': {
+    fa: fa('درخواست تازه در گروه {{groupName}} [#{{ticketNumber}}] {{ticketTitle}}', 'درخواست {{ticketNumber}} در گروه {{groupName}} ثبت شد.', 'موضوع: {{ticketTitle}}', '', '{{ticketLink}}'),
+    en: en('New ticket in {{groupName}} [#{{ticketNumber}}] {{ticketTitle}}', 'Ticket {{ticketNumber}} arrived in {{groupName}}.', 'Title: {{ticketTitle}}', '', '{{ticketLink}}'),
+  },
+  'ticket.assigned': {
+    fa: fa('درخواست به شما واگذار شد [#{{ticketNumber}}] {{ticketTitle}}', '{{actorName}} درخواست {{ticketNumber}} را به شما واگذار کرد.', 'موضوع: {{ticketTitle}}', '', '{{ticketLink}}'),
+    en: en('Ticket assigned to you [#{{ticketNumber}}] {{ticketTitle}}', '{{actorName}} assigned ticket {{ticketNumber}} to you.', 'Title: {{ticketTitle}}', '', '{{ticketLink}}'),
+  },
+  'ticket.customer_replied': {
+    fa: fa('پاسخ مشتری [#{{ticketNumber}}] {{ticketTitle}}', '{{actorName}} به درخواست {{ticketNumber}} پاسخ داد.', 'موضوع: {{ticketTitle}}', '', '{{ticketLink}}'),
+    en: en('Customer replied [#{{ticketNumber}}] {{ticketTitle}}', '{{actorName}} replied to ticket {{ticketNumber}}.', 'Title: {{ticketTitle}}', '', '{{ticketLink}}'),
+  },
+  'ticket.referral_returned': {
+    fa: fa('ارجاع برگشت [#{{ticketNumber}}] {{ticketTitle}}', 'درخواست {{ticketNumber}} که ارجاع داده بودید حل شد و به شما برگشت.', 'موضوع: {{ticketTitle}}', '', '{{ticketLink}}'),
+    en: en('Referral returned [#{{ticketNumber}}] {{ticketTitle}}', 'Ticket {{ticketNumber}}, which you referred, was resolved and is back with you.', 'Title: {{ticketTitle}}', '', '{{ticketLink}}'),
+  },
+  'ticket.escalated': {
+    fa: fa('ارجاع به شما (سطح {{escalationLevel}}) [#{{ticketNumber}}] {{ticketTitle}}', 'درخواست {{ticketNumber}} به شما ارجاع شد (سطح {{escalationLevel}}).', 'موضوع: {{ticketTitle}}', '', '{{ticketLink}}'),
+    en: en('Escalated to you (level {{escalationLevel}}) [#{{ticketNumber}}] {{ticketTitle}}', 'Ticket {{ticketNumber}} was escalated to you (level {{escalationLevel}}).', 'Title: {{ticketTitle}}', '', '{{ticketLink}}'),
+  },
+  'ticket.referred': {
+    fa: fa('ارجاع به گروه شما [#{{ticketNumber}}] {{ticketTitle}}', 'درخواست {{ticketNumber}} به گروه {{groupName}} ارجاع شد.', 'موضوع: {{ticketTitle}}', '', '{{ticketLink}}'),
+    en: en('Referred to your group [#{{ticketNumber}}] {{ticketTitle}}', 'Ticket {{ticketNumber}} was referred to the group {{groupName}}.', 'Title: {{ticketTitle}}', '', '{{ticketLink}}'),
+  },
+  'ticket.pending_reached': {
+    fa: fa('زمان انتظار سر رسید [#{{ticketNumber}}] {{ticketTitle}}', 'زمان انتظار درخواست {{ticketNumber}} سر رسید و دوباره باز است.', 'موضوع: {{ticketTitle}}', '', '{{ticketLink}}'),
+    en: en('Pending time reached [#{{ticketNumber}}] {{ticketTitle}}', 'The pending time of ticket {{ticketNumber}} was reached; it is open again.', 'Title: {{ticketTitle}}', '', '{{ticketLink}}'),
+  },
+};
+
+/** Sample values for the preview (Persian and English), with markup in the title to show that it is escaped. */
+export const SAMPLE_VALUES: Readonly<Record<'fa' | 'en', Readonly<Record<string, string>>>> = {
+  fa: {
+    recipientName: 'مریم احمدی',
+    ticketNumber: '10234',
+    ticketTitle: 'چاپگر طبقه دوم <کار نمی‌کند>',
+    actorName: 'علی رضایی',
+    ticketLink: 'https://desk.example/portal/tickets/10234',
+    portalLink: 'https://desk.example/portal',
+    confirmLink: 'https://desk.example/m/sample-confirm-token',
+    reopenLink: 'https://desk.example/m/sample-reopen-token',
+    groupName: 'میز خدمت',
+    escalationLevel: '۱',
+  },
+  en: {
+    recipientName: 'Maryam Ahmadi',
+    ticketNumber: '10234',
+    ticketTitle: 'Second-floor printer <does not print>',
+    actorName: 'Ali Rezaei',
+    ticketLink: 'https://desk.example/portal/tickets/10234',
+    portalLink: 'https://desk.example/portal',
+    confirmLink: 'https://desk.example/m/sample-confirm-token',
+    reopenLink: 'https://desk.example/m/sample-reopen-token',
+    groupName: 'Service Desk',
+    escalationLevel: '1',
+  },
+};
