@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './platform/clock/index.ts';
 import { deriveKey } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { createHttpServer, type App } from './platform/http/server.ts';
+import { registerWebApp } from './platform/http/web-app.ts';
 import { createJobs, platformContribution } from './platform/jobs/index.ts';
 import { createEventDispatcher } from './platform/events/index.ts';
 import { createLogger } from './platform/logging/logger.ts';
@@ -21,6 +22,7 @@ import { createAuthenticator, jobActorLoader, registerAccess } from './modules/a
 import { registerTickets } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
+import { registerPreferences } from './modules/preferences/index.ts';
 import { actorSidesOfUser, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 
 export interface BuildOptions {
@@ -94,6 +96,9 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     },
   );
 
+  // The web app (workspace at /, portal at /portal) on the API's port.
+  await registerWebApp(app);
+
   const contributions: Contribution<AppContext>[] = [
     platformContribution(ctx),
     registerAccess(app, ctx),
@@ -101,6 +106,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerTickets(app, ctx, { queueViews: [] }),
     registerNotifications(app, ctx),
     registerAdminJobs(app, ctx),
+    registerPreferences(app, ctx),
   ];
   const installed = installContributions(ctx, contributions);
 

@@ -8,3 +8,4 @@ export * from './tickets.ts';
 export * from './filters.ts';
 export * from './timeline.ts';
 export * from './categories.ts';
+export * from './preferences.ts';

@@ -48,6 +48,11 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'notifications.notify': all(403),
   'notification.mark_read': all(404),
   'notification.mark_all_read': ownAccount,
+  // preferences: one's own only (a foreign saved view is not found)
+  'preferences.save': ownAccount,
+  'saved_view.create': ownAccount,
+  'saved_view.update': { ...all(404), channel: 404 },
+  'saved_view.delete': { ...all(404), channel: 404 },
   // admin
   'job.retry': adminOnly,
   // tickets: opening one for a foreign requester is the desk's (agents open tickets for anyone)
