@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { SessionResponse, SignInBody } from '@pishkhan/contracts';
 import { api, ApiError, rememberSession } from './api.ts';
 
@@ -26,20 +26,25 @@ export function useSession() {
   });
 }
 
+/** Another user's data must not survive a sign-in or sign-out; the session query keeps its observers. */
+function forgetAllBut(client: QueryClient) {
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+}
+
 export function useSessionActions() {
   const client = useQueryClient();
   return {
     async signIn(body: SignInBody) {
       const session = await api.post<SessionResponse>('/session', body);
       rememberSession(session);
-      client.clear();
+      forgetAllBut(client);
       client.setQueryData(SESSION_KEY, session);
       return session;
     },
     async signOut() {
       await api.delete('/session').catch(() => undefined);
       rememberSession(null);
-      client.clear();
+      forgetAllBut(client);
       client.setQueryData(SESSION_KEY, null);
     },
   };
