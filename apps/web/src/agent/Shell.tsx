@@ -16,6 +16,7 @@ import { Bell } from './Bell.tsx';
 import { ShortcutsOverlay, useGlobalShortcuts } from './Shortcuts.tsx';
 
 type QueueList = { items: { name: string; count: number }[] };
+const ADMIN_PAGES = ['agents', 'groups', 'organizations', 'categories', 'priority', 'settings', 'jobs'] as const;
 
 /** The workspace frame: queues with live counts in the sidebar (right in fa, left in en), header tools. */
 export function Shell({ me, children }: { me: SessionResponse['me']; children: ReactNode }) {
@@ -107,7 +108,7 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
               <Text size="xs" c="dimmed" fw={700} px="sm" py={4} mt="sm">
                 {t('admin.title')}
               </Text>
-              {(['agents', 'groups', 'organizations', 'categories', 'priority', 'settings', 'jobs'] as const).map((page) => (
+              {ADMIN_PAGES.map((page) => (
                 <NavLink key={page} component={Link} to={`/admin/${page}`} label={t(`admin.${page}`)} />
               ))}
             </>
