@@ -1,4 +1,4 @@
-// npm test: pure + database tests on SQLite, then the database tests again on PostgreSQL.
+// npm test: pure, web (component + e2e) and database tests on SQLite, then the database tests again on PostgreSQL.
 // Prints totals per dialect and ends with exactly "N passed, N failed, N skipped".
 // Under CI=true: any skipped test fails the run, and so does a PostgreSQL pass with fewer
 // database tests than the SQLite pass.
@@ -65,7 +65,8 @@ const tsc = spawnSync('npx', ['tsc', '-b'], { cwd: root, stdio: 'inherit', timeo
 const typecheck = { passed: tsc.status === 0 ? 1 : 0, failed: tsc.status === 0 ? 0 : 1, skipped: 0 };
 
 const isDb = (name) => name.endsWith('.db.test.ts');
-const sqlite = vitest('sqlite', ['unit', 'db'], { PISHKHAN_TEST_DIALECT: 'sqlite' });
+// The web app's tiers (component tests in happy-dom; real-browser journeys on SQLite) ride the SQLite pass.
+const sqlite = vitest('sqlite', ['unit', 'web', 'e2e', 'db'], { PISHKHAN_TEST_DIALECT: 'sqlite' });
 const unitTotals = count(sqlite.report, (n) => !isDb(n));
 unitTotals.passed += typecheck.passed;
 unitTotals.failed += typecheck.failed;

@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './platform/clock/index.ts';
 import { deriveKey } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { createHttpServer, type App } from './platform/http/server.ts';
+import { registerWebApp } from './platform/http/web-app.ts';
 import { createJobs, platformContribution } from './platform/jobs/index.ts';
 import { createEventDispatcher } from './platform/events/index.ts';
 import { createLogger } from './platform/logging/logger.ts';
@@ -27,6 +28,7 @@ import { compileTicketQuery, registerSearch, searchFilterFields } from './module
 import { actorSidesOfUser, contactSignInPort, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 import { seedContribution } from './seed/index.ts';
 import { createOutboundMailer, registerEmail, registerOutbound } from './modules/email/index.ts';
+import { registerPreferences } from './modules/preferences/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -102,6 +104,8 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
   );
 
   registerMetrics(app, createMetrics({ db: ctx.db, clock, poolStats: database.poolStats }));
+  // The web app (workspace at /, portal at /portal) on the API's port.
+  await registerWebApp(app);
 
   const contributions: Contribution<AppContext>[] = [
     platformContribution(ctx),
@@ -115,6 +119,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     seedContribution(),
     registerEmail(app, ctx),
     registerOutbound(app, ctx),
+    registerPreferences(app, ctx),
   ];
   const installed = installContributions(ctx, contributions);
 

@@ -9,6 +9,7 @@ import { migrateToLatest, openDatabase } from './platform/db/index.ts';
 import { createLogger } from './platform/logging/logger.ts';
 import { DomainError, renderMessage } from './platform/http/errors.ts';
 import type { DB } from './schema.ts';
+import { ensureWebBuild } from './platform/http/web-build.ts';
 
 const USAGE = `Usage: pishkhan <command>
   start                      migrate, create the admin on first start, serve on $PORT (default 8080)
@@ -43,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'start') {
+    // Never serve a stale UI: build it first when it is missing or older than its sources.
+    ensureWebBuild((message) => logger.info(message));
     const pishkhan = await buildApp({ config, database, secret, logger });
     await bootstrapInstallation(pishkhan.ctx.db, config, pishkhan.ctx.clock, logger, pishkhan.settings);
     // Delivers events a crash left undispatched, then every event as its transaction commits.

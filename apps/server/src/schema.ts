@@ -6,9 +6,10 @@ import type { TicketTables } from './modules/tickets/tickets.tables.ts';
 import type { NotificationTables } from './modules/notifications/notifications.tables.ts';
 import type { EmailTables } from './modules/email/email.tables.ts';
 import type { EmailOutboundTables } from './modules/email/email-outbound.tables.ts';
+import type { PreferencesTables } from './modules/preferences/preferences.tables.ts';
 
 /** Every table of the database, for Kysely's types. Each module declares its own tables. */
-export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables {}
+export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables {}
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;

@@ -12,3 +12,4 @@ export * from './search.ts';
 export * from './accounts.ts';
 export * from './mailboxes.ts';
 export * from './outbound.ts';
+export * from './preferences.ts';

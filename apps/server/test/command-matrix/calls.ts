@@ -31,6 +31,17 @@ async function versionOf(w: World, table: 'organizations' | 'contacts' | 'agents
   return (await w.t.ctx.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 }
 
+/** A saved view of the foreign analyst. */
+async function foreignSavedView(w: World): Promise<number> {
+  const now = w.t.clock.now();
+  const row = await w.t.ctx.db
+    .insertInto('saved_views')
+    .values({ user_id: w.foreignAgent.userId, name: `view ${seq()}`, filter: '{"all":[]}', sort: null, version: 1, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export const CALLS: Record<string, CallBuilder> = {
   'session.sign_in': async (w) => ({ input: { email: w.foreignAgent.email, password: 'not-the-password' } }),
   'session.sign_out': async () => ({ input: {} }),
@@ -106,6 +117,10 @@ export const CALLS: Record<string, CallBuilder> = {
     const url = await mailLink(w.t.ctx.db, w.t.clock, '', { action: 'confirm', ticketId, contactId: w.foreignContact.contactId! });
     return { input: { token: url.slice('/m/'.length) } };
   },
+  'preferences.save': async () => ({ input: { theme: 'dark', version: 0 } }),
+  'saved_view.create': async () => ({ input: { name: `view ${seq()}`, filter: { all: [] } } }),
+  'saved_view.update': async (w) => ({ input: { id: await foreignSavedView(w), version: 1, name: `renamed ${seq()}` } }),
+  'saved_view.delete': async (w) => ({ input: { id: await foreignSavedView(w) } }),
   'job.retry': async (w) => ({ input: { id: await makeDeadJob(w.t) } }),
   'search.start_rebuild': async () => ({ input: {} }),
 

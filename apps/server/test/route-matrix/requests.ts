@@ -44,6 +44,25 @@ const fixed =
   async () => (payload === undefined ? { url } : { url, payload });
 
 
+/** A saved view of `userId`, inserted directly (the route matrix's own or foreign record). */
+async function savedViewOf(w: World, userId: number): Promise<number> {
+  const now = w.t.clock.now();
+  const row = await w.t.ctx.db
+    .insertInto('saved_views')
+    .values({ user_id: userId, name: `view ${seq()}`, filter: '{"all":[]}', sort: null, version: 1, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function preferencesVersionOf(w: World, userId: number): Promise<number> {
+  const row = await w.t.ctx.db.selectFrom('user_preferences').select('version').where('user_id', '=', userId).executeTakeFirst();
+  return row?.version ?? 0;
+}
+
+const viewOwnerOf = (w: World, role: MatrixRole, which: Which): number =>
+  which === 'own' && role !== 'anonymous' ? w.people[role].userId : w.foreignAgent.userId;
+
 /** A fresh ticket: own = group A, the contact's, organisation 1; foreign = group B, another contact, organisation 2. */
 async function ticketFor(w: World, which: Which, extra: { status?: string } = {}): Promise<{ id: number; number: number }> {
   return which === 'own'
@@ -207,6 +226,20 @@ export const REQUESTS: Record<string, Builder> = {
   'POST /m/:token': async (w, _role, which) => ({ url: `/m/${await mailLinkToken(w, which)}` }),
   'GET /api/v1/mail-links/:token': async (w, _role, which) => ({ url: `/api/v1/mail-links/${await mailLinkToken(w, which)}` }),
   'POST /api/v1/mail-links/:token': async (w, _role, which) => ({ url: `/api/v1/mail-links/${await mailLinkToken(w, which)}` }),
+  // preferences and saved views (own: the caller's view; foreign: another user's)
+  'GET /api/v1/me/preferences': fixed('/api/v1/me/preferences'),
+  'PUT /api/v1/me/preferences': async (w, role) => ({
+    url: '/api/v1/me/preferences',
+    payload: { theme: seq() % 2 ? 'dark' : 'light', version: role === 'anonymous' ? 0 : await preferencesVersionOf(w, w.people[role].userId) },
+  }),
+  'GET /api/v1/me/views': fixed('/api/v1/me/views'),
+  'POST /api/v1/me/views': async () => ({ url: '/api/v1/me/views', payload: { name: `view ${seq()}`, filter: { field: 'status', op: 'eq', value: 'open' } } }),
+  'PATCH /api/v1/me/views/:id': async (w, role, which) => ({ url: `/api/v1/me/views/${await savedViewOf(w, viewOwnerOf(w, role, which))}`, payload: { version: 1, name: `renamed ${seq()}` } }),
+  'DELETE /api/v1/me/views/:id': async (w, role, which) => ({ url: `/api/v1/me/views/${await savedViewOf(w, viewOwnerOf(w, role, which))}` }),
+  // the web app (a missing asset is 404 whether or not the app is built; pages answer 200 either way)
+  'GET /assets/:name': fixed('/assets/no-such-file.js'),
+  'GET /': fixed('/'),
+  'GET /portal': fixed('/portal'),
   // admin: jobs
   'GET /api/v1/admin/jobs': fixed('/api/v1/admin/jobs?status=dead'),
   'POST /api/v1/admin/jobs/:id/retry': async (w) => ({ url: `/api/v1/admin/jobs/${await makeDeadJob(w.t)}/retry` }),

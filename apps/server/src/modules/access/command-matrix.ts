@@ -71,6 +71,11 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'email.set_default_relay': { ...adminOnly, channel: 401 },
   'email.set_group_signature': { ...adminOnly, channel: 401 },
   'email.set_mailbox_notifications': { ...adminOnly, channel: 401 },
+  // preferences: one's own only (a foreign saved view is not found)
+  'preferences.save': ownAccount,
+  'saved_view.create': ownAccount,
+  'saved_view.update': { ...all(404), channel: 404 },
+  'saved_view.delete': { ...all(404), channel: 404 },
   // admin
   'job.retry': adminOnly,
   // search: rebuilding the index (pishkhan reindex) is the system's and admins'

@@ -86,6 +86,17 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('POST /m/:token', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('GET /api/v1/mail-links/:token', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/mail-links/:token', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  // ── preferences (own: the caller's saved view; foreign: another user's) ─────────────────────
+  row('GET /api/v1/me/preferences', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('PUT /api/v1/me/preferences', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('GET /api/v1/me/views', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/me/views', { anonymous: [401, 401], contact: [201, 201], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [201, 201], admin: [201, 201] }),
+  row('PATCH /api/v1/me/views/:id', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 404], crm: [200, 404], admin: [200, 404] }),
+  row('DELETE /api/v1/me/views/:id', { anonymous: [401, 401], contact: [204, 404], analyst: [204, 404], supervisor: [204, 404], manager: [204, 404], crm: [204, 404], admin: [204, 404] }),
+  // ── the web app: public pages (the app signs in by itself; deep links are the not-found fallback); hashed assets, here a missing one
+  row('GET /assets/:name', { anonymous: [404, 404], contact: [404, 404], analyst: [404, 404], supervisor: [404, 404], manager: [404, 404], crm: [404, 404], admin: [404, 404] }),
+  row('GET /', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('GET /portal', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   // ── admin: jobs (a fresh dead job each call) ─────────────────────────────────────────────
   row('GET /api/v1/admin/jobs', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('POST /api/v1/admin/jobs/:id/retry', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),

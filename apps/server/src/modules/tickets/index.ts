@@ -35,6 +35,7 @@ export { createCategory } from './commands/create-category.ts';
 export { updateCategory } from './commands/update-category.ts';
 export { BUILTIN_QUEUE_VIEWS, type QueueView } from './queues.ts';
 export { compileTicketFilter, type TicketWhere } from './filter/ticket-filter.repository.ts';
+export { checkTicketFilter } from './filter/check.ts';
 export { ticketFilterFields, type TicketFilterField, type TicketFilterFields } from './filter/fields.ts';
 export type { TicketFilterContext } from './filter/plan.ts';
 export { ticketPolicy, visibleTickets, seesInternal, type TicketAccess, type TicketAction } from './tickets.policy.ts';

@@ -29,6 +29,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route as registered, with its schema: the route matrix and the bad-input test read it. */
     routeCatalog: RouteEntry[];
+    /**
+     * Answers a GET for a path no route knows and outside /api (the web app's deep links such as
+     * /tickets/12 or /portal/requests/3 load the app's page); set by platform/http/web-app.ts.
+     */
+    pageFallback: ((request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) | null;
   }
   interface FastifyContextConfig {
     /**
@@ -136,6 +141,8 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     }
   });
 
+  app.decorate('pageFallback', null);
+  const isPageFallback = (request: FastifyRequest) => request.is404 && app.pageFallback !== null && (request.method === 'GET' || request.method === 'HEAD') && !/^\/(api|metrics|assets)(\/|$|\?)/.test(request.url);
   app.decorateRequest('actor', undefined as never);
   app.decorateRequest('language', 'fa');
 
@@ -171,7 +178,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     request.actor = await options.authenticate(request, reply);
     if (request.actor.kind === 'user' && !languageFromHeader(request.headers['accept-language'])) request.language = request.actor.locale;
     const auth = request.routeOptions.config?.auth ?? 'required';
-    if (auth === 'public') return;
+    if (auth === 'public' || isPageFallback(request)) return;
     if (request.actor.kind === 'anonymous') throw new DomainError(CommonErrors['auth.required']);
     // Enforced here, once for every route, so that no route can forget it.
     if (request.actor.kind === 'user' && request.actor.mustChangePassword && auth !== 'password-change') {
@@ -194,7 +201,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   });
 
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
-  app.setNotFoundHandler((request, reply) => sendError(new DomainError(CommonErrors['request.not_found']), request, reply));
+  app.setNotFoundHandler((request, reply) => (isPageFallback(request) ? app.pageFallback!(request, reply) : sendError(new DomainError(CommonErrors['request.not_found']), request, reply)));
   return app;
 }
 

@@ -1,0 +1,122 @@
+import { useState, type ReactNode } from 'react';
+import { ActionIcon, AppShell, Burger, Button, Group, NavLink, ScrollArea, Text, TextInput, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronRight, IconLogout, IconPlus, IconSearch, IconSettings } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { SavedView, SessionResponse } from '@pishkhan/contracts';
+import { api } from '../shared/api.ts';
+import { keys, POLL_MS } from '../shared/live.ts';
+import { useSessionActions } from '../shared/session.ts';
+import { LanguageSwitch } from '../shared/components.tsx';
+import { formatNumber } from '../shared/format.ts';
+import { usePrefs } from '../shared/prefs.tsx';
+import { Bell } from './Bell.tsx';
+import { ShortcutsOverlay, useGlobalShortcuts } from './Shortcuts.tsx';
+
+type QueueList = { items: { name: string; count: number }[] };
+const ADMIN_PAGES = ['agents', 'groups', 'organizations', 'categories', 'priority', 'settings', 'jobs'] as const;
+
+/** The workspace frame: queues with live counts in the sidebar (right in fa, left in en), header tools. */
+export function Shell({ me, children }: { me: SessionResponse['me']; children: ReactNode }) {
+  const { t } = useTranslation();
+  const prefs = usePrefs();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { signOut } = useSessionActions();
+  const [opened, { toggle }] = useDisclosure();
+  const [search, setSearch] = useState('');
+  const [helpOpen, setHelpOpen] = useState(false);
+  useGlobalShortcuts({ onHelp: () => setHelpOpen(true) });
+  const queues = useQuery({ queryKey: keys.queues, queryFn: () => api.get<QueueList>('/queues'), refetchInterval: POLL_MS });
+  const views = useQuery({ queryKey: ['me', 'views'], queryFn: () => api.get<{ items: SavedView[] }>('/me/views') });
+  const isAdmin = me.agent?.roles.includes('admin') ?? false;
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('agent.toggleNavigation')} />
+            <Title order={1} size="h4">
+              <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
+                {t('app.name')}
+              </Link>
+            </Title>
+          </Group>
+          <form
+            role="search"
+            onSubmit={(event) => {
+              event.preventDefault();
+              navigate(`/search?number=${encodeURIComponent(search)}`);
+            }}
+          >
+            <TextInput
+              id="global-search"
+              size="xs"
+              aria-label={t('agent.searchLabel')}
+              placeholder={t('agent.searchPlaceholder')}
+              leftSection={<IconSearch size={14} aria-hidden />}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+            />
+          </form>
+          <Group gap="xs" wrap="nowrap">
+            <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} component={Link} to="/new">
+              {t('agent.newTicket')}
+            </Button>
+            <Bell />
+            <LanguageSwitch />
+            <ActionIcon variant="subtle" component={Link} to="/preferences" aria-label={t('agent.preferences')}>
+              <IconSettings size={18} aria-hidden />
+            </ActionIcon>
+            <ActionIcon variant="subtle" onClick={() => void signOut()} aria-label={t('agent.signOut')}>
+              <IconLogout size={18} aria-hidden className="mirror-in-rtl" />
+            </ActionIcon>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('agent.queues')} data-testid="sidebar">
+        <ScrollArea>
+          <Text size="xs" c="dimmed" fw={700} px="sm" py={4}>
+            {t('agent.queues')}
+          </Text>
+          {(queues.data?.items ?? []).map((queue) => (
+            <NavLink
+              key={queue.name}
+              component={Link}
+              to={`/queues/${queue.name}`}
+              active={location.pathname === `/queues/${queue.name}` || (location.pathname === '/' && queue.name === 'my_open')}
+              label={t(`queue.${queue.name}`, { defaultValue: queue.name })}
+              rightSection={
+                <Text size="xs" c="dimmed" aria-label={t('agent.ticketCount', { count: queue.count })}>
+                  {formatNumber(queue.count, prefs)}
+                </Text>
+              }
+            />
+          ))}
+          <Text size="xs" c="dimmed" fw={700} px="sm" py={4} mt="sm">
+            {t('agent.savedViews')}
+          </Text>
+          {(views.data?.items ?? []).map((view) => (
+            <NavLink key={view.id} component={Link} to={`/search?view=${view.id}`} label={view.name} />
+          ))}
+          <NavLink component={Link} to="/search" label={t('agent.allTickets')} rightSection={<IconChevronRight size={14} aria-hidden className="chevron mirror-in-rtl" />} />
+          {isAdmin && (
+            <>
+              <Text size="xs" c="dimmed" fw={700} px="sm" py={4} mt="sm">
+                {t('admin.title')}
+              </Text>
+              {ADMIN_PAGES.map((page) => (
+                <NavLink key={page} component={Link} to={`/admin/${page}`} label={t(`admin.${page}`)} />
+              ))}
+            </>
+          )}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+      <ShortcutsOverlay opened={helpOpen} onClose={() => setHelpOpen(false)} />
+    </AppShell>
+  );
+}
