@@ -22,6 +22,7 @@ import { createAuthenticator, jobActorLoader, registerAccess } from './modules/a
 import { registerTickets } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
+import { registerAudit } from './modules/audit/index.ts';
 import { actorSidesOfUser, contactSignInPort, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 
 export interface BuildOptions {
@@ -100,6 +101,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
 
   const contributions: Contribution<AppContext>[] = [
     platformContribution(ctx),
+    registerAudit(app, ctx),
     registerAccess(app, ctx),
     registerPeople(app, ctx),
     registerTickets(app, ctx, { queueViews: [] }),

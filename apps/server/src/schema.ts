@@ -4,9 +4,10 @@ import type { AccessTables } from './modules/access/access.tables.ts';
 import type { PeopleTables } from './modules/people/people.tables.ts';
 import type { TicketTables } from './modules/tickets/tickets.tables.ts';
 import type { NotificationTables } from './modules/notifications/notifications.tables.ts';
+import type { AuditTables } from './modules/audit/audit.tables.ts';
 
 /** Every table of the database, for Kysely's types. Each module declares its own tables. */
-export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables {}
+export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, AuditTables {}
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;

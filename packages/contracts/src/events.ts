@@ -45,6 +45,8 @@ export interface EventMap {
     sealedLink: string;
     expiresAt: number;
   };
+  /** After repeated failed sign-ins an account is locked until `until`: the channels tell its owner. */
+  'access.account_locked': { userId: number; to: string; language: 'fa' | 'en'; until: number };
 }
 
 export type EventName = keyof EventMap;
@@ -68,4 +70,5 @@ export const EVENT_NAMES = [
   'group.created',
   'group.updated',
   'access.link_issued',
+  'access.account_locked',
 ] as const satisfies readonly EventName[];

@@ -9,6 +9,7 @@ import { actorFromUser } from './actor-loader.ts';
 import { findSessionWithUser, touchSession } from './sessions.repository.ts';
 import { TICKET_LINK_COOKIE, ticketLinkActor } from './ticket-links.ts';
 import { bearerToken, tokenActor } from './tokens.ts';
+import { accessSettings } from './access.settings.ts';
 
 export const SESSION_COOKIE = 'pishkhan_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -36,9 +37,23 @@ export function newSessionToken(): { token: string; tokenHash: string } {
   return { token, tokenHash: sha256Hex(token) };
 }
 
-/** When a session started (or last seen) at `now` expires. */
-export function sessionExpiry(now: number): number {
-  return now + SESSION_TTL_MS;
+/** When a session started (or last seen) at `now` expires (default timeouts: before any setting is read). */
+export function sessionExpiry(now: number, timeouts: SessionTimeouts = DEFAULT_TIMEOUTS, createdAt = now): number {
+  return Math.min(now + timeouts.idleMs, createdAt + timeouts.absoluteMs);
+}
+
+export interface SessionTimeouts {
+  idleMs: number;
+  absoluteMs: number;
+}
+const DEFAULT_TIMEOUTS: SessionTimeouts = { idleMs: SESSION_TTL_MS, absoluteMs: 30 * 24 * 3600_000 };
+
+/** The idle and absolute timeouts (settings `access.session_idle_minutes`, `access.session_absolute_days`; seen within 5 s of a change). */
+export async function sessionTimeouts(db: Db): Promise<SessionTimeouts> {
+  return {
+    idleMs: (await accessSettings.getCached(db, 'access.session_idle_minutes')) * 60_000,
+    absoluteMs: (await accessSettings.getCached(db, 'access.session_absolute_days')) * 24 * 3600_000,
+  };
 }
 
 /** The session cookie: http-only, SameSite=Lax, Secure behind https; it lives as long as the session. */
@@ -64,6 +79,9 @@ export async function authenticateRequest(deps: SessionDeps, request: FastifyReq
   const now = deps.clock.now();
   const session = await findSessionWithUser(deps.db, sha256Hex(token));
   if (!session || session.expires_at <= now) return anonymous;
+  const timeouts = await sessionTimeouts(deps.db);
+  // The absolute limit holds however active the session is; the idle limit may have been shortened since.
+  if (now >= sessionExpiry(session.last_seen_at, timeouts, session.created_at)) return anonymous;
   if (!SAFE_METHODS.has(request.method) && !sameSecret(request.headers[CSRF_HEADER], csrfTokenFor(deps.secret, token))) {
     throw new DomainError(CommonErrors['auth.csrf']);
   }
@@ -71,7 +89,7 @@ export async function authenticateRequest(deps: SessionDeps, request: FastifyReq
   if (!actor) return anonymous;
   if (now - session.last_seen_at > TOUCH_EVERY_MS) {
     // Sliding expiry: an active session lives on, and so must its cookie.
-    await touchSession(deps.db, session.id, now, sessionExpiry(now));
+    await touchSession(deps.db, session.id, now, sessionExpiry(now, timeouts, session.created_at));
     setSessionCookie(deps, reply, token);
   }
   return actor;

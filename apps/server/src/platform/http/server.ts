@@ -261,6 +261,8 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
   const lang = request.language ?? 'fa';
   const { code, details, status } = classify(error);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
+  // A refusal that says how long to wait says it the HTTP way too.
+  if (status === 429 && typeof details.retryAfter === 'number' && !reply.hasHeader('retry-after')) reply.header('retry-after', String(details.retryAfter));
   return reply
     .status(status)
     .type('application/json; charset=utf-8')
