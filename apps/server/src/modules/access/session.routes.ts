@@ -13,6 +13,7 @@ import { DomainError } from '../../platform/http/errors.ts';
 import { AccessErrors } from './access.errors.ts';
 import { recordSignInFailure } from './commands/record-sign-in-failure.ts';
 import { removeInitialPasswordFile } from './initial-password.ts';
+import { PUBLIC_RATE_LIMIT } from './rate-limit-store.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 429: ErrorEnvelope };
 
@@ -20,7 +21,7 @@ export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDe
   app.post(
     '/api/v1/session',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', ...PUBLIC_RATE_LIMIT },
       schema: { tags: ['session'], summary: 'Sign in with email and password', body: SignInBody, response: { 200: SessionResponse, ...errors } },
     },
     async (request, reply) => {

@@ -66,6 +66,7 @@ function derive(raw: RawConfig): Config {
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: raw.PISHKHAN_TRUST_PROXY,
+    publicRateLimit: raw.PISHKHAN_PUBLIC_RATE_LIMIT,
     dataDir,
     database,
     secret: raw.PISHKHAN_SECRET,
