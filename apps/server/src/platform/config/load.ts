@@ -21,7 +21,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  if (typeof raw.PORT === 'string') raw.PORT = /^\d+$/.test(raw.PORT) ? Number(raw.PORT) : raw.PORT;
+  for (const key of ['PORT', 'PISHKHAN_PUBLIC_RATE_LIMIT'] as const) {
+    const value = raw[key];
+    if (typeof value === 'string' && /^\d+$/.test(value)) raw[key] = Number(value);
+  }
   if (typeof raw.PISHKHAN_TRUST_PROXY === 'string') {
     const word = BOOLEAN_WORDS[raw.PISHKHAN_TRUST_PROXY.toLowerCase()];
     if (word !== undefined) raw.PISHKHAN_TRUST_PROXY = word;
