@@ -20,11 +20,12 @@ import { installContributions } from './platform/install.ts';
 import type { Contribution, SeedMode } from './platform/modules.ts';
 import type { SettingsGroup } from './platform/settings/index.ts';
 import type { DB } from './schema.ts';
-import { createAuthenticator, jobActorLoader, registerAccess } from './modules/access/index.ts';
+import { createAuthenticator, jobActorLoader, rateLimitStore, registerAccess } from './modules/access/index.ts';
 import { registerTickets } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
 import { compileTicketQuery, registerSearch, searchFilterFields } from './modules/search/index.ts';
+import { registerAudit } from './modules/audit/index.ts';
 import { actorSidesOfUser, contactSignInPort, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 import { seedContribution } from './seed/index.ts';
 import { createOutboundMailer, registerEmail, registerOutbound } from './modules/email/index.ts';
@@ -81,7 +82,14 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     contactSignIns: contactSignInPort,
   };
   const authenticate = createAuthenticator(ctx);
-  const app = await createHttpServer({ logger, trustProxy: config.trustProxy, bodyLimit: 2 * MB, uploadLimit: 4096 * MB, authenticate });
+  const app = await createHttpServer({
+    logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * MB,
+    uploadLimit: 4096 * MB,
+    authenticate,
+    rateLimit: { max: config.publicRateLimit, store: rateLimitStore(database.kysely, clock) },
+  });
 
   app.get(
     '/api/health',
@@ -109,6 +117,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
 
   const contributions: Contribution<AppContext>[] = [
     platformContribution(ctx),
+    registerAudit(app, ctx),
     registerAccess(app, ctx),
     registerPeople(app, ctx),
     registerTickets(app, ctx, { queueViews: [], filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery }),

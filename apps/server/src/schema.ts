@@ -6,10 +6,11 @@ import type { TicketTables } from './modules/tickets/tickets.tables.ts';
 import type { NotificationTables } from './modules/notifications/notifications.tables.ts';
 import type { EmailTables } from './modules/email/email.tables.ts';
 import type { EmailOutboundTables } from './modules/email/email-outbound.tables.ts';
+import type { AuditTables } from './modules/audit/audit.tables.ts';
 import type { PreferencesTables } from './modules/preferences/preferences.tables.ts';
 
 /** Every table of the database, for Kysely's types. Each module declares its own tables. */
-export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables {}
+export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables, AuditTables {}
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;

@@ -27,6 +27,8 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     publicUrl: 'http://localhost:8080',
     secureCookies: false,
     trustProxy: false,
+    // The tests sign in hundreds of times from one address; rate-limits.db.test.ts sets its own.
+    publicRateLimit: 100_000,
     dataDir: db.dataDir,
     database: db.config,
     secret: TEST_SECRET,

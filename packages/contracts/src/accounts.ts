@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { EmailAddress, Id, Instant, ShortText } from './common.ts';
+import { EmailAddress, Id, Instant, ShortText, Version } from './common.ts';
 
 /** The password rules' length limits (the server also refuses common passwords and the one replaced). */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -67,3 +67,39 @@ export type ApiToken = Static<typeof ApiToken>;
 
 /** The token itself appears here once; only its SHA-256 is kept. Send it as `Authorization: Bearer <token>`. */
 export const CreatedApiToken = Type.Object({ token: Type.String(), item: ApiToken });
+
+export const AuditEntry = Type.Object({
+  id: Id,
+  at: Instant,
+  /** The user who acted (null: the system, the CLI, or someone not signed in — a failed sign-in). */
+  actorUserId: Type.Union([Id, Type.Null()]),
+  /** 'user', or the system actor's name ('cli', 'system', …), or 'anonymous'. */
+  actorKind: Type.String(),
+  action: Type.String(),
+  targetType: Type.Union([Type.String(), Type.Null()]),
+  targetId: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+export type AuditEntry = Static<typeof AuditEntry>;
+
+export const AuditQuery = Type.Object(
+  {
+    action: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Exact action, or a prefix ending in "." (session.)' })),
+    actorUserId: Type.Optional(Id),
+    targetType: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+    targetId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    /** ISO instants: entries at or after `from`, before `to`. */
+    from: Type.Optional(Instant),
+    to: Type.Optional(Instant),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    /** The id of the last entry of the previous page (newest first). */
+    before: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type AuditQuery = Static<typeof AuditQuery>;
+export const AuditPage = Type.Object({ items: Type.Array(AuditEntry), nextBefore: Type.Union([Id, Type.Null()]) });
+
+/** A state change of a versioned record that takes nothing but the version last read (deactivate). */
+export const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });

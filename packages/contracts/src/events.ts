@@ -47,6 +47,8 @@ export interface EventMap {
   };
   'mailbox.created': { mailboxId: number; actorUserId: number | null };
   'mailbox.updated': { mailboxId: number; actorUserId: number | null; fields: string[] };
+  /** After repeated failed sign-ins an account is locked until `until`: the channels tell its owner. */
+  'access.account_locked': { userId: number; to: string; language: 'fa' | 'en'; until: number };
 }
 
 export type EventName = keyof EventMap;
@@ -72,4 +74,5 @@ export const EVENT_NAMES = [
   'access.link_issued',
   'mailbox.created',
   'mailbox.updated',
+  'access.account_locked',
 ] as const satisfies readonly EventName[];

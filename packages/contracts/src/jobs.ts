@@ -53,6 +53,7 @@ export type NoPayload = Record<string, never>;
 export interface JobMap {
   'platform.apply_retention': NoPayload;
   'access.delete_expired_sessions': NoPayload;
+  'audit.apply_retention': NoPayload;
   'tickets.return_pending': NoPayload;
   'tickets.sweep_orphan_blobs': NoPayload;
   'notifications.ticket_assigned': EventJob<'ticket.assigned'>;
@@ -83,6 +84,7 @@ export type JobName = keyof JobMap;
 export const JOB_NAMES = [
   'platform.apply_retention',
   'access.delete_expired_sessions',
+  'audit.apply_retention',
   'tickets.return_pending',
   'tickets.sweep_orphan_blobs',
   'notifications.ticket_assigned',

@@ -180,7 +180,11 @@ export const UpdateAgentBody = Type.Object(
     roles: Type.Optional(Roles),
     /** Replaces all group memberships. */
     groupIds: Type.Optional(Ids(100)),
+    /** `false` deactivates: every session and API token of the sign-in ends at once. */
     active: Type.Optional(Type.Boolean()),
+    /** The sign-in's email (409 when another sign-in has it) and language. */
+    email: Type.Optional(EmailAddress),
+    locale: Type.Optional(Language),
   },
   { additionalProperties: false },
 );

@@ -2,7 +2,7 @@ import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
 import { mailLink } from '../../src/modules/notifications/mail-links/mail-link-tokens.ts';
 import { escalateDirectly, makeCategory, makeFailedMail, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
 import type { World } from '../route-matrix/world.ts';
-import { makeAgent, makeApiToken, makeContact } from '../factories.ts';
+import { makeAgent, makeApiToken, makeContact, makeOrganization, signIn } from '../factories.ts';
 import { portalInvitationLink } from '../../src/modules/access/index.ts';
 import { requestPasswordReset } from '../../src/modules/access/commands/request-password-reset.ts';
 import { lastIssuedLink, tokenOfLink } from '../links.ts';
@@ -59,6 +59,19 @@ export const CALLS: Record<string, CallBuilder> = {
     return { input: { token: (await lastIssuedLink(w.t, email)).token, password: `a fresh password ${seq()}` } };
   },
   'user.request_password_reset': async (w) => ({ input: { email: w.foreignAgent.email } }),
+  'session.revoke': async (w) => {
+    await signIn(w.t.app, w.foreignAgent.email);
+    const { id } = await w.t.ctx.db.selectFrom('sessions').select('id').where('user_id', '=', w.foreignAgent.userId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    return { input: { id } };
+  },
+  'session.record_failure': async () => ({ input: { email: `guess${seq()}@example.test`, ip: '192.0.2.1' } }),
+  'user.unlock': async (w) => ({ input: { userId: w.foreignAgent.userId } }),
+  'audit.apply_retention': async () => ({ input: {} }),
+  'contact.deactivate': async (w) => {
+    const { contactId } = await makeContact(w.t, { organizationId: w.org2, canSignIn: false });
+    return { input: { id: contactId, version: 1 } };
+  },
+  'organization.deactivate': async (w) => ({ input: { id: await makeOrganization(w.t, { name: `سازمان ${seq()}` }), version: 1 } }),
   'token.create': async () => ({ input: { name: `token ${seq()}`, scopes: ['read'] } }),
   'token.revoke': async (w) => ({ input: { id: await makeApiToken(w.t, w.foreignAgent.userId, ['read']).then((x) => x.id) } }),
 

@@ -16,6 +16,7 @@ import {
   makeTicket,
   makeWatcher,
   PASSWORD,
+  signIn,
   type Client,
 } from '../factories.ts';
 import { freshActor, type World } from './world.ts';
@@ -151,6 +152,16 @@ export const REQUESTS: Record<string, Builder> = {
     return { url: `/api/v1/tokens/${(await makeApiToken(w.t, owner, ['read'])).id}` };
   },
   'GET /metrics': fixed('/metrics'),
+  'GET /api/v1/me/sessions': fixed('/api/v1/me/sessions'),
+  'DELETE /api/v1/sessions/:id': async (w, role, which) => {
+    const person = which === 'own' && role !== 'anonymous' ? w.people[role] : w.foreignAgent;
+    await signIn(w.t.app, person.email);
+    const { id } = await w.t.ctx.db.selectFrom('sessions').select('id').where('user_id', '=', person.userId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    return { url: `/api/v1/sessions/${id}` };
+  },
+  'GET /api/v1/admin/users/:id/sessions': async (w) => ({ url: `/api/v1/admin/users/${w.foreignAgent.userId}/sessions` }),
+  'POST /api/v1/admin/users/:id/unlock': async (w) => ({ url: `/api/v1/admin/users/${w.foreignAgent.userId}/unlock` }),
+  'GET /api/v1/admin/audit': fixed('/api/v1/admin/audit?action=session.&limit=5'),
   'POST /api/v1/ticket-link/session': async (w) => {
     const { id } = await ticketFor(w, 'own');
     const { link } = await ticketMagicLink(w.t.ctx, { ticketId: id, contactId: w.people.contact.contactId!, to: w.people.contact.email, language: 'en' });
@@ -191,6 +202,15 @@ export const REQUESTS: Record<string, Builder> = {
     const fresh = await makeContact(w.t, { organizationId: which === 'own' ? w.org1 : w.org2, canSignIn: false });
     const id = role === 'contact' ? (which === 'own' ? w.people.contact.contactId : w.foreignContact.contactId) : fresh.contactId;
     return { url: `/api/v1/contacts/${id}/invitation` };
+  },
+  'POST /api/v1/contacts/:id/deactivate': async (w, role, which) => {
+    const fresh = await makeContact(w.t, { organizationId: which === 'own' ? w.org1 : w.org2, canSignIn: false });
+    const id = role === 'contact' ? (which === 'own' ? w.people.contact.contactId : w.foreignContact.contactId) : fresh.contactId;
+    return { url: `/api/v1/contacts/${id}/deactivate`, payload: { version: 1 } };
+  },
+  'POST /api/v1/organizations/:id/deactivate': async (w, role, which) => {
+    const id = role === 'contact' ? (which === 'own' ? w.org1 : w.org2) : await makeOrganization(w.t, { name: `سازمان ${seq()}` });
+    return { url: `/api/v1/organizations/${id}/deactivate`, payload: { version: 1 } };
   },
   'GET /api/v1/agents': fixed('/api/v1/agents'),
   'POST /api/v1/agents': async () => ({ url: '/api/v1/agents', payload: { email: `a${seq()}@example.test`, name: 'new agent', roles: ['analyst'] } }),

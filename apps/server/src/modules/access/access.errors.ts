@@ -16,4 +16,10 @@ export const AccessErrors = defineErrors({
   'auth.invalid_token': { status: 401, fa: 'توکن دسترسی نامعتبر، منقضی یا باطل است.', en: 'The API token is invalid, expired or revoked.' },
   'auth.token_scope': { status: 403, fa: 'دامنهٔ این توکن اجازهٔ این کار را نمی‌دهد.', en: 'This token’s scopes do not allow this request.' },
   'auth.token_needs_session': { status: 403, fa: 'توکن‌ها را فقط پس از ورود با گذرواژه می‌توان ساخت.', en: 'Tokens can be created only when signed in with a password.' },
+  'auth.account_locked': {
+    status: 429,
+    fa: 'پس از چند تلاش ناموفق، ورود به این حساب برای مدتی بسته شده است. کمی بعد دوباره بکوشید.',
+    en: 'After several failed attempts, signing in to this account is paused for a while. Try again later.',
+  },
+  'auth.too_many_attempts': { status: 429, fa: 'تلاش‌ها بسیار زیاد است؛ چند لحظه بعد دوباره بکوشید.', en: 'Too many attempts; wait a moment and try again.' },
 });

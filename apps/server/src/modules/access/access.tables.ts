@@ -46,4 +46,6 @@ export interface AccessTables {
     last_used_ip: string | null;
     revoked_at: number | null;
   };
+  auth_failures: { key: string; failures: number; first_failed_at: number; last_failed_at: number; locked_until: number | null };
+  rate_limits: { key: string; hits: number; window_start: number };
 }

@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/actor.ts';
 
 /** What one session lookup found: the session's times and the actor built from it (null: no actor). */
 export interface CachedSession {
-  session: { id: number; expires_at: number; last_seen_at: number } | null;
+  session: { id: number; created_at: number; expires_at: number; last_seen_at: number } | null;
   actor: Extract<Actor, { kind: 'user' }> | null;
 }
 

@@ -26,6 +26,8 @@ export async function actorFromUser(
 ): Promise<Extract<Actor, { kind: 'user' }> | null> {
   if (user.active !== 1) return null;
   const sides = await actorSides(db, user.id);
+  // A sign-in whose agent and contact sides are both deactivated (or absent) is nobody.
+  if (!sides.agent && !sides.contact) return null;
   return {
     kind: 'user',
     userId: user.id,

@@ -41,12 +41,18 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   // tokens: only a session mints one (the matrix's callers are loaded as jobs act: 403); anyone's token revoked by an admin only
   'token.create': { ...all(403), channel: 401 },
   'token.revoke': { ...all(404), admin: 'ok' },
+  'session.revoke': { ...all(404), admin: 'ok' },
+  'session.record_failure': all('ok'), // whoever failed: the counters and the audit entry
+  'user.unlock': adminOnly,
+  'audit.apply_retention': all(403), // the daily job's: the system only
   // people (desk roles create and edit organisations and contacts; crm and contacts do not)
   'organization.create': { ...all('ok'), contact: 403, crm: 403, channel: 403 },
   'organization.update': { ...all('ok'), contact: 404, crm: 403, channel: 404 },
   'contact.create': { ...all('ok'), contact: 403, crm: 403, channel: 403 },
   'contact.update': { ...all('ok'), contact: 404, crm: 403, channel: 404 },
   'contact.link_sign_in': adminOnlyHidden,
+  'contact.deactivate': adminOnlyHidden,
+  'organization.deactivate': { ...adminOnlyHidden },
   'contact.invite': { ...all('ok'), contact: 404, crm: 403, channel: 404 },
   'agent.invite': adminOnlyHidden,
   'agent.create': adminOnly,

@@ -4,6 +4,7 @@ import type { Db } from '../../schema.ts';
 import { registerSessionRoutes } from './session.routes.ts';
 import { registerLinkRoutes } from './links.routes.ts';
 import { registerTokenRoutes } from './tokens.routes.ts';
+import { registerSessionAdminRoutes } from './sessions.routes.ts';
 import { accessSettings } from './access.settings.ts';
 import { authenticateRequest, type SessionDeps } from './sessions.ts';
 import { deleteExpiredSessions } from './commands/delete-expired-sessions.ts';
@@ -22,6 +23,8 @@ export { ticketMagicLink, TICKET_LINK_COOKIE } from './ticket-links.ts';
 export { LINK_TTL_MS, type IssuedLink } from './links.ts';
 export { revokeTicketLinksOfContacts } from './ticket-links.repository.ts';
 export { revokeApiTokensOfUser } from './tokens.repository.ts';
+export { revokeSignIn, changeSignIn } from './sign-in-state.ts';
+export { rateLimitStore, PUBLIC_RATE_LIMIT } from './rate-limit-store.ts';
 export { assertAcceptablePassword, passwordProblem, MIN_PASSWORD_LENGTH } from './password-rules.ts';
 export { INITIAL_PASSWORD_FILE, writeInitialPasswordFile, removeInitialPasswordFile } from './initial-password.ts';
 
@@ -57,6 +60,7 @@ export function registerAccess(app: App, ctx: AppContext): Contribution<AppConte
   registerSessionRoutes(app, ctx, sessionDeps(ctx));
   registerLinkRoutes(app, ctx, sessionDeps(ctx));
   registerTokenRoutes(app, ctx);
+  registerSessionAdminRoutes(app, ctx);
   return {
     module: 'access',
     settings: [accessSettings],

@@ -9,6 +9,7 @@ import { requestPasswordReset } from './commands/request-password-reset.ts';
 import { resetPassword } from './commands/reset-password.ts';
 import { csrfTokenFor, type SessionDeps } from './sessions.ts';
 import { liveTicketLink, TICKET_LINK_COOKIE } from './ticket-links.ts';
+import { PUBLIC_RATE_LIMIT } from './rate-limit-store.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 422: ErrorEnvelope };
 const tags = ['session'];
@@ -17,7 +18,7 @@ const tags = ['session'];
 export function registerLinkRoutes(app: App, ctx: AppContext, deps: SessionDeps): void {
   app.post(
     '/api/v1/invitations/accept',
-    { config: { auth: 'public' }, schema: { tags, summary: 'Accept an invitation: choose your password (then sign in)', body: LinkPasswordBody, response: { 204: Type.Null(), ...errors } } },
+    { config: { auth: 'public', ...PUBLIC_RATE_LIMIT }, schema: { tags, summary: 'Accept an invitation: choose your password (then sign in)', body: LinkPasswordBody, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
       await acceptInvitation(ctx, { actor: request.actor, ...request.body });
       return reply.status(204).send(null);
@@ -27,7 +28,7 @@ export function registerLinkRoutes(app: App, ctx: AppContext, deps: SessionDeps)
   app.post(
     '/api/v1/password-reset',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', ...PUBLIC_RATE_LIMIT },
       schema: { tags, summary: 'Ask for a password-reset link by email (the answer is the same for every address)', body: PasswordResetRequestBody, response: { 202: AcceptedResponse, ...errors } },
     },
     async (request, reply) => {
@@ -38,7 +39,7 @@ export function registerLinkRoutes(app: App, ctx: AppContext, deps: SessionDeps)
 
   app.post(
     '/api/v1/password-reset/complete',
-    { config: { auth: 'public' }, schema: { tags, summary: 'Set a new password with a reset link', body: LinkPasswordBody, response: { 204: Type.Null(), ...errors } } },
+    { config: { auth: 'public', ...PUBLIC_RATE_LIMIT }, schema: { tags, summary: 'Set a new password with a reset link', body: LinkPasswordBody, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
       await resetPassword(ctx, { actor: request.actor, ...request.body });
       return reply.status(204).send(null);
@@ -48,7 +49,7 @@ export function registerLinkRoutes(app: App, ctx: AppContext, deps: SessionDeps)
   app.post(
     '/api/v1/ticket-link/session',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', ...PUBLIC_RATE_LIMIT },
       schema: { tags, summary: 'Open a ticket’s magic link: a cookie that shows and answers that one ticket', body: TicketLinkBody, response: { 200: TicketLinkSession, ...errors } },
     },
     async (request, reply) => {

@@ -46,6 +46,12 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('GET /api/v1/me/tokens', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('DELETE /api/v1/tokens/:id', { anonymous: [401, 401], contact: [204, 404], analyst: [204, 404], supervisor: [204, 404], manager: [204, 404], crm: [204, 404], admin: [204, 204] }),
   row('GET /metrics', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [403, 403] }),
+  // Sessions (own: a fresh session of the caller; foreign: another user's) and the admin's unlock.
+  row('GET /api/v1/me/sessions', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('DELETE /api/v1/sessions/:id', { anonymous: [401, 401], contact: [204, 404], analyst: [204, 404], supervisor: [204, 404], manager: [204, 404], crm: [204, 404], admin: [204, 204] }),
+  row('GET /api/v1/admin/users/:id/sessions', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('POST /api/v1/admin/users/:id/unlock', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [204, 204] }),
+  row('GET /api/v1/admin/audit', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('POST /api/v1/ticket-link/session', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   // ── people ────────────────────────────────────────────────────────────────────────────────
   // own: organisation 1 (the contact's, managed by the crm agent), its contacts, the contact themself;
@@ -54,6 +60,7 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('POST /api/v1/organizations', { anonymous: [401, 401], contact: [403, 403], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [403, 403], admin: [201, 201] }),
   row('GET /api/v1/organizations/:id', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('PATCH /api/v1/organizations/:id', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 403], admin: [200, 200] }),
+  row('POST /api/v1/organizations/:id/deactivate', { anonymous: [401, 401], contact: [403, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('GET /api/v1/contacts', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/contacts', { anonymous: [401, 401], contact: [403, 403], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [403, 403], admin: [201, 201] }),
   row('GET /api/v1/contacts/:id', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
@@ -62,6 +69,7 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('POST /api/v1/contacts/:id/sign-in', { anonymous: [401, 401], contact: [403, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   // Inviting to the portal: whoever edits the contact (own: the contact themself for the contact role, else a contact of org 1).
   row('POST /api/v1/contacts/:id/invitation', { anonymous: [401, 401], contact: [403, 404], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [201, 403], admin: [201, 201] }),
+  row('POST /api/v1/contacts/:id/deactivate', { anonymous: [401, 401], contact: [403, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('GET /api/v1/agents', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/agents', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
   row('GET /api/v1/agents/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),

@@ -9,23 +9,30 @@ import { presentMe } from './access.presenter.ts';
 import { clearSessionCookie, csrfTokenFor, currentSessionToken, forgetSession, setSessionCookie, type SessionDeps } from './sessions.ts';
 import { signOut } from './commands/sign-out.ts';
 import { requireUser } from '../../platform/policy/index.ts';
+import { DomainError } from '../../platform/http/errors.ts';
+import { AccessErrors } from './access.errors.ts';
+import { recordSignInFailure } from './commands/record-sign-in-failure.ts';
 import { removeInitialPasswordFile } from './initial-password.ts';
+import { PUBLIC_RATE_LIMIT } from './rate-limit-store.ts';
 
-const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
+const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 429: ErrorEnvelope };
 
 export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDeps): void {
   app.post(
     '/api/v1/session',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', ...PUBLIC_RATE_LIMIT },
       schema: { tags: ['session'], summary: 'Sign in with email and password', body: SignInBody, response: { 200: SessionResponse, ...errors } },
     },
     async (request, reply) => {
-      const { user, sessionId, token } = await signIn(ctx, {
-        actor: request.actor,
-        ...request.body,
-        ip: request.ip,
-        ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
+      const input = { actor: request.actor, ...request.body, ip: request.ip, ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}) };
+      const { user, sessionId, token } = await signIn(ctx, input).catch(async (error: unknown) => {
+        // A wrong password or unknown email counts against the account and the address (after the
+        // failed unit of work, in its own), then answers as before.
+        if (error instanceof DomainError && error.code === AccessErrors['auth.invalid_credentials']) {
+          await recordSignInFailure(ctx, { actor: request.actor, email: request.body.email, ip: request.ip });
+        }
+        throw error;
       });
       setSessionCookie(deps, reply, token);
       const csrfToken = csrfTokenFor(deps.secret, token);

@@ -27,7 +27,7 @@ export function findSessionWithUser(db: Db, tokenHash: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id', 'sessions.user_id', 'sessions.expires_at', 'sessions.last_seen_at', 'users.email', 'users.locale', 'users.must_change_password', 'users.active'])
+    .select(['sessions.id', 'sessions.user_id', 'sessions.created_at', 'sessions.expires_at', 'sessions.last_seen_at', 'users.email', 'users.locale', 'users.must_change_password', 'users.active'])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
@@ -53,4 +53,19 @@ export async function deleteExpiredSessions(db: Db, now: number): Promise<number
 /** Ends one session of a user (sign-out); a session of another user is left alone. */
 export async function deleteSessionOfUser(db: Db, sessionId: number, userId: number): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).where('user_id', '=', userId).execute();
+}
+
+/** A user's live sessions, newest first (what "signed in on these devices" lists). */
+export function listSessionsOfUser(db: Db, userId: number, now: number) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'user_id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export function findSession(db: Db, id: number) {
+  return db.selectFrom('sessions').select(['id', 'user_id']).where('id', '=', id).executeTakeFirst();
 }

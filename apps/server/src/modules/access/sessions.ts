@@ -10,6 +10,7 @@ import type { ActorCache, CachedSession } from './actor-cache.ts';
 import { findSessionWithUser, touchSession } from './sessions.repository.ts';
 import { TICKET_LINK_COOKIE, ticketLinkActor } from './ticket-links.ts';
 import { bearerToken, tokenActor } from './tokens.ts';
+import { accessSettings } from './access.settings.ts';
 
 export const SESSION_COOKIE = 'pishkhan_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -39,9 +40,23 @@ export function newSessionToken(): { token: string; tokenHash: string } {
   return { token, tokenHash: sha256Hex(token) };
 }
 
-/** When a session started (or last seen) at `now` expires. */
-export function sessionExpiry(now: number): number {
-  return now + SESSION_TTL_MS;
+/** When a session started (or last seen) at `now` expires (default timeouts: before any setting is read). */
+export function sessionExpiry(now: number, timeouts: SessionTimeouts = DEFAULT_TIMEOUTS, createdAt = now): number {
+  return Math.min(now + timeouts.idleMs, createdAt + timeouts.absoluteMs);
+}
+
+export interface SessionTimeouts {
+  idleMs: number;
+  absoluteMs: number;
+}
+const DEFAULT_TIMEOUTS: SessionTimeouts = { idleMs: SESSION_TTL_MS, absoluteMs: 30 * 24 * 3600_000 };
+
+/** The idle and absolute timeouts (settings `access.session_idle_minutes`, `access.session_absolute_days`; seen within 5 s of a change). */
+export async function sessionTimeouts(db: Db): Promise<SessionTimeouts> {
+  return {
+    idleMs: (await accessSettings.getCached(db, 'access.session_idle_minutes')) * 60_000,
+    absoluteMs: (await accessSettings.getCached(db, 'access.session_absolute_days')) * 24 * 3600_000,
+  };
 }
 
 /** The session cookie: http-only, SameSite=Lax, Secure behind https; it lives as long as the session. */
@@ -69,16 +84,19 @@ export async function authenticateRequest(deps: SessionDeps, request: FastifyReq
   const found = deps.actorCache?.get(tokenHash) ?? (await lookUpSession(deps, tokenHash));
   const { session, actor } = found;
   if (!session || session.expires_at <= now) return anonymous;
+  const timeouts = await sessionTimeouts(deps.db);
+  // The absolute limit holds however active the session is; the idle limit may have been shortened since.
+  if (now >= sessionExpiry(session.last_seen_at, timeouts, session.created_at)) return anonymous;
   if (!SAFE_METHODS.has(request.method) && !sameSecret(request.headers[CSRF_HEADER], csrfTokenFor(deps.secret, token))) {
     throw new DomainError(CommonErrors['auth.csrf']);
   }
   if (!actor) return anonymous;
   if (now - session.last_seen_at > TOUCH_EVERY_MS) {
     // Sliding expiry: an active session lives on, and so must its cookie.
-    await touchSession(deps.db, session.id, now, sessionExpiry(now));
+    await touchSession(deps.db, session.id, now, sessionExpiry(now, timeouts, session.created_at));
     setSessionCookie(deps, reply, token);
     session.last_seen_at = now;
-    session.expires_at = sessionExpiry(now);
+    session.expires_at = sessionExpiry(now, timeouts, session.created_at);
   }
   return actor;
 }
@@ -88,7 +106,7 @@ async function lookUpSession(deps: SessionDeps, tokenHash: string): Promise<Cach
   const row = await findSessionWithUser(deps.db, tokenHash);
   const found: CachedSession = row
     ? {
-        session: { id: row.id, expires_at: row.expires_at, last_seen_at: row.last_seen_at },
+        session: { id: row.id, created_at: row.created_at, expires_at: row.expires_at, last_seen_at: row.last_seen_at },
         actor: await actorFromUser(deps.db, deps.actorSides, { ...row, id: row.user_id }, 'session', row.id),
       }
     : { session: null, actor: null };

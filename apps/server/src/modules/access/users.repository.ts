@@ -70,3 +70,8 @@ export async function userLocales(db: Db, userIds: readonly number[]): Promise<M
 export async function setUserActive(db: Db, userId: number, active: boolean, now: number): Promise<void> {
   await db.updateTable('users').set({ active: active ? 1 : 0, updated_at: now }).where('id', '=', userId).execute();
 }
+
+/** An admin's change of a sign-in's email or language. */
+export async function updateSignIn(db: Db, userId: number, set: { email?: string; email_normalized?: string; locale?: string; updated_at: number }): Promise<void> {
+  await db.updateTable('users').set(set).where('id', '=', userId).execute();
+}

@@ -91,8 +91,10 @@ describe('agents', () => {
     expect((await client.get('/api/v1/session')).json().me.agent).not.toBeNull();
     const off = await admin.patch(`/api/v1/agents/${person.agentId}`, { version: 2, active: false });
     expect(off.json()).toMatchObject({ active: false, version: 3 });
-    expect((await client.get('/api/v1/session')).json().me.agent).toBeNull();
-    expect((await client.get('/api/v1/agents')).statusCode).toBe(403);
+    // Deactivating ends the sign-in's sessions at once, and it can no longer sign in (no active side).
+    expect((await client.get('/api/v1/session')).statusCode).toBe(401);
+    expect((await client.get('/api/v1/agents')).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: person.email, password: PASSWORD } })).statusCode).toBe(401);
     expect((await admin.get(`/api/v1/agents/${person.agentId}`)).statusCode).toBe(200);
   });
 
@@ -164,7 +166,7 @@ describe('the last admin', () => {
     expect(off.statusCode).toBe(409);
     expect(off.json().code).toBe('agent.last_admin');
     expect((await admin2.patch(`/api/v1/agents/${self.id}`, { version: self.version, roles: ['manager'] })).statusCode).toBe(409);
-    expect((await admin2.get(`/api/v1/agents/${self.id}`)).json()).toMatchObject({ active: true, roles: ['admin'], version: self.version });
+    expect((await admin2.get(`/api/v1/agents/${self.id}`)).json()).toMatchObject({ active: true, roles: ['admin', 'analyst', 'manager'], version: self.version });
 
     const other = await admin2.post('/api/v1/agents', { email: 'second-admin@example.test', name: 'Second', roles: ['admin'], password: 'second-admin-pass' });
     expect(other.statusCode).toBe(201);

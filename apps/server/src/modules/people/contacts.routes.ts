@@ -1,6 +1,8 @@
 import { Contact, ContactListQuery, CreateContactBody, ErrorEnvelope, IdParams, IssuedLinkResponse, LinkContactSignInBody, Page, UpdateContactBody } from '@pishkhan/contracts';
 import { hasRole } from '../../platform/actor.ts';
 import { inviteContact } from './commands/invite-contact.ts';
+import { deactivateContact } from './commands/deactivate-contact.ts';
+import { VersionBody } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
 import { createContact } from './commands/create-contact.ts';
@@ -102,5 +104,19 @@ export function registerContactRoutes(app: App, ctx: AppContext): void {
       // Whoever holds the link becomes the customer: only an admin may see it to hand it over.
       return reply.status(201).send(hasRole(request.actor, 'admin') ? issued : { expiresAt: issued.expiresAt });
     },
+  );
+
+  app.post(
+    '/api/v1/contacts/:id/deactivate',
+    {
+      schema: {
+        tags,
+        summary: 'Deactivate a contact (admin; audited): its sessions, tokens and ticket links end; no new ticket may name it',
+        params: IdParams,
+        body: VersionBody,
+        response: { 200: Contact, ...writeErrors },
+      },
+    },
+    async (request) => presentContact(request.actor, await deactivateContact(ctx, { actor: request.actor, id: request.params.id, version: request.body.version })),
   );
 }

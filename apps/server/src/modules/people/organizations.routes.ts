@@ -11,6 +11,8 @@ import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
 import { createOrganization } from './commands/create-organization.ts';
 import { updateOrganization } from './commands/update-organization.ts';
+import { deactivateOrganization } from './commands/deactivate-organization.ts';
+import { VersionBody } from '@pishkhan/contracts';
 import { listScope, organizationAccessOf, organizationPolicy } from './people.policy.ts';
 import { presentOrganization } from './people.presenter.ts';
 import { organizationPage, organizationView } from './people.queries.ts';
@@ -68,5 +70,19 @@ export function registerOrganizationRoutes(app: App, ctx: AppContext): void {
       const organization = await updateOrganization(ctx, { actor: request.actor, id: request.params.id, ...request.body });
       return presentOrganization(request.actor, organization);
     },
+  );
+
+  app.post(
+    '/api/v1/organizations/:id/deactivate',
+    {
+      schema: {
+        tags,
+        summary: 'Deactivate an organisation (admin; audited): no new ticket or contact may name it',
+        params: IdParams,
+        body: VersionBody,
+        response: { 200: Organization, ...writeErrors },
+      },
+    },
+    async (request) => presentOrganization(request.actor, await deactivateOrganization(ctx, { actor: request.actor, id: request.params.id, version: request.body.version })),
   );
 }

@@ -16,7 +16,8 @@ import { type Policy } from '../../platform/policy/index.ts';
 /** The actions the presenter reports as abilities. */
 export const PEOPLE_ACTIONS = ['update'] as const;
 export type PeopleAction = (typeof PEOPLE_ACTIONS)[number];
-export type ContactAction = PeopleAction | 'link_sign_in';
+export type ContactAction = PeopleAction | 'link_sign_in' | 'deactivate' | 'merge';
+export type OrganizationAction = PeopleAction | 'deactivate' | 'merge';
 
 /** What the policy needs of an organisation. */
 export interface OrganizationAccess {
@@ -51,13 +52,14 @@ const editsCustomers = (actor: Actor) => isSystem(actor) || EDITORS.some((r) => 
 const managesAccount = (actor: Actor, accountManagerId: number | null) =>
   accountManagerId !== null && hasRole(actor, 'crm') && actor.kind === 'user' && actor.agent?.id === accountManagerId;
 
-export const organizationPolicy: Policy<OrganizationAccess, PeopleAction> = {
+export const organizationPolicy: Policy<OrganizationAccess, OrganizationAction> = {
   entity: 'organization',
   can(actor, action, org) {
     if (action === 'read') {
       const contact = contactSideOf(actor);
       return readsCustomers(actor) || (contact !== null && contact.organizationId === org.id);
     }
+    if (action === 'deactivate' || action === 'merge') return isAdmin(actor);
     return editsCustomers(actor) || managesAccount(actor, org.accountManagerId);
   },
 };
@@ -66,7 +68,7 @@ export const contactPolicy: Policy<ContactAccess, ContactAction> = {
   entity: 'contact',
   can(actor, action, contact) {
     if (action === 'read') return readsCustomers(actor) || contactSideOf(actor)?.id === contact.id;
-    if (action === 'link_sign_in') return isAdmin(actor);
+    if (action === 'link_sign_in' || action === 'deactivate' || action === 'merge') return isAdmin(actor);
     return editsCustomers(actor) || managesAccount(actor, contact.accountManagerId);
   },
 };

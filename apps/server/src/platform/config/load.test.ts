@@ -51,6 +51,7 @@ describe('every configuration key is read', () => {
     HOST: '127.0.0.1',
     PISHKHAN_PUBLIC_URL: 'https://desk.example.ir',
     PISHKHAN_TRUST_PROXY: 'true',
+    PISHKHAN_PUBLIC_RATE_LIMIT: '120',
     PISHKHAN_DATA_DIR: '/srv/pishkhan',
     DATABASE_URL: 'postgres://desk@db.example.ir/desk',
     PISHKHAN_SECRET: 'b'.repeat(32),

@@ -21,9 +21,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  for (const key of ['PORT', 'PISHKHAN_ACTOR_CACHE_MS'] as const) {
-    const v = raw[key];
-    if (typeof v === 'string' && /^\d+$/.test(v)) raw[key] = Number(v);
+  for (const key of ['PORT', 'PISHKHAN_ACTOR_CACHE_MS', 'PISHKHAN_PUBLIC_RATE_LIMIT'] as const) {
+    const value = raw[key];
+    if (typeof value === 'string' && /^\d+$/.test(value)) raw[key] = Number(value);
   }
   if (typeof raw.PISHKHAN_TRUST_PROXY === 'string') {
     const word = BOOLEAN_WORDS[raw.PISHKHAN_TRUST_PROXY.toLowerCase()];
@@ -69,6 +69,7 @@ function derive(raw: RawConfig): Config {
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     trustProxy: raw.PISHKHAN_TRUST_PROXY,
+    publicRateLimit: raw.PISHKHAN_PUBLIC_RATE_LIMIT,
     dataDir,
     database,
     secret: raw.PISHKHAN_SECRET,

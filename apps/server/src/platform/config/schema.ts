@@ -12,6 +12,8 @@ export const ConfigSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
   PISHKHAN_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
   PISHKHAN_TRUST_PROXY: Type.Boolean({ default: false }),
+  /** Requests per minute one address may make to each public endpoint (sign-in, reset, invitations, ticket links, sign-up); then 429 with Retry-After. */
+  PISHKHAN_PUBLIC_RATE_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
   PISHKHAN_DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^(postgres(ql)?|sqlite):' })),
   PISHKHAN_SECRET: Type.Optional(Type.String({ minLength: 32 })),
@@ -39,6 +41,8 @@ export interface Config {
   publicUrl: string;
   secureCookies: boolean;
   trustProxy: boolean;
+  /** Requests per minute per address to each public endpoint. */
+  publicRateLimit: number;
   dataDir: string;
   database: { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
   /** Absent only on SQLite before start generates one into the data dir. */

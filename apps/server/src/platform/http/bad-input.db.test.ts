@@ -27,6 +27,8 @@ afterAll(() => t.destroy());
 async function snapshot(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of await t.ctx.db.introspection.getTables()) {
+    // The public endpoints' rate-limit counters count every request, refused ones too: that is their job, not a write of the request's.
+    if (table.name === 'rate_limits') continue;
     const rows = await t.ctx.db.selectFrom(table.name as 'users').selectAll().orderBy((eb) => eb.lit(1)).execute();
     const sorted = rows.map((r) => JSON.stringify(r, Object.keys(r).sort())).sort();
     out[table.name] = `${rows.length}:${createHash('sha256').update(sorted.join('\n')).digest('hex')}`;

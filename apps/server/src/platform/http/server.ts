@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -80,6 +81,11 @@ export interface HttpOptions {
   uploadLimit: number;
   /** Resolves the request's actor from its cookie or token; checks CSRF for cookie-authenticated writes. */
   authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Actor>;
+  /**
+   * Rate limits of the routes that opt in (`config: { rateLimit: PUBLIC_RATE_LIMIT }`): per address
+   * and route, `max` a minute, counted in `store` (a table: every process shares the counters).
+   */
+  rateLimit?: { max: number; store?: FastifyRateLimitStoreCtor };
   /** Slow-client limits (default 10 s each); tests shorten them. */
   timeouts?: Partial<HttpTimeouts>;
 }
@@ -152,6 +158,14 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     },
   });
   await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    max: options.rateLimit?.max ?? 30,
+    timeWindow: 60_000,
+    ...(options.rateLimit?.store ? { store: options.rateLimit.store } : {}),
+    // The envelope, like every other refusal; the plugin sets Retry-After itself.
+    errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode, retryAfter: Math.ceil(context.ttl / 1000) }),
+  });
   await app.register(multipart, { limits: { fileSize: options.uploadLimit, files: 10 } });
   await app.register(swagger, {
     openapi: {
@@ -294,6 +308,8 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
   const lang = request.language ?? 'fa';
   const { code, details, status } = classify(error);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
+  // A refusal that says how long to wait says it the HTTP way too.
+  if (status === 429 && typeof details.retryAfter === 'number' && !reply.hasHeader('retry-after')) reply.header('retry-after', String(details.retryAfter));
   return reply
     .status(status)
     .type('application/json; charset=utf-8')
@@ -338,7 +354,10 @@ function classify(error: unknown): { code: string; details: Record<string, unkno
       return { code: CommonErrors['request.too_large'], details: {}, status: 413 };
   }
   if (isMultipartParserError(e.message)) return { code: CommonErrors['request.bad_multipart'], details: {}, status: 400 };
-  if (e.statusCode === 429) return { code: CommonErrors['request.rate_limited'], details: {}, status: 429 };
+  if (e.statusCode === 429) {
+    const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+    return { code: CommonErrors['request.rate_limited'], details: typeof retryAfter === 'number' ? { retryAfter } : {}, status: 429 };
+  }
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     // Fastify's other refusals of the request as such: the code is machine-readable, the message ours.
     return { code: CommonErrors['request.invalid'], details: { field: '', reason: e.code ?? null, issues: [{ in: 'request', field: '', keyword: 'unparsed', params: {} }] }, status: e.statusCode };

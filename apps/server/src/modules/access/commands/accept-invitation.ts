@@ -8,6 +8,7 @@ import { preparePasswordForLink } from '../link-passwords.ts';
 import { TOKEN_PURPOSE } from '../links.ts';
 import { revokeOtherSessions } from '../sessions.repository.ts';
 import { findUserByEmail, findUserById, insertUser, setPasswordHash } from '../users.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
 
 /**
  * Accepts an invitation (anyone holding the link; the actor is whoever asks, anonymous usually):
@@ -39,6 +40,7 @@ export const acceptInvitation = defineCommand(
     }
     await setPasswordHash(ctx.db, userId, passwordHash, now);
     await revokeOtherSessions(ctx.db, userId, undefined);
+    await recordAudit(ctx, input.actor, 'invitation.accepted', { targetType: 'user', targetId: userId, details: { via: kind } });
     return { userId };
   },
   { prepare: (ctx, input) => preparePasswordForLink(ctx, TOKEN_PURPOSE.invitation, input.token, input.password) },

@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from '../passwords.ts';
 import { assertAcceptablePassword } from '../password-rules.ts';
 import { revokeOtherSessions } from '../sessions.repository.ts';
 import { findUserById, setPasswordHash } from '../users.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
 
 /**
  * Changes the actor's own password (needs the current one: a wrong one says so); clears the
@@ -29,6 +30,7 @@ export const changePassword = defineCommand(
     if (!user || user.password_hash !== hashes.checked) throw new DomainError(AccessErrors['auth.wrong_current_password']);
     await setPasswordHash(ctx.db, actor.userId, hashes.next, ctx.clock.now());
     await revokeOtherSessions(ctx.db, actor.userId, actor.sessionId);
+    await recordAudit(ctx, actor, 'password.changed', { targetType: 'user', targetId: actor.userId });
     return { replacedOneTime: user.must_change_password === 1 };
   },
   {

@@ -7,6 +7,7 @@ import type { AccessContext } from '../access.context.ts';
 import { AccessErrors } from '../access.errors.ts';
 import { newApiToken } from '../tokens.ts';
 import { findApiToken, insertApiToken } from '../tokens.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
 
 /**
  * Creates a personal API token for the signed-in user (a session, never another token: a leaked
@@ -31,6 +32,7 @@ export const createApiToken = defineCommand(
       now,
       expiresAt: input.expiresInDays === undefined ? null : now + input.expiresInDays * 24 * 3600_000,
     });
+    await recordAudit(ctx, actor, 'token.created', { targetType: 'api_token', targetId: id, details: { name: input.name, scopes } });
     return { token, row: (await findApiToken(ctx.db, id))! };
   },
 );

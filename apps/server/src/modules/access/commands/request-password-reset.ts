@@ -4,6 +4,7 @@ import { defineCommand } from '../../../platform/commands/index.ts';
 import type { AccessContext } from '../access.context.ts';
 import { issueLink } from '../links.ts';
 import { findUserByEmail } from '../users.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
 
 /**
  * Asks for a password-reset link (anyone, for any email): an active sign-in with that email gets a
@@ -23,5 +24,6 @@ export const requestPasswordReset = defineCommand(
       to: user.email,
       language: user.locale === 'en' ? 'en' : 'fa',
     });
+    await recordAudit(ctx, input.actor, 'password.reset_requested', { targetType: 'user', targetId: user.id });
   },
 );

@@ -8,6 +8,7 @@ import { preparePasswordForLink } from '../link-passwords.ts';
 import { TOKEN_PURPOSE } from '../links.ts';
 import { revokeOtherSessions } from '../sessions.repository.ts';
 import { findUserById, setPasswordHash } from '../users.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
 
 /**
  * Sets a new password with a reset link (anyone holding it): uses the one-time token, sets the
@@ -22,6 +23,7 @@ export const resetPassword = defineCommand(
     if (!user || user.active !== 1) throw new DomainError(AccessErrors['auth.link_invalid']);
     await setPasswordHash(ctx.db, user.id, passwordHash, ctx.clock.now());
     await revokeOtherSessions(ctx.db, user.id, undefined);
+    await recordAudit(ctx, input.actor, 'password.reset', { targetType: 'user', targetId: user.id });
     return { userId: user.id };
   },
   { prepare: (ctx, input) => preparePasswordForLink(ctx, TOKEN_PURPOSE.password_reset, input.token, input.password) },

@@ -1,12 +1,15 @@
-import type { Actor } from '../../../platform/actor.ts';
+import type { Actor, ActorSidesLoader } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
 import type { AccessContext } from '../access.context.ts';
 import { AccessErrors } from '../access.errors.ts';
 import { decoyHash, verifyPassword } from '../passwords.ts';
-import { newSessionToken, sessionExpiry } from '../sessions.ts';
+import { newSessionToken, sessionExpiry, sessionTimeouts } from '../sessions.ts';
 import { insertSession } from '../sessions.repository.ts';
 import { findUserByEmail, recordSignIn } from '../users.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { clearFailures } from '../auth-failures.repository.ts';
+import { accountKey, assertMayAttempt, ipKey } from '../brute-force.ts';
 
 /**
  * Checks an email and password and starts a session (the actor is whoever asks: anonymous, usually).
@@ -19,11 +22,14 @@ type SignInInput = { actor: Actor; email: string; password: string; ip?: string;
 
 export const signIn = defineCommand(
   'session.sign_in',
-  async (ctx: AccessContext, input: SignInInput, checked: { userId: number; passwordHash: string }) => {
+  async (ctx: AccessContext & { actorSides: ActorSidesLoader }, input: SignInInput, checked: { userId: number; passwordHash: string }) => {
     const user = await findUserByEmail(ctx.db, input.email);
     if (!user || user.id !== checked.userId || user.password_hash !== checked.passwordHash || user.active !== 1) {
       throw new DomainError(AccessErrors['auth.invalid_credentials']);
     }
+    // Both sides count: a sign-in whose agent and contact are deactivated (or gone) is no way in.
+    const sides = await ctx.actorSides(ctx.db, user.id);
+    if (!sides.agent && !sides.contact) throw new DomainError(AccessErrors['auth.invalid_credentials']);
     const now = ctx.clock.now();
     await recordSignIn(ctx.db, user.id, now);
     const { token, tokenHash } = newSessionToken();
@@ -31,14 +37,21 @@ export const signIn = defineCommand(
       tokenHash,
       userId: user.id,
       now,
-      expiresAt: sessionExpiry(now),
+      expiresAt: sessionExpiry(now, await sessionTimeouts(ctx.db)),
       ip: input.ip ?? null,
       userAgent: input.userAgent?.slice(0, 500) ?? null,
+    });
+    await clearFailures(ctx.db, accountKey(user.email));
+    await recordAudit(ctx, input.actor, 'session.sign_in', {
+      targetType: 'user',
+      targetId: user.id,
+      ip: input.ip ?? null,
     });
     return { user, sessionId, token };
   },
   {
     async prepare(ctx, input) {
+      await assertMayAttempt(ctx, { account: accountKey(input.email), ip: ipKey(input.ip) });
       const user = await findUserByEmail(ctx.db, input.email);
       const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
       if (!user || !ok || user.active !== 1 || user.password_hash === null) throw new DomainError(AccessErrors['auth.invalid_credentials']);

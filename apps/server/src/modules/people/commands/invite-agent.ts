@@ -6,6 +6,7 @@ import { userInvitationLink, type IssuedLink } from '../../access/index.ts';
 import { findAgentRow } from '../agents.repository.ts';
 import type { PeopleContext } from '../people.context.ts';
 import { agentPolicy } from '../people.policy.ts';
+import { recordAudit } from '../../audit/index.ts';
 
 /**
  * An admin sends an agent an invitation link (a new agent's first password, or a reset of a
@@ -17,6 +18,8 @@ export const inviteAgent = defineCommand(
   async (ctx: PeopleContext & { sealKeys: SealKey[]; config: { publicUrl: string } }, input: { actor: Actor; id: number }): Promise<IssuedLink> => {
     const agent = await findAgentRow(ctx.db, input.id);
     authorize(agentPolicy, input.actor, 'update', agent);
-    return userInvitationLink(ctx, { userId: agent!.user_id });
+    const issued = await userInvitationLink(ctx, { userId: agent!.user_id });
+    await recordAudit(ctx, input.actor, 'invitation.issued', { targetType: 'agent', targetId: input.id });
+    return issued;
   },
 );

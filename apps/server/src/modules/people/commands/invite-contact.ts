@@ -6,6 +6,7 @@ import { portalInvitationLink, type IssuedLink } from '../../access/index.ts';
 import { findContactRow } from '../contacts.repository.ts';
 import type { PeopleContext } from '../people.context.ts';
 import { contactAccessOf, contactPolicy } from '../people.policy.ts';
+import { recordAudit } from '../../audit/index.ts';
 
 /**
  * Gives a contact a portal sign-in by invitation (whoever may edit the contact): a one-hour,
@@ -17,6 +18,8 @@ export const inviteContact = defineCommand(
   async (ctx: PeopleContext & { sealKeys: SealKey[]; config: { publicUrl: string }; contactSignIns: ContactSignInPort }, input: { actor: Actor; id: number }): Promise<IssuedLink> => {
     const row = await findContactRow(ctx.db, input.id);
     authorize(contactPolicy, input.actor, 'update', row ? contactAccessOf(row) : undefined);
-    return portalInvitationLink(ctx, { contactId: input.id });
+    const issued = await portalInvitationLink(ctx, { contactId: input.id });
+    await recordAudit(ctx, input.actor, 'invitation.issued', { targetType: 'contact', targetId: input.id });
+    return issued;
   },
 );
