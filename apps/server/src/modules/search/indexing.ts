@@ -1,7 +1,7 @@
 import type { Db } from '../../schema.ts';
 import { searchIndexFor, type SearchDocument } from '../../platform/search/index.ts';
 import { contactSearchSources, organizationSearchSources } from '../people/index.ts';
-import { ticketSearchSources, ticketSettings } from '../tickets/index.ts';
+import { ticketSearchSources, ticketSettings, type TicketSearchSource } from '../tickets/index.ts';
 import { contactDocument, organizationDocument, ticketDocument } from './documents.ts';
 
 /**
@@ -12,10 +12,15 @@ import { contactDocument, organizationDocument, ticketDocument } from './documen
 
 /** The search documents of these tickets as they are now (one query per relation). */
 export async function ticketDocuments(db: Db, ids: readonly number[]): Promise<SearchDocument[]> {
+  return (await ticketDocumentsWithSources(db, ids)).map((t) => t.document);
+}
+
+/** The documents with the ticket facts they were made from (number, status: the hits' presentation). */
+export async function ticketDocumentsWithSources(db: Db, ids: readonly number[]): Promise<Array<{ source: TicketSearchSource; document: SearchDocument }>> {
   const [tickets, prefix] = await Promise.all([ticketSearchSources(db, ids), ticketSettings.getCached(db, 'tickets.number_prefix')]);
   const requesterIds = [...new Set(tickets.map((t) => t.requesterContactId).filter((v): v is number => v !== null))];
   const requesters = new Map((await contactSearchSources(db, requesterIds)).map((c) => [c.id, c]));
-  return tickets.map((t) => ticketDocument(t, t.requesterContactId === null ? undefined : requesters.get(t.requesterContactId), prefix));
+  return tickets.map((t) => ({ source: t, document: ticketDocument(t, t.requesterContactId === null ? undefined : requesters.get(t.requesterContactId), prefix) }));
 }
 
 /** Indexes (or re-indexes) these tickets: title, every article, requester, number. For bulk writers too. */

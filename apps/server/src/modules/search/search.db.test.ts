@@ -189,6 +189,22 @@ describe('bad queries', () => {
 });
 
 describe('keeping the index', () => {
+  it('contacts and organisations follow their events: created, renamed, found by phone', async () => {
+    const a = d.analystA.client;
+    const contact = expectStatus(await a.post('/api/v1/contacts', { name: 'کاوه محمدی', phones: ['۰۹۳۵ ۱۱۱ ۲۲۳۳'], notes: 'مشتری ویژه قرارداد طلایی' }), 201);
+    const org = expectStatus(await a.post('/api/v1/organizations', { name: 'شرکت فولاد سپاهان' }), 201);
+    await settle();
+    const contactsOf = async (q: string) => (await search(a, q)).filter((i) => i.type === 'contact').map((i) => i.id);
+    expect(await contactsOf('09351112233')).toEqual([contact.id]);
+    expect(await contactsOf('طلایی')).toEqual([contact.id]);
+    expect((await search(a, 'فولاد')).filter((i) => i.type === 'organization').map((i) => i.id)).toEqual([org.id]);
+    expect(expectStatus(await a.patch(`/api/v1/contacts/${contact.id}`, { version: contact.version, name: 'کاوه احمدی' }), 200).name).toBe('کاوه احمدی');
+    await settle();
+    expect(await contactsOf('احمدی')).toEqual([contact.id]);
+    expect(await contactsOf('محمدی')).toEqual([]);
+    expect((await search(a, 'فولاد', '&type=ticket')).length).toBe(0);
+  });
+
   it('a rebuild restores what was lost, with progress, admins only', async () => {
     await t.ctx.search.remove(t.ctx.db, 'ticket', of('scanner'));
     expect(ticketIds(await search(d.analystA.client, 'اسکنر'))).toEqual([]);
@@ -206,20 +222,23 @@ describe('keeping the index', () => {
   it('a change is searchable within a second of its commit, through the dispatcher and the job runner', async () => {
     t.ctx.events.start();
     t.ctx.jobs.start();
-    const started = Date.now();
     const ticket = await openTicket(d.analystA.client, { title: 'پروژکتور سالن جلسه روشن نمی‌شود', assigneeGroupId: d.groupA });
+    // The create has committed when its 201 arrives: from here the dispatcher and the runner have a second.
+    const started = Date.now();
     let found = false;
     while (!found && Date.now() - started < 3000) {
       found = ticketIds(await search(d.analystA.client, 'پروژکتور')).includes(ticket.id);
       if (!found) await new Promise((r) => setTimeout(r, 20));
     }
     const elapsed = Date.now() - started;
+    console.log(`searchable after commit (${t.dialect}): ${elapsed} ms`);
     expect(found).toBe(true);
     expect(elapsed).toBeLessThan(1000);
     const reply = await d.analystA.client.post(`/api/v1/tickets/${ticket.id}/replies`, { body: 'لامپ ویدئوپروژکتور تعویض شد' });
     expectStatus(reply, 201);
     const again = Date.now();
     while (Date.now() - again < 3000 && !ticketIds(await search(d.analystA.client, 'لامپ')).includes(ticket.id)) await new Promise((r) => setTimeout(r, 20));
+    console.log(`reply searchable after commit (${t.dialect}): ${Date.now() - again} ms`);
     expect(Date.now() - again).toBeLessThan(1000);
   });
 });

@@ -6,10 +6,10 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { SearchDocument, SearchHit, SearchKind, SearchScope, TextQuery } from '../../platform/search/index.ts';
 import { agentNameList, contactIdsWithEmail, contactSearchSources, groupNameList, organizationSearchSources, readsCustomers } from '../people/index.ts';
-import { compileTicketFilter, ticketFilterFields, ticketMatches, ticketSearchSources } from '../tickets/index.ts';
+import { compileTicketFilter, ticketFilterFields, ticketMatches } from '../tickets/index.ts';
 import { compileQuery, compileText, highlightTermsOf, type QueryResolver } from './compile-query.ts';
 import { contactDocument, organizationDocument } from './documents.ts';
-import { ticketDocuments } from './indexing.ts';
+import { ticketDocumentsWithSources } from './indexing.ts';
 import { parseQuery, QueryParseError, type ParsedQuery } from './query-language.ts';
 import { SearchErrors } from './search.errors.ts';
 import { withTypoAlternatives } from './typos.ts';
@@ -170,18 +170,17 @@ export async function runSearch(ctx: Ctx, actor: Actor, query: SearchQuery): Pro
 
 async function presentHits(ctx: Ctx, hits: ReadonlyArray<SearchHit & { internal: boolean }>, terms: HighlightTerms): Promise<ApiHit[]> {
   const ids = (kind: SearchKind) => hits.filter((h) => h.kind === kind).map((h) => h.id);
-  const [tickets, contacts, organizations, ticketRows] = await Promise.all([
-    ticketDocuments(ctx.db, ids('ticket')),
+  const [tickets, contacts, organizations] = await Promise.all([
+    ticketDocumentsWithSources(ctx.db, ids('ticket')),
     contactSearchSources(ctx.db, ids('contact')),
     organizationSearchSources(ctx.db, ids('organization')),
-    ticketSearchSources(ctx.db, ids('ticket')),
   ]);
   const docs = new Map<string, SearchDocument>([
-    ...tickets.map((d) => [`ticket:${d.id}`, d] as const),
+    ...tickets.map((t) => [`ticket:${t.document.id}`, t.document] as const),
     ...contacts.map((c) => [`contact:${c.id}`, contactDocument(c)] as const),
     ...organizations.map((o) => [`organization:${o.id}`, organizationDocument(o)] as const),
   ]);
-  const rows = new Map(ticketRows.map((t) => [t.id, t]));
+  const rows = new Map(tickets.map((t) => [t.source.id, t.source]));
   const out: ApiHit[] = [];
   for (const hit of hits) {
     const doc = docs.get(`${hit.kind}:${hit.id}`);
