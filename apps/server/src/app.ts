@@ -21,7 +21,7 @@ import { createAuthenticator, jobActorLoader, registerAccess } from './modules/a
 import { registerTickets } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
-import { registerEmail } from './modules/email/index.ts';
+import { referencedRawBlobs, registerEmail } from './modules/email/index.ts';
 import { actorSidesOfUser, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 
 export interface BuildOptions {
@@ -99,7 +99,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     platformContribution(ctx),
     registerAccess(app, ctx),
     registerPeople(app, ctx),
-    registerTickets(app, ctx, { queueViews: [] }),
+    registerTickets(app, ctx, { queueViews: [], blobReferences: [referencedRawBlobs] }),
     registerNotifications(app, ctx),
     registerAdminJobs(app, ctx),
     registerEmail(app, ctx),

@@ -33,6 +33,7 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     adminEmail: 'admin@example.test',
     adminPassword: 'admin-password-123',
     logLevel: 'silent',
+    smtp: { enabled: false, port: 0, host: '127.0.0.1', relayFrom: ['127.0.0.1', '::1'] },
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { prepareMail } from '../../src/modules/email/index.ts';
 import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
 import { escalateDirectly, makeCategory, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
 import type { World } from '../route-matrix/world.ts';
@@ -54,6 +55,9 @@ export const CALLS: Record<string, CallBuilder> = {
   },
   'group.create': async () => ({ input: { name: `گروه ${seq()}` } }),
   'mailbox.create': async () => ({ input: { address: `cm-${seq()}@desk.example.test`, kind: 'smtp' } }),
+  'email.ingest': async (w) => ({
+    input: { mailboxId: (await makeMailbox(w.t)).id, source: 'smtp', mail: await prepareMail(w.t.ctx.storage, Buffer.from(`From: cm${seq()}@customer.example\r\nSubject: x\r\n\r\nbody`), 1024 * 1024) },
+  }),
   'mailbox.update': async (w) => ({ input: { id: (await makeMailbox(w.t)).id, version: 1, name: `n${seq()}` } }),
   'group.update': async (w) => {
     const id = await makeGroup(w.t);

@@ -51,6 +51,7 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   // email: mailboxes are admin work; a contact or channel does not see one
   'mailbox.create': adminOnly,
   'mailbox.update': adminOnlyHidden,
+  'email.ingest': all(403), // the mail channel's own (the trusted system), never a person's
   // admin
   'job.retry': adminOnly,
   // tickets: opening one for a foreign requester is the desk's (agents open tickets for anyone)

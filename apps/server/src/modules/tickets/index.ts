@@ -42,6 +42,7 @@ export {
   loadTicketAccess,
   loadTicketForUpdate,
   loadTicketRow,
+  ticketIdsByNumber,
   ticketNotificationFacts,
   type TicketRow,
   type TicketNotificationFacts,
@@ -54,6 +55,8 @@ export interface TicketsOptions {
   queueViews?: readonly QueueView[];
   /** Extra fields of the filter language; none yet (the option is wired for the issues that add them). */
   filterFields?: TicketFilterFields;
+  /** Blobs other modules keep in the same storage (email's raw messages): the orphan sweep leaves them. */
+  blobReferences?: ReadonlyArray<(db: AppContext['db'], sha256s: readonly string[]) => Promise<Set<string>>>;
 }
 
 /**
@@ -71,6 +74,6 @@ export function registerTickets(app: App, ctx: AppContext, options: TicketsOptio
   registerTicketTimeline(app, ctx);
   registerCategoryRoutes(app, ctx);
   const jobs = ticketJobs(ctx);
-  const blobs = orphanBlobSweep(ctx);
+  const blobs = orphanBlobSweep(ctx, options.blobReferences);
   return { module: 'tickets', settings: [ticketSettings], jobs: [...(jobs.jobs ?? []), ...blobs.jobs], schedules: [...(jobs.schedules ?? []), ...blobs.schedules] };
 }

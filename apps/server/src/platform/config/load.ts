@@ -21,10 +21,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  if (typeof raw.PORT === 'string') raw.PORT = /^\d+$/.test(raw.PORT) ? Number(raw.PORT) : raw.PORT;
-  if (typeof raw.PISHKHAN_TRUST_PROXY === 'string') {
-    const word = BOOLEAN_WORDS[raw.PISHKHAN_TRUST_PROXY.toLowerCase()];
-    if (word !== undefined) raw.PISHKHAN_TRUST_PROXY = word;
+  for (const key of ['PORT', 'PISHKHAN_SMTP_PORT'] as const) if (typeof raw[key] === 'string') raw[key] = /^\d+$/.test(raw[key] as string) ? Number(raw[key]) : raw[key];
+  for (const key of ['PISHKHAN_TRUST_PROXY', 'PISHKHAN_SMTP_ENABLED'] as const) {
+    if (typeof raw[key] !== 'string') continue;
+    const word = BOOLEAN_WORDS[(raw[key] as string).toLowerCase()];
+    if (word !== undefined) raw[key] = word;
   }
   const withDefaults = Value.Default(ConfigSchema, raw);
   const errors = [...Value.Errors(ConfigSchema, withDefaults)];
@@ -72,5 +73,11 @@ function derive(raw: RawConfig): Config {
     adminEmail: raw.PISHKHAN_ADMIN_EMAIL,
     adminPassword: raw.PISHKHAN_ADMIN_PASSWORD,
     logLevel: raw.LOG_LEVEL,
+    smtp: {
+      enabled: raw.PISHKHAN_SMTP_ENABLED,
+      port: raw.PISHKHAN_SMTP_PORT,
+      host: raw.PISHKHAN_SMTP_HOST ?? raw.HOST,
+      relayFrom: raw.PISHKHAN_SMTP_RELAY_FROM.split(',').map((s) => s.trim()).filter(Boolean),
+    },
   };
 }

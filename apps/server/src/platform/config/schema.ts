@@ -17,6 +17,13 @@ export const ConfigSchema = Type.Object({
   PISHKHAN_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   PISHKHAN_ADMIN_EMAIL: Type.Optional(Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' })),
   PISHKHAN_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12 })),
+  /** The built-in SMTP receiver: on unless "false"; port 0 takes a free port (tests). */
+  PISHKHAN_SMTP_ENABLED: Type.Boolean({ default: true }),
+  PISHKHAN_SMTP_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 2525 }),
+  /** Where the receiver listens; default HOST. */
+  PISHKHAN_SMTP_HOST: Type.Optional(Type.String({ minLength: 1 })),
+  /** Comma-separated addresses or CIDR blocks that may hand mail in without SMTP AUTH (default loopback). */
+  PISHKHAN_SMTP_RELAY_FROM: Type.String({ default: '127.0.0.1,::1', pattern: '^[0-9A-Fa-f:./, ]*$' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -41,4 +48,5 @@ export interface Config {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   logLevel: string;
+  smtp: { enabled: boolean; port: number; host: string; relayFrom: string[] };
 }
