@@ -33,6 +33,7 @@ export {
 export { ingestMessage, type IngestResult } from './commands/ingest-message.ts';
 export { prepareMail, discardPrepared, type PreparedMail } from './inbound/prepared-mail.ts';
 export { startSmtpReceiver, type SmtpReceiver } from './inbound/smtp-receiver.ts';
+export { startImapPollers, type ImapPollers } from './inbound/imap-poller.ts';
 export { mayAutoReply, safetyFlags } from './inbound/safety.ts';
 export { flagsOfArticle, bouncingAddresses, referencedRawBlobs } from './inbound/messages.repository.ts';
 export { parseMail, htmlToText, type ParsedMail, type MailAddress, type MailAttachment } from './parsing/parse-mail.ts';

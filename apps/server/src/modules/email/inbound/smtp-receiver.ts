@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerAuthentication, type SMTPServerSession } from 'smtp-server';
+import type { SMTPServerAuthentication, SMTPServerSession } from 'smtp-server';
 import { systemActor } from '../../../platform/actor.ts';
 import type { AppContext } from '../../../context.ts';
 import { faultPoint } from '../../../platform/testing/faults.ts';
@@ -28,6 +28,7 @@ const smtpError = (code: number, message: string) => Object.assign(new Error(mes
  * and more is refused with 552. The 250 goes out only after the message's transaction committed.
  */
 export async function startSmtpReceiver(ctx: AppContext, options: { port: number; host: string; relayFrom: readonly string[] }): Promise<SmtpReceiver> {
+  const { SMTPServer } = await import('smtp-server');
   const maxBytes = await emailSettings.get(ctx.db, 'email.max_message_bytes');
   const mayRelay = relayAllowList(options.relayFrom);
   const loadActor = jobActorLoader(ctx);
