@@ -28,7 +28,7 @@ import { compileTicketQuery, registerSearch, searchFilterFields } from './module
 import { registerAudit } from './modules/audit/index.ts';
 import { actorSidesOfUser, contactSignInPort, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 import { seedContribution } from './seed/index.ts';
-import { createOutboundMailer, registerEmail, registerOutbound } from './modules/email/index.ts';
+import { createOutboundMailer, referencedRawBlobs, registerEmail, registerOutbound } from './modules/email/index.ts';
 import { registerPreferences } from './modules/preferences/index.ts';
 
 export interface BuildOptions {
@@ -120,7 +120,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerAudit(app, ctx),
     registerAccess(app, ctx),
     registerPeople(app, ctx),
-    registerTickets(app, ctx, { queueViews: [], filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery }),
+    registerTickets(app, ctx, { queueViews: [], filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery, blobReferences: [referencedRawBlobs] }),
     registerNotifications(app, ctx, { mailer: createOutboundMailer(ctx) }),
     registerAdminJobs(app, ctx),
     registerSearch(app, ctx),

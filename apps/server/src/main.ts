@@ -10,6 +10,7 @@ import { createLogger } from './platform/logging/logger.ts';
 import { DomainError, renderMessage } from './platform/http/errors.ts';
 import type { DB } from './schema.ts';
 import { ensureWebBuild } from './platform/http/web-build.ts';
+import { startImapPollers, startSmtpReceiver } from './modules/email/index.ts';
 
 const USAGE = `Usage: pishkhan <command>
   start                      migrate, create the admin on first start, serve on $PORT (default 8080)
@@ -52,9 +53,14 @@ async function main(argv: string[]): Promise<number> {
     pishkhan.ctx.events.start();
     pishkhan.ctx.jobs.start();
     await pishkhan.app.listen({ port: config.port, host: config.host });
+    const smtp = config.smtp.enabled ? await startSmtpReceiver(pishkhan.ctx, config.smtp) : null;
+    if (smtp) logger.info({ smtpPort: smtp.port, host: config.smtp.host }, 'SMTP receiver listening');
+    const imap = startImapPollers(pishkhan.ctx);
     logger.info({ url: config.publicUrl, database: config.database.dialect }, 'Pishkhan is ready');
     const shutdown = async (signal: string) => {
       logger.info({ signal }, 'Shutting down');
+      await smtp?.close();
+      await imap.stop();
       await pishkhan.close();
       await database.close();
       process.exit(0);

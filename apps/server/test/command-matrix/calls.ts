@@ -1,3 +1,4 @@
+import { prepareMail } from '../../src/modules/email/index.ts';
 import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
 import { mailLink } from '../../src/modules/notifications/mail-links/mail-link-tokens.ts';
 import { escalateDirectly, makeCategory, makeFailedMail, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
@@ -108,6 +109,9 @@ export const CALLS: Record<string, CallBuilder> = {
   'email.set_default_relay': async () => ({ input: { relay: null } }),
   'email.set_group_signature': async (w) => ({ input: { groupId: w.groupB, fa: 'با احترام', en: 'Regards' } }),
   'email.set_mailbox_notifications': async (w) => ({ input: { mailboxId: (await makeMailbox(w.t)).id, items: [{ kind: 'ticket.closed', enabled: false }] } }),
+  'email.ingest': async (w) => ({
+    input: { mailboxId: (await makeMailbox(w.t)).id, source: 'smtp', mail: await prepareMail(w.t.ctx.storage, Buffer.from(`From: cm${seq()}@customer.example\r\nSubject: x\r\n\r\nbody`), 1024 * 1024) },
+  }),
   'mailbox.update': async (w) => ({ input: { id: (await makeMailbox(w.t)).id, version: 1, name: `n${seq()}` } }),
   'group.update': async (w) => {
     const id = await makeGroup(w.t);

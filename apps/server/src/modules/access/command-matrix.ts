@@ -82,6 +82,7 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'saved_view.create': ownAccount,
   'saved_view.update': { ...all(404), channel: 404 },
   'saved_view.delete': { ...all(404), channel: 404 },
+  'email.ingest': all(403), // the mail channel's own (the trusted system), never a person's
   // admin
   'job.retry': adminOnly,
   // search: rebuilding the index (pishkhan reindex) is the system's and admins'

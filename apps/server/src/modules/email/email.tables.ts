@@ -32,4 +32,39 @@ export interface EmailTables {
     salt: string;
     created_at: number;
   };
+  email_messages: {
+    id: Generated<number>;
+    mailbox_id: number | null;
+    source: string;
+    message_id: string | null;
+    raw_sha256: string;
+    raw_size: number;
+    dedup_key: string;
+    from_address: string | null;
+    subject: string;
+    state: string;
+    flags: string;
+    problems: string;
+    ticket_id: number | null;
+    article_id: number | null;
+    contact_id: number | null;
+    thread_root: string | null;
+    visible_body: string;
+    folded_body: string;
+    html: string | null;
+    received_at: number;
+    decided_at: number | null;
+  };
+  email_bouncing_addresses: {
+    address_key: string;
+    first_bounce_at: number;
+    last_bounce_at: number;
+    bounces: number;
+    last_status: string | null;
+  };
+  email_mailbox_leases: {
+    mailbox_id: number;
+    holder: string;
+    locked_until: number;
+  };
 }

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { Contribution } from '../../platform/modules.ts';
 import { registerMailboxRoutes } from './mailboxes/mailboxes.routes.ts';
+import { emailSettings } from './email.settings.ts';
 
 /** The email module's public face: mailboxes, the Message-ID token (shared with mail out), registration. */
 export { createMailbox } from './commands/create-mailbox.ts';
@@ -32,8 +33,18 @@ export {
 /** Mail out (email/outbound; the mailout engineer's): its registration, the notification mailer, and the Message-ID record mail in threads on. */
 export { registerOutbound, createOutboundMailer, outboundByMessageId } from './outbound/index.ts';
 
-/** Registers the mailbox admin API. */
+export { ingestMessage, type IngestResult } from './commands/ingest-message.ts';
+export { prepareMail, discardPrepared, type PreparedMail } from './inbound/prepared-mail.ts';
+export { startSmtpReceiver, type SmtpReceiver } from './inbound/smtp-receiver.ts';
+export { startImapPollers, type ImapPollers } from './inbound/imap-poller.ts';
+export { mayAutoReply, safetyFlags } from './inbound/safety.ts';
+export { flagsOfArticle, bouncingAddresses, referencedRawBlobs } from './inbound/messages.repository.ts';
+export { parseMail, htmlToText, type ParsedMail, type MailAddress, type MailAttachment } from './parsing/parse-mail.ts';
+export { foldReply, foldHtmlReply, type FoldedBody } from './bodies/fold-quotes.ts';
+export { emailSettings } from './email.settings.ts';
+
+/** Registers the mailbox admin API; contributes the email settings. */
 export function registerEmail(app: App, ctx: AppContext): Contribution<AppContext> {
   registerMailboxRoutes(app, ctx);
-  return { module: 'email' };
+  return { module: 'email', settings: [emailSettings] };
 }

@@ -20,7 +20,7 @@ export {
   insertAgent,
   type AgentRow,
 } from './agents.repository.ts';
-export { findContactRow as findContact, contactNames, contactLanguages, contactReach, insertContactRecord, type ContactRow } from './contacts.repository.ts';
+export { findContactRow as findContact, contactNames, contactLanguages, contactReach, insertContactRecord, emailsOfContacts, emailKeysTakenByOthers as contactsWithEmailKeys, type ContactRow } from './contacts.repository.ts';
 export { createAgent, type CreatedAgentResult } from './commands/create-agent.ts';
 export { createContact } from './commands/create-contact.ts';
 export { linkContactSignIn } from './commands/link-contact-sign-in.ts';

@@ -15,10 +15,13 @@ const BATCH = 500;
 /**
  * The orphan-blob sweep (daily): removes stored blobs that no committed attachment references —
  * bytes written before a transaction that then failed — once they are older than the grace
- * period. Only attachments reference blobs today; a module that stores blobs later must be
- * consulted here too. Returned to registerTickets, installed by app.ts.
+ * period. Attachments reference blobs, and so do the modules that pass `otherReferences` (email's
+ * raw messages) through registerTickets' `blobReferences`. Returned to registerTickets, installed by app.ts.
  */
-export function orphanBlobSweep(ctx: AppContext): Required<Pick<Contribution, 'jobs' | 'schedules'>> {
+export function orphanBlobSweep(
+  ctx: AppContext,
+  otherReferences: ReadonlyArray<(db: AppContext['db'], sha256s: readonly string[]) => Promise<Set<string>>> = [],
+): Required<Pick<Contribution, 'jobs' | 'schedules'>> {
   const sweep = defineJob(ORPHAN_BLOB_JOB, {
     async handler({ trx, heartbeat }) {
       const before = ctx.clock.now() - ORPHAN_GRACE_MS;
@@ -26,6 +29,7 @@ export function orphanBlobSweep(ctx: AppContext): Required<Pick<Contribution, 'j
       let batch: string[] = [];
       const flush = async () => {
         const referenced = await referencedBlobs(trx, batch);
+        for (const more of otherReferences) for (const sha of await more(trx, batch)) referenced.add(sha);
         for (const sha of batch) if (!referenced.has(sha) && (await ctx.storage.removeIfStoredBefore(sha, before))) removed++;
         batch = [];
         await heartbeat();

@@ -43,6 +43,7 @@ export {
   loadTicketAccess,
   loadTicketForUpdate,
   loadTicketRow,
+  ticketIdsByNumber,
   ticketNotificationFacts,
   contactWatchersOf,
   articleFacts,
@@ -74,6 +75,8 @@ export interface TicketsOptions {
   filterFields?: TicketFilterFields;
   /** The list's `q` parameter: the search query language compiled into a filter (search's). */
   compileQuery?: TicketQueryCompiler;
+  /** Blobs other modules keep in the same storage (email's raw messages): the orphan sweep leaves them. */
+  blobReferences?: ReadonlyArray<(db: AppContext['db'], sha256s: readonly string[]) => Promise<Set<string>>>;
 }
 
 /**
@@ -91,6 +94,6 @@ export function registerTickets(app: App, ctx: AppContext, options: TicketsOptio
   registerTicketTimeline(app, ctx);
   registerCategoryRoutes(app, ctx);
   const jobs = ticketJobs(ctx);
-  const blobs = orphanBlobSweep(ctx);
+  const blobs = orphanBlobSweep(ctx, options.blobReferences);
   return { module: 'tickets', settings: [ticketSettings], jobs: [...(jobs.jobs ?? []), ...blobs.jobs], schedules: [...(jobs.schedules ?? []), ...blobs.schedules] };
 }

@@ -6,6 +6,13 @@ import type { TicketAccess } from './tickets.policy.ts';
 
 export type TicketRow = Awaited<ReturnType<typeof loadTicketRow>> & {};
 
+/** The ids of the tickets with these numbers (a mail's subject tag names a number, not an id). */
+export async function ticketIdsByNumber(db: Db, numbers: readonly number[]): Promise<Map<number, number>> {
+  if (numbers.length === 0) return new Map();
+  const rows = await db.selectFrom('tickets').select(['id', 'number']).where('number', 'in', [...numbers]).execute();
+  return new Map(rows.map((r) => [r.number, r.id]));
+}
+
 export function loadTicketRow(db: Db, id: number) {
   return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
 }

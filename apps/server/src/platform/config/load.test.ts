@@ -59,6 +59,10 @@ describe('every configuration key is read', () => {
     PISHKHAN_ADMIN_PASSWORD: 'correct horse battery',
     LOG_LEVEL: 'debug',
     PISHKHAN_ACTOR_CACHE_MS: '0',
+    PISHKHAN_SMTP_ENABLED: 'false',
+    PISHKHAN_SMTP_PORT: '2626',
+    PISHKHAN_SMTP_HOST: '127.0.0.2',
+    PISHKHAN_SMTP_RELAY_FROM: '10.0.0.0/8',
   };
   const base = { PISHKHAN_SECRET: 'a'.repeat(32) };
 

@@ -21,13 +21,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  for (const key of ['PORT', 'PISHKHAN_ACTOR_CACHE_MS', 'PISHKHAN_PUBLIC_RATE_LIMIT'] as const) {
+  for (const key of ['PORT', 'PISHKHAN_ACTOR_CACHE_MS', 'PISHKHAN_PUBLIC_RATE_LIMIT', 'PISHKHAN_SMTP_PORT'] as const) {
     const value = raw[key];
     if (typeof value === 'string' && /^\d+$/.test(value)) raw[key] = Number(value);
   }
-  if (typeof raw.PISHKHAN_TRUST_PROXY === 'string') {
-    const word = BOOLEAN_WORDS[raw.PISHKHAN_TRUST_PROXY.toLowerCase()];
-    if (word !== undefined) raw.PISHKHAN_TRUST_PROXY = word;
+  for (const key of ['PISHKHAN_TRUST_PROXY', 'PISHKHAN_SMTP_ENABLED'] as const) {
+    if (typeof raw[key] !== 'string') continue;
+    const word = BOOLEAN_WORDS[(raw[key] as string).toLowerCase()];
+    if (word !== undefined) raw[key] = word;
   }
   const withDefaults = Value.Default(ConfigSchema, raw);
   const errors = [...Value.Errors(ConfigSchema, withDefaults)];
@@ -77,5 +78,11 @@ function derive(raw: RawConfig): Config {
     adminPassword: raw.PISHKHAN_ADMIN_PASSWORD,
     logLevel: raw.LOG_LEVEL,
     actorCacheMs: raw.PISHKHAN_ACTOR_CACHE_MS,
+    smtp: {
+      enabled: raw.PISHKHAN_SMTP_ENABLED,
+      port: raw.PISHKHAN_SMTP_PORT,
+      host: raw.PISHKHAN_SMTP_HOST ?? raw.HOST,
+      relayFrom: raw.PISHKHAN_SMTP_RELAY_FROM.split(',').map((s) => s.trim()).filter(Boolean),
+    },
   };
 }

@@ -24,6 +24,13 @@ export const ConfigSchema = Type.Object({
    * bound on how late sign-out, revocation and deactivation reach another process. 0 turns it off.
    */
   PISHKHAN_ACTOR_CACHE_MS: Type.Integer({ minimum: 0, maximum: 1000, default: 900 }),
+  /** The built-in SMTP receiver: on unless "false"; port 0 takes a free port (tests). */
+  PISHKHAN_SMTP_ENABLED: Type.Boolean({ default: true }),
+  PISHKHAN_SMTP_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 2525 }),
+  /** Where the receiver listens; default HOST. */
+  PISHKHAN_SMTP_HOST: Type.Optional(Type.String({ minLength: 1 })),
+  /** Comma-separated addresses or CIDR blocks that may hand mail in without SMTP AUTH (default loopback). */
+  PISHKHAN_SMTP_RELAY_FROM: Type.String({ default: '127.0.0.1,::1', pattern: '^[0-9A-Fa-f:./, ]*$' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -52,4 +59,5 @@ export interface Config {
   logLevel: string;
   /** PISHKHAN_ACTOR_CACHE_MS: how long a session's actor may be reused (0: read on every request). */
   actorCacheMs: number;
+  smtp: { enabled: boolean; port: number; host: string; relayFrom: string[] };
 }

@@ -8,11 +8,18 @@ export function faultPoint(name: FaultPointName): void {
   const env = process.env;
   if (env.PISHKHAN_TEST_FAULT !== name) return;
   if (env.NODE_ENV !== 'test' && env.PISHKHAN_TEST_BUILD !== '1') return;
+  // PISHKHAN_TEST_FAULT_AT=k fires at the k-th pass (a batch killed after message k), default the first.
+  const at = Number(env.PISHKHAN_TEST_FAULT_AT ?? '1');
+  const seen = (hits.get(name) ?? 0) + 1;
+  hits.set(name, seen);
+  if (seen < at) return;
   process.kill(process.pid, 'SIGKILL');
 }
 
+const hits = new Map<string, number>();
+
 /** Every fault point placed in the code; README.md says where each one sits and what it proves. */
-export const FAULT_POINTS = ['outbox.after_commit_before_dispatch', 'jobs.after_claim', 'jobs.after_handler_before_commit'] as const;
+export const FAULT_POINTS = ['outbox.after_commit_before_dispatch', 'jobs.after_claim', 'jobs.after_handler_before_commit', 'email.after_commit_before_ack'] as const;
 export type FaultPointName = (typeof FAULT_POINTS)[number];
 
 /** Every pause point placed in the code (README.md): where a race test holds one transaction. */

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { simpleParser, type AddressObject, type Attachment, type HeaderValue } from 'mailparser';
+import type { AddressObject, Attachment, HeaderValue } from 'mailparser';
 import { convert } from 'html-to-text';
 import { decode as decodeCharset } from 'libmime/lib/charset';
 import { addressHeaderText, parseAddresses } from './address-text.ts';
 import { deliveryStatusParts } from './delivery-status.ts';
 import { declaredCharset, rawHeaderTexts } from './raw-headers.ts';
-import { sanitizeMailHtml } from './sanitize-html.ts';
+import { loadSanitizer } from './sanitize-html.ts';
 
 export interface MailAddress {
   address: string;
@@ -64,6 +64,9 @@ const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
  */
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   const problems: string[] = [];
+  // Loaded on first use: mailparser and sanitize-html are large, and most CLI commands never parse mail.
+  const { simpleParser } = await import('mailparser');
+  const sanitizeMailHtml = await loadSanitizer();
   let parsed: Awaited<ReturnType<typeof simpleParser>>;
   try {
     parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, keepCidLinks: true, maxHtmlLengthToParse: 10 * 1024 * 1024 });

@@ -1,4 +1,4 @@
-import sanitize from 'sanitize-html';
+import type sanitize from 'sanitize-html';
 
 /**
  * HTML from outside is shown only through this strict allow-list: text formatting, lists, tables,
@@ -30,7 +30,8 @@ const OPTIONS: sanitize.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'img' && !/^cid:/i.test(frame.attribs.src ?? ''),
 };
 
-/** Sanitised HTML: the allow-list above; remote images are dropped, `cid:` images kept. */
-export function sanitizeMailHtml(html: string): string {
-  return sanitize(html, { ...OPTIONS, allowedAttributes: { ...OPTIONS.allowedAttributes, a: ['href', 'title', 'rel', 'target'] } }).trim();
+/** The sanitiser (sanitize-html loaded on first use): the allow-list above; remote images are dropped, `cid:` images kept. */
+export async function loadSanitizer(): Promise<(html: string) => string> {
+  const { default: sanitizeHtml } = await import('sanitize-html');
+  return (html) => sanitizeHtml(html, { ...OPTIONS, allowedAttributes: { ...OPTIONS.allowedAttributes, a: ['href', 'title', 'rel', 'target'] } }).trim();
 }
