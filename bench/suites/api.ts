@@ -75,7 +75,10 @@ export const apiSuite: BenchSuite = {
     const connections = opts.smoke ? 2 : CONNECTIONS;
     const cpuCeiling = await bareFastifyCeiling(durationS, connections);
     const figures: Record<string, unknown> = { connections, durationS, node: process.versions.node, cpuCeiling };
+    // BENCH_DIALECTS=sqlite (or postgres) measures one database only (A/B runs of one change).
+    const only = process.env.BENCH_DIALECTS?.split(',');
     for (const dialect of ['sqlite', 'postgres'] as const) {
+      if (only && !only.includes(dialect)) continue;
       if (dialect === 'postgres' && !(await postgresReachable())) {
         figures.postgres = { skipped: 'PostgreSQL not reachable at PISHKHAN_TEST_PG_URL or the local server' };
         continue;

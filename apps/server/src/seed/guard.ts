@@ -11,7 +11,7 @@ export async function refuseSeededDatabase(db: Db): Promise<void> {
   if (tickets > 0 || organizations > 0 || contacts > 0) {
     throw new SeededDatabaseError(
       `This database already holds data (${tickets} tickets, ${organizations} organisations, ${contacts} contacts): seed data goes only into an empty installation. ` +
-        'Point DATA_DIR or DATABASE_URL at a new database to seed again.',
+        'Point PISHKHAN_DATA_DIR or DATABASE_URL at a new database to seed again; npm start serves this one as it is.',
     );
   }
 }

@@ -49,12 +49,17 @@ const get = (server: ServerProcess, path: string, headers: Record<string, string
 
 type Me = { me: { agent: { roles: string[] } | null } };
 
-/** Reads the session on B until `seen` holds; returns how long after `since` that was (ms). */
+/**
+ * Reads the session on B until `seen` holds; returns how long after `since` the first request that
+ * saw it was sent (ms) — the bound is on when a request sees the change, not on how slowly a
+ * loaded machine answers it.
+ */
 async function seenWithin(headers: Record<string, string>, seen: (status: number, body: Me | null) => boolean, since: number): Promise<number> {
   for (;;) {
+    const sent = performance.now();
     const res = await get(b, '/api/v1/session', headers);
     const body = res.status === 200 ? ((await res.json()) as Me) : (await res.arrayBuffer(), null);
-    if (seen(res.status, body)) return performance.now() - since;
+    if (seen(res.status, body)) return sent - since;
     if (performance.now() - since > 5000) return Infinity;
     await new Promise((r) => setTimeout(r, 25));
   }

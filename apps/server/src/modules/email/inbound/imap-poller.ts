@@ -38,7 +38,7 @@ export interface PollerOptions {
  * round waits in it for new mail before logging out.
  *
  * Not the jobs table: a job's handler runs inside one transaction, and on SQLite that would hold
- * the only connection for the whole IMAP round (ADR 0014).
+ * the only connection for the whole IMAP round (ADR 0017).
  */
 export function startImapPollers(ctx: AppContext, options: PollerOptions = {}): ImapPollers {
   const holder = options.holder ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
