@@ -130,7 +130,7 @@ export function registerTicketRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const actor = requireUser(request.actor);
       await authorizeTicket(ctx.db, actor, 'history', request.params.id);
-      const page = await ticketHistory(ctx.db, request.params.id, request.query);
+      const page = await ticketHistory(ctx.db, request.params.id, request.query, { actor, language: request.language });
       return { items: page.items.map(presentHistoryEntry), nextCursor: page.nextCursor };
     },
   );
