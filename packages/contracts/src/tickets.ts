@@ -212,6 +212,9 @@ export const TicketHistoryEntry = Type.Object({
   field: Type.String(),
   oldValue: Type.Union([Type.String(), Type.Null()]),
   newValue: Type.Union([Type.String(), Type.Null()]),
+  /** Beside an id or a code, its name in the reader's language (group, agent, contact, organisation, category, status, the merged-into ticket's number); null otherwise. */
+  oldLabel: Type.Union([Type.String(), Type.Null()]),
+  newLabel: Type.Union([Type.String(), Type.Null()]),
   actor: Type.Object({ userId: NullableId, system: Type.Union([Type.String(), Type.Null()]), name: Type.String() }),
   createdAt: Instant,
 });

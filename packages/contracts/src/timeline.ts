@@ -41,6 +41,8 @@ export const Article = Type.Object({
   /** Events only: what happened, e.g. ticket.merged_into. */
   eventType: Type.Union([Type.String(), Type.Null()]),
   eventData: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  /** Events only: what happened as a sentence in the reader's language, names rendered when read. */
+  eventText: Type.Union([Type.String(), Type.Null()]),
   attachments: Type.Array(ArticleAttachment),
   /** Set on articles that came from a ticket merged into this one. */
   originalTicketId: NullableId,

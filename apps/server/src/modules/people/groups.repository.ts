@@ -42,6 +42,13 @@ export function membersOfGroups(db: Db, groupIds: readonly number[]) {
   return db.selectFrom('group_members').select(['group_id', 'agent_id']).where('group_id', 'in', groupIds).orderBy('agent_id').execute();
 }
 
+/** Group names for a page, in the reader's language (the English name when there is one): one query. */
+export async function groupNames(db: Db, ids: readonly number[], lang: 'fa' | 'en'): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('groups').select(['id', 'name', 'name_en']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, lang === 'en' && r.name_en ? r.name_en : r.name]));
+}
+
 /** The subset of `ids` that are groups. */
 export async function existingGroupIds(db: Db, ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();

@@ -24,7 +24,7 @@ export { findContactRow as findContact, contactNames, contactLanguages, contactR
 export { createAgent, type CreatedAgentResult } from './commands/create-agent.ts';
 export { createContact } from './commands/create-contact.ts';
 export { linkContactSignIn } from './commands/link-contact-sign-in.ts';
-export { findGroupRow as findGroup, defaultGroupId, isGroupMember, type GroupRow } from './groups.repository.ts';
+export { findGroupRow as findGroup, defaultGroupId, groupNames, isGroupMember, type GroupRow } from './groups.repository.ts';
 export {
   findOrganizationRow as findOrganization,
   organizationNames,

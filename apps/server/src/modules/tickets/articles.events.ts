@@ -9,12 +9,14 @@ import { insertArticle } from './articles.repository.ts';
  * supervisors") inside the caller's transaction, for any command that wants the customer or the
  * desk to see what happened — a step of that command, not a use-case of its own (the command has
  * authorised). `internal` events are shown to the desk only. The event names the person whose
- * action caused it when there is one. Records ticket.article_added; returns the article id.
+ * action caused it when there is one. Records ticket.article_added — unless `announce` is false:
+ * the story of a change (timeline-story.ts) whose own event (ticket.status_changed,
+ * ticket.assigned, …) already tells subscribers. Returns the article id.
  */
 export async function addEventArticle(
   trx: Db,
   clock: Clock,
-  input: { ticketId: number; eventType: string; eventData: Record<string, unknown>; internal: boolean; actor?: Actor },
+  input: { ticketId: number; eventType: string; eventData: Record<string, unknown>; internal: boolean; actor?: Actor; announce?: boolean },
 ): Promise<number> {
   const actor = input.actor;
   const userId = actor ? actorUserId(actor) : null;
@@ -33,6 +35,6 @@ export async function addEventArticle(
     event_data: JSON.stringify(input.eventData),
     created_at: clock.now(),
   });
-  await recordEvent(trx, clock, 'ticket.article_added', { ticketId: input.ticketId, articleId: row.id, kind: 'event', internal: input.internal, actorUserId: userId });
+  if (input.announce !== false) await recordEvent(trx, clock, 'ticket.article_added', { ticketId: input.ticketId, articleId: row.id, kind: 'event', internal: input.internal, actorUserId: userId });
   return row.id;
 }

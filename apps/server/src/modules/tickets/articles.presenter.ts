@@ -46,10 +46,12 @@ export interface ArticleView {
   row: ArticleRow;
   names: AuthorNames | undefined;
   attachments: ArticleAttachmentRow[];
+  /** An event's sentence in the reader's language (timeline-texts.ts); null for other articles. */
+  eventText?: string | null;
 }
 
 /** View → API article. Bodies go out exactly as stored (JSON text, never rendered). */
-export function presentArticle({ row, names, attachments }: ArticleView): Article {
+export function presentArticle({ row, names, attachments, eventText }: ArticleView): Article {
   return {
     id: row.id,
     ticketId: row.ticket_id,
@@ -60,6 +62,7 @@ export function presentArticle({ row, names, attachments }: ArticleView): Articl
     body: row.body,
     eventType: row.event_type,
     eventData: parseEventData(row.event_data),
+    eventText: eventText ?? null,
     attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, size: a.size })),
     originalTicketId: row.original_ticket_id,
     createdAt: new Date(row.created_at).toISOString(),

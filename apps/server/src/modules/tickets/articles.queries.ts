@@ -1,5 +1,8 @@
 import { decodeCursor, pageOf } from '../../platform/http/cursor.ts';
+import type { Actor } from '../../platform/actor.ts';
+import type { Language } from '../../platform/http/language.ts';
 import type { Db } from '../../schema.ts';
+import { eventTexts } from './timeline-texts.ts';
 import { contactNames, namesOfUsers } from '../people/index.ts';
 import type { ArticleAttachmentRow, ArticleView, AuthorNames } from './articles.presenter.ts';
 import { listArticleRows, loadArticleAttachments, type ArticleRow } from './articles.repository.ts';
@@ -58,7 +61,7 @@ function namesOf(row: ArticleRow, users: Map<number, AuthorNames>, contacts: Map
  */
 export async function listArticles(
   db: Db,
-  input: { ticketId: number; includeInternal: boolean; limit: number; cursor?: string | undefined },
+  input: { ticketId: number; includeInternal: boolean; limit: number; cursor?: string | undefined; reader: { actor: Actor; language: Language } },
 ): Promise<{ items: ArticleView[]; nextCursor: string | null }> {
   const afterId = idCursor(input.cursor);
   const rows = await listArticleRows(db, {
@@ -68,5 +71,6 @@ export async function listArticles(
     limit: input.limit + 1,
   });
   const page = pageOf(rows, input.limit, (r) => [r.id]);
-  return { items: await articleViews(db, page.items, input.includeInternal), nextCursor: page.nextCursor };
+  const [views, texts] = await Promise.all([articleViews(db, page.items, input.includeInternal), eventTexts(db, input.reader, page.items)]);
+  return { items: views.map((v) => ({ ...v, eventText: texts.get(v.row.id) ?? null })), nextCursor: page.nextCursor };
 }

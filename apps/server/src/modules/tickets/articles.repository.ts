@@ -15,11 +15,13 @@ export interface NewArticle {
   event_type: string | null;
   event_data: string | null;
   created_at: number;
+  /** Where it was first written, when it came from a ticket merged into this one. */
+  original_ticket_id?: number | null;
 }
 
 /** Inserts an article and returns its row (what the presenter needs, without reading it again). */
 export function insertArticle(db: Db, article: NewArticle): Promise<ArticleRow> {
-  return db.insertInto('articles').values({ ...article, original_ticket_id: null }).returningAll().executeTakeFirstOrThrow();
+  return db.insertInto('articles').values({ original_ticket_id: null, ...article }).returningAll().executeTakeFirstOrThrow();
 }
 
 export type ArticleRow = Awaited<ReturnType<typeof listArticleRows>>[number];

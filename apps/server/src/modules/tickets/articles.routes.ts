@@ -50,6 +50,7 @@ export function registerArticleRoutes(app: App, ctx: AppContext): void {
         includeInternal: seesInternal(actor, access),
         limit: request.query.limit ?? 50,
         cursor: request.query.cursor,
+        reader: { actor, language: request.language },
       });
       return { items: page.items.map(presentArticle), nextCursor: page.nextCursor };
     },

@@ -31,6 +31,13 @@ export async function nextPosition(db: Db, parentId: number | null): Promise<num
 }
 
 /** Inserts an active category at version 1 and returns its row. */
+/** Category names for a page, in the reader's language (the English name when there is one): one query. */
+export async function categoryNames(db: Db, ids: readonly number[], lang: 'fa' | 'en'): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('categories').select(['id', 'name', 'name_en']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, lang === 'en' && r.name_en ? r.name_en : r.name]));
+}
+
 export function insertCategory(
   db: Db,
   row: { parent_id: number | null; name: string; name_en: string | null; position: number; now: number },

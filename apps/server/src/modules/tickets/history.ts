@@ -1,6 +1,8 @@
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../schema.ts';
+import { addEventArticle } from './articles.events.ts';
 import { insertHistoryRows, rememberAssignees } from './tickets.repository.ts';
+import { storyOf } from './timeline-story.ts';
 
 export type HistoryValue = string | number | boolean | null | readonly (string | number)[];
 
@@ -27,7 +29,11 @@ export function apiFieldName(column: string): string {
   return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** One history row per changed field: who, when, field (API name), old, new. Keys may be columns or API names. */
+/**
+ * One history row per changed field: who, when, field (API name), old, new. Keys may be columns or
+ * API names. The same change is told in the timeline (timeline-story.ts: status, assignment,
+ * escalation, acknowledgement, de-escalation, referral return) as system events.
+ */
 export async function writeHistory(
   db: Db,
   input: {
@@ -57,6 +63,10 @@ export async function writeHistory(
   if (assignee !== undefined) {
     const agents = [input.before[assignee], input.after[assignee]].filter((v): v is number => typeof v === 'number');
     await rememberAssignees(db, input.ticketId, agents, input.now);
+  }
+  const clock = { now: () => input.now };
+  for (const event of storyOf(input.before, input.after, fields)) {
+    await addEventArticle(db, clock, { ticketId: input.ticketId, ...event, actor: input.actor, announce: false });
   }
   return fields;
 }

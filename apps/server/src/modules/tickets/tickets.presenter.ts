@@ -87,6 +87,8 @@ export function presentHistoryEntry(r: {
   actor_user_id: number | null;
   actor_system: string | null;
   actor_name: string;
+  old_label: string | null;
+  new_label: string | null;
   created_at: number;
 }) {
   const timeField = /(At|Until)$/.test(r.field);
@@ -96,6 +98,8 @@ export function presentHistoryEntry(r: {
     field: r.field,
     oldValue: value(r.old_value),
     newValue: value(r.new_value),
+    oldLabel: r.old_label,
+    newLabel: r.new_label,
     actor: { userId: r.actor_user_id, system: r.actor_system, name: r.actor_name },
     createdAt: new Date(r.created_at).toISOString(),
   };

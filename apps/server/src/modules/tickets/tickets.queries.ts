@@ -15,6 +15,8 @@ import { accessFactsOfTickets, loadTicketAccess, tagsOfTickets, type TicketRow }
 import type { TicketAccess } from './tickets.policy.ts';
 import { countTicketsWhere, selectHistoryPage, selectTicketPage, ticketNumbersOf, type TicketSortKey } from './ticket-lists.repository.ts';
 import { invalidInput } from '../../platform/http/input-issues.ts';
+import type { Language } from '../../platform/http/language.ts';
+import { historyLabels } from './history-labels.ts';
 
 /** Reads of tickets for the API: one ticket with what its presenter needs, pages of tickets (through the filter language), history. The SQL is in the repositories. */
 
@@ -160,7 +162,12 @@ export function countTickets(ctx: TicketListContext, actor: Actor, filter: Ticke
 // ---- history ----
 
 /** One page of a ticket's history, oldest first, with each actor's display name (names and emails: one query per relation). */
-export async function ticketHistory(db: Db, ticketId: number, page: { cursor?: string | undefined; limit?: number | undefined }) {
+export async function ticketHistory(
+  db: Db,
+  ticketId: number,
+  page: { cursor?: string | undefined; limit?: number | undefined },
+  reader: { actor: Actor; language: Language },
+) {
   const limit = page.limit ?? 50;
   const cursor = decodeCursor(page.cursor, 1);
   let afterId: number | undefined;
@@ -172,9 +179,17 @@ export async function ticketHistory(db: Db, ticketId: number, page: { cursor?: s
   const rows = await selectHistoryPage(db, ticketId, afterId, limit + 1);
   const { items, nextCursor } = pageOf(rows, limit, (r) => [r.id]);
   const userIds = [...new Set(items.map((r) => r.actor_user_id).filter((v): v is number => v !== null))];
-  const [people, emails] = await Promise.all([namesOfUsers(db, userIds), userEmails(db, userIds)]);
+  const [people, emails, labels] = await Promise.all([namesOfUsers(db, userIds), userEmails(db, userIds), historyLabels(db, reader, items)]);
   const nameOf = (userId: number) => people.get(userId)?.agentName ?? people.get(userId)?.contactName ?? emails.get(userId) ?? '';
-  return { items: items.map((r) => ({ ...r, actor_name: r.actor_user_id !== null ? nameOf(r.actor_user_id) : (r.actor_system ?? '') })), nextCursor };
+  return {
+    items: items.map((r) => ({
+      ...r,
+      actor_name: r.actor_user_id !== null ? nameOf(r.actor_user_id) : (r.actor_system ?? ''),
+      old_label: labels.get(r.id)?.old ?? null,
+      new_label: labels.get(r.id)?.new ?? null,
+    })),
+    nextCursor,
+  };
 }
 
 /** A time parameter as the ISO instant the filter language takes (the schema checked its format). */

@@ -141,7 +141,7 @@ export function registerTicketRoutes(app: App, ctx: AppContext, fields: TicketFi
     async (request) => {
       const actor = requireUser(request.actor);
       await authorizeTicket(ctx.db, actor, 'history', request.params.id);
-      const page = await ticketHistory(ctx.db, request.params.id, request.query);
+      const page = await ticketHistory(ctx.db, request.params.id, request.query, { actor, language: request.language });
       return { items: page.items.map(presentHistoryEntry), nextCursor: page.nextCursor };
     },
   );

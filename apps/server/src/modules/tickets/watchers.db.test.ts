@@ -53,7 +53,8 @@ describe('watchers', () => {
     expectStatus(await d.analystA.client.post(`/api/v1/tickets/${ticket.id}/replies`, { body: 'public' }), 201);
     expectStatus(await d.analystA.client.post(`/api/v1/tickets/${ticket.id}/notes`, { body: 'internal' }), 201);
     const items = expectStatus(await d.contactPrivate.client.get(`/api/v1/tickets/${ticket.id}/articles`), 200).items;
-    expect(items.map((a: any) => a.body)).toEqual(['public']);
+    expect(items.filter((a: any) => a.kind !== 'event').map((a: any) => a.body)).toEqual(['public']);
+    expect(items.filter((a: any) => a.kind === 'event').map((a: any) => a.eventType)).toEqual(['ticket.status_changed']);
     const replied = expectStatus(await d.contactPrivate.client.post(`/api/v1/tickets/${ticket.id}/replies`, { body: 'me too' }), 201);
     expect(replied.article).toMatchObject({ channel: 'portal', author: { kind: 'contact', userId: d.contactPrivate.userId } });
 

@@ -26,6 +26,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ PISHKHAN_PUBLIC_URL: 'desk.example' })).toThrow(ConfigError);
   });
 
+  it('PISHKHAN_ADMIN_EMAIL follows the one email rule the API uses', () => {
+    for (const bad of ['html"<x>@example.test', 'a@b@c.test', 'admin@', 'admin@example.123']) {
+      expect(() => loadConfig({ PISHKHAN_ADMIN_EMAIL: bad }), bad).toThrow(/PISHKHAN_ADMIN_EMAIL/);
+    }
+    for (const good of ['admin@example.ir', 'مدیر@نمونه.ایران', 'first.last+desk@sub.example.test']) {
+      expect(loadConfig({ PISHKHAN_ADMIN_EMAIL: good }).adminEmail, good).toBe(good);
+    }
+  });
+
   it('refuses PostgreSQL without PISHKHAN_SECRET, naming the variable', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://db/pishkhan' })).toThrow(/PISHKHAN_SECRET/);
     const c = loadConfig({ DATABASE_URL: 'postgres://db/pishkhan', PISHKHAN_SECRET: 'x'.repeat(32) });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Value } from 'typebox/value';
+import { isEmailAddress } from '@pishkhan/text';
 import { ConfigSchema, SECRET_KEYS, type Config, type RawConfig } from './schema.ts';
 
 export class ConfigError extends Error {
@@ -32,12 +33,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const withDefaults = Value.Default(ConfigSchema, raw);
   const errors = [...Value.Errors(ConfigSchema, withDefaults)];
-  if (errors.length > 0) {
+  const adminEmail = (withDefaults as Record<string, unknown>).PISHKHAN_ADMIN_EMAIL;
+  const badEmail = typeof adminEmail === 'string' && !isEmailAddress(adminEmail) && !errors.some((e) => e.instancePath === '/PISHKHAN_ADMIN_EMAIL');
+  if (errors.length > 0 || badEmail) {
     const lines = errors.map((e) => {
       const key = e.instancePath.replace(/^\//, '') || String((e.params as { requiredProperties?: string[] }).requiredProperties ?? '');
       const secret = (SECRET_KEYS as readonly string[]).includes(key);
       return `  ${key}: ${e.message}${secret ? ' (value hidden)' : ''}`;
     });
+    if (badEmail) lines.push('  PISHKHAN_ADMIN_EMAIL: is not an email address');
     throw new ConfigError(`Invalid configuration:\n${[...new Set(lines)].join('\n')}`);
   }
   return derive(withDefaults as RawConfig);

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { EmailAddress } from '@pishkhan/contracts';
 
 /**
  * The whole process configuration: one schema, read once at start.
@@ -17,7 +18,8 @@ export const ConfigSchema = Type.Object({
   PISHKHAN_DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^(postgres(ql)?|sqlite):' })),
   PISHKHAN_SECRET: Type.Optional(Type.String({ minLength: 32 })),
-  PISHKHAN_ADMIN_EMAIL: Type.Optional(Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' })),
+  /** The one email rule the API uses (contracts' EmailAddress; load.ts also checks isEmailAddress). */
+  PISHKHAN_ADMIN_EMAIL: Type.Optional(EmailAddress),
   PISHKHAN_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12 })),
   /**
    * How long a process may reuse a session's actor (ms) before reading it again (ADR 0015): the

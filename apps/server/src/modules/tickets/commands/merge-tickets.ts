@@ -6,6 +6,7 @@ import { authorize } from '../../../platform/policy/index.ts';
 import type { Db } from '../../../schema.ts';
 import { addEventArticle } from '../articles.events.ts';
 import { writeHistory, type HistoryValue } from '../history.ts';
+import { carryDescription } from '../merge-description.ts';
 import { moveMergedContent, ticketsMergedInto } from '../merge.repository.ts';
 import type { TimelineCommandContext } from '../ticket-access.ts';
 import { MergeRefusals, TicketErrors } from '../tickets.errors.ts';
@@ -64,6 +65,7 @@ export const mergeTickets = defineCommand(
 
     const now = ctx.clock.now();
     const moved = await moveMergedContent(trx, { source, target, now });
+    await carryDescription(trx, ctx.clock, { source, target });
 
     for (const earlier of await ticketsMergedInto(trx, source.id)) {
       await setColumns(trx, earlier, { merged_into_id: target.id }, actor, now);

@@ -7,6 +7,7 @@ import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
 import type { TicketRefRow } from '../relations.presenter.ts';
 import { insertRelation, loadRelationRow, parentOf, relationBetween, type RelationRow } from '../relations.repository.ts';
 import { authorizeTicket, type TimelineCommandContext } from '../ticket-access.ts';
+import { tellRelation } from '../relations.events.ts';
 import { RelationRefusals, TicketErrors } from '../tickets.errors.ts';
 import { ticketPolicy } from '../tickets.policy.ts';
 import { loadTicketAccess, loadTicketForUpdate } from '../tickets.repository.ts';
@@ -92,6 +93,7 @@ export const relateTickets = defineCommand(
       created_at: ctx.clock.now(),
     });
     if (id === undefined) throw refuse('exists');
+    await tellRelation(trx, ctx.clock, { eventType: 'ticket.related', relationId: id, kind, sourceId: source.id, targetId: target.id, actor });
     return { relation: (await loadRelationRow(trx, id))!, fromTicketId: source.id, other: target.row };
   },
 );

@@ -5,6 +5,7 @@ import { authorize } from '../../../platform/policy/index.ts';
 import { otherTicketOf } from '../relations.presenter.ts';
 import { deleteRelation, loadRelationRow, visibleTicketRefs } from '../relations.repository.ts';
 import { authorizeTicket, type TimelineCommandContext } from '../ticket-access.ts';
+import { tellRelation } from '../relations.events.ts';
 import { ticketPolicy } from '../tickets.policy.ts';
 
 /**
@@ -24,5 +25,13 @@ export const unrelateTickets = defineCommand(
     if (!row || !otherVisible) throw notFound('relation');
     authorize(ticketPolicy, actor, 'relate', access);
     await deleteRelation(trx, row.id);
+    await tellRelation(trx, ctx.clock, {
+      eventType: 'ticket.unrelated',
+      relationId: row.id,
+      kind: row.kind,
+      sourceId: row.source_ticket_id,
+      targetId: row.target_ticket_id,
+      actor,
+    });
   },
 );
