@@ -81,7 +81,7 @@ export default function TicketView() {
           <Button size="xs" color="red" onClick={() => void api.post(`/tickets/${id}/escalation/acknowledge`, { version: data.version }).then(refresh)}>{t('ticket.acknowledge')}</Button>
         )}
         {data.abilities.relate && <Button size="xs" variant="light" onClick={() => setDialog('relate')}>{t('ticket.relate')}</Button>}
-        {data.abilities.merge && <Button size="xs" variant="light" color="orange" onClick={() => setDialog('merge')}>{t('ticket.merge')}</Button>}
+        {data.abilities.merge && <Button size="xs" variant="light" onClick={() => setDialog('merge')}>{t('ticket.merge')}</Button>}
       </Group>
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -59,8 +59,15 @@ export function webBuildState(distDir = WEB_DIST, root = REPO_ROOT): WebBuildSta
 export function buildWeb(root = REPO_ROOT): void {
   const hash = webSourceHash(root);
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(root, 'apps/web/vite.config.ts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`the web app's build failed (exit ${result.status ?? result.signal})`);
+  // Each entry is its own build (apps/web/vite.config.ts): the agent first (it empties dist), then the portal.
+  for (const entry of ['agent', 'portal']) {
+    const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(root, 'apps/web/vite.config.ts'), '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, PISHKHAN_WEB_ENTRY: entry },
+    });
+    if (result.status !== 0) throw new Error(`the web app's ${entry} build failed (exit ${result.status ?? result.signal})`);
+  }
   writeFileSync(path.join(root, 'apps/web/dist', STAMP_FILE), `${hash}\n`);
 }
 
