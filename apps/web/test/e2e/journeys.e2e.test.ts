@@ -199,7 +199,8 @@ describe.skipIf(!hasChromium)('more journeys in a real browser', () => {
     createContactUser(server, 'xss@e2e.test', name);
     const contact = await ApiClient.signIn(server.url, 'xss@e2e.test', PASSWORD);
     const { id } = await contact.call<{ id: number }>('POST', '/tickets', { title: payload('title'), description: payload('description'), type: 'incident' });
-    const fileId = await contact.upload(id, `${payload('file')}.txt`, 'plain text');
+    // A file name cannot hold '/' (the server keeps the last path segment): no closing tags there.
+    const fileId = await contact.upload(id, `<img src=x onerror="window.__xss='file'"><b onmouseover="window.__xss='file'">file.txt`, 'plain text');
     await contact.call('POST', `/tickets/${id}/replies`, { body: payload('body'), attachmentIds: [fileId] });
 
     const executed: string[] = [];
@@ -217,7 +218,10 @@ describe.skipIf(!hasChromium)('more journeys in a real browser', () => {
     await customer.getByText(payload('title')).first().waitFor();
     await customer.goto(`/portal/requests/${id}`);
     for (const field of ['title', 'description', 'body']) await customer.getByText(payload(field), { exact: false }).first().waitFor();
-    await customer.getByText(`${payload('file')}.txt`).waitFor();
+    // The file name as the server stored it (it may make names safe for download), shown as text.
+    const stored = (await contact.call<{ items: { filename: string }[] }>('GET', `/tickets/${id}/attachments`)).items[0]!.filename;
+    expect(stored).toContain('onerror');
+    await customer.getByText(stored).waitFor();
 
     const agent = await (await contextFor(browser, server.url, 'en')).newPage();
     await watch(agent);
@@ -227,7 +231,7 @@ describe.skipIf(!hasChromium)('more journeys in a real browser', () => {
     await agent.getByText(name).first().waitFor();
     await agent.goto(`/tickets/${id}`);
     for (const field of ['title', 'description', 'body', 'name']) await agent.getByText(payload(field)).first().waitFor();
-    await agent.getByText(`${payload('file')}.txt`).waitFor();
+    await agent.getByText(stored).waitFor();
     await agent.locator('b').filter({ hasText: /^title$/ }).count().then((n) => expect(n).toBe(0));
     await agent.mouse.move(10, 10);
     for (const page of [customer, agent]) {
