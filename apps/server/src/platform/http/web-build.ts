@@ -64,7 +64,8 @@ export function buildWeb(root = REPO_ROOT): void {
     const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(root, 'apps/web/vite.config.ts'), '--logLevel', 'warn'], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, PISHKHAN_WEB_ENTRY: entry },
+      // Always a production bundle, whatever the caller's NODE_ENV (Vitest sets 'test', which would ship React's development build).
+      env: { ...process.env, NODE_ENV: 'production', PISHKHAN_WEB_ENTRY: entry },
     });
     if (result.status !== 0) throw new Error(`the web app's ${entry} build failed (exit ${result.status ?? result.signal})`);
   }
