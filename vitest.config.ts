@@ -18,7 +18,7 @@ export default defineConfig({
         // Component tests of the web app (happy-dom).
         test: {
           name: 'web',
-          include: ['apps/web/src/**/*.test.{ts,tsx}', 'apps/web/test/*.test.{ts,tsx}'],
+          include: ['apps/web/src/**/*.test.{ts,tsx}', 'apps/web/test/*.test.{ts,tsx}', 'apps/web/test/e2e/budget.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['apps/web/test/setup.ts'],
           testTimeout: 30_000,

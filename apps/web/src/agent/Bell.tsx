@@ -22,13 +22,12 @@ export function Bell() {
   });
   const unread = page.data?.unreadCount ?? 0;
   return (
+    <Indicator disabled={unread === 0} label={formatNumber(unread, prefs)} size={16} offset={4}>
     <Menu position="bottom-end" width={320}>
       <Menu.Target>
-        <Indicator disabled={unread === 0} label={formatNumber(unread, prefs)} size={16} offset={4}>
-          <ActionIcon variant="subtle" aria-label={t('agent.notifications', { count: unread })}>
-            <IconBell size={18} aria-hidden />
-          </ActionIcon>
-        </Indicator>
+        <ActionIcon variant="subtle" aria-label={t('agent.notifications', { count: unread })}>
+          <IconBell size={18} aria-hidden />
+        </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
         {(page.data?.items ?? []).length === 0 && <Text p="sm" size="sm">{t('agent.noNotifications')}</Text>}
@@ -46,5 +45,6 @@ export function Bell() {
         ))}
       </Menu.Dropdown>
     </Menu>
+    </Indicator>
   );
 }

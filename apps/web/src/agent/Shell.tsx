@@ -90,7 +90,7 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
               active={location.pathname === `/queues/${queue.name}` || (location.pathname === '/' && queue.name === 'my_open')}
               label={t(`queue.${queue.name}`, { defaultValue: queue.name })}
               rightSection={
-                <Text size="xs" c="dimmed" aria-label={t('agent.ticketCount', { count: queue.count })}>
+                <Text size="xs" c="dimmed" component="span" title={t('agent.ticketCount', { count: queue.count })}>
                   {formatNumber(queue.count, prefs)}
                 </Text>
               }

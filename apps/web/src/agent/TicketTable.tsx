@@ -150,7 +150,7 @@ export function TicketTable({ rows, names, meAgentId, hasMore, onMore, onServerS
           <Button size="xs" variant="light" disabled={!tag.trim()} onClick={() => void bulk(() => patchEach(ids, (tk) => ({ tags: [...new Set([...tk.tags, tag.trim()])] })))}>
             {t('bulk.addTag')}
           </Button>
-          <Button size="xs" variant="light" color="orange" disabled={ids.length < 2} onClick={() => void bulk(async () => { const [into, ...rest] = ids; for (const id of rest) await api.post(`/tickets/${id}/merge`, { intoTicketId: into }); })}>
+          <Button size="xs" variant="light" disabled={ids.length < 2} onClick={() => void bulk(async () => { const [into, ...rest] = ids; for (const id of rest) await api.post(`/tickets/${id}/merge`, { intoTicketId: into }); })}>
             {t('bulk.merge')}
           </Button>
         </Group>

@@ -45,12 +45,13 @@ export default function TicketView() {
     return () => window.removeEventListener('keydown', handler);
   });
 
-  if (ticket.error) return <ErrorAlert error={ticket.error} />;
-  if (!data) return null;
   const refresh = () => {
     void client.invalidateQueries({ queryKey: keys.ticket(id) });
     void client.invalidateQueries({ queryKey: keys.queues });
   };
+  const acknowledge = useMutation({ mutationFn: () => api.post(`/tickets/${id}/escalation/acknowledge`, { version: data?.version }), onSuccess: refresh });
+  if (ticket.error) return <ErrorAlert error={ticket.error} />;
+  if (!data) return null;
   return (
     <Stack>
       <Group justify="space-between" align="start">
@@ -72,16 +73,16 @@ export default function TicketView() {
           </Group>
         </Alert>
       )}
-      <ErrorAlert error={edit.error} />
+      <ErrorAlert error={edit.error ?? acknowledge.error} />
       <Header ticket={data} save={edit.save} onOverride={() => setDialog('override')} />
       <Group gap="xs">
         {data.abilities.escalate && <Button size="xs" variant="light" onClick={() => setDialog('escalate')}>{t('ticket.escalate')}</Button>}
         {data.abilities.escalate && <Button size="xs" variant="light" onClick={() => setDialog('refer')}>{t('ticket.refer')}</Button>}
-        {data.abilities.acknowledgeEscalation && (data.escalationLevel ?? 0) > 0 && (
-          <Button size="xs" color="red" onClick={() => void api.post(`/tickets/${id}/escalation/acknowledge`, { version: data.version }).then(refresh)}>{t('ticket.acknowledge')}</Button>
+        {data.abilities.acknowledgeEscalation && (data.escalationLevel ?? 0) > 0 && !data.escalationAcknowledgedAt && (
+          <Button size="xs" color="red" loading={acknowledge.isPending} onClick={() => acknowledge.mutate()}>{t('ticket.acknowledge')}</Button>
         )}
         {data.abilities.relate && <Button size="xs" variant="light" onClick={() => setDialog('relate')}>{t('ticket.relate')}</Button>}
-        {data.abilities.merge && <Button size="xs" variant="light" color="orange" onClick={() => setDialog('merge')}>{t('ticket.merge')}</Button>}
+        {data.abilities.merge && <Button size="xs" variant="light" onClick={() => setDialog('merge')}>{t('ticket.merge')}</Button>}
       </Group>
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { DirectionProvider, MantineProvider, createTheme } from '@mantine/core';
+import { DirectionProvider, MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n, directionOf, storedLanguage } from './i18n.ts';
@@ -11,8 +11,17 @@ import './app.css';
 const theme = createTheme({
   fontFamily: 'Vazirmatn, system-ui, sans-serif',
   headings: { fontFamily: 'Vazirmatn, system-ui, sans-serif' },
-  primaryColor: 'teal',
+  // Shades dark enough for white text and for text on light backgrounds (axe: colour contrast ≥ 4.5).
+  primaryColor: 'blue',
+  primaryShade: { light: 8, dark: 6 },
   defaultRadius: 'md',
+});
+
+/** Mantine's dimmed grey (gray.6) is below 4.5:1 on white; ours is gray.7. */
+const cssVariables: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': t.colors.gray[7]!, '--mantine-primary-color-light-color': t.colors.blue[9]! },
+  dark: { '--mantine-color-dimmed': t.colors.dark[1]! },
 });
 
 /** What both entries wrap themselves in: i18n, direction (RTL for fa), Mantine, TanStack Query. */
@@ -22,7 +31,7 @@ export function Providers({ children, client }: { children: ReactNode; client?: 
   return (
     <I18nextProvider i18n={i18n}>
       <DirectionProvider initialDirection={directionOf(storedLanguage())} detectDirection={false}>
-        <MantineProvider theme={theme} defaultColorScheme="light">
+        <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariables}>
           <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
         </MantineProvider>
       </DirectionProvider>

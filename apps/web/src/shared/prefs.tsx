@@ -27,8 +27,9 @@ export function PrefsProvider({ signedIn, children }: { signedIn: boolean; child
     mutationFn: (body: PreferencesBody) => api.put<Preferences>('/me/preferences', body),
     onSuccess: (saved) => client.setQueryData(KEY, saved),
   });
-  const saved = signedIn ? query.data : undefined;
-  const language: Lang = saved?.language ?? (i18n.language === 'en' ? 'en' : storedLanguage());
+  // Until the user first saves (version 0) the language chosen in this browser (sign-in screen) holds.
+  const saved = signedIn && query.data && query.data.version > 0 ? query.data : undefined;
+  const language: Lang = saved?.language ?? storedLanguage();
 
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
@@ -45,7 +46,8 @@ export function PrefsProvider({ signedIn, children }: { signedIn: boolean; child
       timeZone: saved?.timeZone ?? DEFAULT_PREFS.timeZone,
       theme: saved?.theme ?? 'light',
       update(change) {
-        if (signedIn && query.data) save.mutate({ ...change, version: query.data.version });
+        if (change.language) rememberLanguage(change.language);
+        if (signedIn && query.data) save.mutate({ language, ...change, version: query.data.version });
         else if (change.language) {
           rememberLanguage(change.language);
           void i18n.changeLanguage(change.language);

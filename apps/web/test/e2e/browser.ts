@@ -19,8 +19,8 @@ export async function contextFor(browser: Browser, base: string, lang: 'fa' | 'e
 
 export async function signInAs(page: Page, path_: string, email: string, lang: 'fa' | 'en'): Promise<void> {
   await page.goto(path_);
-  await page.getByLabel(lang === 'fa' ? 'ایمیل' : 'Email').fill(email);
-  await page.getByLabel(lang === 'fa' ? 'گذرواژه' : 'Password').fill(PASSWORD);
+  await page.getByRole('textbox', { name: lang === 'fa' ? 'ایمیل' : 'Email' }).fill(email);
+  await page.locator('input[type=password]').fill(PASSWORD);
   await page.getByRole('button', { name: lang === 'fa' ? 'ورود' : 'Sign in' }).click();
 }
 

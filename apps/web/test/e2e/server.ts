@@ -92,6 +92,15 @@ export class ApiClient {
     return client;
   }
 
+  /** Uploads one file to a ticket (multipart), as the composer does. */
+  async upload(ticketId: number, filename: string, content: string): Promise<number> {
+    const form = new FormData();
+    form.append('file', new Blob([content], { type: 'text/plain' }), filename);
+    const res = await fetch(`${this.base}/api/v1/tickets/${ticketId}/attachments`, { method: 'POST', headers: { cookie: this.cookie, 'x-csrf-token': this.csrf }, body: form });
+    if (!res.ok) throw new Error(`upload: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { items: { id: number }[] }).items[0]!.id;
+  }
+
   async call<T = any>(method: string, url: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.base}/api/v1${url}`, {
       method,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -59,17 +59,45 @@ export function webBuildState(distDir = WEB_DIST, root = REPO_ROOT): WebBuildSta
 export function buildWeb(root = REPO_ROOT): void {
   const hash = webSourceHash(root);
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(root, 'apps/web/vite.config.ts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`the web app's build failed (exit ${result.status ?? result.signal})`);
+  // Each entry is its own build (apps/web/vite.config.ts): the agent first (it empties dist), then the portal.
+  for (const entry of ['agent', 'portal']) {
+    const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(root, 'apps/web/vite.config.ts'), '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+      // Always a production bundle, whatever the caller's NODE_ENV (Vitest sets 'test', which would ship React's development build).
+      env: { ...process.env, NODE_ENV: 'production', PISHKHAN_WEB_ENTRY: entry },
+    });
+    if (result.status !== 0) throw new Error(`the web app's ${entry} build failed (exit ${result.status ?? result.signal})`);
+  }
   writeFileSync(path.join(root, 'apps/web/dist', STAMP_FILE), `${hash}\n`);
 }
 
-/** Builds unless the build is fresh; returns what it found. */
+/**
+ * Builds unless the build is fresh; returns what it found. Two servers starting at once (tests,
+ * several processes) build one at a time: the second waits on the lock, then finds it fresh.
+ */
 export function ensureWebBuild(log: (message: string) => void = () => undefined): WebBuildState {
-  const state = webBuildState();
-  if (state !== 'fresh') {
-    log(state === 'missing' ? 'Building the web app (no build yet)…' : 'Rebuilding the web app (its sources changed)…');
-    buildWeb();
+  const lock = path.join(WEB_DIR, '.build-lock');
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than the longest build is a crashed builder's: take it over.
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 5 * 60_000 || Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
   }
-  return state;
+  try {
+    const state = webBuildState();
+    if (state !== 'fresh') {
+      log(state === 'missing' ? 'Building the web app (no build yet)…' : 'Rebuilding the web app (its sources changed)…');
+      buildWeb();
+    }
+    return state;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }

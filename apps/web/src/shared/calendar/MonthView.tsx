@@ -46,20 +46,20 @@ export function MonthView({ initialDay, isSelected, onSelect }: { initialDay?: n
           <IconChevronRight size={16} aria-hidden className="mirror-in-rtl" />
         </ActionIcon>
       </Group>
-      <div className="month-view" role="grid">
-        {weekdays.map((d) => <Text key={d} size="xs" c="dimmed" role="columnheader">{t(`calendar.weekday.${d}`)}</Text>)}
+      <div className="month-view">
+        {weekdays.map((d) => <Text key={d} size="xs" c="dimmed" data-weekday={d}>{t(`calendar.weekday.${d}`)}</Text>)}
         {grid.weeks.flat().map((day) => {
           const date = calendar === 'jalali' ? day.jalali : day.gregorian;
           const selected = isSelected?.(day.epochDay) ?? false;
           return (
             <UnstyledButton
               key={day.epochDay}
-              role="gridcell"
-              aria-selected={selected}
+              aria-pressed={selected}
+              data-day={day.epochDay}
               onClick={() => onSelect?.(day.epochDay)}
-              style={{ opacity: day.inMonth ? 1 : 0.4, background: selected ? 'var(--mantine-color-teal-light)' : undefined, borderRadius: 4 }}
+              style={{ background: selected ? 'var(--mantine-primary-color-light)' : undefined, borderRadius: 4 }}
             >
-              <Text size="sm">{formatNumber(date.day, prefs)}</Text>
+              <Text size="sm" c={day.inMonth ? undefined : 'dimmed'}>{formatNumber(date.day, prefs)}</Text>
             </UnstyledButton>
           );
         })}
