@@ -19,7 +19,7 @@ function renderIn(lang: 'fa' | 'en', ui: React.ReactNode) {
 afterEach(() => cleanup());
 
 const article = (over: Partial<Article>): Article => ({
-  id: 1, ticketId: 1, kind: 'reply', internal: false, channel: 'portal', author: { userId: 1, name: 'Ali', kind: 'contact' }, body: 'hello', eventType: null, eventData: null, attachments: [], originalTicketId: null, createdAt: '2026-12-02T10:00:00Z', ...over,
+  id: 1, ticketId: 1, kind: 'reply', internal: false, channel: 'portal', author: { userId: 1, name: 'Ali', kind: 'contact' }, body: 'hello', eventType: null, eventData: null, eventText: null, attachments: [], originalTicketId: null, createdAt: '2026-12-02T10:00:00Z', ...over,
 });
 
 describe('components', () => {

@@ -17,7 +17,7 @@ export function Timeline({ articles }: { articles: Article[] }) {
           return (
             <li key={article.id} className="timeline-event" data-kind="event">
               <Text size="sm">
-                {t(`event.${article.eventType ?? 'other'}`, { defaultValue: article.body || article.eventType || '' })} · <Bidi>{article.author.name}</Bidi> · <When instant={article.createdAt} relative />
+                {article.eventText ?? t(`event.${article.eventType ?? 'other'}`, { defaultValue: article.body || article.eventType || '' })} · <Bidi>{article.author.name}</Bidi> · <When instant={article.createdAt} relative />
               </Text>
             </li>
           );
