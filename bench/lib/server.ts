@@ -58,7 +58,8 @@ export async function startServer(target: Target, opts: { cpuProfDir?: string; l
   const nodeArgs = ['--import', 'tsx', ...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), MAIN, 'start'];
   const child: ChildProcess = spawn(process.execPath, nodeArgs, {
     cwd: ROOT,
-    env: serverEnv(target, { PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' }),
+    // The SMTP receiver on a free port too: 2525 may belong to another server on this machine.
+    env: serverEnv(target, { PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', PISHKHAN_SMTP_PORT: String(await freePort()) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

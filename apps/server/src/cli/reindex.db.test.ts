@@ -18,7 +18,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   db = await createTestDatabase({ migrate: false });
   await db.database.close();
-  env = { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', PISHKHAN_DATA_DIR: db.dataDir, LOG_LEVEL: 'warn' };
+  env = { PATH: process.env.PATH ?? '', PORT: '0', PISHKHAN_SMTP_PORT: '0', HOST: '127.0.0.1', PISHKHAN_DATA_DIR: db.dataDir, LOG_LEVEL: 'warn' };
   if (db.config.dialect === 'postgres') Object.assign(env, { DATABASE_URL: db.config.url, PISHKHAN_SECRET: 's'.repeat(40) });
   child = spawn(process.execPath, ['--import', 'tsx', main, 'start'], { env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
   url = await new Promise<string>((resolve, reject) => {

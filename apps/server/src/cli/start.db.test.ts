@@ -15,7 +15,7 @@ let output = '';
 beforeAll(async () => {
   db = await createTestDatabase({ migrate: false });
   await db.database.close();
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', PISHKHAN_DATA_DIR: db.dataDir, LOG_LEVEL: 'info' };
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', PORT: '0', PISHKHAN_SMTP_PORT: '0', HOST: '127.0.0.1', PISHKHAN_DATA_DIR: db.dataDir, LOG_LEVEL: 'info' };
   if (db.config.dialect === 'postgres') Object.assign(env, { DATABASE_URL: db.config.url, PISHKHAN_SECRET: 's'.repeat(40) });
   child = spawn(process.execPath, ['--import', 'tsx', main, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   url = await new Promise<string>((resolve, reject) => {

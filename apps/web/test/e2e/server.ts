@@ -38,7 +38,7 @@ export interface RunningServer {
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pishkhan-e2e-'));
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PISHKHAN_DATA_DIR: dataDir, PISHKHAN_ADMIN_EMAIL: ADMIN.email, PISHKHAN_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn', DATABASE_URL: '' };
+  const env = { ...process.env, PORT: String(port), PISHKHAN_SMTP_PORT: '0', HOST: '127.0.0.1', PISHKHAN_DATA_DIR: dataDir, PISHKHAN_ADMIN_EMAIL: ADMIN.email, PISHKHAN_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn', DATABASE_URL: '' };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps/server/src/main.ts'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;

@@ -74,7 +74,8 @@ describe('personal API tokens', () => {
     const metrics = await makeApiToken(t, adminUserId, ['metrics']);
     const failures: string[] = [];
     for (const route of t.app.routeCatalog) {
-      const url = route.url.replace(/:[A-Za-z]+/g, '1').replace('*', 'x');
+      // An id no record has: a write that got through must not revoke this test's own tokens.
+      const url = route.url.replace(/:[A-Za-z]+/g, '987654321').replace('*', 'x');
       const method = route.method as 'GET';
       const isRead = method === 'GET';
       const check = async (token: string, scope: string, allowed: boolean) => {
@@ -83,6 +84,8 @@ describe('personal API tokens', () => {
         if (refused === allowed) failures.push(`${scope} ${route.method} ${route.url}: ${res.statusCode} ${res.body.slice(0, 80)}`);
       };
       if (route.url.startsWith('/api/docs')) continue; // the API docs skip authentication: public files
+      // Links in mail are authorised by the one-time token in their URL alone, never by a session or an API token.
+      if (route.url.startsWith('/m/') || route.url.startsWith('/api/v1/mail-links/')) continue;
       if (route.url === '/metrics') {
         await check(read.token, 'read', false);
         await check(metrics.token, 'metrics', true);
