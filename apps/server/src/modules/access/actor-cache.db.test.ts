@@ -88,8 +88,8 @@ describe('the actor cache across two processes', () => {
     const res = await fetch(`${a.url}/api/v1/agents/${agents.deactivate!.agentId}`, { method: 'PATCH', headers: admin, body: JSON.stringify({ version: agent.version, active: false }) });
     expect(res.status, await res.clone().text()).toBe(200);
     const since = performance.now();
-    // The sign-in stays, without its (inactive) agent side.
-    expect(await seenWithin(headers, (s, body) => s === 200 && body!.me.agent === null, since)).toBeLessThan(1000);
+    // Deactivating an agent revokes every session of its sign-in (issue 7).
+    expect(await seenWithin(headers, (s) => s === 401, since)).toBeLessThan(1000);
   });
 
   it('a role taken away on one process is gone on the other within 1 s', async () => {
