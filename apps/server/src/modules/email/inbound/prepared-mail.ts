@@ -16,7 +16,7 @@ export interface PreparedMail {
   body: FoldedBody;
   flags: string[];
   threadRoot: string | null;
-  files: Array<{ blob: StagedBlob; filename: string; contentType: string; inline: boolean }>;
+  files: Array<{ blob: StagedBlob; filename: string; contentType: string; inline: boolean; contentId: string | null }>;
 }
 
 /**
@@ -33,7 +33,7 @@ export async function prepareMail(storage: BlobStorage, raw: Buffer, maxBytes: n
   try {
     for (const a of parsed.attachments) {
       if (a.filename === 'message.html') continue; // the original HTML stays inside the raw message
-      files.push({ blob: await storage.stage(Readable.from([a.content]), maxBytes), filename: a.filename.slice(0, 255), contentType: a.contentType, inline: a.inline });
+      files.push({ blob: await storage.stage(Readable.from([a.content]), maxBytes), filename: a.filename.slice(0, 255), contentType: a.contentType, inline: a.inline, contentId: a.contentId });
     }
   } catch (error) {
     await Promise.all([staged.discard(), ...files.map((f) => f.blob.discard())]);
