@@ -7,6 +7,7 @@ import { addressHeaderText, parseAddresses } from './address-text.ts';
 import { deliveryStatusParts } from './delivery-status.ts';
 import { declaredCharset, rawHeaderTexts } from './raw-headers.ts';
 import { loadSanitizer } from './sanitize-html.ts';
+import { repairUndecodableBodies } from './charset-repair.ts';
 
 export interface MailAddress {
   address: string;
@@ -69,8 +70,12 @@ export async function parseMail(message: RawMessage): Promise<ParsedMail> {
   const { simpleParser } = await import('mailparser');
   const sanitizeMailHtml = await loadSanitizer();
   let parsed: Awaited<ReturnType<typeof simpleParser>>;
+  const options = { skipImageLinks: true, skipTextToHtml: true, keepCidLinks: true, maxHtmlLengthToParse: 10 * 1024 * 1024 };
   try {
-    parsed = await simpleParser(Buffer.isBuffer(message) ? message : Readable.from(message), { skipImageLinks: true, skipTextToHtml: true, keepCidLinks: true, maxHtmlLengthToParse: 10 * 1024 * 1024 });
+    parsed = await simpleParser(Buffer.isBuffer(message) ? message : Readable.from(message), options);
+    const bodies = await repairUndecodableBodies(() => Buffer.concat(chunksOf(message)), chunksOf(message).reduce((n, c) => n + c.length, 0), parsed, (raw) => simpleParser(raw, options));
+    parsed.text = bodies.text as string;
+    parsed.html = bodies.html;
   } catch (error) {
     problems.push(`unparsable: ${(error as Error).message.slice(0, 200)}`);
     return fallback(Buffer.concat(chunksOf(message)), problems);
@@ -95,15 +100,16 @@ export async function parseMail(message: RawMessage): Promise<ParsedMail> {
   const rawHtml = typeof parsed.html === 'string' && parsed.html.trim() ? parsed.html : null;
   const html = rawHtml ? sanitizeMailHtml(rawHtml) : null;
   let text = typeof parsed.text === 'string' ? parsed.text : '';
+  const reports = /multipart\/report/i.test(headers.get('content-type') ?? '') ? deliveryStatusParts(Buffer.concat(chunksOf(message))) : [];
+  // mailparser adds a bounce's delivery-status part to the text; it is kept as a file instead.
+  for (const part of reports) text = withoutReport(text, part.content.toString('latin1'));
   if (!text.trim() && html) text = htmlToText(html);
 
   const referencedCids = new Set<string>();
   for (const m of (rawHtml ?? '').matchAll(/cid:([^"'\s>)]+)/gi)) referencedCids.add(m[1]!.toLowerCase());
   const attachments = parsed.attachments.map((a, i) => attachmentOf(a, i, referencedCids, charset));
   // Bounces (RFC 3464) are multipart/report, and small: only then is the whole message read as text.
-  if (/multipart\/report/i.test(headers.get('content-type') ?? '')) {
-    for (const part of deliveryStatusParts(Buffer.concat(chunksOf(message)))) attachments.push(fileOf(part.filename, 'message/delivery-status', part.content));
-  }
+  for (const part of reports) attachments.push(fileOf(part.filename, 'message/delivery-status', part.content));
   // The HTML as it came (unsanitised) is kept as a file, never shown inline: "show original".
   if (rawHtml) attachments.push(fileOf('message.html', 'text/html', Buffer.from(rawHtml, 'utf8')));
 
@@ -127,6 +133,23 @@ export async function parseMail(message: RawMessage): Promise<ParsedMail> {
     headers,
     problems,
   };
+}
+
+/** The text without a delivery-status report mailparser appended to it (compared line by line, white space folded). */
+function withoutReport(text: string, report: string): string {
+  const key = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const wanted = key(report);
+  if (!wanted) return text;
+  const lines = text.split('\n');
+  for (let start = 0; start < lines.length; start++) {
+    if (!key(lines[start]!)) continue;
+    for (let end = start + 1; end <= lines.length; end++) {
+      const got = key(lines.slice(start, end).join('\n'));
+      if (got === wanted) return [...lines.slice(0, start), ...lines.slice(end)].join('\n').replace(/\n+$/, '\n');
+      if (got.length > wanted.length) break;
+    }
+  }
+  return text;
 }
 
 /** A raw message: one buffer, or the chunks it arrived in (the SMTP receiver's, never joined). */
