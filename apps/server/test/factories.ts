@@ -1,12 +1,13 @@
 import { newApiToken } from '../src/modules/access/tokens.ts';
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { systemActor, type Role } from '../src/platform/actor.ts';
 import { transaction } from '../src/platform/db/index.ts';
 import { hashPassword, insertUser } from '../src/modules/access/index.ts';
 import { insertAgent } from '../src/modules/people/agents.repository.ts';
 import { insertContactRecord } from '../src/modules/people/contacts.repository.ts';
-import { createMailbox } from '../src/modules/email/index.ts';
+import { createMailbox, emailSettings, ingestMessage, prepareMail } from '../src/modules/email/index.ts';
 import { createTestApp, type TestApp } from './harness.ts';
 
 export const PASSWORD = 'correct-horse-battery-staple';
@@ -308,6 +309,60 @@ export async function makeFailedMail(t: TestApp, ticketId: number): Promise<numb
       created_at: now,
       updated_at: now,
       sent_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** An inbound message from an unknown sender held for review (`email.unknown_senders = hold` for this one message), through the mail channel. */
+export async function makeHeldMail(t: TestApp, input: { from?: string; subject?: string; body?: string } = {}): Promise<{ id: number; from: string; messageId: string }> {
+  const from = input.from ?? `stranger-${unique()}@unknown.example`;
+  const messageId = `<held-${unique()}@unknown.example>`;
+  const raw = Buffer.from(`From: ${from}\r\nTo: support@localhost\r\nSubject: ${input.subject ?? 'held mail'}\r\nMessage-ID: ${messageId}\r\nDate: Tue, 1 Dec 2026 10:00:00 +0000\r\n\r\n${input.body ?? 'please help'}\r\n`);
+  const mailbox = await t.ctx.db.selectFrom('mailboxes').select('id').where('address_key', '=', 'support@localhost').executeTakeFirst();
+  const mailboxId = mailbox?.id ?? (await makeMailbox(t)).id;
+  const previous = await emailSettings.get(t.ctx.db, 'email.unknown_senders');
+  await emailSettings.set(t.ctx.db, 'email.unknown_senders', 'hold', t.clock.now());
+  try {
+    const mail = await prepareMail(t.ctx.storage, raw, 1024 * 1024);
+    const result = await ingestMessage(t.ctx, { actor: systemActor('mail'), mailboxId, source: 'smtp', mail });
+    if (result.state !== 'held') throw new Error(`expected a held mail, got ${result.state}`);
+    return { id: result.messageRowId, from, messageId };
+  } finally {
+    await emailSettings.set(t.ctx.db, 'email.unknown_senders', previous, t.clock.now());
+  }
+}
+
+/** An inbound mail recorded on a ticket as mail in records one (its raw bytes in storage): the raw download's record. */
+export async function makeInboundMailRow(t: TestApp, ticketId: number): Promise<number> {
+  const raw = Buffer.from(`From: someone@customer.example\r\nSubject: on ${ticketId}\r\nMessage-ID: <row-${unique()}@customer.example>\r\n\r\nhello\r\n`);
+  const blob = await t.ctx.storage.put(Readable.from([raw]), 1024 * 1024);
+  const { id } = await t.ctx.db
+    .insertInto('email_messages')
+    .values({
+      mailbox_id: null,
+      source: 'smtp',
+      message_id: null,
+      raw_sha256: blob.sha256,
+      raw_size: blob.size,
+      dedup_key: `row:${unique()}`,
+      from_address: 'someone@customer.example',
+      subject: `on ${ticketId}`,
+      state: 'article',
+      flags: '[]',
+      problems: '[]',
+      ticket_id: ticketId,
+      article_id: null,
+      contact_id: null,
+      thread_root: null,
+      visible_body: 'hello',
+      folded_body: '',
+      html: null,
+      references_header: null,
+      thread_index: null,
+      received_at: t.clock.now(),
+      decided_at: t.clock.now(),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -1,7 +1,7 @@
 import { prepareMail } from '../../src/modules/email/index.ts';
 import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
 import { mailLink } from '../../src/modules/notifications/mail-links/mail-link-tokens.ts';
-import { escalateDirectly, makeCategory, makeFailedMail, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
+import { escalateDirectly, makeCategory, makeFailedMail, makeHeldMail, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
 import type { World } from '../route-matrix/world.ts';
 import { makeAgent, makeApiToken, makeContact, makeOrganization, signIn } from '../factories.ts';
 import { portalInvitationLink } from '../../src/modules/access/index.ts';
@@ -112,6 +112,8 @@ export const CALLS: Record<string, CallBuilder> = {
   'email.ingest': async (w) => ({
     input: { mailboxId: (await makeMailbox(w.t)).id, source: 'smtp', mail: await prepareMail(w.t.ctx.storage, Buffer.from(`From: cm${seq()}@customer.example\r\nSubject: x\r\n\r\nbody`), 1024 * 1024) },
   }),
+  'email.accept_held': async (w) => ({ input: { id: (await makeHeldMail(w.t)).id } }),
+  'email.reject_held': async (w) => ({ input: { id: (await makeHeldMail(w.t)).id } }),
   'mailbox.update': async (w) => ({ input: { id: (await makeMailbox(w.t)).id, version: 1, name: `n${seq()}` } }),
   'group.update': async (w) => {
     const id = await makeGroup(w.t);
@@ -147,6 +149,7 @@ export const CALLS: Record<string, CallBuilder> = {
   'ticket.update': async (w) => ({ input: { ticketId: await foreignTicket(w), body: { version: 1, title: 'عنوان تازه' } } }),
   'ticket.confirm': async (w) => ({ input: { ticketId: await foreignTicket(w, 'resolved') } }),
   'ticket.reopen': async (w) => ({ input: { ticketId: await foreignTicket(w, 'resolved') } }),
+  'ticket.reopen_by_mail': async (w) => ({ input: { ticketId: await foreignTicket(w, 'closed') } }),
   'ticket.escalate': async (w) => ({ input: { ticketId: await foreignTicket(w, 'open'), kind: 'hierarchical', reason: 'نیاز به تصمیم سرپرست' } }),
   'ticket.acknowledge_escalation': async (w) => ({ input: { ticketId: await escalated(w) } }),
   'ticket.deescalate': async (w) => ({ input: { ticketId: await escalated(w) } }),

@@ -11,6 +11,8 @@ import {
   makeMailbox,
   makeNotification,
   makeFailedMail,
+  makeHeldMail,
+  makeInboundMailRow,
   makeOrganization,
   makeRelation,
   makeTicket,
@@ -77,6 +79,11 @@ async function mailLinkToken(w: World, which: Which): Promise<string> {
   const contactId = which === 'own' ? w.people.contact.contactId! : w.foreignContact.contactId!;
   const url = await mailLink(w.t.ctx.db, w.t.clock, '', { action: 'confirm', ticketId: id, contactId });
   return url.slice('/m/'.length);
+}
+
+/** An inbound mail recorded on the ticket (its raw bytes stored), as mail in records one. */
+async function inboundMailOn(w: World, ticketId: number): Promise<number> {
+  return makeInboundMailRow(w.t, ticketId);
 }
 
 /** A mail of the ticket that finally failed (what the retry button sends again). */
@@ -311,6 +318,12 @@ export const REQUESTS: Record<string, Builder> = {
   'PUT /api/v1/admin/email/default-relay': fixed('/api/v1/admin/email/default-relay', { relay: null }),
   'PUT /api/v1/admin/email/signatures/:id': async (w, _r, which) => ({ url: `/api/v1/admin/email/signatures/${which === 'own' ? w.groupA : w.groupB}`, payload: { fa: 'با احترام', en: 'Regards' } }),
   'PUT /api/v1/admin/mailboxes/:id/notifications': async (w) => ({ url: `/api/v1/admin/mailboxes/${(await makeMailbox(w.t)).id}/notifications`, payload: { items: [{ kind: 'ticket.closed', enabled: false }] } }),
+  'GET /api/v1/admin/email/held': fixed('/api/v1/admin/email/held'),
+  'GET /api/v1/admin/email/held/:id': async (w) => ({ url: `/api/v1/admin/email/held/${(await makeHeldMail(w.t)).id}` }),
+  'POST /api/v1/admin/email/held/:id/accept': async (w) => ({ url: `/api/v1/admin/email/held/${(await makeHeldMail(w.t)).id}/accept` }),
+  'POST /api/v1/admin/email/held/:id/reject': async (w) => ({ url: `/api/v1/admin/email/held/${(await makeHeldMail(w.t)).id}/reject` }),
+  'GET /api/v1/tickets/:id/email/inbound': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/email/inbound` }),
+  'GET /api/v1/email/inbound/:id/raw': async (w, _r, which) => ({ url: `/api/v1/email/inbound/${await inboundMailOn(w, (await ticketFor(w, which)).id)}/raw` }),
   'POST /api/v1/tickets/:id/attachments': async (w, _r, which) => {
     const { payload, headers } = multipartFile('گزارش.txt', 'متن پیوست');
     return { url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/attachments`, payload, headers };

@@ -83,6 +83,9 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'saved_view.update': { ...all(404), channel: 404 },
   'saved_view.delete': { ...all(404), channel: 404 },
   'email.ingest': all(403), // the mail channel's own (the trusted system), never a person's
+  // held mail: admins and supervisors review it; a channel is no signed-in reviewer
+  'email.accept_held': { ...all(403), supervisor: 'ok', admin: 'ok', channel: 401 },
+  'email.reject_held': { ...all(403), supervisor: 'ok', admin: 'ok', channel: 401 },
   // admin
   'job.retry': adminOnly,
   // search: rebuilding the index (pishkhan reindex) is the system's and admins'
@@ -92,6 +95,8 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'ticket.update': foreignTicket,
   'ticket.confirm': foreignTicket,
   'ticket.reopen': foreignTicket,
+  // a closed ticket reopens only by the mail channel for a contact who sees it (the org-1 contact does not: 404)
+  'ticket.reopen_by_mail': { ...all(403), channel: 404 },
   'ticket.escalate': foreignTicket,
   'ticket.acknowledge_escalation': foreignTicket,
   'ticket.deescalate': foreignTicket,

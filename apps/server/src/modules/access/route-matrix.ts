@@ -154,6 +154,14 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('PUT /api/v1/admin/email/default-relay', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('PUT /api/v1/admin/email/signatures/:id', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('PUT /api/v1/admin/mailboxes/:id/notifications', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  // Mail in: held mail is reviewed by admins and supervisors (nobody's ticket yet; own = foreign). A ticket's
+  // inbound mail and its raw message are the desk's, like the ticket's mail list.
+  row('GET /api/v1/admin/email/held', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [200, 200], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('GET /api/v1/admin/email/held/:id', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [200, 200], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('POST /api/v1/admin/email/held/:id/accept', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [200, 200], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('POST /api/v1/admin/email/held/:id/reject', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [200, 200], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('GET /api/v1/tickets/:id/email/inbound', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
+  row('GET /api/v1/email/inbound/:id/raw', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
   row('POST /api/v1/tickets/:id/attachments', { anonymous: [401, 401], contact: [201, 404], analyst: [201, 404], supervisor: [201, 404], manager: [201, 201], crm: [403, 404], admin: [404, 404] }),
   row('GET /api/v1/tickets/:id/attachments', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
   row('GET /api/v1/attachments/:id/content', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),

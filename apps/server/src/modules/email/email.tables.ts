@@ -52,6 +52,10 @@ export interface EmailTables {
     visible_body: string;
     folded_body: string;
     html: string | null;
+    /** JSON array of { address, name }: the Cc's (reply-all answers them). */
+    cc_json: Generated<string>;
+    references_header: string | null;
+    thread_index: string | null;
     received_at: number;
     decided_at: number | null;
   };

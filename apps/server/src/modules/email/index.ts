@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { Contribution } from '../../platform/modules.ts';
 import { registerMailboxRoutes } from './mailboxes/mailboxes.routes.ts';
+import { registerInboundRoutes } from './inbound/inbound.routes.ts';
 import { emailSettings } from './email.settings.ts';
 
 /** The email module's public face: mailboxes, the Message-ID token (shared with mail out), registration. */
@@ -34,6 +35,8 @@ export {
 export { registerOutbound, createOutboundMailer, outboundByMessageId } from './outbound/index.ts';
 
 export { ingestMessage, type IngestResult } from './commands/ingest-message.ts';
+export { acceptHeldMail } from './commands/accept-held-mail.ts';
+export { rejectHeldMail } from './commands/reject-held-mail.ts';
 export { prepareMail, discardPrepared, type PreparedMail } from './inbound/prepared-mail.ts';
 export { startSmtpReceiver, type SmtpReceiver } from './inbound/smtp-receiver.ts';
 export { startImapPollers, type ImapPollers } from './inbound/imap-poller.ts';
@@ -43,8 +46,9 @@ export { parseMail, htmlToText, type ParsedMail, type MailAddress, type MailAtta
 export { foldReply, foldHtmlReply, type FoldedBody } from './bodies/fold-quotes.ts';
 export { emailSettings } from './email.settings.ts';
 
-/** Registers the mailbox admin API; contributes the email settings. */
+/** Registers the mailbox admin API and mail in's routes (held-mail review, a ticket's inbound mail, raw download); contributes the email settings. */
 export function registerEmail(app: App, ctx: AppContext): Contribution<AppContext> {
   registerMailboxRoutes(app, ctx);
+  registerInboundRoutes(app, ctx);
   return { module: 'email', settings: [emailSettings] };
 }

@@ -28,6 +28,6 @@ export interface NotificationsOptions {
 export function registerNotifications(app: App, ctx: AppContext, options: NotificationsOptions = {}): Contribution<AppContext> {
   registerNotificationRoutes(app, ctx);
   registerMailLinkRoutes(app, ctx);
-  const drivers = options.drivers ?? [inAppDriver, ...(options.mailer ? [emailDriver({ clock: ctx.clock, publicUrl: ctx.config.publicUrl }, options.mailer)] : [])];
+  const drivers = options.drivers ?? [inAppDriver, ...(options.mailer ? [emailDriver({ clock: ctx.clock, publicUrl: ctx.config.publicUrl, sealKeys: ctx.sealKeys, contactSignIns: ctx.contactSignIns }, options.mailer)] : [])];
   return { module: 'notifications', ...notificationJobs(ctx, drivers) };
 }

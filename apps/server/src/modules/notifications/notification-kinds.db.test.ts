@@ -5,6 +5,7 @@ import { systemActor } from '../../platform/actor.ts';
 import { notify } from './commands/notify.ts';
 import { emailDriver } from './drivers/email.ts';
 import type { NotificationMail } from './drivers/types.ts';
+import { tokenOfLink } from '../../../test/links.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -119,7 +120,39 @@ describe('notification kinds, in-app', () => {
   });
 });
 
+const driverCtx = () => ({ clock: t.clock, publicUrl: 'https://desk.example', sealKeys: t.ctx.sealKeys, contactSignIns: t.ctx.contactSignIns });
+
 describe('the email driver', () => {
+  it('the "request received" mail carries the ticket\'s magic link and, for a contact without a sign-in, the portal invitation; both work', async () => {
+    const mailOnly = await makeContact(t, { canSignIn: false, name: 'Neda' });
+    const { id, number } = (await clientA.post('/api/v1/tickets', { title: 'Printer', type: 'incident', requesterContactId: mailOnly.contactId, assigneeGroupId: groupId })).json() as { id: number; number: number };
+    const queued: NotificationMail[] = [];
+    const driver = emailDriver(driverCtx(), { queue: async (_trx, mail) => void queued.push(mail) });
+    const received = (contactId: number, sourceKey: string) =>
+      notify({ db: t.ctx.db, clock: t.clock, drivers: [driver] }, { actor: systemActor(), recipients: [{ kind: 'contact', contactId }], exceptUserId: null, kind: 'ticket.received', ticket: { id, number, title: 'Printer' } as never, data: {}, sourceKey });
+    await received(mailOnly.contactId!, 'received-links');
+    expect(queued).toHaveLength(1);
+    const text = queued[0]!.text;
+    const ticketLink = /(https:\/\/desk\.example\/portal\/ticket-link\S*)/.exec(text)?.[1];
+    const invitation = /(https:\/\/desk\.example\/invitation#\S*)/.exec(text)?.[1];
+    expect(ticketLink, text).toBeDefined();
+    expect(invitation, text).toBeDefined();
+    expect(queued[0]!.html).toContain(ticketLink!.replace(/&/g, '&amp;'));
+
+    // The magic link opens the ticket without a password; the invitation gives the contact a sign-in.
+    const anon = anonymousClient(t.app);
+    const session = await anon.post('/api/v1/ticket-link/session', { token: tokenOfLink(ticketLink!) });
+    expect(session.statusCode, session.body).toBe(200);
+    const accepted = await anon.post('/api/v1/invitations/accept', { token: tokenOfLink(invitation!), password: 'a long enough password 42' });
+    expect(accepted.statusCode, accepted.body).toBe(204);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: mailOnly.email, password: 'a long enough password 42' } })).statusCode).toBe(200);
+
+    // A contact who signs in already is sent to the portal, not invited again.
+    await received(customer.contactId!, 'received-signed-in');
+    expect(queued[1]!.text).toContain('https://desk.example/portal\n');
+    expect(queued[1]!.text).not.toMatch(/invitation/);
+  });
+
   it('renders the kind in the contact’s language (RTL for fa), escapes every value and carries one-time confirm/reopen links', async () => {
     const mailOnly = await makeContact(t, { canSignIn: false, name: 'سارا <b>' });
     await t.ctx.db.updateTable('contacts').set({ language: 'fa' }).where('id', '=', mailOnly.contactId!).execute();
@@ -128,7 +161,7 @@ describe('the email driver', () => {
       number: number;
     };
     const queued: NotificationMail[] = [];
-    const driver = emailDriver({ clock: t.clock, publicUrl: 'https://desk.example' }, { queue: async (_trx, mail) => void queued.push(mail) });
+    const driver = emailDriver(driverCtx(), { queue: async (_trx, mail) => void queued.push(mail) });
     const ticket = { id, number, title: 'تلفن <script>alert(1)</script>' } as never;
     await notify({ db: t.ctx.db, clock: t.clock, drivers: [driver] }, { actor: systemActor(), recipients: [{ kind: 'contact', contactId: mailOnly.contactId! }], exceptUserId: null, kind: 'ticket.resolved', ticket, data: {}, sourceKey: 'driver-test' });
     expect(queued).toHaveLength(1);
@@ -176,7 +209,7 @@ describe('the email driver', () => {
 
   it('reaches a user by their sign-in email in their locale, with the desk link', async () => {
     const queued: NotificationMail[] = [];
-    const driver = emailDriver({ clock: t.clock, publicUrl: 'https://desk.example' }, { queue: async (_trx, mail) => void queued.push(mail) });
+    const driver = emailDriver(driverCtx(), { queue: async (_trx, mail) => void queued.push(mail) });
     const ticket = { id: 1, number: 4711, title: 'VPN' } as never;
     await notify({ db: t.ctx.db, clock: t.clock, drivers: [driver] }, { actor: systemActor(), recipients: [{ kind: 'user', userId: agentB.userId }], exceptUserId: null, kind: 'ticket.assigned', ticket, data: { actorName: 'Ali Rezaei' }, sourceKey: 'driver-user' });
     expect(queued.map((m) => [m.to.address, m.language, m.subject, m.toCustomer])).toEqual([[agentB.email, 'en', 'Ticket assigned to you [#4711] VPN', false]]);

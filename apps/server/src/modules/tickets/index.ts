@@ -20,6 +20,8 @@ export { updateTicket, type UpdateTicketInput } from './commands/update-ticket.t
 export { changePriorityMatrix } from './commands/change-priority-matrix.ts';
 export { confirmTicket } from './commands/confirm-ticket.ts';
 export { reopenTicket } from './commands/reopen-ticket.ts';
+export { reopenClosedByMail } from './commands/reopen-closed-by-mail.ts';
+export { mayReopenClosed } from './reopen-window.ts';
 export { escalateTicket, MAX_ESCALATION_LEVEL, type EscalateInput } from './commands/escalate-ticket.ts';
 export { acknowledgeEscalation } from './commands/acknowledge-escalation.ts';
 export { deescalateTicket } from './commands/deescalate-ticket.ts';
@@ -66,6 +68,7 @@ export {
 export { STATUSES as TICKET_STATUSES } from './lifecycle.ts';
 export { importTickets, type ImportedTicket, type ImportedArticle, type ImportedChange } from './bulk-import.ts';
 export { stageUpload, type StagedUpload } from './attachments.staging.ts';
+export { contentDisposition, DOWNLOAD_CSP } from './attachments.content-type.ts';
 export { ticketSettings } from './tickets.settings.ts';
 
 /** What other modules add to tickets at registration: queue views (SLA) and filter fields (later issues). */

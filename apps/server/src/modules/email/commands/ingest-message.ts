@@ -1,17 +1,15 @@
-import { createHash } from 'node:crypto';
 import { isTrustedSystem, systemActor, type Actor } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
 import type { AppContext } from '../../../context.ts';
 import { forbidden } from '../../../platform/http/errors.ts';
 import { emailKey } from '../../people/index.ts';
-import { addWatcher, appendArticle, createTicket, loadTicketRow, relateTickets, uploadAttachments } from '../../tickets/index.ts';
+import { appendArticle } from '../../tickets/index.ts';
 import { emailSettings } from '../email.settings.ts';
 import { bounceFacts } from '../inbound/bounce.ts';
-import { forwardedSender } from '../inbound/forwarded-sender.ts';
-import { agentActorOf, asContact, contactOfAddress, newContactFor, seesTicket, threadCandidates } from '../inbound/landing.ts';
+import { clip, idempotencyKey, landMail, writerOf } from '../inbound/land-mail.ts';
+import { contactOfAddress, newContactFor } from '../inbound/landing.ts';
 import { insertMessage, markBouncing, messageByDedupKey, messageIdSeen, messagesFromSince, setMessageOutcome } from '../inbound/messages.repository.ts';
 import { discardPrepared, type PreparedMail } from '../inbound/prepared-mail.ts';
-import { allMailboxAddressKeys } from '../mailboxes/mailboxes.repository.ts';
 import { verifiedTicketIds } from '../threading/message-id.ts';
 
 export type IngestContext = Pick<AppContext, 'db' | 'clock' | 'secret' | 'resolveActor' | 'actorSides' | 'logger'>;
@@ -35,7 +33,6 @@ export interface IngestResult {
 }
 
 const HOUR = 60 * 60 * 1000;
-const BODY_LIMIT = 100_000;
 
 /**
  * Ingests one inbound message in one transaction (Zammad's ordered filters, as code): the dedup row
@@ -45,7 +42,7 @@ const BODY_LIMIT = 100_000;
  * sender (an agent forwarding a customer's mail → the original sender; unknown senders accepted,
  * held or rejected by `email.unknown_senders`), threading (references, then subject tag and
  * Thread-Index — each only if the sender may see the ticket, else a new ticket linked to it; a
- * closed ticket gets a linked follow-up), the article or the new ticket with its files, and Cc's
+ * closed ticket is reopened within tickets.reopen_closed_within_days, else gets a linked follow-up), the article or the new ticket with its files, and Cc's
  * of a new ticket as watchers. All through tickets' commands as `onBehalfOf('mail', contact)`.
  * The caller acknowledges the message (250, IMAP flag) only after this commits.
  */
@@ -79,6 +76,9 @@ export const ingestMessage = defineCommand('email.ingest', async (ctx: IngestCon
     visible_body: mail.body.visible,
     folded_body: mail.body.folded,
     html: p.html,
+    cc_json: JSON.stringify(p.cc),
+    references_header: p.references.length > 0 ? p.references.join(' ').slice(0, 10_000) : null,
+    thread_index: p.threadIndex,
     received_at: now,
     decided_at: null,
   });
@@ -87,8 +87,16 @@ export const ingestMessage = defineCommand('email.ingest', async (ctx: IngestCon
     return { messageRowId: raced.id, state: raced.state as IngestResult['state'], ticketId: raced.ticket_id, articleId: raced.article_id, duplicate: true };
   }
   await mail.raw.commit();
-  const done = async (state: IngestResult['state'], out: { ticketId?: number | null; articleId?: number | null; contactId?: number | null } = {}): Promise<IngestResult> => {
-    await setMessageOutcome(ctx.db, id, { state, ticket_id: out.ticketId ?? null, article_id: out.articleId ?? null, contact_id: out.contactId ?? null, flags: JSON.stringify([...flags].sort()), decided_at: state === 'held' ? null : now });
+  const done = async (state: IngestResult['state'], out: { ticketId?: number | null; articleId?: number | null; contactId?: number | null; html?: string | null } = {}): Promise<IngestResult> => {
+    await setMessageOutcome(ctx.db, id, {
+      state,
+      ticket_id: out.ticketId ?? null,
+      article_id: out.articleId ?? null,
+      contact_id: out.contactId ?? null,
+      flags: JSON.stringify([...flags].sort()),
+      decided_at: state === 'held' ? null : now,
+      ...(out.html !== undefined ? { html: out.html } : {}),
+    });
     if (state !== 'ticket' && state !== 'article' && state !== 'bounce') await discardPrepared({ ...mail, raw: { ...mail.raw, discard: async () => undefined } });
     return { messageRowId: id, state, ticketId: out.ticketId ?? null, articleId: out.articleId ?? null, duplicate: false };
   };
@@ -118,89 +126,17 @@ export const ingestMessage = defineCommand('email.ingest', async (ctx: IngestCon
     return done('looped');
   }
 
-  // Who writes: an agent forwarding a customer's mail opens it for the original sender.
-  let requester = sender;
-  const agent = await agentActorOf(ctx, sender.address);
-  if (agent) {
-    const original = forwardedSender(p);
-    if (original) {
-      requester = original;
-      flags.add('forwarded_by_agent');
-    }
-  }
-  const candidates = await threadCandidates(ctx, p, mail.threadRoot);
-  let contactId = await contactOfAddress(ctx.db, requester.address);
-  const actorFor = (): Actor => (agent && requester === sender ? agent : asContact(contactId!));
-  if (contactId === null && !(agent && requester === sender)) {
+  const writer = await writerOf(ctx, p);
+  if (writer!.forwarded) flags.add('forwarded_by_agent');
+  let contactId = await contactOfAddress(ctx.db, writer!.requester.address);
+  const selfAgent = writer!.agent !== null && !writer!.forwarded;
+  if (contactId === null && !selfAgent) {
     const policy = await emailSettings.get(ctx.db, 'email.unknown_senders');
+    // Held: the row and the raw message stay; the review (held-mail.routes.ts) accepts or rejects it.
     if (policy === 'hold') return done('held');
     if (policy === 'reject') return done('rejected');
-    contactId = await newContactFor(ctx, requester);
+    contactId = await newContactFor(ctx, writer!.requester);
   }
-  const actor = actorFor();
-
-  // Threading: the first referenced ticket the writer may see; a stranger's reply opens a new ticket, linked.
-  let linkTo: number | null = null;
-  for (const ticketId of [...candidates.byReference, ...candidates.byTag]) {
-    if (!(await seesTicket(ctx, actor, ticketId))) {
-      linkTo ??= ticketId;
-      flags.add('stranger_reply');
-      continue;
-    }
-    const ticket = await loadTicketRow(ctx.db, ticketId);
-    if (ticket?.status === 'closed') {
-      linkTo = ticketId;
-      flags.add('follow_up');
-      break;
-    }
-    const attachmentIds = await attach(ctx, actor, ticketId, mail);
-    const result = await appendArticle(ctx, { actor, ticketId, kind: 'reply', channel: 'email', body: clip(mail.body.visible || p.subject), attachmentIds, idempotencyKey: idempotencyKey(mail.dedupKey) });
-    return done('article', { ticketId: result.ticket.id, articleId: result.article.row.id, contactId });
-  }
-
-  const view = await createTicket(ctx, {
-    actor: agent && requester === sender ? systemActor('mail') : actor,
-    title: (p.subject.trim() || mail.body.visible.split('\n')[0]?.trim() || '(no subject)').slice(0, 200),
-    description: clip(mail.body.visible),
-    type: 'incident',
-    channel: 'email',
-    ...(agent && requester === sender ? { requesterContactId: contactId } : {}),
-    idempotencyKey: idempotencyKey(mail.dedupKey),
-  } as never);
-  const ticketId = view.access.id;
-  await attach(ctx, actor, ticketId, mail);
-  if (linkTo !== null) await relateTickets(ctx, { actor: systemActor('mail'), ticketId, targetTicketId: linkTo, kind: flags.has('follow_up') ? 'follow_up_of' : 'related' });
-  await watchersFromCc(ctx, ticketId, p, [requester.address, sender.address]);
-  return done('ticket', { ticketId, contactId });
+  const landing = await landMail(ctx, { mail, writer: writer!, contactId, flags });
+  return done(landing.state, { ticketId: landing.ticketId, articleId: landing.articleId, contactId, html: landing.html });
 });
-
-/** Stores the mail's files on the ticket (bytes staged in prepare), returning the attachment ids for the article. */
-async function attach(ctx: IngestContext, actor: Actor, ticketId: number, mail: PreparedMail): Promise<number[]> {
-  if (mail.files.length === 0) return [];
-  const { attachments } = await uploadAttachments(ctx, { actor, ticketId, internal: false, files: mail.files.map((f) => ({ blob: f.blob, filename: f.filename, contentType: f.contentType })) });
-  return attachments.map((a) => a.id);
-}
-
-/** The Cc'd (and other To) addresses of a new ticket's first mail become watchers — known contacts, or new ones when unknown senders are accepted. */
-async function watchersFromCc(ctx: IngestContext, ticketId: number, mail: PreparedMail['parsed'], skip: string[]): Promise<void> {
-  const ours = await allMailboxAddressKeys(ctx.db);
-  const skipped = new Set([...skip.map(emailKey), ...ours]);
-  const accept = (await emailSettings.get(ctx.db, 'email.unknown_senders')) === 'accept';
-  for (const person of [...mail.cc, ...mail.to]) {
-    const key = emailKey(person.address);
-    if (skipped.has(key)) continue;
-    skipped.add(key);
-    const contactId = (await contactOfAddress(ctx.db, person.address)) ?? (accept ? await newContactFor(ctx, person) : null);
-    if (contactId === null) continue;
-    await addWatcher(ctx, { actor: systemActor('mail'), ticketId, contactId });
-  }
-}
-
-function clip(text: string): string {
-  return text.length > BODY_LIMIT ? `${text.slice(0, BODY_LIMIT - 1)}…` : text;
-}
-
-/** Idempotency keys are short: the dedup key hashed. */
-function idempotencyKey(dedupKey: string): string {
-  return createHash('sha256').update(dedupKey).digest('hex');
-}

@@ -20,7 +20,7 @@ export async function insertMessage(db: Db, row: Insertable<DB['email_messages']
   return inserted?.id;
 }
 
-export async function setMessageOutcome(db: Db, id: number, set: { state: string; ticket_id?: number | null; article_id?: number | null; contact_id?: number | null; flags?: string; decided_at?: number | null }): Promise<void> {
+export async function setMessageOutcome(db: Db, id: number, set: { state: string; ticket_id?: number | null; article_id?: number | null; contact_id?: number | null; flags?: string; decided_at?: number | null; html?: string | null }): Promise<void> {
   await db.updateTable('email_messages').set(set).where('id', '=', id).execute();
 }
 
@@ -40,6 +40,19 @@ export async function ticketsOfMessageIds(db: Db, messageIds: readonly string[])
   return [...new Set(messageIds.map((m) => byId.get(m)).filter((t): t is number => t !== undefined))];
 }
 
+/** The latest inbound message that became this ticket or one of its customer-side articles (mail out's reply-all and threading). */
+export function latestCustomerMail(db: Db, ticketId: number): Promise<EmailMessageRow | undefined> {
+  return db
+    .selectFrom('email_messages')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .where('state', 'in', ['ticket', 'article'])
+    .where('flags', 'not like', '%third_party_answer%')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** The ticket of the latest message of an Outlook conversation (same Thread-Index root). */
 export async function ticketOfThreadRoot(db: Db, root: string): Promise<number | undefined> {
   const row = await db.selectFrom('email_messages').select('ticket_id').where('thread_root', '=', root).where('ticket_id', 'is not', null).orderBy('id', 'desc').limit(1).executeTakeFirst();
@@ -55,6 +68,11 @@ export async function messagesFromSince(db: Db, fromAddress: string, since: numb
     .where('received_at', '>=', since)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Every inbound message of a ticket, oldest first (the desk's view of its mail). */
+export function inboundOfTicket(db: Db, ticketId: number): Promise<EmailMessageRow[]> {
+  return db.selectFrom('email_messages').selectAll().where('ticket_id', '=', ticketId).orderBy('id').limit(500).execute();
 }
 
 export function listMessagesInState(db: Db, state: string, page: { afterId: number | undefined; limit: number }): Promise<EmailMessageRow[]> {

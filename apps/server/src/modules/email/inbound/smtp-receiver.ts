@@ -79,7 +79,7 @@ export async function startSmtpReceiver(ctx: AppContext, options: { port: number
           ctx.logger.info({ size, maxBytes }, 'Refused an oversized message');
           return callback(smtpError(552, `5.3.4 Message too big: ${size} bytes, the limit is ${maxBytes}`));
         }
-        void deliver(Buffer.concat(chunks), session.pishkhanMailboxId!).then(
+        void deliver(chunks, session.pishkhanMailboxId!).then(
           (outcome) => {
             // Between the commit and the 250: a crash here makes the client deliver again, and the dedup row answers.
             faultPoint('email.after_commit_before_ack');
@@ -94,7 +94,7 @@ export async function startSmtpReceiver(ctx: AppContext, options: { port: number
     },
   });
 
-  async function deliver(raw: Buffer, mailboxId: number) {
+  async function deliver(raw: Buffer[], mailboxId: number) {
     const mail = await prepareMail(ctx.storage, raw, maxBytes + 1024);
     try {
       return await ingestMessage(ctx, { actor: systemActor('mail'), mailboxId, source: 'smtp', mail });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { AddressObject, Attachment, HeaderValue } from 'mailparser';
 import { convert } from 'html-to-text';
 import { decode as decodeCharset } from 'libmime/lib/charset';
@@ -6,6 +7,7 @@ import { addressHeaderText, parseAddresses } from './address-text.ts';
 import { deliveryStatusParts } from './delivery-status.ts';
 import { declaredCharset, rawHeaderTexts } from './raw-headers.ts';
 import { loadSanitizer } from './sanitize-html.ts';
+import { repairUndecodableBodies } from './charset-repair.ts';
 
 export interface MailAddress {
   address: string;
@@ -62,18 +64,24 @@ const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
  * kept as attachments. Never throws on bad mail: what cannot be read becomes a problem entry and
  * the best text available (the raw bytes, decoded as UTF-8 with replacement) is kept.
  */
-export async function parseMail(raw: Buffer): Promise<ParsedMail> {
+export async function parseMail(message: RawMessage): Promise<ParsedMail> {
   const problems: string[] = [];
   // Loaded on first use: mailparser and sanitize-html are large, and most CLI commands never parse mail.
   const { simpleParser } = await import('mailparser');
   const sanitizeMailHtml = await loadSanitizer();
   let parsed: Awaited<ReturnType<typeof simpleParser>>;
+  const options = { skipImageLinks: true, skipTextToHtml: true, keepCidLinks: true, maxHtmlLengthToParse: 10 * 1024 * 1024 };
   try {
-    parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, keepCidLinks: true, maxHtmlLengthToParse: 10 * 1024 * 1024 });
+    parsed = await simpleParser(Buffer.isBuffer(message) ? message : Readable.from(message), options);
+    const bodies = await repairUndecodableBodies(() => Buffer.concat(chunksOf(message)), chunksOf(message).reduce((n, c) => n + c.length, 0), parsed, (raw) => simpleParser(raw, options));
+    parsed.text = bodies.text as string;
+    parsed.html = bodies.html;
   } catch (error) {
     problems.push(`unparsable: ${(error as Error).message.slice(0, 200)}`);
-    return fallback(raw, problems);
+    return fallback(Buffer.concat(chunksOf(message)), problems);
   }
+  // The header block is all the raw bytes read here again: a big message is not copied whole.
+  const raw = headerBlock(message);
   const headers = headerMap(parsed.headers);
   const rawHeaders = rawHeaderTexts(raw, null);
   const charset = declaredCharset(rawHeaders);
@@ -92,12 +100,16 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   const rawHtml = typeof parsed.html === 'string' && parsed.html.trim() ? parsed.html : null;
   const html = rawHtml ? sanitizeMailHtml(rawHtml) : null;
   let text = typeof parsed.text === 'string' ? parsed.text : '';
+  const reports = /multipart\/report/i.test(headers.get('content-type') ?? '') ? deliveryStatusParts(Buffer.concat(chunksOf(message))) : [];
+  // mailparser adds a bounce's delivery-status part to the text; it is kept as a file instead.
+  for (const part of reports) text = withoutReport(text, part.content.toString('latin1'));
   if (!text.trim() && html) text = htmlToText(html);
 
   const referencedCids = new Set<string>();
   for (const m of (rawHtml ?? '').matchAll(/cid:([^"'\s>)]+)/gi)) referencedCids.add(m[1]!.toLowerCase());
   const attachments = parsed.attachments.map((a, i) => attachmentOf(a, i, referencedCids, charset));
-  for (const part of deliveryStatusParts(raw)) attachments.push(fileOf(part.filename, 'message/delivery-status', part.content));
+  // Bounces (RFC 3464) are multipart/report, and small: only then is the whole message read as text.
+  for (const part of reports) attachments.push(fileOf(part.filename, 'message/delivery-status', part.content));
   // The HTML as it came (unsanitised) is kept as a file, never shown inline: "show original".
   if (rawHtml) attachments.push(fileOf('message.html', 'text/html', Buffer.from(rawHtml, 'utf8')));
 
@@ -121,6 +133,43 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
     headers,
     problems,
   };
+}
+
+/** The text without a delivery-status report mailparser appended to it (compared line by line, white space folded). */
+function withoutReport(text: string, report: string): string {
+  const key = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const wanted = key(report);
+  if (!wanted) return text;
+  const lines = text.split('\n');
+  for (let start = 0; start < lines.length; start++) {
+    if (!key(lines[start]!)) continue;
+    for (let end = start + 1; end <= lines.length; end++) {
+      const got = key(lines.slice(start, end).join('\n'));
+      if (got === wanted) return [...lines.slice(0, start), ...lines.slice(end)].join('\n').replace(/\n+$/, '\n');
+      if (got.length > wanted.length) break;
+    }
+  }
+  return text;
+}
+
+/** A raw message: one buffer, or the chunks it arrived in (the SMTP receiver's, never joined). */
+export type RawMessage = Buffer | readonly Buffer[];
+
+export function chunksOf(message: RawMessage): readonly Buffer[] {
+  return Buffer.isBuffer(message) ? [message] : message;
+}
+
+/** The leading bytes of a raw message up to and including its blank line (all of it when there is none). */
+function headerBlock(message: RawMessage): Buffer {
+  if (Buffer.isBuffer(message)) return message;
+  const taken: Buffer[] = [];
+  for (const chunk of message) {
+    taken.push(chunk);
+    const joined = taken.length === 1 ? chunk : Buffer.concat(taken);
+    if (joined.indexOf('\r\n\r\n') >= 0 || joined.indexOf('\n\n') >= 0) return joined;
+    if (taken.length > 1) taken.splice(0, taken.length, joined);
+  }
+  return taken[0] ?? Buffer.alloc(0);
 }
 
 /** HTML (already sanitised) as readable plain text. */

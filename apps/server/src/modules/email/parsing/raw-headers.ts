@@ -48,10 +48,20 @@ function pushHeader(out: Map<string, string[]>, line: Buffer, fallbackCharset: s
   else out.set(name, [value]);
 }
 
-/** RFC 2047 encoded words decoded; text that is no encoded word is left as it is. */
+/**
+ * RFC 2047 encoded words decoded; text that is no encoded word is left as it is. A Q-encoded word
+ * with white space inside it (invalid, but old Exchange folds long subjects so) is decoded piece
+ * by piece with the white space kept as written, tabs included.
+ */
 export function decodeWords(text: string): string {
   try {
-    return libmime.decodeWords(text);
+    const repaired = text.replace(/=\?([^?\s]+)\?([Qq])\?([^?]*[ \t][^?]*)\?=/g, (_whole, charset: string, q: string, body: string) =>
+      body
+        .split(/([ \t]+)/)
+        .map((piece, i) => (i % 2 === 1 || piece === '' ? piece : libmime.decodeWords(`=?${charset}?${q}?${piece}?=`)))
+        .join(''),
+    );
+    return libmime.decodeWords(repaired);
   } catch {
     return text;
   }

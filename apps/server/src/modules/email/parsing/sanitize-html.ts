@@ -23,8 +23,11 @@ const OPTIONS: sanitize.IOptions = {
   allowedSchemesByTag: { img: ['cid'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'xml'],
+  // The <head> goes, but its <title> is kept as the first paragraph: old mailers (FrontPage, MIME::Lite)
+  // put the message's heading there, and Zammad shows it too.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'xml', 'meta', 'link', 'base'],
   transformTags: {
+    title: 'p',
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow noreferrer noopener', target: '_blank' } }),
   },
   exclusiveFilter: (frame) => frame.tag === 'img' && !/^cid:/i.test(frame.attribs.src ?? ''),
@@ -33,5 +36,13 @@ const OPTIONS: sanitize.IOptions = {
 /** The sanitiser (sanitize-html loaded on first use): the allow-list above; remote images are dropped, `cid:` images kept. */
 export async function loadSanitizer(): Promise<(html: string) => string> {
   const { default: sanitizeHtml } = await import('sanitize-html');
-  return (html) => sanitizeHtml(html, { ...OPTIONS, allowedAttributes: { ...OPTIONS.allowedAttributes, a: ['href', 'title', 'rel', 'target'] } }).trim();
+  return (html) => sanitizeHtml(legacyEntities(html), { ...OPTIONS, allowedAttributes: { ...OPTIONS.allowedAttributes, a: ['href', 'title', 'rel', 'target'] } }).trim();
+}
+
+/**
+ * HTML 4's &lang; and &rang; were U+2329/U+232A (the angle brackets CJK text uses);
+ * HTML 5 moved them to U+27E8/U+27E9. Mail is mostly HTML 4: it keeps the old meaning.
+ */
+function legacyEntities(html: string): string {
+  return html.replace(/&lang;/g, '\u2329').replace(/&rang;/g, '\u232a');
 }

@@ -1,6 +1,8 @@
 import type { Clock } from '../../../platform/clock/index.ts';
 import type { Db } from '../../../schema.ts';
-import { userEmails } from '../../access/index.ts';
+import type { ContactSignInPort } from '../../../platform/actor.ts';
+import type { SealKey } from '../../../platform/crypto/index.ts';
+import { portalInvitationLink, ticketMagicLink, userEmails } from '../../access/index.ts';
 import { contactReach, findGroup, namesOfUsers } from '../../people/index.ts';
 import { mailLink } from '../mail-links/mail-link-tokens.ts';
 import { CUSTOMER_KINDS } from '../templates/defaults.ts';
@@ -14,14 +16,22 @@ import type { NotificationDriver, NotificationMailer, OutgoingNotification } fro
  * and RTL/LTR HTML, every value escaped), issues the one-time tokens of confirm/reopen links, and
  * queues the mail through the mail-out port in the job's transaction. Nothing is sent from here.
  */
-export function emailDriver(ctx: { clock: Clock; publicUrl: string }, mailer: NotificationMailer): NotificationDriver {
+export interface EmailDriverContext {
+  clock: Clock;
+  publicUrl: string;
+  /** For the links of the "request received" mail (access's one-time tokens, announced sealed). */
+  sealKeys: SealKey[];
+  contactSignIns: ContactSignInPort;
+}
+
+export function emailDriver(ctx: EmailDriverContext, mailer: NotificationMailer): NotificationDriver {
   return {
     name: 'email',
     async deliver(trx, n) {
       const to = await addressOf(trx, n);
       if (!to) return;
       const toCustomer = CUSTOMER_KINDS.has(n.kind) && n.recipient.kind === 'contact';
-      const values = await valuesOf(trx, ctx, n, to.name, toCustomer);
+      const values = await valuesOf(trx, ctx, n, to, toCustomer);
       const template = await templateFor(trx, n.kind, n.language);
       const rendered = renderTemplate(template, values, n.language);
       await mailer.queue(trx, { ticketId: n.ticketId, kind: n.kind, to, language: n.language, ...rendered, dedupeKey: n.dedupeKey, toCustomer, ...(n.data.articleId === undefined ? {} : { articleId: n.data.articleId }) });
@@ -41,7 +51,8 @@ async function addressOf(db: Db, n: OutgoingNotification): Promise<{ address: st
   return address ? { address, name: name?.agentName ?? name?.contactName ?? null } : null;
 }
 
-async function valuesOf(db: Db, ctx: { clock: Clock; publicUrl: string }, n: OutgoingNotification, name: string | null, toCustomer: boolean): Promise<Record<string, string>> {
+async function valuesOf(db: Db, ctx: EmailDriverContext, n: OutgoingNotification, to: { address: string; name: string | null }, toCustomer: boolean): Promise<Record<string, string>> {
+  const name = to.name;
   const base = ctx.publicUrl;
   const number = n.data.ticketNumber === undefined ? '' : String(n.data.ticketNumber);
   const values: Record<string, string> = {
@@ -50,9 +61,11 @@ async function valuesOf(db: Db, ctx: { clock: Clock; publicUrl: string }, n: Out
     ticketTitle: n.data.ticketTitle ?? '',
     actorName: n.data.actorName ?? (n.language === 'fa' ? 'پیشخوان' : 'Pishkhan'),
     portalLink: `${base}/portal`,
-    // The per-ticket magic link (accounts) is not on main yet: the portal's ticket page it is.
     ticketLink: toCustomer ? `${base}/portal/tickets/${number}` : `${base}/tickets/${number}`,
   };
+  if (toCustomer && n.ticketId !== null && n.recipient.kind === 'contact' && n.kind === 'ticket.received') {
+    Object.assign(values, await receivedLinks(db, ctx, { ticketId: n.ticketId, contactId: n.recipient.contactId, to: to.address, language: n.language }));
+  }
   if (n.data.escalationLevel !== undefined) values.escalationLevel = n.language === 'fa' ? String(n.data.escalationLevel).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!) : String(n.data.escalationLevel);
   if (n.data.groupId != null) {
     const group = await findGroup(db, n.data.groupId);
@@ -65,4 +78,17 @@ async function valuesOf(db: Db, ctx: { clock: Clock; publicUrl: string }, n: Out
     values.reopenLink = await mailLink(db, ctx.clock, base, { action: 'reopen', ...subject });
   }
   return values;
+}
+
+/**
+ * The links of the "request received" mail: the per-ticket magic link (the ticket's page without a
+ * password) and, for a contact with no sign-in yet, the portal invitation (one hour, single use;
+ * a contact who signs in already gets the portal's address).
+ */
+async function receivedLinks(db: Db, ctx: EmailDriverContext, input: { ticketId: number; contactId: number; to: string; language: 'fa' | 'en' }): Promise<{ ticketLink: string; invitationLink: string }> {
+  const linkCtx = { db, clock: ctx.clock, sealKeys: ctx.sealKeys, config: { publicUrl: ctx.publicUrl }, contactSignIns: ctx.contactSignIns };
+  const { link: ticketLink } = await ticketMagicLink(linkCtx, input);
+  const target = await ctx.contactSignIns.target(db, input.contactId);
+  const invitationLink = target && target.userId === null && target.active && target.email ? (await portalInvitationLink(linkCtx, { contactId: input.contactId })).link : `${ctx.publicUrl}/portal`;
+  return { ticketLink, invitationLink };
 }

@@ -14,7 +14,7 @@ const COMMON = ['recipientName', 'ticketNumber', 'ticketTitle', 'actorName', 'ti
 
 /** The placeholders of each kind (what an admin may use; the preview fills each with sample data). */
 export const PLACEHOLDERS: Readonly<Record<NotificationKind, readonly string[]>> = {
-  'ticket.received': COMMON,
+  'ticket.received': [...COMMON, 'invitationLink'],
   'ticket.public_reply': COMMON,
   'ticket.waiting_for_customer': COMMON,
   'ticket.resolved': [...COMMON, 'confirmLink', 'reopenLink'],
@@ -49,8 +49,8 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationKind, { fa: Template
       'درخواست شما با شماره {{ticketNumber}} ثبت شد و به‌زودی بررسی می‌شود.',
       'موضوع: {{ticketTitle}}',
       '',
-      'برای پیگیری درخواست به پیشخوان مشتریان سر بزنید: {{portalLink}}',
-      'مشاهده درخواست: {{ticketLink}}',
+      'مشاهده و پاسخ به درخواست، بدون گذرواژه: {{ticketLink}}',
+      'برای پیگیری همه‌ی درخواست‌ها در پیشخوان مشتریان: {{invitationLink}}',
       '',
       'در پاسخ به این نامه شماره درخواست را در موضوع نگه دارید.',
     ),
@@ -61,8 +61,8 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationKind, { fa: Template
       'Your request number {{ticketNumber}} was received and will be looked at soon.',
       'Subject: {{ticketTitle}}',
       '',
-      'Follow it in the customer portal: {{portalLink}}',
-      'View the request: {{ticketLink}}',
+      'View and answer the request, no password needed: {{ticketLink}}',
+      'Follow all your requests in the customer portal: {{invitationLink}}',
       '',
       'When you reply to this mail, keep the ticket number in the subject.',
     ),
