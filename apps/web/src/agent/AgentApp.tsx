@@ -13,6 +13,9 @@ const NewTicket = lazy(() => import('./NewTicket.tsx'));
 const SearchPage = lazy(() => import('./SearchPage.tsx'));
 const PreferencesPage = lazy(() => import('./PreferencesPage.tsx'));
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes.tsx'));
+const SessionsPage = lazy(() => import('./account/SessionsPage.tsx'));
+const TokensPage = lazy(() => import('./account/TokensPage.tsx'));
+const PasswordPage = lazy(() => import('./account/PasswordPage.tsx'));
 
 export function AgentApp() {
   const { t } = useTranslation();
@@ -38,6 +41,18 @@ export function AgentApp() {
       </PrefsProvider>
     );
   }
+  if (me.mustChangePassword) {
+    // A one-time password (a new agent's, the first admin's) is changed before anything else.
+    return (
+      <PrefsProvider signedIn>
+        <Paper component="main" maw={520} mx="auto" mt="xl" p="md">
+          <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+            <PasswordPage mustChange />
+          </Suspense>
+        </Paper>
+      </PrefsProvider>
+    );
+  }
   return (
     <PrefsProvider signedIn>
       <Shell me={me}>
@@ -49,6 +64,9 @@ export function AgentApp() {
             <Route path="/new" element={<NewTicket />} />
             <Route path="/search" element={<SearchPage />} />
             <Route path="/preferences" element={<PreferencesPage />} />
+            <Route path="/account/sessions" element={<SessionsPage />} />
+            <Route path="/account/tokens" element={<TokensPage isAdmin={me.agent.roles.includes('admin')} />} />
+            <Route path="/account/password" element={<PasswordPage mustChange={me.mustChangePassword} />} />
             <Route path="/admin/*" element={<AdminRoutes />} />
             <Route path="*" element={<Text>{t('common.notFound')}</Text>} />
           </Routes>
