@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Group, MultiSelect, Paper, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, Paper, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Agent, CreatedAgent, Group as DeskGroup } from '@pishkhan/contracts';
 import { api } from '../shared/api.ts';
-import { Bidi, ErrorAlert } from '../shared/components.tsx';
-import { ActiveBadge, EditDialog, FormActions, InvitationButton, ListTable, PageTitle, ShownOnce, useAdminWrite, useList } from './admin-kit.tsx';
+import { Bidi, ErrorAlert, When } from '../shared/components.tsx';
+import { ActiveBadge, ADMIN_KEY, EditDialog, FormActions, InvitationButton, ListTable, PageTitle, ShownOnce, useAdminWrite, useList } from './admin-kit.tsx';
 import { patchBody } from './forms.ts';
 
 const ROLES = ['analyst', 'supervisor', 'manager', 'crm', 'admin'] as const;
@@ -57,6 +58,32 @@ function CreateAgent() {
   );
 }
 
+type SessionItem = { id: number; lastSeenAt: string; ip: string | null; userAgent: string | null };
+
+/** An admin's view of an agent's sessions: end one, or lift a temporary lock after failed sign-ins. */
+function AgentSessions({ userId }: { userId: number }) {
+  const { t } = useTranslation();
+  const sessions = useQuery({ queryKey: [...ADMIN_KEY, 'sessions', userId], queryFn: () => api.get<{ items: SessionItem[] }>(`/admin/users/${userId}/sessions`) });
+  const revoke = useAdminWrite((id: number) => api.delete(`/sessions/${id}`));
+  const [unlocked, setUnlocked] = useState(false);
+  const unlock = useAdminWrite(() => api.post(`/admin/users/${userId}/unlock`), () => setUnlocked(true));
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5">{t('account.sessions')}</Title>
+      <ErrorAlert error={sessions.error ?? revoke.error ?? unlock.error} />
+      {(sessions.data?.items ?? []).length === 0 && <Text size="sm" c="dimmed">{t('adminPages.noSessions')}</Text>}
+      {(sessions.data?.items ?? []).map((s) => (
+        <Group key={s.id} gap="xs" justify="space-between" wrap="nowrap">
+          <Text size="xs"><When instant={s.lastSeenAt} relative /> · <bdi dir="ltr">{s.ip ?? ''} {s.userAgent ?? ''}</bdi></Text>
+          <Button size="compact-xs" color="red" variant="light" onClick={() => revoke.mutate(s.id)} aria-label={t('account.revokeSession', { id: s.id })}>{t('account.revoke')}</Button>
+        </Group>
+      ))}
+      <Group><Button size="xs" variant="default" loading={unlock.isPending} onClick={() => unlock.mutate(undefined)}>{t('adminPages.unlock')}</Button></Group>
+      {unlocked && <Alert color="teal" role="status">{t('adminPages.unlocked')}</Alert>}
+    </Stack>
+  );
+}
+
 /** Edit an agent at the version read: name, email, language, roles, groups, active. */
 export function EditAgent({ agent, onDone }: { agent: Agent; onDone(): void }) {
   const { t } = useTranslation();
@@ -84,6 +111,7 @@ export function EditAgent({ agent, onDone }: { agent: Agent; onDone(): void }) {
         </Stack>
       </form>
       <InvitationButton path={`/agents/${agent.id}/invitation`} label={t('adminPages.sendResetLink')} />
+      <AgentSessions userId={agent.userId} />
     </Stack>
   );
 }

@@ -1,12 +1,24 @@
 import { useState } from 'react';
 import { Alert, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '@pishkhan/contracts';
+import { PASSWORD_MIN_LENGTH, type SessionResponse } from '@pishkhan/contracts';
 import { api } from '../../shared/api.ts';
 import { SESSION_KEY } from '../../shared/session.ts';
 import { FormActions } from '../../admin/admin-kit.tsx';
 import { passwordProblem } from './password-rules.ts';
+
+/**
+ * Reads the session again until it no longer asks for a new password: the server may answer from
+ * its per-process actor cache (PISHKHAN_ACTOR_CACHE_MS, under a second) just after the change.
+ */
+async function refreshSession(client: QueryClient): Promise<void> {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    await client.invalidateQueries({ queryKey: SESSION_KEY });
+    if (!client.getQueryData<SessionResponse | null>(SESSION_KEY)?.me.mustChangePassword) return;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  }
+}
 
 /** Change your password: the current one, then the new one twice (checked here before the server's rules). */
 export default function PasswordPage({ mustChange = false }: { mustChange?: boolean }) {
@@ -17,7 +29,7 @@ export default function PasswordPage({ mustChange = false }: { mustChange?: bool
   const problem = passwordProblem(draft.next, draft.repeat);
   const change = useMutation({
     mutationFn: () => api.put('/me/password', { currentPassword: draft.current, newPassword: draft.next }),
-    onSuccess: () => { setDone(true); setDraft({ current: '', next: '', repeat: '' }); void client.invalidateQueries({ queryKey: SESSION_KEY }); },
+    onSuccess: () => { setDone(true); setDraft({ current: '', next: '', repeat: '' }); void refreshSession(client); },
   });
   return (
     <Paper maw={480} p="md" withBorder>
