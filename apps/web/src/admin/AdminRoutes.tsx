@@ -10,9 +10,11 @@ import JobsPage from './JobsPage.tsx';
 import MailboxesPage from './MailboxesPage.tsx';
 import TemplatesPage from './TemplatesPage.tsx';
 import AuditPage from './AuditPage.tsx';
+import { useAdminStrings } from './strings.ts';
 
 /** Admin pages (lazy: not in the workspace's first screen). The server refuses non-admins (403). */
 export default function AdminRoutes() {
+  useAdminStrings();
   return (
     <Routes>
       <Route path="agents" element={<AgentsPage />} />

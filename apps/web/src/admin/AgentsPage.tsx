@@ -7,6 +7,7 @@ import { api } from '../shared/api.ts';
 import { Bidi, ErrorAlert, When } from '../shared/components.tsx';
 import { ActiveBadge, ADMIN_KEY, EditDialog, FormActions, InvitationButton, ListTable, PageTitle, ShownOnce, useAdminWrite, useList } from './admin-kit.tsx';
 import { patchBody } from './forms.ts';
+import { useAdminStrings } from './strings.ts';
 
 const ROLES = ['analyst', 'supervisor', 'manager', 'crm', 'admin'] as const;
 
@@ -117,6 +118,7 @@ export function EditAgent({ agent, onDone }: { agent: Agent; onDone(): void }) {
 }
 
 export default function AgentsPage() {
+  useAdminStrings();
   const { t } = useTranslation();
   const list = useList<Agent>('/agents?limit=200');
   const choices = useChoices();

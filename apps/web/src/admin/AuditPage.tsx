@@ -8,11 +8,13 @@ import { ErrorAlert, When } from '../shared/components.tsx';
 import { DateRangePicker, type DayRange } from '../shared/calendar/DateRangePicker.tsx';
 import { ADMIN_KEY, ListTable, PageTitle } from './admin-kit.tsx';
 import { auditPath, type AuditFilters } from './audit-query.ts';
+import { useAdminStrings } from './strings.ts';
 
 type AuditPage = { items: AuditEntry[]; nextBefore: number | null };
 
 /** The audit log, newest first: filter by action (or prefix "session."), actor, target and dates; page on. */
 export default function AuditPage() {
+  useAdminStrings();
   const { t } = useTranslation();
   const blank: AuditFilters = { action: '', actorUserId: '', targetType: '', targetId: '', range: null };
   const [draft, setDraft] = useState(blank);

@@ -6,6 +6,7 @@ import { api } from '../shared/api.ts';
 import { Bidi, ErrorAlert } from '../shared/components.tsx';
 import { ActiveBadge, EditDialog, FormActions, ListTable, PageTitle, useAdminWrite, useList } from './admin-kit.tsx';
 import { categoryTree, forbiddenParents, nullIfBlank, patchBody } from './forms.ts';
+import { useAdminStrings } from './strings.ts';
 
 type Draft = { name: string; nameEn: string; parentId: string | null; position: number | null; active: boolean };
 
@@ -74,6 +75,7 @@ function EditCategory({ category, items, onDone }: { category: Category; items: 
 
 /** The category tree: parents before children, each level indented (inline-start, so it mirrors). */
 export default function CategoriesPage() {
+  useAdminStrings();
   const { t } = useTranslation();
   const list = useList<Category>('/categories');
   const items = list.data?.items ?? [];

@@ -6,6 +6,7 @@ import { api, query } from '../shared/api.ts';
 import { Bidi, ErrorAlert } from '../shared/components.tsx';
 import { ActiveBadge, EditDialog, FormActions, InvitationButton, ListTable, PageTitle, useAdminWrite, useList } from './admin-kit.tsx';
 import { nullIfBlank, patchBody, splitList } from './forms.ts';
+import { useAdminStrings } from './strings.ts';
 
 type Draft = { name: string; organizationId: string | null; language: string; emails: string; phones: string; notes: string };
 const toBody = (d: Draft) => ({
@@ -92,6 +93,7 @@ function EditContact({ contact, onDone }: { contact: Contact; onDone(): void }) 
 
 /** Contacts: the API finds by exact email or phone (any digits) and by organisation. */
 export default function ContactsPage() {
+  useAdminStrings();
   const { t } = useTranslation();
   const orgs = useOrganizations();
   const [search, setSearch] = useState({ email: '', phone: '', organizationId: null as string | null });

@@ -6,6 +6,7 @@ import { api } from '../shared/api.ts';
 import { Bidi, ErrorAlert } from '../shared/components.tsx';
 import { ActiveBadge, EditDialog, FormActions, ListTable, PageTitle, useAdminWrite, useList } from './admin-kit.tsx';
 import { nullIfBlank, patchBody } from './forms.ts';
+import { useAdminStrings } from './strings.ts';
 
 type Draft = { name: string; nameEn: string; description: string; memberIds: string[]; active: boolean };
 const toBody = (d: Draft) => ({ name: d.name.trim(), nameEn: nullIfBlank(d.nameEn), description: nullIfBlank(d.description), memberIds: d.memberIds.map(Number), active: d.active });
@@ -62,6 +63,7 @@ function EditGroup({ group, onDone }: { group: DeskGroup; onDone(): void }) {
 }
 
 export default function GroupsPage() {
+  useAdminStrings();
   const { t } = useTranslation();
   const list = useList<DeskGroup>('/groups?limit=200');
   const [editing, setEditing] = useState<DeskGroup | null>(null);

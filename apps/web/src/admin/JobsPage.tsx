@@ -5,11 +5,13 @@ import type { AdminJob, JobStatus } from '@pishkhan/contracts';
 import { api } from '../shared/api.ts';
 import { ErrorAlert, When } from '../shared/components.tsx';
 import { ListTable, PageTitle, useAdminWrite, useList } from './admin-kit.tsx';
+import { useAdminStrings } from './strings.ts';
 
 const STATUSES: JobStatus[] = ['dead', 'ready', 'running', 'done'];
 
 /** The job queue by status; dead jobs show their last error and can be retried. */
 export default function JobsPage() {
+  useAdminStrings();
   const { t } = useTranslation();
   const [status, setStatus] = useState<JobStatus>('dead');
   const list = useList<AdminJob>(`/admin/jobs?status=${status}&limit=100`);

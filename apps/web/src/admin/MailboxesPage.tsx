@@ -8,6 +8,7 @@ import { Bidi, ErrorAlert } from '../shared/components.tsx';
 import { ActiveBadge, ADMIN_KEY, EditDialog, FormActions, ListTable, PageTitle, useAdminWrite, useList } from './admin-kit.tsx';
 import { blankMailbox, draftOf, mailboxBody, type MailboxDraft } from './mailbox-form.ts';
 import { nullIfBlank, portOrNull, secretField } from './forms.ts';
+import { useAdminStrings } from './strings.ts';
 
 const SECURITY: RelaySecurity[] = ['starttls', 'tls', 'none'];
 
@@ -112,6 +113,7 @@ function DefaultRelay({ overview }: { overview: OutboundOverview }) {
 }
 
 export default function MailboxesPage() {
+  useAdminStrings();
   const { t } = useTranslation();
   const list = useList<Mailbox>('/admin/mailboxes?limit=200');
   const groups = useList<DeskGroup>('/groups?limit=200');

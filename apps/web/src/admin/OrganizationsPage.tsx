@@ -6,6 +6,7 @@ import { api } from '../shared/api.ts';
 import { Bidi, ErrorAlert } from '../shared/components.tsx';
 import { ActiveBadge, EditDialog, FormActions, ListTable, PageTitle, useAdminWrite, useList } from './admin-kit.tsx';
 import { nullIfBlank, patchBody } from './forms.ts';
+import { useAdminStrings } from './strings.ts';
 
 type Draft = { name: string; accountManagerId: string | null; membersSeeEachOther: boolean; notes: string };
 const toBody = (d: Draft) => ({ name: d.name.trim(), accountManagerId: d.accountManagerId ? Number(d.accountManagerId) : null, membersSeeEachOther: d.membersSeeEachOther, notes: nullIfBlank(d.notes) });
@@ -71,6 +72,7 @@ function EditOrganization({ organization, onDone }: { organization: Organization
 }
 
 export default function OrganizationsPage() {
+  useAdminStrings();
   const { t } = useTranslation();
   const list = useList<Organization>('/organizations?limit=200');
   const agents = useList<Agent>('/agents?limit=200');

@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api.ts';
 import { ErrorAlert } from '../shared/components.tsx';
 import { ADMIN_KEY, useAdminWrite } from './admin-kit.tsx';
+import { useAdminStrings } from './strings.ts';
 
 /** Impact rows × urgency columns → priority 1..4, saved as one matrix; the draft survives a failed save. */
 export default function PriorityMatrix() {
+  useAdminStrings();
   const { t } = useTranslation();
   const matrix = useQuery({ queryKey: [...ADMIN_KEY, 'matrix'], queryFn: () => api.get<{ matrix: number[][] }>('/settings/priority-matrix') });
   const [draft, setDraft] = useState<number[][] | null>(null);

@@ -3,9 +3,11 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from './admin-kit.tsx';
 import PriorityMatrix from './PriorityMatrix.tsx';
+import { useAdminStrings } from './strings.ts';
 
 /** The desk's settings that the API exposes today, and where the others live. */
 export default function SettingsPage() {
+  useAdminStrings();
   const { t } = useTranslation();
   return (
     <Stack>

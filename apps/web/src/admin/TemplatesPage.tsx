@@ -6,6 +6,7 @@ import type { NotificationTemplate, NotificationTemplates, RenderedMail } from '
 import { api } from '../shared/api.ts';
 import { ErrorAlert } from '../shared/components.tsx';
 import { ADMIN_KEY, FormActions, PageTitle, useAdminWrite } from './admin-kit.tsx';
+import { useAdminStrings } from './strings.ts';
 
 /** The draft waits this long after the last keystroke before it is previewed. */
 const PREVIEW_DELAY_MS = 400;
@@ -83,6 +84,7 @@ function TemplateEditor({ template }: { template: NotificationTemplate }) {
 
 /** Notification mail templates per kind and language, edited with a live preview. */
 export default function TemplatesPage() {
+  useAdminStrings();
   const { t } = useTranslation();
   const list = useQuery({ queryKey: [...ADMIN_KEY, 'templates'], queryFn: () => api.get<NotificationTemplates>('/admin/notification-templates') });
   const items = list.data?.items ?? [];

@@ -83,9 +83,11 @@ export function ShownOnce({ title, value, note }: { title: string; value: string
       <Stack gap="xs">
         <Text size="sm" className="body-text"><bdi dir="ltr" data-testid="shown-once">{value}</bdi></Text>
         {note && <Text size="xs">{note}</Text>}
-        <CopyButton value={value}>
-          {({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? t('adminPages.copied') : t('adminPages.copy')}</Button>}
-        </CopyButton>
+        <Group>
+          <CopyButton value={value}>
+            {({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? t('adminPages.copied') : t('adminPages.copy')}</Button>}
+          </CopyButton>
+        </Group>
       </Stack>
     </Alert>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutboundMessage, OutboundMessages } from '@pishkhan/contracts';
 import { api } from '../shared/api.ts';
 import { ErrorAlert } from '../shared/components.tsx';
+import { useAdminStrings } from '../admin/strings.ts';
 
 const mailKey = (ticketId: number) => ['tickets', ticketId, 'email-messages'] as const;
 
@@ -21,6 +22,7 @@ export function undeliveredMail(items: readonly OutboundMessage[], articleId: nu
 
 /** A send-failure badge on an article whose mail failed or was held, with the reason and a retry. */
 export function MailStatus({ ticketId, articleId }: { ticketId: number; articleId: number }) {
+  useAdminStrings();
   const { t } = useTranslation();
   const client = useQueryClient();
   const mail = useTicketMail(ticketId);

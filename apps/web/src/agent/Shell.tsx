@@ -18,11 +18,11 @@ import { ShortcutsOverlay, useGlobalShortcuts } from './Shortcuts.tsx';
 type QueueList = { items: { name: string; count: number }[] };
 /** The admin pages of the sidebar, with the key of their label. */
 const ADMIN_PAGES = [
-  ['agents', 'admin.agents'], ['groups', 'admin.groups'], ['organizations', 'adminPages.organizations'], ['contacts', 'admin.contacts'],
-  ['categories', 'admin.categories'], ['priority', 'admin.priority'], ['settings', 'admin.settings'], ['mailboxes', 'adminPages.mailboxes'],
-  ['templates', 'adminPages.templates'], ['jobs', 'admin.jobs'], ['audit', 'adminPages.audit'],
+  ['agents', 'admin.agents'], ['groups', 'admin.groups'], ['organizations', 'nav.organizations'], ['contacts', 'admin.contacts'],
+  ['categories', 'admin.categories'], ['priority', 'admin.priority'], ['settings', 'admin.settings'], ['mailboxes', 'nav.mailboxes'],
+  ['templates', 'nav.templates'], ['jobs', 'admin.jobs'], ['audit', 'nav.audit'],
 ] as const;
-const ACCOUNT_PAGES = [['sessions', 'account.sessions'], ['tokens', 'account.tokens'], ['password', 'account.password']] as const;
+const ACCOUNT_PAGES = [['sessions', 'nav.sessions'], ['tokens', 'nav.tokens'], ['password', 'nav.password']] as const;
 
 /** The workspace frame: queues with live counts in the sidebar (right in fa, left in en), header tools. */
 export function Shell({ me, children }: { me: SessionResponse['me']; children: ReactNode }) {
@@ -110,7 +110,7 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
           ))}
           <NavLink component={Link} to="/search" label={t('agent.allTickets')} rightSection={<IconChevronRight size={14} aria-hidden className="chevron mirror-in-rtl" />} />
           <Text size="xs" c="dimmed" fw={700} px="sm" py={4} mt="sm">
-            {t('account.title')}
+            {t('nav.account')}
           </Text>
           {ACCOUNT_PAGES.map(([page, label]) => (
             <NavLink key={page} component={Link} to={`/account/${page}`} active={location.pathname === `/account/${page}`} label={t(label)} />

@@ -7,6 +7,7 @@ import { api } from '../../shared/api.ts';
 import { SESSION_KEY } from '../../shared/session.ts';
 import { FormActions } from '../../admin/admin-kit.tsx';
 import { passwordProblem } from './password-rules.ts';
+import { useAdminStrings } from '../../admin/strings.ts';
 
 /**
  * Reads the session again until it no longer asks for a new password: the server may answer from
@@ -22,6 +23,7 @@ async function refreshSession(client: QueryClient): Promise<void> {
 
 /** Change your password: the current one, then the new one twice (checked here before the server's rules). */
 export default function PasswordPage({ mustChange = false }: { mustChange?: boolean }) {
+  useAdminStrings();
   const { t } = useTranslation();
   const client = useQueryClient();
   const [draft, setDraft] = useState({ current: '', next: '', repeat: '' });

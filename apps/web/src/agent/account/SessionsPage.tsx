@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api.ts';
 import { ErrorAlert, When } from '../../shared/components.tsx';
 import { ListTable } from '../../admin/admin-kit.tsx';
+import { useAdminStrings } from '../../admin/strings.ts';
 
 type SessionItem = { id: number; createdAt: string; lastSeenAt: string; expiresAt: string; ip: string | null; userAgent: string | null; current: boolean };
 const KEY = ['me', 'sessions'] as const;
 
 /** Where you are signed in; end any session but this one (signing out ends this one). */
 export default function SessionsPage() {
+  useAdminStrings();
   const { t } = useTranslation();
   const client = useQueryClient();
   const list = useQuery({ queryKey: KEY, queryFn: () => api.get<{ items: SessionItem[] }>('/me/sessions') });

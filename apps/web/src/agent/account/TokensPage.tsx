@@ -7,6 +7,7 @@ import { api } from '../../shared/api.ts';
 import { ErrorAlert, When } from '../../shared/components.tsx';
 import { FormActions, ListTable, ShownOnce } from '../../admin/admin-kit.tsx';
 import { tokenBody, type TokenDraft } from './token-form.ts';
+import { useAdminStrings } from '../../admin/strings.ts';
 
 const KEY = ['me', 'tokens'] as const;
 const SCOPES = ['read', 'write', 'admin', 'metrics'] as const;
@@ -45,6 +46,7 @@ function CreateToken({ isAdmin }: { isAdmin: boolean }) {
 
 /** Personal API tokens: created (the secret shown once), listed with last use, revoked. */
 export default function TokensPage({ isAdmin }: { isAdmin: boolean }) {
+  useAdminStrings();
   const { t } = useTranslation();
   const client = useQueryClient();
   const list = useQuery({ queryKey: KEY, queryFn: () => api.get<{ items: ApiToken[] }>('/me/tokens') });
