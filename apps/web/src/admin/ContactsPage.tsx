@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contact, Organization } from '@pishkhan/contracts';
 import { api, query } from '../shared/api.ts';
 import { Bidi, ErrorAlert } from '../shared/components.tsx';
-import { ActiveBadge, EditDialog, FormActions, InvitationButton, ListTable, PageTitle, useAdminWrite, useList } from './admin-kit.tsx';
+import { ActiveBadge, EditDialog, FormActions, InvitationButton, ListTable, LoadMore, PageTitle, useAdminWrite, useList, usePagedList } from './admin-kit.tsx';
 import { nullIfBlank, patchBody, splitList } from './forms.ts';
 import { useAdminStrings } from './strings.ts';
 
@@ -98,7 +98,7 @@ export default function ContactsPage() {
   const orgs = useOrganizations();
   const [search, setSearch] = useState({ email: '', phone: '', organizationId: null as string | null });
   const [applied, setApplied] = useState(search);
-  const list = useList<Contact>(`/contacts${query({ limit: 200, email: applied.email.trim(), phone: applied.phone.trim(), organizationId: applied.organizationId })}`);
+  const list = usePagedList<Contact>(`/contacts${query({ limit: 50, email: applied.email.trim(), phone: applied.phone.trim(), organizationId: applied.organizationId })}`);
   const [editing, setEditing] = useState<Contact | null>(null);
   return (
     <Stack>
@@ -117,7 +117,7 @@ export default function ContactsPage() {
         label={t('admin.contacts')}
         minWidth={720}
         headers={[t('admin.name'), t('admin.email'), t('admin.phone'), t('adminPages.organization'), t('adminPages.state'), t('adminPages.actions')]}
-        rows={(list.data?.items ?? []).map((c) => [
+        rows={list.items.map((c) => [
           <Bidi key="n">{c.name}</Bidi>,
           <bdi key="e" dir="ltr">{c.emails[0] ?? ''}</bdi>,
           <bdi key="p" dir="ltr">{c.phones[0]?.phone ?? ''}</bdi>,
@@ -126,6 +126,7 @@ export default function ContactsPage() {
           <Button key="x" size="xs" variant="light" onClick={() => setEditing(c)} aria-label={t('adminPages.editNamed', { name: c.name })}>{t('adminPages.edit')}</Button>,
         ])}
       />
+      <LoadMore list={list} />
       <EditDialog title={t('adminPages.editContact')} opened={editing !== null} onClose={() => setEditing(null)}>
         {editing && <EditContact key={editing.id} contact={editing} onDone={() => setEditing(null)} />}
       </EditDialog>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Agent, Organization } from '@pishkhan/contracts';
 import { api } from '../shared/api.ts';
 import { Bidi, ErrorAlert } from '../shared/components.tsx';
-import { ActiveBadge, EditDialog, FormActions, ListTable, PageTitle, useAdminWrite, useList } from './admin-kit.tsx';
+import { ActiveBadge, EditDialog, FormActions, ListTable, LoadMore, PageTitle, useAdminWrite, useList, usePagedList } from './admin-kit.tsx';
 import { nullIfBlank, patchBody } from './forms.ts';
 import { useAdminStrings } from './strings.ts';
 
@@ -74,7 +74,7 @@ function EditOrganization({ organization, onDone }: { organization: Organization
 export default function OrganizationsPage() {
   useAdminStrings();
   const { t } = useTranslation();
-  const list = useList<Organization>('/organizations?limit=200');
+  const list = usePagedList<Organization>('/organizations?limit=50');
   const agents = useList<Agent>('/agents?limit=200');
   const [editing, setEditing] = useState<Organization | null>(null);
   const agentName = (id: number | null) => (id === null ? '' : agents.data?.items.find((a) => a.id === id)?.name ?? '');
@@ -87,7 +87,7 @@ export default function OrganizationsPage() {
         label={t('adminPages.organizations')}
         minWidth={640}
         headers={[t('admin.name'), t('adminPages.accountManager'), t('admin.membersSeeEachOther'), t('adminPages.state'), t('adminPages.actions')]}
-        rows={(list.data?.items ?? []).map((o) => [
+        rows={list.items.map((o) => [
           <Bidi key="n">{o.name}</Bidi>,
           <Bidi key="m">{agentName(o.accountManagerId)}</Bidi>,
           o.membersSeeEachOther ? t('common.yes') : t('common.no'),
@@ -95,6 +95,7 @@ export default function OrganizationsPage() {
           <Button key="x" size="xs" variant="light" onClick={() => setEditing(o)} aria-label={t('adminPages.editNamed', { name: o.name })}>{t('adminPages.edit')}</Button>,
         ])}
       />
+      <LoadMore list={list} />
       <EditDialog title={t('adminPages.editOrganization')} opened={editing !== null} onClose={() => setEditing(null)}>
         {editing && <EditOrganization key={editing.id} organization={editing} onDone={() => setEditing(null)} />}
       </EditDialog>

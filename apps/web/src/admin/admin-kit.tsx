@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, CopyButton, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { IssuedLinkResponse } from '@pishkhan/contracts';
 import { api } from '../shared/api.ts';
@@ -15,6 +15,23 @@ export const ADMIN_KEY = ['admin'] as const;
 
 export function useList<T>(path: string) {
   return useQuery({ queryKey: [...ADMIN_KEY, path], queryFn: () => api.get<Page<T>>(path) });
+}
+
+/** A long list (contacts, organisations) page by page: `path` has its query; the cursor is added. */
+export function usePagedList<T>(path: string) {
+  const list = useInfiniteQuery({
+    queryKey: [...ADMIN_KEY, 'paged', path],
+    queryFn: ({ pageParam }) => api.get<Page<T>>(pageParam ? `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(pageParam)}` : path),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  return { ...list, items: list.data?.pages.flatMap((p) => p.items) ?? [] };
+}
+
+export function LoadMore({ list }: { list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage(): unknown } }) {
+  const { t } = useTranslation();
+  if (!list.hasNextPage) return null;
+  return <Group><Button variant="light" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>{t('common.loadMore')}</Button></Group>;
 }
 
 /**

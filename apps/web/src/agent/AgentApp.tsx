@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { Anchor, Center, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../shared/session.ts';
+import { useSession, useSessionActions } from '../shared/session.ts';
 import { PrefsProvider } from '../shared/prefs.tsx';
 import { SignInForm } from '../shared/SignInForm.tsx';
 import { Shell } from './Shell.tsx';
@@ -20,6 +20,7 @@ const PasswordPage = lazy(() => import('./account/PasswordPage.tsx'));
 export function AgentApp() {
   const { t } = useTranslation();
   const session = useSession();
+  const { signOut } = useSessionActions();
   if (session.isPending) return <Center h="100vh"><Loader aria-label={t('common.loading')} /></Center>;
   const me = session.data?.me;
   if (!me) {
@@ -49,6 +50,7 @@ export function AgentApp() {
           <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
             <PasswordPage mustChange />
           </Suspense>
+          <Group mt="sm"><Button variant="subtle" onClick={() => void signOut()}>{t('agent.signOut')}</Button></Group>
         </Paper>
       </PrefsProvider>
     );

@@ -87,6 +87,27 @@ describe.skipIf(!hasChromium)('admin and account journeys in a real browser', ()
     await page.context().close();
   }, 120_000);
 
+  it('shows planted payloads in admin lists as text and runs none of them', async () => {
+    const payload = (field: string) => `<img src=x onerror="window.__xss='${field}'"><b onmouseover="window.__xss='${field}'">${field}</b>`;
+    const org = await world.admin.call<{ id: number }>('POST', '/organizations', { name: payload('org') });
+    await world.admin.call('POST', '/contacts', { name: payload('contact'), organizationId: org.id, emails: ['planted@e2e.test'] });
+    const page = await (await contextFor(browser, server.url, 'en')).newPage();
+    await page.addInitScript(() => Object.defineProperty(window, '__xss', { set: (v) => { ((window as unknown as { __ran?: unknown[] }).__ran ??= []).push(v); }, get: () => undefined, configurable: true }));
+    await page.goto('/');
+    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
+    await page.locator('input[type=password]').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('sidebar').waitFor();
+    for (const [path, fields] of [['/admin/organizations', ['org']], ['/admin/contacts', ['contact', 'org']]] as const) {
+      await page.goto(path);
+      for (const field of fields) await page.getByRole('cell', { name: payload(field) }).first().waitFor();
+      for (const field of fields) await page.getByRole('cell', { name: payload(field) }).first().hover();
+      expect(await page.locator('main img, main b[onmouseover]').count()).toBe(0);
+    }
+    expect(await page.evaluate(() => (window as unknown as { __ran?: unknown[] }).__ran ?? [])).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it('marks an article whose mail did not leave (no relay) with the reason', async () => {
     const customer = await ApiClient.signIn(server.url, world.customer.email, PASSWORD);
     const { id } = await customer.call<{ id: number }>('POST', '/tickets', { title: 'ایمیل نرسید', type: 'incident' });
