@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { Anchor, Center, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../shared/session.ts';
+import { useSession, useSessionActions } from '../shared/session.ts';
 import { PrefsProvider } from '../shared/prefs.tsx';
 import { SignInForm } from '../shared/SignInForm.tsx';
 import { Shell } from './Shell.tsx';
@@ -13,10 +13,14 @@ const NewTicket = lazy(() => import('./NewTicket.tsx'));
 const SearchPage = lazy(() => import('./SearchPage.tsx'));
 const PreferencesPage = lazy(() => import('./PreferencesPage.tsx'));
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes.tsx'));
+const SessionsPage = lazy(() => import('./account/SessionsPage.tsx'));
+const TokensPage = lazy(() => import('./account/TokensPage.tsx'));
+const PasswordPage = lazy(() => import('./account/PasswordPage.tsx'));
 
 export function AgentApp() {
   const { t } = useTranslation();
   const session = useSession();
+  const { signOut } = useSessionActions();
   if (session.isPending) return <Center h="100vh"><Loader aria-label={t('common.loading')} /></Center>;
   const me = session.data?.me;
   if (!me) {
@@ -38,6 +42,19 @@ export function AgentApp() {
       </PrefsProvider>
     );
   }
+  if (me.mustChangePassword) {
+    // A one-time password (a new agent's, the first admin's) is changed before anything else.
+    return (
+      <PrefsProvider signedIn>
+        <Paper component="main" maw={520} mx="auto" mt="xl" p="md">
+          <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+            <PasswordPage mustChange />
+          </Suspense>
+          <Group mt="sm"><Button variant="subtle" onClick={() => void signOut()}>{t('agent.signOut')}</Button></Group>
+        </Paper>
+      </PrefsProvider>
+    );
+  }
   return (
     <PrefsProvider signedIn>
       <Shell me={me}>
@@ -49,6 +66,9 @@ export function AgentApp() {
             <Route path="/new" element={<NewTicket />} />
             <Route path="/search" element={<SearchPage />} />
             <Route path="/preferences" element={<PreferencesPage />} />
+            <Route path="/account/sessions" element={<SessionsPage />} />
+            <Route path="/account/tokens" element={<TokensPage isAdmin={me.agent.roles.includes('admin')} />} />
+            <Route path="/account/password" element={<PasswordPage mustChange={me.mustChangePassword} />} />
             <Route path="/admin/*" element={<AdminRoutes />} />
             <Route path="*" element={<Text>{t('common.notFound')}</Text>} />
           </Routes>

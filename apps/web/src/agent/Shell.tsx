@@ -16,7 +16,13 @@ import { Bell } from './Bell.tsx';
 import { ShortcutsOverlay, useGlobalShortcuts } from './Shortcuts.tsx';
 
 type QueueList = { items: { name: string; count: number }[] };
-const ADMIN_PAGES = ['agents', 'groups', 'organizations', 'categories', 'priority', 'settings', 'jobs'] as const;
+/** The admin pages of the sidebar, with the key of their label. */
+const ADMIN_PAGES = [
+  ['agents', 'admin.agents'], ['groups', 'admin.groups'], ['organizations', 'nav.organizations'], ['contacts', 'admin.contacts'],
+  ['categories', 'admin.categories'], ['priority', 'admin.priority'], ['settings', 'admin.settings'], ['mailboxes', 'nav.mailboxes'],
+  ['templates', 'nav.templates'], ['jobs', 'admin.jobs'], ['audit', 'nav.audit'],
+] as const;
+const ACCOUNT_PAGES = [['sessions', 'nav.sessions'], ['tokens', 'nav.tokens'], ['password', 'nav.password']] as const;
 
 /** The workspace frame: queues with live counts in the sidebar (right in fa, left in en), header tools. */
 export function Shell({ me, children }: { me: SessionResponse['me']; children: ReactNode }) {
@@ -103,13 +109,19 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
             <NavLink key={view.id} component={Link} to={`/search?view=${view.id}`} label={view.name} />
           ))}
           <NavLink component={Link} to="/search" label={t('agent.allTickets')} rightSection={<IconChevronRight size={14} aria-hidden className="chevron mirror-in-rtl" />} />
+          <Text size="xs" c="dimmed" fw={700} px="sm" py={4} mt="sm">
+            {t('nav.account')}
+          </Text>
+          {ACCOUNT_PAGES.map(([page, label]) => (
+            <NavLink key={page} component={Link} to={`/account/${page}`} active={location.pathname === `/account/${page}`} label={t(label)} />
+          ))}
           {isAdmin && (
             <>
               <Text size="xs" c="dimmed" fw={700} px="sm" py={4} mt="sm">
                 {t('admin.title')}
               </Text>
-              {ADMIN_PAGES.map((page) => (
-                <NavLink key={page} component={Link} to={`/admin/${page}`} label={t(`admin.${page}`)} />
+              {ADMIN_PAGES.map(([page, label]) => (
+                <NavLink key={page} component={Link} to={`/admin/${page}`} active={location.pathname === `/admin/${page}`} label={t(label)} />
               ))}
             </>
           )}

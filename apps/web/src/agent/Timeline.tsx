@@ -3,6 +3,7 @@ import { IconLock, IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '@pishkhan/contracts';
 import { Bidi, When } from '../shared/components.tsx';
+import { MailStatus } from './MailStatus.tsx';
 
 /**
  * Public replies, internal notes and system events. A note is unmistakable: yellow, a lock, the
@@ -37,6 +38,7 @@ export function Timeline({ articles }: { articles: Article[] }) {
               <Text size="xs" c="dimmed"><When instant={article.createdAt} relative /></Text>
             </Group>
             <Text className="body-text" size="sm">{article.body}</Text>
+            <MailStatus ticketId={article.ticketId} articleId={article.id} />
             {article.attachments.length > 0 && (
               <Group gap="xs" mt="xs">
                 {article.attachments.map((file) => (

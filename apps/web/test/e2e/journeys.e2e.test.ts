@@ -226,6 +226,8 @@ describe.skipIf(!hasChromium)('more journeys in a real browser', () => {
     const agent = await (await contextFor(browser, server.url, 'en')).newPage();
     await watch(agent);
     await signInAs(agent, '/', world.analyst.email, 'en');
+    // A navigation before the sign-in's answer would cancel it: wait until the workspace shows.
+    await agent.getByTestId('sidebar').waitFor();
     await agent.goto('/queues/open_in_my_groups');
     await agent.getByText(payload('title')).first().waitFor();
     await agent.getByText(name).first().waitFor();

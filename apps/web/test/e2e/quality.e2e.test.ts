@@ -66,7 +66,8 @@ describe.skipIf(!hasChromium)('quality bars in a real browser', () => {
       { route: '/new', path: '/new', who: 'analyst' },
       { route: '/search', path: '/search', who: 'analyst' },
       { route: '/preferences', path: '/preferences', who: 'analyst' },
-      ...['agents', 'groups', 'organizations', 'categories', 'priority', 'settings', 'jobs'].map((p) => ({ route: p, path: `/admin/${p}`, who: 'admin' as const })),
+      ...['sessions', 'tokens', 'password'].map((p) => ({ route: `/account/${p}`, path: `/account/${p}`, who: 'analyst' as const })),
+      ...['agents', 'groups', 'organizations', 'contacts', 'categories', 'priority', 'settings', 'mailboxes', 'templates', 'jobs', 'audit'].map((p) => ({ route: p, path: `/admin/${p}`, who: 'admin' as const })),
     ];
     const portalVisits = [
       { route: '/', path: '/portal/', who: 'customer' as const },

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ApiClient, buildWorld, hasChromium, PASSWORD, SKIP_MESSAGE, startServer, ADMIN, type RunningServer, type World } from './server.ts';
+import { contextFor, launch, screenshot, signInAs } from './browser.ts';
+
+const CI = process.env.CI === 'true';
+if (!hasChromium) {
+  if (CI) throw new Error(SKIP_MESSAGE.replace('SKIPPED', 'FAILED'));
+  console.warn(SKIP_MESSAGE);
+}
+
+describe.skipIf(!hasChromium)('admin and account journeys in a real browser', () => {
+  let server: RunningServer;
+  let world: World;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    world = await buildWorld(server);
+    browser = await launch();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('an admin creates an agent in a group; the agent signs in with the one-time password, must change it, and works', async () => {
+    const admin = await (await contextFor(browser, server.url, 'en')).newPage();
+    await admin.goto('/');
+    await admin.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
+    await admin.locator('input[type=password]').fill(ADMIN.password);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByTestId('sidebar').getByRole('link', { name: 'Agents' }).click();
+    await admin.getByRole('heading', { name: 'New agent' }).waitFor();
+    const form = admin.locator('form').filter({ has: admin.getByRole('heading', { name: 'New agent' }) });
+    await form.getByLabel('Name').fill('Nima New');
+    await form.getByLabel('Email').fill('nima@e2e.test');
+    await form.getByLabel('Groups').click();
+    await admin.getByRole('option', { name: 'شبکه' }).click();
+    await admin.keyboard.press('Escape');
+    await form.getByRole('button', { name: 'Create' }).click();
+    const password = (await admin.getByTestId('shown-once').textContent())!.trim();
+    expect(password.length).toBeGreaterThanOrEqual(12);
+    await admin.getByRole('cell', { name: 'nima@e2e.test' }).waitFor();
+    // A failed submit keeps what was typed: the same email again is refused, the form stays filled.
+    await form.getByLabel('Name').fill('Nima Again');
+    await form.getByLabel('Email').fill('nima@e2e.test');
+    await form.getByRole('button', { name: 'Create' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await form.getByLabel('Name').inputValue()).toBe('Nima Again');
+    await screenshot(admin, 'admin-agents-1366x768-en');
+    const agents = await world.admin.call<{ items: { email: string; groupIds: number[] }[] }>('GET', '/agents?limit=200');
+    expect(agents.items.find((a) => a.email === 'nima@e2e.test')?.groupIds).toEqual([world.otherGroupId]);
+
+    const agent = await (await contextFor(browser, server.url, 'fa')).newPage();
+    await agent.goto('/');
+    await agent.getByRole('textbox', { name: 'ایمیل' }).fill('nima@e2e.test');
+    await agent.locator('input[type=password]').fill(password);
+    await agent.getByRole('button', { name: 'ورود' }).click();
+    await agent.getByText('با گذرواژهٔ یک‌بارمصرف وارد شده‌اید').waitFor();
+    await agent.getByLabel('گذرواژهٔ کنونی').fill(password);
+    await agent.getByLabel(/^گذرواژهٔ تازه/).fill('a-brand-new-passphrase-42');
+    await agent.getByLabel('تکرار گذرواژهٔ تازه').fill('a-brand-new-passphrase-42');
+    await agent.getByRole('button', { name: 'تغییر گذرواژه' }).click();
+    await agent.getByTestId('sidebar').getByRole('link', { name: /باز در گروه‌های من/ }).waitFor();
+    await ApiClient.signIn(server.url, 'nima@e2e.test', 'a-brand-new-passphrase-42');
+    await admin.context().close();
+    await agent.context().close();
+  }, 120_000);
+
+  it('an agent creates an API token (shown once), uses it, and revokes it — by keyboard', async () => {
+    const page = await (await contextFor(browser, server.url, 'fa')).newPage();
+    await signInAs(page, '/', world.analyst.email, 'fa');
+    await page.getByTestId('sidebar').getByRole('link', { name: 'توکن‌های دسترسی برنامه‌ها' }).click();
+    await page.getByRole('textbox', { name: 'نام' }).focus();
+    await page.keyboard.type('اسکریپت گزارش');
+    await page.keyboard.press('Enter');
+    const token = (await page.getByTestId('shown-once').textContent())!.trim();
+    const call = (t: string) => fetch(`${server.url}/api/v1/me/tokens`, { headers: { authorization: `Bearer ${t}` } }).then((r) => r.status);
+    expect(await call(token)).toBe(200);
+    const revoke = page.getByRole('button', { name: 'لغو توکن اسکریپت گزارش' });
+    await revoke.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('لغوشده').waitFor();
+    expect(await call(token)).toBe(401);
+    await screenshot(page, 'account-tokens-1366x768-fa');
+    await page.context().close();
+  }, 120_000);
+
+  it('shows planted payloads in admin lists as text and runs none of them', async () => {
+    const payload = (field: string) => `<img src=x onerror="window.__xss='${field}'"><b onmouseover="window.__xss='${field}'">${field}</b>`;
+    const org = await world.admin.call<{ id: number }>('POST', '/organizations', { name: payload('org') });
+    await world.admin.call('POST', '/contacts', { name: payload('contact'), organizationId: org.id, emails: ['planted@e2e.test'] });
+    const page = await (await contextFor(browser, server.url, 'en')).newPage();
+    await page.addInitScript(() => Object.defineProperty(window, '__xss', { set: (v) => { ((window as unknown as { __ran?: unknown[] }).__ran ??= []).push(v); }, get: () => undefined, configurable: true }));
+    await page.goto('/');
+    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
+    await page.locator('input[type=password]').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('sidebar').waitFor();
+    for (const [path, fields] of [['/admin/organizations', ['org']], ['/admin/contacts', ['contact', 'org']]] as const) {
+      await page.goto(path);
+      for (const field of fields) await page.getByRole('cell', { name: payload(field) }).first().waitFor();
+      for (const field of fields) await page.getByRole('cell', { name: payload(field) }).first().hover();
+      expect(await page.locator('main img, main b[onmouseover]').count()).toBe(0);
+    }
+    expect(await page.evaluate(() => (window as unknown as { __ran?: unknown[] }).__ran ?? [])).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('marks an article whose mail did not leave (no relay) with the reason', async () => {
+    const customer = await ApiClient.signIn(server.url, world.customer.email, PASSWORD);
+    const { id } = await customer.call<{ id: number }>('POST', '/tickets', { title: 'ایمیل نرسید', type: 'incident' });
+    const analyst = await ApiClient.signIn(server.url, world.analyst.email, PASSWORD);
+    await analyst.call('POST', `/tickets/${id}/email/replies`, { body: 'پاسخ با ایمیل' });
+    const page = await (await contextFor(browser, server.url, 'fa')).newPage();
+    await signInAs(page, '/', world.analyst.email, 'fa');
+    await page.getByTestId('sidebar').waitFor();
+    await page.goto(`/tickets/${id}`);
+    const badge = page.getByTestId('mail-failure');
+    await badge.waitFor();
+    expect(await badge.textContent()).toContain('رلهٔ خروجی تنظیم نشده است.');
+    await page.context().close();
+  }, 120_000);
+});
