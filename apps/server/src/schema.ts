@@ -7,10 +7,11 @@ import type { NotificationTables } from './modules/notifications/notifications.t
 import type { EmailTables } from './modules/email/email.tables.ts';
 import type { EmailOutboundTables } from './modules/email/email-outbound.tables.ts';
 import type { AuditTables } from './modules/audit/audit.tables.ts';
+import type { SsoTables } from './modules/sso/sso.tables.ts';
 import type { PreferencesTables } from './modules/preferences/preferences.tables.ts';
 
 /** Every table of the database, for Kysely's types. Each module declares its own tables. */
-export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables, AuditTables {}
+export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables, AuditTables, SsoTables {}
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;

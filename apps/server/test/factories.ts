@@ -111,8 +111,13 @@ export function anonymousClient(app: FastifyInstance): Client {
 export async function signIn(app: FastifyInstance, email: string, password = PASSWORD): Promise<Client> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
+  return sessionClient(app, res, res.json().csrfToken);
+}
+
+/** The client of the session a sign-in answer (password, single sign-on) set in its cookie. */
+export function sessionClient(app: FastifyInstance, res: LightMyRequestResponse, csrfToken: string): Client {
   const cookie = res.cookies.find((c) => c.name === 'pishkhan_session')!;
-  return clientWith(app, { cookie: `pishkhan_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken, 'accept-language': 'en' });
+  return clientWith(app, { cookie: `pishkhan_session=${cookie.value}`, 'x-csrf-token': csrfToken, 'accept-language': 'en' });
 }
 
 function clientWith(app: FastifyInstance, headers: Record<string, string>): Client {

@@ -78,6 +78,10 @@ export interface JobMap {
   'email.mail_reply': EventJob<'ticket.article_added'>;
   /** Mail out: sends one outbound_messages row (retries with back-off; finally failed is recorded on the row). */
   'email.send_message': { outboundId: number };
+  /** Single sign-on: sync one directory's agents and contacts (new, changed, disabled) and record the report. */
+  'sso.sync_directory': { directoryId: number };
+  /** Single sign-on: every minute, enqueue the sync of each directory whose schedule is due. */
+  'sso.sync_due_directories': NoPayload;
 }
 
 export type JobName = keyof JobMap;
@@ -106,4 +110,6 @@ export const JOB_NAMES = [
   'notifications.status_changed',
   'email.mail_reply',
   'email.send_message',
+  'sso.sync_directory',
+  'sso.sync_due_directories',
 ] as const satisfies readonly JobName[];

@@ -7,6 +7,7 @@ import { makeAgent, makeApiToken, makeContact, makeOrganization, signIn } from '
 import { portalInvitationLink } from '../../src/modules/access/index.ts';
 import { requestPasswordReset } from '../../src/modules/access/commands/request-password-reset.ts';
 import { lastIssuedLink, tokenOfLink } from '../links.ts';
+import { makeOidcProvider, makeSsoDirectory } from '../sso.ts';
 
 /**
  * How to call each command on a foreign record (command-matrix.ts says what each caller gets).
@@ -174,6 +175,22 @@ export const CALLS: Record<string, CallBuilder> = {
   'category.create': async () => ({ input: { name: `دسته ${seq()}` } }),
   'category.update': async (w) => ({ input: { id: await makeCategory(w.t), version: 1, name: 'نام تازه' } }),
   'settings.change_priority_matrix': async () => ({ input: { matrix: [[1, 2, 3], [2, 3, 4], [3, 4, 4]] } }),
+
+  // sso: configuration is admin work; the sign-ins name an inactive source (no directory or provider runs here)
+  'sso.directory_create': async () => ({ input: { name: `d${seq()}`, url: 'ldap://127.0.0.1:9', bindDn: 'cn=svc', bindPassword: 'x', userBase: 'dc=x', userFilter: '(uid={login})' } }),
+  'sso.directory_update': async (w) => ({ input: { ...(await makeSsoDirectory(w.t)), name: `n${seq()}` } }),
+  'sso.directory_sync_request': async (w) => ({ input: { id: (await makeSsoDirectory(w.t)).id } }),
+  'sso.directory_sync': async (w) => ({ input: { directoryId: (await makeSsoDirectory(w.t)).id } }),
+  'sso.directory_sign_in': async (w) => ({ input: { directoryId: (await makeSsoDirectory(w.t)).id, login: 'someone', password: 'x' } }),
+  'sso.oidc_provider_create': async () => ({ input: { name: `p${seq()}`, issuerUrl: 'http://127.0.0.1:9', clientId: 'c', clientSecret: 's' } }),
+  'sso.oidc_provider_update': async (w) => ({ input: { ...(await makeOidcProvider(w.t)), name: `n${seq()}` } }),
+  'sso.oidc_sign_in': async (w) => {
+    const { id } = await makeOidcProvider(w.t);
+    const flow = { providerId: id, state: 's', nonce: 'n', codeVerifier: 'v', expiresAt: w.t.clock.now() + 60_000, returnTo: '/' };
+    return { input: { providerId: id, callbackUrl: new URL('http://localhost/cb?code=x&state=s'), flow }, ctx: { publicUrl: 'http://localhost:8080' } };
+  },
+  'sso.record_failure': async () => ({ input: { source: 'oidc', sourceId: 1, reason: 'no_flow', ip: '192.0.2.1' } }),
+  'sso.settings_change': async () => ({ input: { agentsRequireSso: false } }),
 };
 
 /** A foreign open ticket escalated to level 1. */

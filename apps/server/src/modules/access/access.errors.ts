@@ -21,5 +21,10 @@ export const AccessErrors = defineErrors({
     fa: 'پس از چند تلاش ناموفق، ورود به این حساب برای مدتی بسته شده است. کمی بعد دوباره بکوشید.',
     en: 'After several failed attempts, signing in to this account is paused for a while. Try again later.',
   },
+  'auth.sso_required': {
+    status: 403,
+    fa: 'کارشناسان باید با ورود یکپارچه (سرویس دایرکتوری یا ارائه‌دهندهٔ هویت سازمان) وارد شوند، نه با گذرواژه.',
+    en: 'Agents must sign in with single sign-on (the organisation’s directory or identity provider), not a password.',
+  },
   'auth.too_many_attempts': { status: 429, fa: 'تلاش‌ها بسیار زیاد است؛ چند لحظه بعد دوباره بکوشید.', en: 'Too many attempts; wait a moment and try again.' },
 });

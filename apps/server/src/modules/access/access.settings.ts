@@ -18,4 +18,6 @@ export const accessSettings = defineSettings({
   'access.portal_sign_up': false as boolean,
   /** Admins must use a second factor (TOTP) before they reach anything else. */
   'access.totp_required_for_admins': false as boolean,
+  /** Agents sign in through single sign-on only (modules/sso); agents with the admin role keep their password as a way in when the directory is down. */
+  'access.agents_require_sso': false as boolean,
 });

@@ -111,4 +111,16 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'category.create': adminOnly,
   'category.update': adminOnly,
   'settings.change_priority_matrix': adminOnly,
+  // sso (modules/sso): configuration and sync are admin work (403 for everyone else: configuration is nobody's own)
+  'sso.directory_create': adminOnly,
+  'sso.directory_update': adminOnly,
+  'sso.directory_sync_request': adminOnly,
+  'sso.directory_sync': adminOnly,
+  'sso.oidc_provider_create': adminOnly,
+  'sso.oidc_provider_update': adminOnly,
+  'sso.settings_change': adminOnly,
+  // the sign-ins are whoever asks; an inactive directory or provider is not found for anyone
+  'sso.directory_sign_in': all(404),
+  'sso.oidc_sign_in': all(404),
+  'sso.record_failure': all('ok'),
 };

@@ -6,12 +6,14 @@ import { registerLinkRoutes } from './links.routes.ts';
 import { registerTokenRoutes } from './tokens.routes.ts';
 import { registerSessionAdminRoutes } from './sessions.routes.ts';
 import { accessSettings } from './access.settings.ts';
-import { authenticateRequest, type SessionDeps } from './sessions.ts';
+import { authenticateRequest, csrfTokenFor, setSessionCookie, type SessionDeps } from './sessions.ts';
+import { presentMe } from './access.presenter.ts';
 import { deleteExpiredSessions } from './commands/delete-expired-sessions.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/actor.ts';
 import type { Contribution } from '../../platform/modules.ts';
-import { actorOfUser } from './actor-loader.ts';
+import { actorFromUser, actorOfUser } from './actor-loader.ts';
+import { findSignInRow } from './users.repository.ts';
 import { ActorCache } from './actor-cache.ts';
 
 export { hashPassword, verifyPassword } from './passwords.ts';
@@ -26,6 +28,10 @@ export { revokeApiTokensOfUser } from './tokens.repository.ts';
 export { revokeSignIn, changeSignIn } from './sign-in-state.ts';
 export { rateLimitStore, PUBLIC_RATE_LIMIT } from './rate-limit-store.ts';
 export { assertAcceptablePassword, passwordProblem, MIN_PASSWORD_LENGTH } from './password-rules.ts';
+export { openExternalSession } from './external-sessions.ts';
+export { recordSignInFailure } from './commands/record-sign-in-failure.ts';
+export { assertMayAttempt, accountKey, ipKey } from './brute-force.ts';
+export { accessSettings } from './access.settings.ts';
 export { INITIAL_PASSWORD_FILE, writeInitialPasswordFile, removeInitialPasswordFile } from './initial-password.ts';
 
 // One set of session dependencies per app (the authenticator and the sign-out route share its actor cache).
@@ -38,6 +44,20 @@ function sessionDeps(ctx: AppContext): SessionDeps {
     depsOfApp.set(ctx, deps);
   }
   return deps;
+}
+
+/**
+ * For a sign-in another module proved (single sign-on): sets the session cookie of `token` on the
+ * reply and returns what `POST /api/v1/session` answers (the signed-in user and the CSRF token).
+ */
+export async function answerExternalSession(ctx: AppContext, reply: FastifyReply, session: { userId: number; sessionId: number; token: string }) {
+  const deps = sessionDeps(ctx);
+  setSessionCookie(deps, reply, session.token);
+  const user = await findSignInRow(ctx.db, session.userId);
+  const actor = user ? await actorFromUser(ctx.db, ctx.actorSides, user, 'session', session.sessionId) : null;
+  // The caller checked the sign-in's sides in the unit of work that opened the session.
+  if (!actor) throw new Error(`user ${session.userId} has no active side`);
+  return { me: presentMe(actor), csrfToken: csrfTokenFor(deps.secret, session.token) };
 }
 
 export function createAuthenticator(ctx: AppContext): (request: FastifyRequest, reply: FastifyReply) => Promise<Actor> {

@@ -53,6 +53,25 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('POST /api/v1/admin/users/:id/unlock', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [204, 204] }),
   row('GET /api/v1/admin/audit', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('POST /api/v1/ticket-link/session', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  // ── sso (modules/sso) ────────────────────────────────────────────────────────────────────
+  // Configuration is an admin's alone (403 for everyone else: it is nobody's own record). The ways
+  // in are public; called here on an inactive directory or provider, which nobody finds.
+  row('GET /api/v1/admin/sso/directories', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('POST /api/v1/admin/sso/directories', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
+  row('GET /api/v1/admin/sso/directories/:id', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('PATCH /api/v1/admin/sso/directories/:id', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('POST /api/v1/admin/sso/directories/:id/sync', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [202, 202] }),
+  row('GET /api/v1/admin/sso/directories/:id/sync-runs', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('GET /api/v1/admin/sso/oidc-providers', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('POST /api/v1/admin/sso/oidc-providers', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
+  row('GET /api/v1/admin/sso/oidc-providers/:id', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('PATCH /api/v1/admin/sso/oidc-providers/:id', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('GET /api/v1/admin/sso/settings', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('PUT /api/v1/admin/sso/settings', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('GET /api/v1/sso/options', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/sso/directories/:id/session', { anonymous: [404, 404], contact: [404, 404], analyst: [404, 404], supervisor: [404, 404], manager: [404, 404], crm: [404, 404], admin: [404, 404] }),
+  row('GET /api/v1/sso/oidc/:id/start', { anonymous: [404, 404], contact: [404, 404], analyst: [404, 404], supervisor: [404, 404], manager: [404, 404], crm: [404, 404], admin: [404, 404] }),
+  row('GET /api/v1/sso/oidc/:id/callback', { anonymous: [404, 404], contact: [404, 404], analyst: [404, 404], supervisor: [404, 404], manager: [404, 404], crm: [404, 404], admin: [404, 404] }),
   // ── people ────────────────────────────────────────────────────────────────────────────────
   // own: organisation 1 (the contact's, managed by the crm agent), its contacts, the contact themself;
   // group A and its agents. foreign: organisation 2, its contacts, group B and its agents.

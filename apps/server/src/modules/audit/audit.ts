@@ -32,7 +32,11 @@ export type AuditAction =
   | 'contact.merged'
   | 'organization.deactivated'
   | 'organization.merged'
-  | 'settings.changed';
+  | 'settings.changed'
+  | 'sso.sign_in'
+  | 'sso.sign_in_failed'
+  | 'sso.config_changed'
+  | 'sso.synced';
 
 /**
  * Appends one entry to the audit log in the caller's unit of work (so it commits, or not, with

@@ -22,6 +22,10 @@ export {
 } from './agents.repository.ts';
 export { findContactRow as findContact, contactNames, contactLanguages, contactReach, insertContactRecord, emailsOfContacts, emailKeysTakenByOthers as contactsWithEmailKeys, type ContactRow } from './contacts.repository.ts';
 export { createAgent, type CreatedAgentResult } from './commands/create-agent.ts';
+export { updateAgent } from './commands/update-agent.ts';
+export { deactivateContact } from './commands/deactivate-contact.ts';
+export { agentOfUser } from './agents.repository.ts';
+export { contactIdOfUser } from './contacts.repository.ts';
 export { createContact } from './commands/create-contact.ts';
 export { linkContactSignIn } from './commands/link-contact-sign-in.ts';
 export { findGroupRow as findGroup, defaultGroupId, groupNames, isGroupMember, type GroupRow } from './groups.repository.ts';

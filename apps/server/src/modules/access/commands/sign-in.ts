@@ -10,6 +10,7 @@ import { findUserByEmail, recordSignIn } from '../users.repository.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { clearFailures } from '../auth-failures.repository.ts';
 import { accountKey, assertMayAttempt, ipKey } from '../brute-force.ts';
+import { accessSettings } from '../access.settings.ts';
 
 /**
  * Checks an email and password and starts a session (the actor is whoever asks: anonymous, usually).
@@ -30,6 +31,10 @@ export const signIn = defineCommand(
     // Both sides count: a sign-in whose agent and contact are deactivated (or gone) is no way in.
     const sides = await ctx.actorSides(ctx.db, user.id);
     if (!sides.agent && !sides.contact) throw new DomainError(AccessErrors['auth.invalid_credentials']);
+    // Only after the password is proved, so the refusal tells nothing to a guesser.
+    if (sides.agent && !sides.agent.roles.has('admin') && (await accessSettings.get(ctx.db, 'access.agents_require_sso'))) {
+      throw new DomainError(AccessErrors['auth.sso_required']);
+    }
     const now = ctx.clock.now();
     await recordSignIn(ctx.db, user.id, now);
     const { token, tokenHash } = newSessionToken();
