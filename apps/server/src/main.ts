@@ -4,6 +4,8 @@ import { parseFlags } from './cli/args.ts';
 import { seedCommand } from './cli/seed.ts';
 import { reindexCommand } from './cli/reindex.ts';
 import { userCreate } from './cli/user-create.ts';
+import { backupCommand } from './cli/backup.ts';
+import { restoreCommand } from './cli/restore.ts';
 import { ConfigError, loadConfig } from './platform/config/index.ts';
 import { migrateToLatest, openDatabase } from './platform/db/index.ts';
 import { createLogger } from './platform/logging/logger.ts';
@@ -19,7 +21,9 @@ const USAGE = `Usage: pishkhan <command>
   user create --email E --name N --contact [--organization ID] [--password P]
   seed --<mode>              load data of a seed mode
   reindex [--here|--detach]  rebuild the search index as a server job and follow its progress
-                             (--here: run the jobs in this process; --detach: only start it)`;
+                             (--here: run the jobs in this process; --detach: only start it)
+  backup <file> [--include-secret]  database and attachments in one archive, while the server serves
+  restore <file>             into an empty database and data dir (SQLite → PostgreSQL: set DATABASE_URL)`;
 
 async function main(argv: string[]): Promise<number> {
   const [minMajor, minMinor] = [22, 12];
@@ -36,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Before the usual first steps: the target must stay empty and its secret come from the archive.
+  if (command === 'restore') return restoreCommand({ config, positionals });
   const secret = await resolveSecret(config);
   const database = openDatabase<DB>(config.database);
   const applied = await migrateToLatest(database.kysely);
@@ -43,6 +49,13 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'migrate') {
     await database.close();
     return 0;
+  }
+  if (command === 'backup') {
+    try {
+      return await backupCommand({ config, database, secret, positionals, flags });
+    } finally {
+      await database.close();
+    }
   }
   if (command === 'start') {
     // Never serve a stale UI: build it first when it is missing or older than its sources.

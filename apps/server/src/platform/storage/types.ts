@@ -41,6 +41,8 @@ export interface BlobStorage {
 export interface ListedBlob {
   sha256: string;
   storedAt: number;
+  /** Its length in bytes. */
+  size: number;
 }
 
 export class BlobTooLargeError extends Error {

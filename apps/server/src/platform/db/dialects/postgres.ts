@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { PostgresAdapter, PostgresDialect, sql, type Kysely } from 'kysely';
-import type { DialectSupport } from './types.ts';
+import type { DialectSupport, ForeignKey } from './types.ts';
 
 export const postgresSupport: DialectSupport = {
   name: 'postgres',
@@ -12,6 +12,16 @@ export const postgresSupport: DialectSupport = {
   forUpdate: (qb) => qb.forUpdate(),
   serverVersion: async (db: Kysely<unknown>) => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0]!.v,
   prepareBulkLoad: async () => {},
+  foreignKeys: async (db) =>
+    (
+      await sql<ForeignKey>`select c.conrelid::regclass::text as "table", a.attname as "column", c.confrelid::regclass::text as "references"
+        from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+        where c.contype = 'f' and c.connamespace = current_schema()::regnamespace`.execute(db)
+    ).rows,
+  // An identity column's sequence ignores explicit ids: set it past the highest one (or to 1).
+  resetIdentity: async (db, table) => {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(db);
+  },
 };
 
 /**

@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SqliteAdapter, SqliteDialect, sql, type Kysely } from 'kysely';
-import type { DialectSupport } from './types.ts';
+import type { DialectSupport, ForeignKey } from './types.ts';
 
 export const sqliteSupport: DialectSupport = {
   name: 'sqlite',
@@ -18,6 +18,13 @@ export const sqliteSupport: DialectSupport = {
     (await sql<{ v: string }>`select 'sqlite ' || sqlite_version() as v`.execute(db)).rows[0]!.v,
   // 512 MB of page cache for this connection (negative: KiB); the CLI process ends after the load.
   prepareBulkLoad: async (db) => void (await sql`pragma cache_size = -524288`.execute(db)),
+  foreignKeys: async (db) =>
+    (
+      await sql<ForeignKey>`select m.name as "table", f."from" as "column", f."table" as "references"
+        from sqlite_master m join pragma_foreign_key_list(m.name) f where m.type = 'table'`.execute(db)
+    ).rows,
+  // AUTOINCREMENT keeps sqlite_sequence at the highest id inserted, explicit ids included.
+  resetIdentity: async () => {},
 };
 
 /**

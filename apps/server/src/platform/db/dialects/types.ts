@@ -24,6 +24,21 @@ export interface DialectSupport {
    * the indexes grew); nothing on PostgreSQL, whose shared buffers are the server's. Durability is unchanged.
    */
   prepareBulkLoad(db: Kysely<any>): Promise<void>;
+  /** Every foreign key of the database's own tables (backup orders tables by them). */
+  foreignKeys(db: Kysely<any>): Promise<ForeignKey[]>;
+  /**
+   * After rows were loaded with their ids (restore): moves the table's id generator past the
+   * highest id. PostgreSQL's identity sequence does not follow explicit ids; SQLite's
+   * AUTOINCREMENT (sqlite_sequence) already does.
+   */
+  resetIdentity(db: Kysely<any>, table: string): Promise<void>;
   /** Asserts that the connected database is this dialect (used by tests). */
   serverVersion(db: Kysely<unknown>): Promise<string>;
+}
+
+/** `table.column` references `references` (its id). */
+export interface ForeignKey {
+  table: string;
+  column: string;
+  references: string;
 }

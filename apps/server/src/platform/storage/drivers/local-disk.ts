@@ -100,7 +100,7 @@ async function* listBlobs(dir: string): AsyncIterable<ListedBlob> {
       for (const name of await readdir(here).catch(() => [] as string[])) {
         if (!SHA256.test(name) || !name.startsWith(a + b)) continue;
         const info = await stat(path.join(here, name)).catch(() => null);
-        if (info?.isFile()) yield { sha256: name, storedAt: info.mtimeMs };
+        if (info?.isFile()) yield { sha256: name, storedAt: info.mtimeMs, size: info.size };
       }
     }
   }
