@@ -9,7 +9,8 @@ import type { RouteEntry } from './server.ts';
 
 // Drives every route with inputs derived from its own schema — missing, oversized and wrong-typed
 // fields, unknown fields, bad JSON, a wrong content type, malformed params and query values — and
-// asserts a 4xx with a machine code, and that not one row of any table changed. On a real socket,
+// asserts a 4xx with a machine code and a Persian message with no Latin letter outside the values
+// interpolated into it, and that not one row of any table changed. On a real socket,
 // what Node refuses before a route (100 KB of headers, raw Persian digits) and bodies that stall or
 // trickle are answered in the envelope too, on every route.
 
@@ -187,7 +188,8 @@ describe('bad input on every route', () => {
         const res = await client.request({
           method: c.method as 'POST',
           url: c.url,
-          ...(c.payload === undefined ? {} : { payload: c.payload, headers: { 'content-type': c.contentType! } }),
+          headers: { 'accept-language': 'fa', ...(c.payload === undefined ? {} : { 'content-type': c.contentType! }) },
+          ...(c.payload === undefined ? {} : { payload: c.payload }),
         });
         sent++;
         const body = (() => {
@@ -199,6 +201,8 @@ describe('bad input on every route', () => {
         })();
         const ok = res.statusCode >= 400 && res.statusCode < 500 && /^[a-z_]+(\.[a-z_]+)+$/.test(String(body.code)) && typeof body.message === 'string';
         if (!ok) failures.push(`${route.method} ${route.url} [${c.name}] → ${res.statusCode} ${res.body.slice(0, 140)}`);
+        // In Persian, whole: no Latin letter outside the values interpolated into it (field names, allowed values).
+        else if (/[A-Za-z]/.test(withoutValues(String(body.message), body.details))) failures.push(`${route.method} ${route.url} [${c.name}] → Latin in fa: ${body.message}`);
       }
     }
     expect(failures).toEqual([]);
@@ -275,6 +279,19 @@ describe('bad input on every route', () => {
     expect(runs.length).toBeGreaterThan(routes.length * 2);
   }, 30_000);
 });
+
+/** A message with every value found in its details taken out, longest first (null, true and false as the API writes them). */
+function withoutValues(message: string, details: unknown): string {
+  const values: string[] = [];
+  const collect = (v: unknown): void => {
+    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') values.push(String(v));
+    else if (v !== null && typeof v === 'object') Object.values(v).forEach(collect);
+  };
+  collect(details);
+  let rest = message;
+  for (const v of values.filter((x) => x !== '').sort((a, b) => b.length - a.length)) rest = rest.split(v).join('');
+  return rest;
+}
 
 async function listening(): Promise<number> {
   if (!t.app.server.listening) await t.app.listen({ port: 0, host: '127.0.0.1' });
