@@ -6,7 +6,7 @@ import type { Config } from './platform/config/index.ts';
 import { systemClock, type Clock } from './platform/clock/index.ts';
 import { deriveKey } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/index.ts';
-import { createHttpServer, type App } from './platform/http/server.ts';
+import { createHttpServer, type App, type HttpTimeouts } from './platform/http/server.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { createJobs, platformContribution } from './platform/jobs/index.ts';
 import { createEventDispatcher } from './platform/events/index.ts';
@@ -38,6 +38,8 @@ export interface BuildOptions {
   secret: string;
   clock?: Clock;
   logger?: Logger;
+  /** Slow-client limits; the server runs with the defaults (server.ts), tests shorten them. */
+  httpTimeouts?: Partial<HttpTimeouts>;
 }
 
 export interface Pishkhan {
@@ -90,6 +92,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     uploadLimit: 4096 * MB,
     authenticate,
     rateLimit: { max: config.publicRateLimit, store: rateLimitStore(database.kysely, clock) },
+    ...(options.httpTimeouts ? { timeouts: options.httpTimeouts } : {}),
   });
 
   app.get(

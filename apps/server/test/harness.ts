@@ -1,6 +1,6 @@
 import type { JobMap } from '@pishkhan/contracts';
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp, type Pishkhan } from '../src/app.ts';
+import { buildApp, type BuildOptions, type Pishkhan } from '../src/app.ts';
 import { bootstrapInstallation } from '../src/bootstrap.ts';
 import { ManualClock, type Clock } from '../src/platform/clock/index.ts';
 import type { Config } from '../src/platform/config/index.ts';
@@ -47,13 +47,13 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
  * with a manual clock. Use in beforeAll; call destroy() in afterAll.
  */
 export async function createTestApp(
-  options: { clock?: Clock; config?: Partial<Config>; dialect?: TestDatabase['dialect']; logger?: Logger } = {},
+  options: { clock?: Clock; config?: Partial<Config>; dialect?: TestDatabase['dialect']; logger?: Logger; httpTimeouts?: BuildOptions['httpTimeouts'] } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase(options.dialect ? { dialect: options.dialect } : {});
   const clock = (options.clock as ManualClock | undefined) ?? new ManualClock(Date.UTC(2026, 10, 26, 8, 0, 0));
   const config = testConfig(testDb, options.config);
   const logger = options.logger ?? createLogger('silent');
-  const pishkhan = await buildApp({ config, database: testDb.database, secret: TEST_SECRET, clock, logger });
+  const pishkhan = await buildApp({ config, database: testDb.database, secret: TEST_SECRET, clock, logger, ...(options.httpTimeouts ? { httpTimeouts: options.httpTimeouts } : {}) });
   await bootstrapInstallation(pishkhan.ctx.db, config, clock, logger, pishkhan.settings);
   return {
     ...pishkhan,

@@ -153,6 +153,27 @@ describe('attachments', () => {
     expect(decodeURIComponent(match![2]!)).toBe(name);
   });
 
+  it('strips bidi controls from the download name, filename and filename* alike (U+202E cannot disguise .exe as .pdf)', async () => {
+    const ticket = await sharedTicket();
+    const controls = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'];
+    for (const [name, shown] of [
+      ['report\u202Efdp.exe', 'reportfdp.exe'],
+      ['گزارش\u2067\u202Bfdp.exe\u2069\u202C', 'گزارشfdp.exe'],
+      [`a${controls.join('')}b.txt`, 'ab.txt'],
+    ] as const) {
+      const item = expectStatus(await upload(d.contactShared.client, ticket.id, [file(name, 'content')]), 201).items[0];
+      for (const client of [d.contactShared.client, d.analystA.client]) {
+        const header = String((await download(client, item.id)).headers['content-disposition']);
+        const match = /^attachment; filename="([^"]*)"; filename\*=UTF-8''(\S+)$/.exec(header);
+        expect(match, header).not.toBeNull();
+        expect(decodeURIComponent(match![2]!)).toBe(shown);
+        expect(match![1]).toMatch(/^[\x20-\x7e]+$/);
+        for (const c of controls) expect(decodeURIComponent(match![2]!)).not.toContain(c);
+      }
+      if (/^[\x20-\x7e]+$/.test(shown)) expect(String((await download(d.analystA.client, item.id)).headers['content-disposition'])).toContain(`filename="${shown}"`);
+    }
+  });
+
   it('internal files are the desk\'s only: hidden from contacts in lists and downloads', async () => {
     const ticket = await sharedTicket();
     const pub = expectStatus(await upload(d.analystA.client, ticket.id, [file('public.txt', 'public', 'text/plain')]), 201).items[0];

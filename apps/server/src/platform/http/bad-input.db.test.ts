@@ -1,26 +1,38 @@
 import { createHash } from 'node:crypto';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Value } from 'typebox/value';
 import type { TSchema } from 'typebox';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { makeAgent, makeContact, makeGroup, signIn, type Client } from '../../../test/factories.ts';
+import { makeAgent, makeContact, makeGroup, PASSWORD, signIn, type Client } from '../../../test/factories.ts';
 import type { RouteEntry } from './server.ts';
 
 // Drives every route with inputs derived from its own schema — missing, oversized and wrong-typed
 // fields, unknown fields, bad JSON, a wrong content type, malformed params and query values — and
-// asserts a 4xx with a machine code, and that not one row of any table changed.
+// asserts a 4xx with a machine code and a Persian message with no Latin letter outside the values
+// interpolated into it, and that not one row of any table changed. On a real socket,
+// what Node refuses before a route (100 KB of headers, raw Persian digits) and bodies that stall or
+// trickle are answered in the envelope too, on every route.
 
 type Json = Record<string, any>;
 let t: TestApp;
 let client: Client;
+/** The session's cookie and CSRF header, for requests written on a raw socket. */
+let sessionHeaders: string;
+
+/** Slow-client limits, shortened from the server's 10 s / 10 s / 30 s so that the sweep stays quick. */
+const LIMITS = { headersMs: 2000, bodyIdleMs: 1000, smallBodyMs: 2500 };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The public endpoints' rate limits would answer 429 before a slow body could be timed.
+  t = await createTestApp({ httpTimeouts: LIMITS, config: { publicRateLimit: 1_000_000 } });
   const group = await makeGroup(t);
   const agent = await makeAgent(t, { roles: ['analyst', 'supervisor', 'manager', 'crm', 'admin'], groupIds: [group] });
   await makeContact(t);
   client = await signIn(t.app, agent.email);
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: agent.email, password: PASSWORD } });
+  const cookie = res.cookies.find((c) => c.name === 'pishkhan_session')!;
+  sessionHeaders = `Cookie: pishkhan_session=${cookie.value}\r\nX-CSRF-Token: ${res.json().csrfToken}\r\n`;
 });
 afterAll(() => t.destroy());
 
@@ -176,7 +188,8 @@ describe('bad input on every route', () => {
         const res = await client.request({
           method: c.method as 'POST',
           url: c.url,
-          ...(c.payload === undefined ? {} : { payload: c.payload, headers: { 'content-type': c.contentType! } }),
+          headers: { 'accept-language': 'fa', ...(c.payload === undefined ? {} : { 'content-type': c.contentType! }) },
+          ...(c.payload === undefined ? {} : { payload: c.payload }),
         });
         sent++;
         const body = (() => {
@@ -188,6 +201,8 @@ describe('bad input on every route', () => {
         })();
         const ok = res.statusCode >= 400 && res.statusCode < 500 && /^[a-z_]+(\.[a-z_]+)+$/.test(String(body.code)) && typeof body.message === 'string';
         if (!ok) failures.push(`${route.method} ${route.url} [${c.name}] → ${res.statusCode} ${res.body.slice(0, 140)}`);
+        // In Persian, whole: no Latin letter outside the values interpolated into it (field names, allowed values).
+        else if (/[A-Za-z]/.test(withoutValues(String(body.message), body.details))) failures.push(`${route.method} ${route.url} [${c.name}] → Latin in fa: ${body.message}`);
       }
     }
     expect(failures).toEqual([]);
@@ -196,8 +211,7 @@ describe('bad input on every route', () => {
   });
 
   it("answers what Node refuses before any route — 100 KB of headers, raw Persian digits in the path — in the envelope, on every route", async () => {
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const port = (t.app.server.address() as { port: number }).port;
+    const port = await listening();
     const routes = t.app.routeCatalog.filter((r) => r.url.startsWith('/api/v1'));
     const failures: string[] = [];
     const big = 'x'.repeat(100 * 1024);
@@ -221,7 +235,98 @@ describe('bad input on every route', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it('cuts a body that stalls or trickles on every route that reads one, with a 408 in the envelope, within the limits', async () => {
+    const port = await listening();
+    const routes = t.app.routeCatalog.filter((r) => r.url.startsWith('/api/v1') && ['POST', 'PUT', 'PATCH'].includes(r.method));
+    expect(routes.length).toBeGreaterThan(20);
+    // Every route's connections run at once (hundreds of sockets signing in together on two cores), so the
+    // bound is loose: cut within 5 s of its limit, where the body would have taken minutes to arrive.
+    // timeouts.test.ts holds the limits to the second, one connection at a time.
+    const slack = 5000;
+    const runs: Array<Promise<string | undefined>> = [];
+    for (const route of routes) {
+      const schema = (route.schema ?? {}) as Json;
+      const upload = (schema.consumes ?? []).includes('multipart/form-data');
+      const type = upload ? 'multipart/form-data; boundary=b' : 'application/json';
+      const body = upload ? '--b\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n' + 'x'.repeat(200) : JSON.stringify({ pad: 'x'.repeat(200) });
+      const head = `${route.method} ${fillPath(route.url, '1')} HTTP/1.1\r\nHost: x\r\nAccept-Language: fa\r\n${sessionHeaders}Content-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body) + 10}\r\n\r\n`;
+      const shapes: Array<[string, (s: Socket) => void, number]> = [
+        ['stalls after 10 bytes', (s) => s.write(head + body.slice(0, 10)), LIMITS.bodyIdleMs],
+        ['a byte every 1.5 s (slower than the idle limit)', (s) => trickle(s, head, body, 1500), 1500 + LIMITS.bodyIdleMs],
+      ];
+      // A JSON body that trickles just inside the idle limit is cut once it has taken the whole-body limit (uploads that flow are not).
+      if (!upload) shapes.push(['a byte every 0.6 s (inside the idle limit)', (s) => trickle(s, head, body, 600), LIMITS.smallBodyMs]);
+      for (const [name, drive, limit] of shapes) {
+        runs.push(
+          exchange(port, drive).then((res) => {
+            let envelope: Json = {};
+            try {
+              envelope = JSON.parse(res.body) as Json;
+            } catch {
+              // not JSON: reported below
+            }
+            // An upload's handler may refuse the request (no ticket 1) before it reads the body: any 4xx in the envelope, then closed.
+            const statusOk = upload ? res.status >= 400 && res.status < 500 : res.status === 408;
+            const ok = statusOk && /^[a-z_]+(\.[a-z_]+)+$/.test(String(envelope.code)) && /[\u0600-\u06FF]/.test(String(envelope.message)) && res.elapsed < limit + slack;
+            return ok ? undefined : `${route.method} ${route.url} [${name}] → ${res.status} after ${res.elapsed} ms ${res.body.slice(0, 100)}`;
+          }),
+        );
+      }
+    }
+    const failures = (await Promise.all(runs)).filter((f) => f !== undefined);
+    expect(failures).toEqual([]);
+    expect(runs.length).toBeGreaterThan(routes.length * 2);
+  }, 30_000);
 });
+
+/** A message with every value found in its details taken out, longest first (null, true and false as the API writes them). */
+function withoutValues(message: string, details: unknown): string {
+  const values: string[] = [];
+  const collect = (v: unknown): void => {
+    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') values.push(String(v));
+    else if (v !== null && typeof v === 'object') Object.values(v).forEach(collect);
+  };
+  collect(details);
+  let rest = message;
+  for (const v of values.filter((x) => x !== '').sort((a, b) => b.length - a.length)) rest = rest.split(v).join('');
+  return rest;
+}
+
+async function listening(): Promise<number> {
+  if (!t.app.server.listening) await t.app.listen({ port: 0, host: '127.0.0.1' });
+  return (t.app.server.address() as { port: number }).port;
+}
+
+/** Writes the head at once, then the body a byte every `everyMs`, until the server closes the socket. */
+function trickle(socket: Socket, head: string, body: string, everyMs: number): void {
+  socket.write(head);
+  let i = 0;
+  const timer = setInterval(() => {
+    if (socket.destroyed || i >= body.length) return clearInterval(timer);
+    socket.write(body[i++]!);
+  }, everyMs);
+  socket.on('close', () => clearInterval(timer));
+}
+
+/** A connection `drive` writes to; what came back and how long until the server closed it (cut by the test after 15 s). */
+function exchange(port: number, drive: (socket: Socket) => void): Promise<{ status: number; body: string; elapsed: number }> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    const started = Date.now();
+    const guard = setTimeout(() => socket.destroy(), 15_000);
+    socket.on('data', (c) => chunks.push(c));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(guard);
+      const text = Buffer.concat(chunks).toString('utf8');
+      const at = text.indexOf('\r\n\r\n');
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), body: at < 0 ? '' : text.slice(at + 4), elapsed: Date.now() - started });
+    });
+    socket.on('connect', () => drive(socket));
+  });
+}
 
 /** Raw bytes on a fresh connection; what came back once the server closed it. */
 function raw(port: number, bytes: Buffer): Promise<{ status: number; body: string }> {

@@ -244,7 +244,8 @@ export function isUtf8OrNoCharset(contentType: string | undefined): boolean {
 /**
  * Cuts a request whose body pauses longer than `bodyIdleMs` between bytes, or whose non-upload
  * body takes longer than `smallBodyMs` in all: the timers run only while a body is arriving, so a
- * slow handler or a long download is never cut by them.
+ * slow handler or a long download is never cut by them. A reply sent while the body is still
+ * arriving ends the connection.
  * The client gets a 408 in the envelope when nothing was answered yet.
  */
 function watchBodyIdle(app: App, limits: Pick<HttpTimeouts, 'bodyIdleMs' | 'smallBodyMs'>): void {
@@ -267,6 +268,13 @@ function watchBodyIdle(app: App, limits: Pick<HttpTimeouts, 'bodyIdleMs' | 'smal
     };
     raw.once('end', done);
     raw.once('close', done);
+  });
+  // A reply sent before its body arrived (a refusal, or an upload to a ticket that does not exist)
+  // closes the connection: Node would otherwise keep reading the rest of the body for the next
+  // request on the connection, with no limit, and a stalled client would hold it open for ever.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (pending.has(request.raw.socket) && !request.raw.complete) reply.header('connection', 'close');
+    return payload;
   });
   app.server.on('timeout', (socket: Duplex) => {
     const waiting = pending.get(socket);
