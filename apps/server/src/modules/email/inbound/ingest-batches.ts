@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { AppContext } from '../../../context.ts';
-import { transaction } from '../../../platform/db/index.ts';
+import { inSavepoint, transaction } from '../../../platform/db/index.ts';
 import { ingestMessage, type IngestInput, type IngestResult } from '../commands/ingest-message.ts';
 
 interface Waiting {
@@ -36,14 +35,9 @@ export function ingestBatches(ctx: AppContext, options: { maxBatch?: number } = 
         await transaction(ctx.db, async (trx) => {
           outcomes.length = 0;
           for (const [i, item] of batch.entries()) {
-            const name = sql.raw(`ingest_${i}`);
-            await sql`savepoint ${name}`.execute(trx);
             try {
-              outcomes.push({ ok: true, result: await ingestMessage({ ...ctx, db: trx }, item.input) });
-              await sql`release savepoint ${name}`.execute(trx);
+              outcomes.push({ ok: true, result: await inSavepoint(trx, `ingest_${i}`, () => ingestMessage({ ...ctx, db: trx }, item.input)) });
             } catch (error) {
-              await sql`rollback to savepoint ${name}`.execute(trx);
-              await sql`release savepoint ${name}`.execute(trx);
               outcomes.push({ ok: false, error });
             }
           }
