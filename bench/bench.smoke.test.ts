@@ -38,6 +38,18 @@ describe('benchmark suites (smoke)', () => {
           expect(result.postgres.reply.non2xx).toBe(0);
         }
       }
+      if (suite.name === 'email') {
+        expect(result.messages).toBe(200);
+        expect(result.cp1256).toBe(60);
+        expect(result.sqlite.ingest).toMatchObject({ messages: 200, refused: 0 });
+        expect(result.sqlite.ingest.messagesPerS).toBeGreaterThan(0);
+        // Every message committed once, as a ticket or an article.
+        expect(result.sqlite.committed.rows).toBe(200);
+        expect((result.sqlite.committed.states.ticket ?? 0) + (result.sqlite.committed.states.article ?? 0)).toBe(200);
+        expect(result.parser.before.messagesPerS).toBeGreaterThan(0);
+        expect(result.parser.after.messagesPerS).toBeGreaterThan(0);
+        expect(typeof result.ingestShareOfParser).toBe('number');
+      }
       if (suite.name === 'queues') {
         expect(Object.keys(result.views).length).toBeGreaterThan(3);
         for (const v of Object.values(result.views) as Array<{ first: Record<string, number>; deep: Record<string, number> }>) {

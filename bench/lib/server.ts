@@ -43,6 +43,8 @@ export async function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   pid: number;
+  /** The built-in SMTP receiver's port (a free one). */
+  smtpPort: number;
   /** The server process's resident set size now, in MB (from /proc). */
   rssMb(): number;
   /** SIGINT (graceful: the dispatcher and jobs stop, a --cpu-prof profile is written), then waits for exit. */
@@ -55,11 +57,12 @@ export interface RunningServer {
  */
 export async function startServer(target: Target, opts: { cpuProfDir?: string; logFile?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
+  const smtpPort = await freePort();
   const nodeArgs = ['--import', 'tsx', ...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), MAIN, 'start'];
   const child: ChildProcess = spawn(process.execPath, nodeArgs, {
     cwd: ROOT,
     // The SMTP receiver on a free port too: 2525 may belong to another server on this machine.
-    env: serverEnv(target, { PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', PISHKHAN_SMTP_PORT: String(await freePort()) }),
+    env: serverEnv(target, { PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', PISHKHAN_SMTP_PORT: String(smtpPort) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -85,6 +88,7 @@ export async function startServer(target: Target, opts: { cpuProfDir?: string; l
   return {
     url,
     pid: child.pid!,
+    smtpPort,
     rssMb: () => rssMbOf(child.pid!),
     stop: async () => {
       child.kill('SIGINT');

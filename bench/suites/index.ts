@@ -3,6 +3,7 @@ import { apiSuite } from './api.ts';
 import { queuesSuite } from './queues.ts';
 import { searchSuite } from './search.ts';
 import { slaSuite } from './sla.ts';
+import { emailSuite } from './email.ts';
 
 /** Every benchmark suite (`api` replaced the foundation's `tickets`); later issues append theirs. */
-export const suites: BenchSuite[] = [apiSuite, queuesSuite, searchSuite, slaSuite];
+export const suites: BenchSuite[] = [apiSuite, queuesSuite, searchSuite, slaSuite, emailSuite];

@@ -40,10 +40,11 @@ const HOUR = 60 * 60 * 1000;
  * known Message-ID is kept and flagged id_reused), bounces (a note on the ticket whose mail bounced,
  * the address marked bouncing, never a new or reopened ticket), the per-sender loop breaker, the
  * sender (an agent forwarding a customer's mail → the original sender; unknown senders accepted,
- * held or rejected by `email.unknown_senders`), threading (references, then subject tag and
- * Thread-Index — each only if the sender may see the ticket, else a new ticket linked to it; a
- * closed ticket is reopened within tickets.reopen_closed_within_days, else gets a linked follow-up), the article or the new ticket with its files, and Cc's
- * of a new ticket as watchers. All through tickets' commands as `onBehalfOf('mail', contact)`.
+ * held or rejected by `email.unknown_senders`), then where it lands (inbound/land-mail.ts: a
+ * third party's answer as a note; references, then subject tag and Thread-Index, each only if the
+ * sender may see the ticket; a closed ticket reopened within tickets.reopen_closed_within_days, else
+ * a linked follow-up; else a new ticket with its files and its Cc's as watchers). All through
+ * tickets' commands as `onBehalfOf('mail', contact)`.
  * The caller acknowledges the message (250, IMAP flag) only after this commits.
  */
 export const ingestMessage = defineCommand('email.ingest', async (ctx: IngestContext, input: IngestInput): Promise<IngestResult> => {
@@ -126,17 +127,18 @@ export const ingestMessage = defineCommand('email.ingest', async (ctx: IngestCon
     return done('looped');
   }
 
-  const writer = await writerOf(ctx, p);
-  if (writer!.forwarded) flags.add('forwarded_by_agent');
-  let contactId = await contactOfAddress(ctx.db, writer!.requester.address);
-  const selfAgent = writer!.agent !== null && !writer!.forwarded;
+  // A sender exists here (checked above), so there is a writer.
+  const writer = (await writerOf(ctx, p))!;
+  if (writer.forwarded) flags.add('forwarded_by_agent');
+  let contactId = await contactOfAddress(ctx.db, writer.requester.address);
+  const selfAgent = writer.agent !== null && !writer.forwarded;
   if (contactId === null && !selfAgent) {
     const policy = await emailSettings.get(ctx.db, 'email.unknown_senders');
     // Held: the row and the raw message stay; the review (held-mail.routes.ts) accepts or rejects it.
     if (policy === 'hold') return done('held');
     if (policy === 'reject') return done('rejected');
-    contactId = await newContactFor(ctx, writer!.requester);
+    contactId = await newContactFor(ctx, writer.requester);
   }
-  const landing = await landMail(ctx, { mail, writer: writer!, contactId, flags });
+  const landing = await landMail(ctx, { mail, writer, contactId, flags });
   return done(landing.state, { ticketId: landing.ticketId, articleId: landing.articleId, contactId, html: landing.html });
 });

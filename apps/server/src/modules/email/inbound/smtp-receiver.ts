@@ -4,9 +4,9 @@ import { systemActor } from '../../../platform/actor.ts';
 import type { AppContext } from '../../../context.ts';
 import { faultPoint } from '../../../platform/testing/faults.ts';
 import { findUserByEmail, jobActorLoader, verifyPassword } from '../../access/index.ts';
-import { ingestMessage } from '../commands/ingest-message.ts';
 import { emailSettings } from '../email.settings.ts';
 import { activeMailboxByAddress } from '../mailboxes/mailboxes.repository.ts';
+import { ingestBatches } from './ingest-batches.ts';
 import { discardPrepared, prepareMail } from './prepared-mail.ts';
 import { relayAllowList } from './relay-access.ts';
 
@@ -25,7 +25,9 @@ const smtpError = (code: number, message: string) => Object.assign(new Error(mes
  * admin agent (their sign-in password; plain AUTH is allowed because the receiver has no TLS
  * certificate — keep it on a trusted network). The recipient decides the mailbox: an address that
  * is no active mailbox is refused at RCPT (550). SIZE is advertised from `email.max_message_bytes`
- * and more is refused with 552. The 250 goes out only after the message's transaction committed.
+ * and more is refused with 552. Messages arriving together are committed together (ingest-batches.ts);
+ * the 250 goes out only after the transaction holding the message committed. No reverse DNS lookup
+ * of clients: the relay check is by address, and a slow resolver would stall every connection.
  */
 export async function startSmtpReceiver(ctx: AppContext, options: { port: number; host: string; relayFrom: readonly string[] }): Promise<SmtpReceiver> {
   const { SMTPServer } = await import('smtp-server');
@@ -42,6 +44,7 @@ export async function startSmtpReceiver(ctx: AppContext, options: { port: number
     authMethods: ['PLAIN', 'LOGIN'],
     logger: false,
     socketTimeout: 60_000,
+    disableReverseLookup: true,
     async onAuth(auth: SMTPServerAuthentication, _session, callback) {
       try {
         const user = auth.username ? await findUserByEmail(ctx.db, auth.username) : undefined;
@@ -94,10 +97,11 @@ export async function startSmtpReceiver(ctx: AppContext, options: { port: number
     },
   });
 
+  const batches = ingestBatches(ctx);
   async function deliver(raw: Buffer[], mailboxId: number) {
     const mail = await prepareMail(ctx.storage, raw, maxBytes + 1024);
     try {
-      return await ingestMessage(ctx, { actor: systemActor('mail'), mailboxId, source: 'smtp', mail });
+      return await batches.ingest({ actor: systemActor('mail'), mailboxId, source: 'smtp', mail });
     } catch (error) {
       await discardPrepared(mail);
       throw error;
