@@ -6,6 +6,7 @@ import { blankMailbox, mailboxBody } from './mailbox-form.ts';
 import { auditPath } from './audit-query.ts';
 import { tokenBody } from '../agent/account/token-form.ts';
 import { passwordProblem } from '../agent/account/password-rules.ts';
+import { tokenFromHash } from '../agent/account/LinkPasswordPage.tsx';
 
 const category = (id: number, parentId: number | null): Category => ({ id, parentId, name: `c${id}`, nameEn: null, position: id, active: true, createdAt: '', updatedAt: '', version: 1 });
 
@@ -75,6 +76,11 @@ describe('admin form logic', () => {
   it('a token body: trimmed name, known scopes once in a fixed order, expiry only when given', () => {
     expect(tokenBody({ name: ' ci ', scopes: ['metrics', 'read', 'bogus', 'read'], expiresInDays: null })).toEqual({ name: 'ci', scopes: ['read', 'metrics'] });
     expect(tokenBody({ name: 'x', scopes: ['write'], expiresInDays: 30 })).toEqual({ name: 'x', scopes: ['write'], expiresInDays: 30 });
+  });
+
+  it('a link page reads its token from the fragment and refuses anything else', () => {
+    expect(tokenFromHash('#token=abcdefghijklmnop_-12')).toBe('abcdefghijklmnop_-12');
+    expect([tokenFromHash(''), tokenFromHash('#token=short'), tokenFromHash('#token=abcdefghijklmnop<script>'), tokenFromHash('#other=abcdefghijklmnopqrst')]).toEqual([null, null, null, null]);
   });
 
   it('the password form: at least 12 characters (counted as characters, Persian too), both typed the same', () => {

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Anchor, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { Route, Routes } from 'react-router';
+import { Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession, useSessionActions } from '../shared/session.ts';
 import { PrefsProvider } from '../shared/prefs.tsx';
@@ -16,11 +16,25 @@ const AdminRoutes = lazy(() => import('../admin/AdminRoutes.tsx'));
 const SessionsPage = lazy(() => import('./account/SessionsPage.tsx'));
 const TokensPage = lazy(() => import('./account/TokensPage.tsx'));
 const PasswordPage = lazy(() => import('./account/PasswordPage.tsx'));
+const LinkPasswordPage = lazy(() => import('./account/LinkPasswordPage.tsx'));
+
+/** The pages the server's one-time links open (access/links.ts): shown signed in or not. */
+const LINK_PAGES: Record<string, 'invitation' | 'reset'> = { '/invitation': 'invitation', '/reset-password': 'reset' };
 
 export function AgentApp() {
   const { t } = useTranslation();
   const session = useSession();
   const { signOut } = useSessionActions();
+  const linkPurpose = LINK_PAGES[useLocation().pathname];
+  if (linkPurpose) {
+    return (
+      <PrefsProvider signedIn={false}>
+        <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+          <LinkPasswordPage purpose={linkPurpose} />
+        </Suspense>
+      </PrefsProvider>
+    );
+  }
   if (session.isPending) return <Center h="100vh"><Loader aria-label={t('common.loading')} /></Center>;
   const me = session.data?.me;
   if (!me) {

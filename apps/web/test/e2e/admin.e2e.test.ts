@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import { ApiClient, buildWorld, hasChromium, PASSWORD, SKIP_MESSAGE, startServer, ADMIN, type RunningServer, type World } from './server.ts';
 import { contextFor, launch, screenshot, signInAs } from './browser.ts';
 
@@ -66,6 +67,48 @@ describe.skipIf(!hasChromium)('admin and account journeys in a real browser', ()
     await ApiClient.signIn(server.url, 'nima@e2e.test', 'a-brand-new-passphrase-42');
     await admin.context().close();
     await agent.context().close();
+  }, 120_000);
+
+  it('an admin hands over a password reset link; the agent sets a new password on its page (axe-clean in fa and en), once', async () => {
+    const admin = await (await contextFor(browser, server.url, 'en')).newPage();
+    await admin.goto('/');
+    await admin.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
+    await admin.locator('input[type=password]').fill(ADMIN.password);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByTestId('sidebar').getByRole('link', { name: 'Agents' }).click();
+    await admin.getByRole('button', { name: 'Edit Reza Network' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Send invitation / password reset link' }).click();
+    const link = new URL((await admin.getByRole('dialog').getByTestId('shown-once').textContent())!.trim());
+    expect(link.pathname).toBe('/invitation');
+    await admin.context().close();
+
+    const serious = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    const en = await (await contextFor(browser, server.url, 'en')).newPage();
+    await en.goto(`${link.pathname}${link.hash}`);
+    await en.getByRole('heading', { name: 'Welcome — choose your password' }).waitFor();
+    expect(await serious(en)).toEqual([]);
+    await en.context().close();
+
+    const page = await (await contextFor(browser, server.url, 'fa')).newPage();
+    await page.goto(`${link.pathname}${link.hash}`);
+    await page.getByRole('heading', { name: 'خوش آمدید — گذرواژهٔ خود را برگزینید' }).waitFor();
+    expect(await serious(page)).toEqual([]);
+    await page.getByLabel(/^گذرواژهٔ تازه/).fill('reza-chose-this-one-77');
+    await page.getByLabel(/^تکرار گذرواژهٔ تازه/).fill('reza-chose-this-one-77');
+    await page.getByRole('button', { name: 'تنظیم گذرواژه' }).click();
+    await page.getByText('گذرواژهٔ شما تنظیم شد.', { exact: false }).waitFor();
+    expect(new URL(page.url()).hash).toBe('');
+    await ApiClient.signIn(server.url, world.analyst2.email, 'reza-chose-this-one-77');
+    // The link is spent: using it again is refused, in the page's language, and the typed password stays.
+    const again = await page.context().newPage();
+    await again.goto(`${link.pathname}${link.hash}`);
+    await again.getByLabel(/^گذرواژهٔ تازه/).fill('another-try-password-88');
+    await again.getByLabel(/^تکرار گذرواژهٔ تازه/).fill('another-try-password-88');
+    await again.getByRole('button', { name: 'تنظیم گذرواژه' }).click();
+    await again.getByRole('alert').waitFor();
+    expect(await again.getByRole('alert').textContent()).toMatch(/[\u0600-\u06FF]/);
+    expect(await again.getByLabel(/^گذرواژهٔ تازه/).inputValue()).toBe('another-try-password-88');
+    await page.context().close();
   }, 120_000);
 
   it('an agent creates an API token (shown once), uses it, and revokes it — by keyboard', async () => {

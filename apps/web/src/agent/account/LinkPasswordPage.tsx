@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { Alert, Anchor, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN_LENGTH } from '@pishkhan/contracts';
+import { api } from '../../shared/api.ts';
+import { LanguageSwitch } from '../../shared/components.tsx';
+import { FormActions } from '../../admin/admin-kit.tsx';
+import { useAdminStrings } from '../../admin/strings.ts';
+import { passwordProblem } from './password-rules.ts';
+
+export type LinkPurpose = 'invitation' | 'reset';
+const ENDPOINT: Record<LinkPurpose, string> = { invitation: '/invitations/accept', reset: '/password-reset/complete' };
+
+/** The token rides in the fragment (#token=…), so it never reaches a server log or a Referer. */
+export function tokenFromHash(hash: string): string | null {
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token');
+  return token && /^[A-Za-z0-9_-]{16,200}$/.test(token) ? token : null;
+}
+
+/**
+ * Accept an invitation or use a reset link: choose a password, sent with the link's token by a
+ * button (a POST — mail scanners open links but press no buttons). Then sign in, as agent or customer.
+ */
+export default function LinkPasswordPage({ purpose }: { purpose: LinkPurpose }) {
+  useAdminStrings();
+  const { t } = useTranslation();
+  const [token] = useState(() => tokenFromHash(window.location.hash));
+  const [draft, setDraft] = useState({ next: '', repeat: '' });
+  const problem = passwordProblem(draft.next, draft.repeat);
+  const use = useMutation({
+    mutationFn: () => api.post(ENDPOINT[purpose], { token, password: draft.next }),
+    // The token is spent: drop it from the address bar and the history entry.
+    onSuccess: () => window.history.replaceState(null, '', window.location.pathname),
+  });
+  return (
+    <Paper component="main" maw={480} mx="auto" mt="xl" p="lg" withBorder>
+      <Stack>
+        <LanguageSwitch />
+        <Title order={1} size="h3">{purpose === 'invitation' ? t('account.linkInvitationTitle') : t('account.linkResetTitle')}</Title>
+        {!token && <Alert color="orange" role="alert">{t('account.linkMissing')}</Alert>}
+        {use.isSuccess ? (
+          <Stack>
+            <Alert color="teal" role="status">{t('account.linkDone')}</Alert>
+            <Anchor href="/">{t('account.signInAgent')}</Anchor>
+            <Anchor href="/portal/">{t('account.signInPortal')}</Anchor>
+          </Stack>
+        ) : (
+          token && (
+            <form onSubmit={(e) => { e.preventDefault(); if (!problem) use.mutate(); }}>
+              <Stack>
+                <Text size="sm" c="dimmed">{t('account.passwordRules', { min: PASSWORD_MIN_LENGTH })}</Text>
+                <PasswordInput label={t('account.newPassword')} value={draft.next} onChange={(e) => setDraft({ ...draft, next: e.currentTarget.value })} autoComplete="new-password" required
+                  error={draft.next && problem === 'short' ? t('account.tooShort', { min: PASSWORD_MIN_LENGTH }) : undefined} />
+                <PasswordInput label={t('account.repeatPassword')} value={draft.repeat} onChange={(e) => setDraft({ ...draft, repeat: e.currentTarget.value })} autoComplete="new-password" required
+                  error={draft.repeat && problem === 'mismatch' ? t('account.mismatch') : undefined} />
+                <FormActions pending={use.isPending} error={use.error} label={t('account.setPassword')} />
+              </Stack>
+            </form>
+          )
+        )}
+      </Stack>
+    </Paper>
+  );
+}
