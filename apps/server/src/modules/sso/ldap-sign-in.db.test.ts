@@ -153,15 +153,19 @@ describe.skipIf(slapdMissing)('single sign-on with a directory (real slapd)', ()
     expect((await auditOf('sso.synced'))[0]).toMatchObject({ actorUserId: expect.any(Number), details: { created: 1, disabled: 1 } });
 
     // A renamed agent is updated (asked for later: one pending sync per directory at a time) …
-    await slapd.modify(people('reza'), [{ op: 'replace', attribute: 'cn', values: ['Reza Moradi-Tehrani'] }]);
+    await slapd.modify(people('reza'), [
+      { op: 'replace', attribute: 'cn', values: ['Reza Moradi-Tehrani'] },
+      { op: 'replace', attribute: 'mail', values: ['reza.moradi@example.test'] },
+    ]);
     const syncAgain = async () => {
       t.clock.advance(60_000);
       await admin.post(`/api/v1/admin/sso/directories/${directoryId}/sync`);
       await t.ctx.jobs.drain();
       return json(await admin.get(`/api/v1/admin/sso/directories/${directoryId}/sync-runs`)).items[0];
     };
-    expect(await syncAgain()).toMatchObject({ created: 0, updated: 1, disabled: 0, changes: [{ login: 'reza', email: 'reza@example.test', change: 'updated' }] });
+    expect(await syncAgain()).toMatchObject({ created: 0, updated: 1, disabled: 0, changes: [{ login: 'reza', email: 'reza.moradi@example.test', change: 'updated' }] });
     expect((await t.ctx.actorSides(t.ctx.db, reza.id)).agent!.name).toBe('Reza Moradi-Tehrani');
+    expect((await findUserByEmail(t.ctx.db, 'reza.moradi@example.test'))?.id).toBe(reza.id);
     // … and a run after that finds nothing new.
     expect(await syncAgain()).toMatchObject({ created: 0, updated: 0, disabled: 0, failed: 0, changes: [] });
   });

@@ -42,7 +42,8 @@ const nameOf = (person: ExternalPerson) => (person.name.trim() || person.login |
  * - the identity is found by (source, subject), else linked to the sign-in with the same email,
  *   else a new sign-in is made — without a password (single sign-on only);
  * - mapped roles make it an agent with exactly those roles (and those groups, when the mapping names
- *   any; otherwise memberships stay as an admin set them); no role deactivates its agent side;
+ *   any; otherwise memberships stay as an admin set them), its name and email the source's; no role
+ *   deactivates its agent side;
  * - `access.contact` gives it a contact side (an existing contact with the email is linked).
  * The source governs: a role mapping change takes effect at the next sign-in or sync.
  */
@@ -96,9 +97,11 @@ async function applyAgentSide(ctx: ProvisionContext, userId: number, person: Ext
     return true;
   }
   const sides = await ctx.actorSides(ctx.db, userId);
-  const same = agent.active === 1 && agent.name === name && sides.agent !== null && sameSet(sides.agent.roles, roles) && (groupIds.length === 0 || sameSet(sides.agent.groupIds, groupIds));
+  // The source's address wins too (people refuses one another sign-in has: 409, a failed person in a sync).
+  const email = person.email !== null && person.email !== (await findUserEmail(ctx.db, userId)) ? person.email : undefined;
+  const same = agent.active === 1 && agent.name === name && email === undefined && sides.agent !== null && sameSet(sides.agent.roles, roles) && (groupIds.length === 0 || sameSet(sides.agent.groupIds, groupIds));
   if (same) return false;
-  await updateAgent(ctx, { actor: SSO_SYSTEM, id: agent.id, version: agent.version, name, roles: roles as never[], active: true, ...(groupIds.length > 0 ? { groupIds } : {}) });
+  await updateAgent(ctx, { actor: SSO_SYSTEM, id: agent.id, version: agent.version, name, roles: roles as never[], active: true, ...(groupIds.length > 0 ? { groupIds } : {}), ...(email ? { email } : {}) });
   return true;
 }
 
