@@ -152,12 +152,41 @@ describe.skipIf(slapdMissing)('single sign-on with a directory (real slapd)', ()
     expect((await t.ctx.actorSides(t.ctx.db, omid.id)).agent).toBeNull();
     expect((await auditOf('sso.synced'))[0]).toMatchObject({ actorUserId: expect.any(Number), details: { created: 1, disabled: 1 } });
 
-    // A second run finds nothing new (asked for later: one pending sync per directory at a time).
+    // A renamed agent is updated (asked for later: one pending sync per directory at a time) …
+    await slapd.modify(people('reza'), [
+      { op: 'replace', attribute: 'cn', values: ['Reza Moradi-Tehrani'] },
+      { op: 'replace', attribute: 'mail', values: ['reza.moradi@example.test'] },
+    ]);
+    const syncAgain = async () => {
+      t.clock.advance(60_000);
+      await admin.post(`/api/v1/admin/sso/directories/${directoryId}/sync`);
+      await t.ctx.jobs.drain();
+      return json(await admin.get(`/api/v1/admin/sso/directories/${directoryId}/sync-runs`)).items[0];
+    };
+    expect(await syncAgain()).toMatchObject({ created: 0, updated: 1, disabled: 0, changes: [{ login: 'reza', email: 'reza.moradi@example.test', change: 'updated' }] });
+    expect((await t.ctx.actorSides(t.ctx.db, reza.id)).agent!.name).toBe('Reza Moradi-Tehrani');
+    expect((await findUserByEmail(t.ctx.db, 'reza.moradi@example.test'))?.id).toBe(reza.id);
+    // … and a run after that finds nothing new.
+    expect(await syncAgain()).toMatchObject({ created: 0, updated: 0, disabled: 0, failed: 0, changes: [] });
+  });
+
+  it('one refusal in a sync undoes only that person (savepoint): two entries with one email', async () => {
+    for (const uid of ['twin1', 'twin2']) {
+      await slapd.add(people(uid), { objectClass: 'inetOrgPerson', uid, cn: `Twin ${uid}`, sn: uid, mail: 'twins@example.test', userPassword: 'twin-directory-pw' });
+      await slapd.modify(group('it-agents'), [{ op: 'add', attribute: 'member', values: [people(uid)] }]);
+    }
     t.clock.advance(60_000);
     await admin.post(`/api/v1/admin/sso/directories/${directoryId}/sync`);
     await t.ctx.jobs.drain();
-    const [again] = json(await admin.get(`/api/v1/admin/sso/directories/${directoryId}/sync-runs`)).items;
-    expect(again).toMatchObject({ created: 0, updated: 0, disabled: 0, changes: [] });
+    const [run] = json(await admin.get(`/api/v1/admin/sso/directories/${directoryId}/sync-runs`)).items;
+    expect(run).toMatchObject({ created: 1, failed: 1 });
+    expect(run.changes.map((c: any) => [c.change, c.reason ?? null]).sort()).toEqual([
+      ['created', null],
+      ['failed', 'sso.email_taken'],
+    ]);
+    const twins = (await findUserByEmail(t.ctx.db, 'twins@example.test'))!;
+    expect((await t.ctx.actorSides(t.ctx.db, twins.id)).agent).toMatchObject({ roles: new Set(['supervisor']) });
+    for (const uid of ['twin1', 'twin2']) await slapd.remove(people(uid));
   });
 
   it('the schedule syncs a directory whose interval is due', async () => {

@@ -14,6 +14,7 @@ describe('single sign-on with OpenID Connect (real oidc-provider)', () => {
   let admin: Client;
   let providerId: number;
   let deskGroup: number;
+  let accounts: Record<string, Record<string, unknown>>;
 
   /** The browser's trip: start → provider (signed in as `account`) → callback; returns the callback's answer. */
   async function signInAt(account: string, tamper?: (flow: Record<string, unknown>, callback: URL) => { cookie?: string; callback?: URL }) {
@@ -65,11 +66,11 @@ describe('single sign-on with OpenID Connect (real oidc-provider)', () => {
     idp = await startOidcProvider({
       port,
       redirectUri: json(res).redirectUri,
-      accounts: {
+      accounts: (accounts = {
         leila: { email: 'leila@corp.example', email_verified: true, name: 'Leila Sadeghi', preferred_username: 'leila', groups: ['desk-agents', 'staff'] },
         kian: { email: 'kian@corp.example', email_verified: true, name: 'Kian Bahrami', groups: ['staff'] },
         eve: { email: 'eve@corp.example', email_verified: false, name: 'Eve', groups: ['desk-agents'] },
-      },
+      }),
     });
   }, 30_000);
   afterAll(async () => {
@@ -105,6 +106,22 @@ describe('single sign-on with OpenID Connect (real oidc-provider)', () => {
     expect(res.statusCode).toBe(403);
     expect(json(res)).toMatchObject({ code: 'sso.no_access' });
     expect(res.cookies.find((c) => c.name === 'pishkhan_session')).toBeUndefined();
+    // Nobody was created for them.
+    expect(await findUserByEmail(t.ctx.db, 'kian@corp.example')).toBeUndefined();
+  });
+
+  it('an agent whose claims no longer map to a role is refused, and their agent side and sessions end', async () => {
+    const first = await signInAt('leila');
+    const cookie = first.cookies.find((c) => c.name === 'pishkhan_session')!.value;
+    accounts.leila!.groups = ['staff'];
+    const res = await signInAt('leila');
+    expect(json(res).code).toBe('sso.no_access');
+    const user = (await findUserByEmail(t.ctx.db, 'leila@corp.example'))!;
+    expect((await t.ctx.actorSides(t.ctx.db, user.id)).agent).toBeNull();
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: `pishkhan_session=${cookie}` } })).statusCode).toBe(401);
+    // Back in the group: the same sign-in is an agent again.
+    accounts.leila!.groups = ['desk-agents'];
+    expect((await sessionOf(await signInAt('leila'))).userId).toBe(user.id);
   });
 
   it('an email the provider marks unverified is no email: nobody is created or linked', async () => {

@@ -7,6 +7,7 @@ import { agentOfUser, contactIdOfUser, contactIdsWithEmail, createAgent, createC
 import { findIdentity, identityOfUser, insertIdentity, touchIdentity, type IdentitySource } from './identities.repository.ts';
 import type { MappedAccess } from './mapping.ts';
 import { SsoErrors } from './sso.errors.ts';
+import { recordAudit } from '../audit/index.ts';
 
 /** Who provisions: the system itself, never the person signing in (who is anonymous until this is done). */
 const SSO_SYSTEM: Actor = systemActor('system');
@@ -41,7 +42,8 @@ const nameOf = (person: ExternalPerson) => (person.name.trim() || person.login |
  * - the identity is found by (source, subject), else linked to the sign-in with the same email,
  *   else a new sign-in is made — without a password (single sign-on only);
  * - mapped roles make it an agent with exactly those roles (and those groups, when the mapping names
- *   any; otherwise memberships stay as an admin set them); no role deactivates its agent side;
+ *   any; otherwise memberships stay as an admin set them), its name and email the source's; no role
+ *   deactivates its agent side;
  * - `access.contact` gives it a contact side (an existing contact with the email is linked).
  * The source governs: a role mapping change takes effect at the next sign-in or sync.
  */
@@ -66,6 +68,19 @@ export async function provisionPerson(ctx: ProvisionContext, person: ExternalPer
   return { userId: userId!, change: created ? 'created' : changed ? 'updated' : 'unchanged' };
 }
 
+/**
+ * What a sign-in or a sync does with an identity: provision it when it maps to a role or a contact;
+ * otherwise create nobody, and turn off the sides of a sign-in this identity already has (someone
+ * removed from every mapped group). `userId` null: no sign-in is (or was) this identity.
+ */
+export async function applyExternalPerson(ctx: ProvisionContext, person: ExternalPerson): Promise<{ userId: number | null; change: ProvisionChange }> {
+  if (person.access.roles.length > 0 || person.access.contact) return provisionPerson(ctx, person);
+  const known = await findIdentity(ctx.db, person.source, person.subject);
+  if (!known) return { userId: null, change: 'unchanged' };
+  await touchIdentity(ctx.db, known.id, person.login, ctx.clock.now());
+  return { userId: known.user_id, change: await disableProvisioned(ctx, known.user_id) };
+}
+
 async function applyAgentSide(ctx: ProvisionContext, userId: number, person: ExternalPerson): Promise<boolean> {
   const { roles, groupIds } = person.access;
   const agent = await agentOfUser(ctx.db, userId);
@@ -82,9 +97,11 @@ async function applyAgentSide(ctx: ProvisionContext, userId: number, person: Ext
     return true;
   }
   const sides = await ctx.actorSides(ctx.db, userId);
-  const same = agent.active === 1 && agent.name === name && sides.agent !== null && sameSet(sides.agent.roles, roles) && (groupIds.length === 0 || sameSet(sides.agent.groupIds, groupIds));
+  // The source's address wins too (people refuses one another sign-in has: 409, a failed person in a sync).
+  const email = person.email !== null && person.email !== (await findUserEmail(ctx.db, userId)) ? person.email : undefined;
+  const same = agent.active === 1 && agent.name === name && email === undefined && sides.agent !== null && sameSet(sides.agent.roles, roles) && (groupIds.length === 0 || sameSet(sides.agent.groupIds, groupIds));
   if (same) return false;
-  await updateAgent(ctx, { actor: SSO_SYSTEM, id: agent.id, version: agent.version, name, roles: roles as never[], active: true, ...(groupIds.length > 0 ? { groupIds } : {}) });
+  await updateAgent(ctx, { actor: SSO_SYSTEM, id: agent.id, version: agent.version, name, roles: roles as never[], active: true, ...(groupIds.length > 0 ? { groupIds } : {}), ...(email ? { email } : {}) });
   return true;
 }
 
@@ -120,4 +137,21 @@ export async function disableProvisioned(ctx: ProvisionContext, userId: number):
 
 async function findUserEmail(db: Db, userId: number): Promise<string | undefined> {
   return (await userEmails(db, [userId])).get(userId);
+}
+
+/** Whether the sign-in has an active agent or contact side (else a session would be nobody's). */
+export async function hasActiveSide(ctx: ProvisionContext, userId: number): Promise<boolean> {
+  const sides = await ctx.actorSides(ctx.db, userId);
+  return sides.agent !== null || sides.contact !== null;
+}
+
+/** An identity proved but given no access: audited with the IP; the route answers 403 `sso.no_access` after the commit (which keeps any side turned off). */
+export async function refuseNoAccess(
+  ctx: ProvisionContext,
+  input: { actor: Actor; ip?: string },
+  userId: number | null,
+  details: Record<string, unknown>,
+): Promise<{ outcome: 'no_access'; userId: number | null }> {
+  await recordAudit(ctx, input.actor, 'sso.sign_in_failed', { targetType: userId === null ? 'sso_identity' : 'user', ...(userId === null ? {} : { targetId: userId }), ip: input.ip ?? null, details: { ...details, reason: 'no_access' } });
+  return { outcome: 'no_access', userId };
 }

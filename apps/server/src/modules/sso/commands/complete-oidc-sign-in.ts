@@ -9,10 +9,11 @@ import { exchangeCallback } from '../oidc/oidc-client.ts';
 import type { FlowState } from '../oidc/flow-cookie.ts';
 import { findOidcProviderRow } from '../oidc-providers.repository.ts';
 import { providerSettingsOf } from '../provider-settings.ts';
-import { provisionPerson } from '../provision.ts';
+import { applyExternalPerson, hasActiveSide, refuseNoAccess } from '../provision.ts';
 import { SsoEntities } from '../sso.errors.ts';
 import { mappingsOf } from '../sso.presenter.ts';
-import type { SsoSignInContext, SsoSignInResult } from './sign-in-with-directory.ts';
+import type { SsoSignInContext } from './sign-in-with-directory.ts';
+import type { SsoSignInResult } from '../sign-in-outcome.ts';
 
 type Input = { actor: Actor; providerId: number; callbackUrl: URL; flow: FlowState; ip?: string; userAgent?: string };
 
@@ -28,13 +29,9 @@ export const completeOidcSignIn = defineCommand(
     if (!provider || provider.active !== 1) throw notFound(SsoEntities.sso_oidc_provider);
     const access = mapAccess(claimValues(claims, provider.roles_claim), mappingsOf(provider.claim_mappings), provider.unmapped_as as UnmappedAs);
     const who = personOfClaims(claims);
-    const { userId, change } = await provisionPerson(ctx, { source: { kind: 'oidc', id: provider.id }, subject: claims.sub, ...who, access });
-    const sides = await ctx.actorSides(ctx.db, userId);
+    const { userId, change } = await applyExternalPerson(ctx, { source: { kind: 'oidc', id: provider.id }, subject: claims.sub, ...who, access });
     const details = { source: 'oidc', providerId: provider.id, subject: claims.sub, change };
-    if (!sides.agent && !sides.contact) {
-      await recordAudit(ctx, input.actor, 'sso.sign_in_failed', { targetType: 'user', targetId: userId, ip: input.ip ?? null, details: { ...details, reason: 'no_access' } });
-      return { outcome: 'no_access', userId };
-    }
+    if (userId === null || !(await hasActiveSide(ctx, userId))) return refuseNoAccess(ctx, input, userId, details);
     const session = await openExternalSession(ctx, { userId, ip: input.ip, userAgent: input.userAgent });
     await recordAudit(ctx, input.actor, 'sso.sign_in', { targetType: 'user', targetId: userId, ip: input.ip ?? null, details });
     return { outcome: 'signed_in', userId, ...session };

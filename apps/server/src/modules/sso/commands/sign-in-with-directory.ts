@@ -8,8 +8,9 @@ import { findDirectoryRow } from '../directories.repository.ts';
 import { directoryFailureKey, directorySettingsOf } from '../directory-settings.ts';
 import { authenticateDirectoryUser, type DirectoryPerson } from '../ldap/directory-client.ts';
 import { mapAccess, normalizeDn, type UnmappedAs } from '../mapping.ts';
-import { provisionPerson, type ProvisionContext } from '../provision.ts';
+import { applyExternalPerson, hasActiveSide, refuseNoAccess, type ProvisionContext } from '../provision.ts';
 import { SsoEntities, SsoErrors } from '../sso.errors.ts';
+import type { SsoSignInResult } from '../sign-in-outcome.ts';
 import { mappingsOf } from '../sso.presenter.ts';
 
 export interface SsoSignInContext extends ProvisionContext {
@@ -19,7 +20,6 @@ export interface SsoSignInContext extends ProvisionContext {
 
 type Input = { actor: Actor; directoryId: number; login: string; password: string; ip?: string; userAgent?: string };
 
-export type SsoSignInResult = { outcome: 'signed_in'; userId: number; sessionId: number; token: string } | { outcome: 'no_access'; userId: number };
 
 /**
  * Signs in with a directory login: the binds happen before the unit of work (a directory must not
@@ -35,13 +35,9 @@ export const signInWithDirectory = defineCommand(
     if (!person) throw new DomainError(SsoErrors['sso.invalid_credentials']);
     const access = mapAccess(person.groups, mappingsOf(dir.group_mappings), dir.unmapped_as as UnmappedAs, normalizeDn);
     const source = { kind: 'ldap' as const, id: dir.id };
-    const { userId, change } = await provisionPerson(ctx, { source, subject: person.subject, login: person.login, email: person.email, name: person.name, access });
-    const sides = await ctx.actorSides(ctx.db, userId);
+    const { userId, change } = await applyExternalPerson(ctx, { source, subject: person.subject, login: person.login, email: person.email, name: person.name, access });
     const details = { source: 'ldap', directoryId: dir.id, login: person.login, change };
-    if (!sides.agent && !sides.contact) {
-      await recordAudit(ctx, input.actor, 'sso.sign_in_failed', { targetType: 'user', targetId: userId, ip: input.ip ?? null, details: { ...details, reason: 'no_access' } });
-      return { outcome: 'no_access', userId };
-    }
+    if (userId === null || !(await hasActiveSide(ctx, userId))) return refuseNoAccess(ctx, input, userId, details);
     const session = await openExternalSession(ctx, { userId, failureKey: directoryFailureKey(dir.id, input.login), ip: input.ip, userAgent: input.userAgent });
     await recordAudit(ctx, input.actor, 'sso.sign_in', { targetType: 'user', targetId: userId, ip: input.ip ?? null, details });
     return { outcome: 'signed_in', userId, ...session };

@@ -4,10 +4,10 @@ import { DomainError } from '../../../platform/http/errors.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { findDirectoryRow, markDirectorySynced } from '../directories.repository.ts';
 import { directorySettingsOf } from '../directory-settings.ts';
-import { findIdentity, identitiesOfSource } from '../identities.repository.ts';
+import { identitiesOfSource } from '../identities.repository.ts';
 import { listDirectoryPeople, type DirectoryPerson } from '../ldap/directory-client.ts';
 import { mapAccess, normalizeDn, type UnmappedAs } from '../mapping.ts';
-import { disableProvisioned, provisionPerson, type ProvisionChange } from '../provision.ts';
+import { applyExternalPerson, disableProvisioned, type ProvisionChange } from '../provision.ts';
 import { mappingsOf } from '../sso.presenter.ts';
 import { assertSsoAdmin } from '../sso.policy.ts';
 import { inSavepoint, insertSyncRun } from '../sync-runs.repository.ts';
@@ -51,13 +51,9 @@ export const syncDirectory = defineCommand('sso.directory_sync', async (ctx: Sso
       const who = { login: person.login, email: person.email };
       const access = mapAccess(person.groups, mappings, dir.unmapped_as as UnmappedAs, normalizeDn);
       try {
-        if (access.roles.length === 0 && !access.contact) {
-          const known = await findIdentity(ctx.db, source, person.subject);
-          if (known) note(who, await inSavepoint(ctx.db, () => disableProvisioned(ctx, known.user_id)));
-          continue;
-        }
-        const { change } = await inSavepoint(ctx.db, () => provisionPerson(ctx, { source, subject: person.subject, login: person.login, email: person.email, name: person.name, access }));
-        note(who, change);
+        const { userId, change } = await inSavepoint(ctx.db, () => applyExternalPerson(ctx, { source, subject: person.subject, login: person.login, email: person.email, name: person.name, access }));
+        // Someone who maps to nothing and was never here is nobody to report.
+        if (userId !== null) note(who, change);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         note(who, 'failed', error.code);

@@ -74,6 +74,7 @@ export async function exchangeCallback(p: ProviderSettings, callbackUrl: URL, se
     throw new DomainError(SsoErrors['sso.flow_invalid'], { reason: reasonOf(error) });
   }
   const claims = tokens.claims()!;
+  // Userinfo adds what the ID token left out (groups, often); a provider without it still signs in on the ID token.
   const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub).catch(() => ({}));
   return { ...info, ...claims, sub: claims.sub };
 }
