@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import { sql, type Kysely } from 'kysely';
 import tar from 'tar-stream';
 import { sha256Hex } from '../crypto/index.ts';
+import { pausePoint } from '../testing/faults.ts';
 import type { BlobStorage } from '../storage/index.ts';
 import { blobFile, FORMAT, FORMAT_VERSION, MANIFEST, SECRET_ENTRY, tableFile, type BlobEntry, type Manifest, type TableEntry } from './archive-format.ts';
 import { backupTables, type BackupTable } from './tables.ts';
@@ -46,6 +47,7 @@ export async function writeBackup(input: BackupInput): Promise<Manifest> {
         for (const [index, table] of list.entries()) {
           entries.push(await dumpTable(trx, table, tableFile(index, table.name), work));
           progress(`${String(index + 1).padStart(2)}/${list.length} ${table.name}: ${entries.at(-1)!.rows} rows`);
+          if (index === 0) await pausePoint('backup.after_first_table');
         }
         return { schemaVersion: version.rows[0]?.name ?? '', tables: entries };
       });

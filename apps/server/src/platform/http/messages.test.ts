@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import '../../app.ts';
+import '../backup/index.ts';
 import { errorDefinitions, renderMessage, renderTemplate, termDefinitions, type Message } from './errors.ts';
 import { issueMessageDefinitions, issuesFromAjv, renderIssue, type InputIssue } from './input-issues.ts';
 import { createAjvPair } from './server.ts';

@@ -23,7 +23,7 @@ export const FAULT_POINTS = ['outbox.after_commit_before_dispatch', 'jobs.after_
 export type FaultPointName = (typeof FAULT_POINTS)[number];
 
 /** Every pause point placed in the code (README.md): where a race test holds one transaction. */
-export const PAUSE_POINTS = ['tickets.relate.after_check'] as const;
+export const PAUSE_POINTS = ['tickets.relate.after_check', 'backup.after_first_table'] as const;
 export type PausePointName = (typeof PAUSE_POINTS)[number];
 
 const holds = new Map<PausePointName, { reached(): void; released: Promise<void> }>();
