@@ -209,6 +209,8 @@ describe('bad input on every route', () => {
         if (!ok) failures.push(`${route.method} ${route.url} [${c.name}] → ${res.statusCode} ${res.body.slice(0, 140)}`);
         // In Persian, whole: no Latin letter outside the values interpolated into it (field names, allowed values).
         else if (/[A-Za-z]/.test(withoutValues(String(body.message), body.details))) failures.push(`${route.method} ${route.url} [${c.name}] → Latin in fa: ${body.message}`);
+        // Refusals may carry session data as well as answers: no browser or proxy keeps them.
+        else if (!/no-store/.test(String(res.headers['cache-control']))) failures.push(`${route.method} ${route.url} [${c.name}] → cache-control ${res.headers['cache-control']}`);
         // An invalid request says what is wrong with which field, not only that it is invalid.
         else if (body.code === 'request.invalid' && !(body.details?.issues?.length > 0)) failures.push(`${route.method} ${route.url} [${c.name}] → no issues: ${res.body.slice(0, 140)}`);
       }
