@@ -1,6 +1,6 @@
 import { NOTIFICATION_KINDS, type NotificationKind, type NotificationTemplate, type NotificationTemplatePreviewBody, type RenderedMail } from '@pishkhan/contracts';
 import { hasRole, type Actor } from '../../platform/actor.ts';
-import { CommonErrors, DomainError, forbidden } from '../../platform/http/errors.ts';
+import { DomainError, forbidden } from '../../platform/http/errors.ts';
 import { requireUser } from '../../platform/policy/index.ts';
 import type { Db } from '../../schema.ts';
 import { NotificationErrors } from './notifications.errors.ts';
@@ -8,6 +8,7 @@ import { listTemplateRows, type TemplateRow } from './notifications.repository.t
 import { DEFAULT_TEMPLATES, PLACEHOLDERS, SAMPLE_VALUES } from './templates/defaults.ts';
 import { renderTemplate, unknownPlaceholders } from './templates/render.ts';
 import { templateFor } from './templates/template-source.ts';
+import { invalidInput } from '../../platform/http/input-issues.ts';
 
 function assertTemplateAdmin(actor: Actor): void {
   if (!hasRole(requireUser(actor), 'admin')) throw forbidden('notification_templates.read');
@@ -32,6 +33,6 @@ export async function previewNotificationTemplate(db: Db, actor: Actor, input: N
   const template = { subject: input.subject ?? stored.subject, body: input.body ?? stored.body };
   const unknown = unknownPlaceholders([template.subject, template.body], PLACEHOLDERS[input.kind]);
   if (unknown.length > 0) throw new DomainError(NotificationErrors['notification.unknown_placeholder'], { placeholders: unknown.join(', ') });
-  if (template.subject.trim() === '' || template.body.trim() === '') throw new DomainError(CommonErrors['request.invalid'], { summary: 'subject and body must hold text' });
+  if (template.subject.trim() === '' || template.body.trim() === '') throw invalidInput(template.subject.trim() === '' ? 'subject' : 'body', 'blank');
   return renderTemplate(template, SAMPLE_VALUES[input.language], input.language);
 }

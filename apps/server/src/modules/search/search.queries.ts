@@ -3,7 +3,7 @@ import { normalizeForSearch, snippetOf, tokenize, type HighlightTerms } from '@p
 import { agentSideOf, contactSideOf, isTrustedSystem, type Actor } from '../../platform/actor.ts';
 import type { AppContext } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
-import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
+import { DomainError } from '../../platform/http/errors.ts';
 import type { SearchDocument, SearchHit, SearchKind, SearchScope, TextQuery } from '../../platform/search/index.ts';
 import { agentNameList, contactIdsWithEmail, contactSearchSources, groupNameList, organizationSearchSources, readsCustomers } from '../people/index.ts';
 import { compileTicketFilter, ticketFilterFields, ticketMatches } from '../tickets/index.ts';
@@ -13,6 +13,7 @@ import { ticketDocumentsWithSources } from './indexing.ts';
 import { parseQuery, QueryParseError, type ParsedQuery } from './query-language.ts';
 import { SearchErrors } from './search.errors.ts';
 import { withTypoAlternatives } from './typos.ts';
+import { invalidInput } from '../../platform/http/input-issues.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'search'>;
 
@@ -116,7 +117,7 @@ function listFilters(query: SearchQuery): TicketFilter[] {
   if (query.status !== undefined) {
     const statuses = [...new Set(query.status.split(','))];
     const unknown = statuses.find((s) => !STATUS_VALUES.includes(s));
-    if (unknown !== undefined) throw new DomainError(CommonErrors['request.invalid'], { summary: `status "${unknown}" is not one of ${STATUS_VALUES.join(', ')}`, field: 'status' });
+    if (unknown !== undefined) throw invalidInput('status', 'enum', { allowedValues: STATUS_VALUES });
     all.push({ field: 'status', op: 'in', value: statuses });
   }
   if (query.groupId !== undefined) all.push({ field: 'group', op: 'eq', value: query.groupId });
@@ -144,7 +145,7 @@ export async function runSearch(ctx: Ctx, actor: Actor, query: SearchQuery): Pro
   const limit = query.limit ?? 20;
   const cursor = decodeCursor(query.cursor, 1);
   const offset = cursor && typeof cursor[0] === 'number' ? cursor[0] : 0;
-  if (offset < 0 || offset > MAX_OFFSET || !Number.isSafeInteger(offset)) throw new DomainError(CommonErrors['request.invalid'], { summary: 'cursor is not valid', field: 'cursor' });
+  if (offset < 0 || offset > MAX_OFFSET || !Number.isSafeInteger(offset)) throw invalidInput('cursor', 'cursor');
   const text = await withTypoAlternatives(ctx.db, ctx.search, compiled.text);
   const hasText = text.must.length > 0 || text.mustNot.length > 0;
   const filters = [...compiled.conditions, ...listFilters(query)];

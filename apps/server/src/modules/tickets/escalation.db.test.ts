@@ -4,7 +4,7 @@ import type { Client } from '../../../test/factories.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { transaction } from '../../platform/db/index.ts';
 import { escalateTicket } from './index.ts';
-import { expectStatus, makeDesk, openTicket, outboxOf, patchCurrent, type Desk } from './tickets.test-kit.ts';
+import { expectStatus, makeDesk, openTicket, outboxOf, patchCurrent, type Desk, type Member } from './tickets.test-kit.ts';
 
 let t: TestApp;
 let d: Desk;
@@ -23,6 +23,19 @@ const escalate = (client: Client, id: number, body: Record<string, unknown>) => 
 describe('functional escalation', () => {
   it('runs on the dialect under test', () => {
     expect(t.ctx.dialect.name).toBe(t.dialect);
+  });
+
+  it('tells the receiving group\'s members in their notifications (through the route, the outbox and the jobs); not the one who referred it', async () => {
+    const ticket = await openTicket(d.analystA.client, { assigneeAgentId: d.analystA.agentId });
+    const referredTo = async (m: Member) =>
+      expectStatus(await m.client.get('/api/v1/me/notifications?limit=100'), 200).items.filter((n: any) => n.kind === 'ticket.referred' && n.ticketId === ticket.id);
+    expectStatus(await escalate(d.analystA.client, ticket.id, { kind: 'functional', groupId: d.groupB, reason: 'needs the network team' }), 200);
+    await t.ctx.events.dispatchPending();
+    await t.ctx.jobs.drain();
+    expect(await referredTo(d.analystB)).toHaveLength(1);
+    expect(await referredTo(d.supervisorB)).toHaveLength(1);
+    expect(await referredTo(d.analystA)).toEqual([]);
+    expect(await referredTo(d.analystA2)).toEqual([]);
   });
 
   it('refers a ticket to another group; the owner follows it and gets it back resolved', async () => {

@@ -25,7 +25,7 @@ import { ticketPolicy } from './tickets.policy.ts';
 import { listTickets, loadRelated, loadTicketView, numberPrefix, ticketFilters, ticketHistory } from './tickets.queries.ts';
 import type { TicketView } from './ticket-view.ts';
 import { authorize, requireCaller, requireUser } from '../../platform/policy/index.ts';
-import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
+import { invalidInput } from '../../platform/http/input-issues.ts';
 import type { TicketFilter } from '@pishkhan/contracts';
 import { ticketFilterFields, type TicketFilterFields } from './filter/fields.ts';
 
@@ -90,7 +90,7 @@ export function registerTicketRoutes(app: App, ctx: AppContext, fields: TicketFi
       const { limit, cursor, sort, q, ...filters } = request.query;
       const selection = ticketFilters(filters, fields, await numberPrefix(ctx.db));
       if (q !== undefined) {
-        if (!compileQuery) throw new DomainError(CommonErrors['request.invalid'], { summary: 'q is not available', field: 'q' });
+        if (!compileQuery) throw invalidInput('q', 'invalid');
         selection.push(await compileQuery(ctx, actor, q));
       }
       const page = await listTickets(ctx, actor, selection, { limit, cursor, sort }, fields);

@@ -83,7 +83,7 @@ describe('the HTTP edge', () => {
     expect(await t.ctx.db.selectFrom('attachments').select('id').where('ticket_id', '=', ticket.id).execute()).toEqual([]);
   });
 
-  it('sends Cache-Control: no-store on API responses: sign-in, reads, errors, 404s', async () => {
+  it('sends Cache-Control: no-store on API responses: sign-in, reads, errors, 404s, URLs refused before routing', async () => {
     const signInRes = await anonymous.post('/api/v1/session', { email: 'nobody@example.test', password: 'x' });
     for (const res of [
       signInRes,
@@ -92,6 +92,8 @@ describe('the HTTP edge', () => {
       await analyst.get('/api/v1/tickets/999999'),
       await anonymous.get('/api/v1/tickets'),
       await anonymous.get('/api/v1/no-such-route'),
+      await anonymous.get('/api/v1/tickets/%E0%A4%A'),
+      await analyst.get('/api/v1/tickets/%ED%A0%80'),
     ]) {
       expect(res.headers['cache-control'], res.body.slice(0, 80)).toMatch(/no-store/);
     }

@@ -4,6 +4,7 @@ import '../backup/index.ts';
 import { errorDefinitions, renderMessage, renderTemplate, termDefinitions, type Message } from './errors.ts';
 import { issueMessageDefinitions, issuesFromAjv, renderIssue, type InputIssue } from './input-issues.ts';
 import { createAjvPair } from './server.ts';
+import { isTestCode, readSources } from '../../architecture/sources.ts';
 
 // Every message a client can read, swept in both languages: a Persian message holds no Latin letter
 // outside the values interpolated into it (field names, allowed values), an English one no Persian.
@@ -70,6 +71,14 @@ describe('messages in both languages', () => {
     const formats = Object.keys(createAjvPair().body.formats);
     expect(formats.length).toBeGreaterThan(10);
     for (const f of formats) expect(terms.get('format')?.has(f), f).toBe(true);
+  });
+
+  it('request.invalid is raised only with its issues (invalidInput, invalidIssues, the validator): its message names the field', () => {
+    const raisers = new Set(['platform/http/input-issues.ts', 'platform/http/server.ts']);
+    const offenders = readSources()
+      .filter((source) => !isTestCode(source.file) && !raisers.has(source.file) && source.text.includes("CommonErrors['request.invalid']"))
+      .map((source) => source.file);
+    expect(offenders).toEqual([]);
   });
 
   it('a template without placeholders renders as written; a kind without a term shows the value', () => {

@@ -318,6 +318,8 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   // A refusal that says how long to wait says it the HTTP way too.
   if (status === 429 && typeof details.retryAfter === 'number' && !reply.hasHeader('retry-after')) reply.header('retry-after', String(details.retryAfter));
+  // Set here as well as in onSend: Fastify's refusals before routing (an undecodable URL) skip the hooks.
+  if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   return reply
     .status(status)
     .type('application/json; charset=utf-8')

@@ -5,6 +5,7 @@ import type { Db } from '../../../schema.ts';
 import { findGroup } from '../../people/index.ts';
 import { sealMailboxSecret } from './mailbox-secrets.ts';
 import { addressKey, type MailboxChanges } from './mailboxes.repository.ts';
+import { invalidInput } from '../../../platform/http/input-issues.ts';
 
 type Fields = Omit<UpdateMailboxBody, 'version'> | CreateMailboxBody;
 
@@ -55,6 +56,6 @@ export async function assertGroupExists(db: Db, groupId: number | undefined): Pr
 /** An IMAP mailbox needs a host and a user to be polled; the SMTP kind needs neither. */
 export function assertImapComplete(row: { kind: string; imap_host: string | null; imap_user: string | null }): void {
   if (row.kind !== 'imap') return;
-  if (!row.imap_host) throw new DomainError(CommonErrors['request.invalid'], { summary: 'an IMAP mailbox needs imap.host', field: 'imap.host' });
-  if (!row.imap_user) throw new DomainError(CommonErrors['request.invalid'], { summary: 'an IMAP mailbox needs imap.user', field: 'imap.user' });
+  if (!row.imap_host) throw invalidInput('imap.host', 'required');
+  if (!row.imap_user) throw invalidInput('imap.user', 'required');
 }

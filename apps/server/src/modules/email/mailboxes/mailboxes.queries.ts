@@ -1,7 +1,7 @@
 import { decodeCursor, pageOf } from '../../../platform/http/cursor.ts';
-import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
 import type { Db } from '../../../schema.ts';
 import { listMailboxRows, type MailboxRow } from './mailboxes.repository.ts';
+import { invalidInput } from '../../../platform/http/input-issues.ts';
 
 /** One page of mailboxes ordered by id. */
 export async function mailboxPage(db: Db, page: { limit?: number; cursor?: string }): Promise<{ items: MailboxRow[]; nextCursor: string | null }> {
@@ -9,7 +9,7 @@ export async function mailboxPage(db: Db, page: { limit?: number; cursor?: strin
   const decoded = decodeCursor(page.cursor, 1);
   const afterId = decoded?.[0];
   if (decoded !== undefined && (typeof afterId !== 'number' || afterId < 0)) {
-    throw new DomainError(CommonErrors['request.invalid'], { summary: 'cursor is not valid', field: 'cursor' });
+    throw invalidInput('cursor', 'cursor');
   }
   return pageOf(await listMailboxRows(db, { afterId: afterId as number | undefined, limit }), limit, (r) => [r.id]);
 }

@@ -8,6 +8,7 @@ import { NotificationErrors } from '../notifications.errors.ts';
 import { saveTemplate, type TemplateRow } from '../notifications.repository.ts';
 import { PLACEHOLDERS } from '../templates/defaults.ts';
 import { unknownPlaceholders } from '../templates/render.ts';
+import { invalidInput } from '../../../platform/http/input-issues.ts';
 
 /**
  * An admin edits the email template of one kind in one language: text with the kind's
@@ -23,11 +24,11 @@ export const updateNotificationTemplate = defineCommand(
     const actor = requireUser(input.actor);
     if (!hasRole(actor, 'admin')) throw forbidden('notification_templates.edit');
     const allowed = PLACEHOLDERS[input.kind];
-    if (!allowed) throw new DomainError(CommonErrors['request.invalid'], { summary: 'unknown kind', field: 'kind' });
+    if (!allowed) throw invalidInput('kind', 'enum', { allowedValues: Object.keys(PLACEHOLDERS) });
     const unknown = unknownPlaceholders([input.subject, input.body], allowed);
     if (unknown.length > 0) throw new DomainError(NotificationErrors['notification.unknown_placeholder'], { placeholders: unknown.join(', '), allowed });
     if (input.subject.trim().length === 0 || input.body.trim().length === 0) {
-      throw new DomainError(CommonErrors['request.invalid'], { summary: 'subject and body must hold text', field: 'body' });
+      throw invalidInput(input.subject.trim().length === 0 ? 'subject' : 'body', 'blank');
     }
     const row = await saveTemplate(ctx.db, { ...input, userId: actor.userId, now: ctx.clock.now() });
     if (!row) throw new DomainError(CommonErrors['record.stale']);
