@@ -30,6 +30,7 @@ import { actorSidesOfUser, contactSignInPort, registerPeople, resolveOnBehalfAct
 import { seedContribution } from './seed/index.ts';
 import { createOutboundMailer, referencedRawBlobs, registerEmail, registerOutbound } from './modules/email/index.ts';
 import { registerPreferences } from './modules/preferences/index.ts';
+import { registerCalendars } from './modules/calendars/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -129,6 +130,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerEmail(app, ctx),
     registerOutbound(app, ctx),
     registerPreferences(app, ctx),
+    registerCalendars(app, ctx),
   ];
   const installed = installContributions(ctx, contributions);
 

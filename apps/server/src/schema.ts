@@ -8,9 +8,10 @@ import type { EmailTables } from './modules/email/email.tables.ts';
 import type { EmailOutboundTables } from './modules/email/email-outbound.tables.ts';
 import type { AuditTables } from './modules/audit/audit.tables.ts';
 import type { PreferencesTables } from './modules/preferences/preferences.tables.ts';
+import type { CalendarTables } from './modules/calendars/calendars.tables.ts';
 
 /** Every table of the database, for Kysely's types. Each module declares its own tables. */
-export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables, AuditTables {}
+export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables, AuditTables, CalendarTables {}
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;

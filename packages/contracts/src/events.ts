@@ -49,6 +49,11 @@ export interface EventMap {
   'mailbox.updated': { mailboxId: number; actorUserId: number | null; fields: string[] };
   /** After repeated failed sign-ins an account is locked until `until`: the channels tell its owner. */
   'access.account_locked': { userId: number; to: string; language: 'fa' | 'en'; until: number };
+  /**
+   * A business calendar's working time changed (hours, holidays, a closure, a Hijri confirmation,
+   * or it was created or deleted): due times under it must be recomputed. `version` is the new one.
+   */
+  'calendar.changed': { calendarId: number; version: number; actorUserId: number | null; reason: 'created' | 'updated' | 'deleted' | 'holiday' | 'closure' | 'hijri_confirmation' };
 }
 
 export type EventName = keyof EventMap;
@@ -74,5 +79,6 @@ export const EVENT_NAMES = [
   'access.link_issued',
   'mailbox.created',
   'mailbox.updated',
+  'calendar.changed',
   'access.account_locked',
 ] as const satisfies readonly EventName[];

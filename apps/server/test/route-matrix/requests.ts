@@ -9,6 +9,8 @@ import {
   makeDeadJob,
   makeGroup,
   makeMailbox,
+  makeCalendar,
+  makeCalendarHoliday,
   makeNotification,
   makeFailedMail,
   makeOrganization,
@@ -275,6 +277,30 @@ export const REQUESTS: Record<string, Builder> = {
   'POST /api/v1/admin/mailboxes': async () => ({ url: '/api/v1/admin/mailboxes', payload: { address: `matrix-${seq()}@desk.example.test`, kind: 'smtp' } }),
   'GET /api/v1/admin/mailboxes/:id': async (w) => ({ url: `/api/v1/admin/mailboxes/${(await makeMailbox(w.t)).id}` }),
   'PATCH /api/v1/admin/mailboxes/:id': async (w) => ({ url: `/api/v1/admin/mailboxes/${(await makeMailbox(w.t)).id}`, payload: { version: 1, name: 'renamed' } }),
+
+  // calendars (agents read, admins write; a fresh calendar for own and foreign alike)
+  'GET /api/v1/admin/calendars': fixed('/api/v1/admin/calendars'),
+  'POST /api/v1/admin/calendars': async () => ({ url: '/api/v1/admin/calendars', payload: { name: `matrix ${seq()}` } }),
+  'GET /api/v1/admin/calendars/:id': async (w) => ({ url: `/api/v1/admin/calendars/${await makeCalendar(w.t)}` }),
+  'PATCH /api/v1/admin/calendars/:id': async (w) => ({ url: `/api/v1/admin/calendars/${await makeCalendar(w.t)}`, payload: { version: 1, name: `renamed ${seq()}` } }),
+  'DELETE /api/v1/admin/calendars/:id': async (w) => ({ url: `/api/v1/admin/calendars/${await makeCalendar(w.t)}?version=1` }),
+  'GET /api/v1/admin/calendars/:id/month': async (w) => ({ url: `/api/v1/admin/calendars/${await makeCalendar(w.t)}/month?calendar=jalali&year=1405&month=1` }),
+  'GET /api/v1/admin/calendars/:id/history': async (w) => ({ url: `/api/v1/admin/calendars/${await makeCalendar(w.t)}/history` }),
+  'POST /api/v1/admin/calendars/:id/holidays': async (w) => ({
+    url: `/api/v1/admin/calendars/${await makeCalendar(w.t)}/holidays`,
+    payload: { version: 1, yearly: { month: 7, day: 1 }, name: { fa: 'سالگرد', en: 'Anniversary' } },
+  }),
+  'DELETE /api/v1/admin/calendars/:id/holidays/:holidayId': async (w) => {
+    const { calendarId, holidayId } = await makeCalendarHoliday(w.t);
+    return { url: `/api/v1/admin/calendars/${calendarId}/holidays/${holidayId}?version=2` };
+  },
+  'POST /api/v1/admin/calendars/:id/closures': async (w) => ({
+    url: `/api/v1/admin/calendars/${await makeCalendar(w.t)}/closures`,
+    payload: { version: 1, date: { calendar: 'jalali', year: 1405, month: 9, day: 20 }, region: 'تهران' },
+  }),
+  'GET /api/v1/admin/calendars/hijri-confirmations': fixed('/api/v1/admin/calendars/hijri-confirmations'),
+  // A correction of the same month each time (within a day of the table's start).
+  'POST /api/v1/admin/calendars/hijri-confirmations': fixed('/api/v1/admin/calendars/hijri-confirmations', { hijriYear: 1448, hijriMonth: 1, startsOn: { calendar: 'jalali', year: 1405, month: 3, day: 28 } }),
 
   // tickets
   'POST /api/v1/tickets': async (w, role) => ({

@@ -77,6 +77,14 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'email.set_default_relay': { ...adminOnly, channel: 401 },
   'email.set_group_signature': { ...adminOnly, channel: 401 },
   'email.set_mailbox_notifications': { ...adminOnly, channel: 401 },
+  // calendars: admin work; agents read them, a contact or channel does not see one
+  'calendar.create': adminOnly,
+  'calendar.update': adminOnlyHidden,
+  'calendar.delete': adminOnlyHidden,
+  'calendar.add_holiday': adminOnlyHidden,
+  'calendar.remove_holiday': adminOnlyHidden,
+  'calendar.add_closure': adminOnlyHidden,
+  'calendar.confirm_hijri_month': adminOnly,
   // preferences: one's own only (a foreign saved view is not found)
   'preferences.save': ownAccount,
   'saved_view.create': ownAccount,
