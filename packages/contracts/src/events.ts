@@ -27,6 +27,8 @@ export interface EventMap {
   'contact.sign_in_linked': { contactId: number; userId: number; actorUserId: number | null };
   'agent.created': { agentId: number; actorUserId: number | null };
   'agent.updated': { agentId: number; actorUserId: number | null; fields: string[] };
+  /** An agent's working calendar or away period changed (modules/duty). */
+  'agent.duty_changed': { agentId: number; actorUserId: number | null };
   'group.created': { groupId: number; actorUserId: number | null };
   'group.updated': { groupId: number; actorUserId: number | null; fields: string[] };
   /**
@@ -74,6 +76,7 @@ export const EVENT_NAMES = [
   'contact.sign_in_linked',
   'agent.created',
   'agent.updated',
+  'agent.duty_changed',
   'group.created',
   'group.updated',
   'access.link_issued',

@@ -78,6 +78,10 @@ export interface JobMap {
   'email.mail_reply': EventJob<'ticket.article_added'>;
   /** Mail out: sends one outbound_messages row (retries with back-off; finally failed is recorded on the row). */
   'email.send_message': { outboundId: number };
+  /** Auto-assignment (modules/duty): a new ticket, a ticket moved into a group without an agent, and the catch-up sweep. */
+  'duty.assign_created': EventJob<'ticket.created'>;
+  'duty.assign_moved': EventJob<'ticket.assigned'>;
+  'duty.assign_waiting': NoPayload;
 }
 
 export type JobName = keyof JobMap;
@@ -106,4 +110,7 @@ export const JOB_NAMES = [
   'notifications.status_changed',
   'email.mail_reply',
   'email.send_message',
+  'duty.assign_created',
+  'duty.assign_moved',
+  'duty.assign_waiting',
 ] as const satisfies readonly JobName[];
