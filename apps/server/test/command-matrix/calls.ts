@@ -112,6 +112,9 @@ export const CALLS: Record<string, CallBuilder> = {
   'email.ingest': async (w) => ({
     input: { mailboxId: (await makeMailbox(w.t)).id, source: 'smtp', mail: await prepareMail(w.t.ctx.storage, Buffer.from(`From: cm${seq()}@customer.example\r\nSubject: x\r\n\r\nbody`), 1024 * 1024) },
   }),
+  'duty.update_agent': async (w) => ({ input: { agentId: (await makeAgent(w.t, { roles: ['analyst'], groupIds: [w.groupB] })).agentId, version: 1, awayNote: 'cm' } }),
+  'duty.update_group_assignment': async (w) => ({ input: { groupId: await makeGroup(w.t), version: 1, mode: 'round_robin' } }),
+  'duty.auto_assign': async (w) => ({ input: { ticketId: await foreignTicket(w) } }),
   'calendar.create': async () => ({ input: { name: `cm ${seq()}` } }),
   'calendar.update': async (w) => ({ input: { id: await makeCalendar(w.t), version: 1, name: `cm ${seq()}` } }),
   'calendar.delete': async (w) => ({ input: { id: await makeCalendar(w.t), version: 1 } }),
