@@ -31,6 +31,8 @@ import { seedContribution } from './seed/index.ts';
 import { createOutboundMailer, referencedRawBlobs, registerEmail, registerOutbound } from './modules/email/index.ts';
 import { registerPreferences } from './modules/preferences/index.ts';
 import { registerSso } from './modules/sso/index.ts';
+import { registerCalendars } from './modules/calendars/index.ts';
+import { registerDuty } from './modules/duty/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -134,6 +136,8 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerOutbound(app, ctx),
     registerPreferences(app, ctx),
     registerSso(app, ctx),
+    registerCalendars(app, ctx),
+    registerDuty(app, ctx),
   ];
   const installed = installContributions(ctx, contributions);
 

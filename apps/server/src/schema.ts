@@ -9,9 +9,11 @@ import type { EmailOutboundTables } from './modules/email/email-outbound.tables.
 import type { AuditTables } from './modules/audit/audit.tables.ts';
 import type { SsoTables } from './modules/sso/sso.tables.ts';
 import type { PreferencesTables } from './modules/preferences/preferences.tables.ts';
+import type { CalendarTables } from './modules/calendars/calendars.tables.ts';
+import type { DutyTables } from './modules/duty/duty.tables.ts';
 
 /** Every table of the database, for Kysely's types. Each module declares its own tables. */
-export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables, AuditTables, SsoTables {}
+export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables, AuditTables, SsoTables, CalendarTables, DutyTables {}
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;

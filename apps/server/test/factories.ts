@@ -8,6 +8,8 @@ import { hashPassword, insertUser } from '../src/modules/access/index.ts';
 import { insertAgent } from '../src/modules/people/agents.repository.ts';
 import { insertContactRecord } from '../src/modules/people/contacts.repository.ts';
 import { createMailbox, emailSettings, ingestMessage, prepareMail } from '../src/modules/email/index.ts';
+import { createCalendar } from '../src/modules/calendars/commands/create-calendar.ts';
+import { addCalendarHoliday } from '../src/modules/calendars/commands/add-calendar-holiday.ts';
 import { createTestApp, type TestApp } from './harness.ts';
 
 export const PASSWORD = 'correct-horse-battery-staple';
@@ -372,4 +374,12 @@ export async function makeInboundMailRow(t: TestApp, ticketId: number): Promise<
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
+/** A business calendar made through the command as the system (Tehran week, official holidays), version 1. */
+export async function makeCalendar(t: TestApp, name = `Calendar ${unique()}`): Promise<number> {
+  return (await createCalendar(t.ctx, { actor: systemActor(), name })).id;
+/** A custom one-off holiday on a fresh calendar: the calendar (now at version 2) and the holiday. */
+export async function makeCalendarHoliday(t: TestApp): Promise<{ calendarId: number; holidayId: number }> {
+  const calendarId = await makeCalendar(t);
+  const row = await addCalendarHoliday(t.ctx, { actor: systemActor(), id: calendarId, version: 1, date: { calendar: 'jalali', year: 1405, month: 10, day: 1 }, name: { fa: 'یلدا', en: 'Yalda' } });
+  return { calendarId, holidayId: row.id };
 }

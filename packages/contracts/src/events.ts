@@ -27,6 +27,8 @@ export interface EventMap {
   'contact.sign_in_linked': { contactId: number; userId: number; actorUserId: number | null };
   'agent.created': { agentId: number; actorUserId: number | null };
   'agent.updated': { agentId: number; actorUserId: number | null; fields: string[] };
+  /** An agent's working calendar or away period changed (modules/duty). */
+  'agent.duty_changed': { agentId: number; actorUserId: number | null };
   'group.created': { groupId: number; actorUserId: number | null };
   'group.updated': { groupId: number; actorUserId: number | null; fields: string[] };
   /**
@@ -49,6 +51,11 @@ export interface EventMap {
   'mailbox.updated': { mailboxId: number; actorUserId: number | null; fields: string[] };
   /** After repeated failed sign-ins an account is locked until `until`: the channels tell its owner. */
   'access.account_locked': { userId: number; to: string; language: 'fa' | 'en'; until: number };
+  /**
+   * A business calendar's working time changed (hours, holidays, a closure, a Hijri confirmation,
+   * or it was created or deleted): due times under it must be recomputed. `version` is the new one.
+   */
+  'calendar.changed': { calendarId: number; version: number; actorUserId: number | null; reason: 'created' | 'updated' | 'deleted' | 'holiday' | 'closure' | 'hijri_confirmation' };
 }
 
 export type EventName = keyof EventMap;
@@ -69,10 +76,12 @@ export const EVENT_NAMES = [
   'contact.sign_in_linked',
   'agent.created',
   'agent.updated',
+  'agent.duty_changed',
   'group.created',
   'group.updated',
   'access.link_issued',
   'mailbox.created',
   'mailbox.updated',
+  'calendar.changed',
   'access.account_locked',
 ] as const satisfies readonly EventName[];

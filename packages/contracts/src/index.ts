@@ -14,3 +14,5 @@ export * from './mailboxes.ts';
 export * from './outbound.ts';
 export * from './preferences.ts';
 export * from './inbound-mail.ts';
+export * from './calendars.ts';
+export * from './duty.ts';

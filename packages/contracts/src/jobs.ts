@@ -82,6 +82,10 @@ export interface JobMap {
   'sso.sync_directory': { directoryId: number };
   /** Single sign-on: every minute, enqueue the sync of each directory whose schedule is due. */
   'sso.sync_due_directories': NoPayload;
+  /** Auto-assignment (modules/duty): a new ticket, a ticket moved into a group without an agent, and the catch-up sweep. */
+  'duty.assign_created': EventJob<'ticket.created'>;
+  'duty.assign_moved': EventJob<'ticket.assigned'>;
+  'duty.assign_waiting': NoPayload;
 }
 
 export type JobName = keyof JobMap;
@@ -112,4 +116,7 @@ export const JOB_NAMES = [
   'email.send_message',
   'sso.sync_directory',
   'sso.sync_due_directories',
+  'duty.assign_created',
+  'duty.assign_moved',
+  'duty.assign_waiting',
 ] as const satisfies readonly JobName[];

@@ -1,7 +1,7 @@
 import { prepareMail } from '../../src/modules/email/index.ts';
 import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
 import { mailLink } from '../../src/modules/notifications/mail-links/mail-link-tokens.ts';
-import { escalateDirectly, makeCategory, makeFailedMail, makeHeldMail, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD } from '../factories.ts';
+import { escalateDirectly, makeCategory, makeFailedMail, makeHeldMail, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD, makeCalendar, makeCalendarHoliday } from '../factories.ts';
 import type { World } from '../route-matrix/world.ts';
 import { makeAgent, makeApiToken, makeContact, makeOrganization, signIn } from '../factories.ts';
 import { portalInvitationLink } from '../../src/modules/access/index.ts';
@@ -115,6 +115,19 @@ export const CALLS: Record<string, CallBuilder> = {
   }),
   'email.accept_held': async (w) => ({ input: { id: (await makeHeldMail(w.t)).id } }),
   'email.reject_held': async (w) => ({ input: { id: (await makeHeldMail(w.t)).id } }),
+  'duty.update_agent': async (w) => ({ input: { agentId: (await makeAgent(w.t, { roles: ['analyst'], groupIds: [w.groupB] })).agentId, version: 1, awayNote: 'cm' } }),
+  'duty.update_group_assignment': async (w) => ({ input: { groupId: await makeGroup(w.t), version: 1, mode: 'round_robin' } }),
+  'duty.auto_assign': async (w) => ({ input: { ticketId: await foreignTicket(w) } }),
+  'calendar.create': async () => ({ input: { name: `cm ${seq()}` } }),
+  'calendar.update': async (w) => ({ input: { id: await makeCalendar(w.t), version: 1, name: `cm ${seq()}` } }),
+  'calendar.delete': async (w) => ({ input: { id: await makeCalendar(w.t), version: 1 } }),
+  'calendar.add_holiday': async (w) => ({ input: { id: await makeCalendar(w.t), version: 1, yearly: { month: 7, day: 1 }, name: { fa: 'سالگرد', en: 'Anniversary' } } }),
+  'calendar.remove_holiday': async (w) => {
+    const { calendarId, holidayId } = await makeCalendarHoliday(w.t);
+    return { input: { id: calendarId, holidayId, version: 2 } };
+  },
+  'calendar.add_closure': async (w) => ({ input: { id: await makeCalendar(w.t), version: 1, date: { calendar: 'jalali', year: 1405, month: 9, day: 20 } } }),
+  'calendar.confirm_hijri_month': async () => ({ input: { hijriYear: 1448, hijriMonth: 1, startsOn: { calendar: 'jalali', year: 1405, month: 3, day: 28 } } }),
   'mailbox.update': async (w) => ({ input: { id: (await makeMailbox(w.t)).id, version: 1, name: `n${seq()}` } }),
   'group.update': async (w) => {
     const id = await makeGroup(w.t);

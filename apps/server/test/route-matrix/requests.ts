@@ -9,6 +9,8 @@ import {
   makeDeadJob,
   makeGroup,
   makeMailbox,
+  makeCalendar,
+  makeCalendarHoliday,
   makeNotification,
   makeFailedMail,
   makeHeldMail,
@@ -235,6 +237,20 @@ export const REQUESTS: Record<string, Builder> = {
   'POST /api/v1/groups': async () => ({ url: '/api/v1/groups', payload: { name: `گروه ${seq()}` } }),
   'GET /api/v1/groups/:id': async (w, _r, which) => ({ url: `/api/v1/groups/${which === 'own' ? w.groupA : w.groupB}` }),
   'PATCH /api/v1/groups/:id': async (w) => ({ url: `/api/v1/groups/${await makeGroup(w.t)}`, payload: { version: 1, description: 'updated' } }),
+  // duty (a fresh agent for writes, so each call starts at version 1; a group's current version read at call time)
+  'GET /api/v1/me/duty': fixed('/api/v1/me/duty'),
+  'PUT /api/v1/me/duty': async (w, role) => ({ url: '/api/v1/me/duty', payload: { version: 1, awayUntil: null }, client: (await freshActor(w, role)).client }),
+  'GET /api/v1/agents/:id/duty': async (w, _r, which) => ({ url: `/api/v1/agents/${which === 'own' ? w.people.analyst.agentId : w.foreignAgent.agentId}/duty` }),
+  'PUT /api/v1/agents/:id/duty': async (w, _r, which) => {
+    const agent = await makeAgent(w.t, { roles: ['analyst'], groupIds: [which === 'own' ? w.groupA : w.groupB] });
+    return { url: `/api/v1/agents/${agent.agentId}/duty`, payload: { version: 1, awayNote: 'matrix' } };
+  },
+  'GET /api/v1/groups/:id/assignment': async (w, _r, which) => ({ url: `/api/v1/groups/${which === 'own' ? w.groupA : w.groupB}/assignment` }),
+  'PUT /api/v1/groups/:id/assignment': async (w, _r, which) => {
+    const groupId = which === 'own' ? w.groupA : w.groupB;
+    const row = await w.t.ctx.db.selectFrom('group_assignment').select('version').where('group_id', '=', groupId).executeTakeFirst();
+    return { url: `/api/v1/groups/${groupId}/assignment`, payload: { version: row?.version ?? 1, mode: 'off' } };
+  },
   // notifications
   'GET /api/v1/me/notifications': fixed('/api/v1/me/notifications'),
   'POST /api/v1/me/notifications/:id/read': async (w, role, which) => {
@@ -283,6 +299,30 @@ export const REQUESTS: Record<string, Builder> = {
   'POST /api/v1/admin/mailboxes': async () => ({ url: '/api/v1/admin/mailboxes', payload: { address: `matrix-${seq()}@desk.example.test`, kind: 'smtp' } }),
   'GET /api/v1/admin/mailboxes/:id': async (w) => ({ url: `/api/v1/admin/mailboxes/${(await makeMailbox(w.t)).id}` }),
   'PATCH /api/v1/admin/mailboxes/:id': async (w) => ({ url: `/api/v1/admin/mailboxes/${(await makeMailbox(w.t)).id}`, payload: { version: 1, name: 'renamed' } }),
+
+  // calendars (agents read, admins write; a fresh calendar for own and foreign alike)
+  'GET /api/v1/admin/calendars': fixed('/api/v1/admin/calendars'),
+  'POST /api/v1/admin/calendars': async () => ({ url: '/api/v1/admin/calendars', payload: { name: `matrix ${seq()}` } }),
+  'GET /api/v1/admin/calendars/:id': async (w) => ({ url: `/api/v1/admin/calendars/${await makeCalendar(w.t)}` }),
+  'PATCH /api/v1/admin/calendars/:id': async (w) => ({ url: `/api/v1/admin/calendars/${await makeCalendar(w.t)}`, payload: { version: 1, name: `renamed ${seq()}` } }),
+  'DELETE /api/v1/admin/calendars/:id': async (w) => ({ url: `/api/v1/admin/calendars/${await makeCalendar(w.t)}?version=1` }),
+  'GET /api/v1/admin/calendars/:id/month': async (w) => ({ url: `/api/v1/admin/calendars/${await makeCalendar(w.t)}/month?calendar=jalali&year=1405&month=1` }),
+  'GET /api/v1/admin/calendars/:id/history': async (w) => ({ url: `/api/v1/admin/calendars/${await makeCalendar(w.t)}/history` }),
+  'POST /api/v1/admin/calendars/:id/holidays': async (w) => ({
+    url: `/api/v1/admin/calendars/${await makeCalendar(w.t)}/holidays`,
+    payload: { version: 1, yearly: { month: 7, day: 1 }, name: { fa: 'سالگرد', en: 'Anniversary' } },
+  }),
+  'DELETE /api/v1/admin/calendars/:id/holidays/:holidayId': async (w) => {
+    const { calendarId, holidayId } = await makeCalendarHoliday(w.t);
+    return { url: `/api/v1/admin/calendars/${calendarId}/holidays/${holidayId}?version=2` };
+  },
+  'POST /api/v1/admin/calendars/:id/closures': async (w) => ({
+    url: `/api/v1/admin/calendars/${await makeCalendar(w.t)}/closures`,
+    payload: { version: 1, date: { calendar: 'jalali', year: 1405, month: 9, day: 20 }, region: 'تهران' },
+  }),
+  'GET /api/v1/admin/calendars/hijri-confirmations': fixed('/api/v1/admin/calendars/hijri-confirmations'),
+  // A correction of the same month each time (within a day of the table's start).
+  'POST /api/v1/admin/calendars/hijri-confirmations': fixed('/api/v1/admin/calendars/hijri-confirmations', { hijriYear: 1448, hijriMonth: 1, startsOn: { calendar: 'jalali', year: 1405, month: 3, day: 28 } }),
 
   // tickets
   'POST /api/v1/tickets': async (w, role) => ({

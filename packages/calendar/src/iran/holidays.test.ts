@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDateOf, epochDayOf, type CivilDate } from '../civil-date.ts';
 import { iranianHolidays, IRAN_HOLIDAY_RULES } from './holidays.ts';
+import { hijriMonthStart } from './hijri.ts';
 
 const iso = (d: CivilDate) => isoDateOf(epochDayOf(d));
 
@@ -32,5 +33,18 @@ describe('Iranian official holidays', () => {
     const list = iranianHolidays(1410);
     expect(list.filter((x) => x.estimated).length).toBeGreaterThanOrEqual(15);
     expect(list.filter((x) => !x.estimated).map((x) => x.name.en)).toContain('Nowruz');
+  });
+});
+
+describe('announced Hijri month starts', () => {
+  it('moves the holidays of a month whose start is given, and only those, and they are no longer estimated', () => {
+    const base = iranianHolidays(1405);
+    const start = hijriMonthStart(1448, 1);
+    const moved = iranianHolidays(1405, (y, m) => (y === 1448 && m === 1 ? { epochDay: start.epochDay + 1, estimated: false } : hijriMonthStart(y, m)));
+    const tasua = (list: typeof base) => list.find((h) => h.name.en === 'Tasua')!;
+    expect(tasua(base)).toMatchObject({ date: { month: 4, day: 4 }, estimated: true });
+    expect(tasua(moved)).toMatchObject({ date: { month: 4, day: 5 }, estimated: false });
+    const others = (list: typeof base) => list.filter((h) => h.name.en !== 'Tasua' && h.name.en !== 'Ashura');
+    expect(others(moved)).toEqual(others(base));
   });
 });

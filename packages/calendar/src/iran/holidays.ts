@@ -3,7 +3,7 @@
 // the University of Tehran Calendar Center's official calendar. Names shortened; English ours.
 import { civilDateOf, epochDayOf, type CivilDate } from '../civil-date.ts';
 import type { Holiday } from '../definition.ts';
-import { hijriMonthStart } from './hijri.ts';
+import { hijriMonthStart, type HijriMonthStart } from './hijri.ts';
 
 /** A holiday rule: a fixed Jalali date, or a Hijri date placed on Iran's lunar calendar. */
 export interface IranHolidayRule {
@@ -58,8 +58,9 @@ export interface IranHoliday {
 /**
  * Iran's public holidays in a Jalali year, generated from the rules: Hijri ones placed on the official
  * table of Iranian month starts, or on the astronomical estimate (marked `estimated`) beyond it.
+ * `monthStart` lets a caller put announced month starts (an admin's confirmations) before both.
  */
-export function iranianHolidays(jalaliYear: number): IranHoliday[] {
+export function iranianHolidays(jalaliYear: number, monthStart: (year: number, month: number) => HijriMonthStart = hijriMonthStart): IranHoliday[] {
   const first = epochDayOf({ calendar: 'jalali', year: jalaliYear, month: 1, day: 1 });
   const next = epochDayOf({ calendar: 'jalali', year: jalaliYear + 1, month: 1, day: 1 });
   const out: { day: number; holiday: IranHoliday }[] = [];
@@ -75,9 +76,9 @@ export function iranianHolidays(jalaliYear: number): IranHoliday[] {
   for (let hy = hijriYear - 1; hy <= hijriYear + 2; hy++) {
     for (const rule of IRAN_HOLIDAY_RULES) {
       if (rule.calendar !== 'hijri') continue;
-      const start = hijriMonthStart(hy, rule.month);
+      const start = monthStart(hy, rule.month);
       if (rule.day === 'last') {
-        const after = rule.month === 12 ? hijriMonthStart(hy + 1, 1) : hijriMonthStart(hy, rule.month + 1);
+        const after = rule.month === 12 ? monthStart(hy + 1, 1) : monthStart(hy, rule.month + 1);
         add(after.epochDay - 1, rule, start.estimated || after.estimated);
       } else add(start.epochDay + rule.day - 1, rule, start.estimated);
     }

@@ -77,6 +77,18 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'email.set_default_relay': { ...adminOnly, channel: 401 },
   'email.set_group_signature': { ...adminOnly, channel: 401 },
   'email.set_mailbox_notifications': { ...adminOnly, channel: 401 },
+  // duty: a foreign agent's (group B) or group B's: a manager or an admin (a supervisor of group A does not supervise B)
+  'duty.update_agent': { ...adminOnlyHidden, manager: 'ok' },
+  'duty.update_group_assignment': { ...adminOnlyHidden, manager: 'ok' },
+  'duty.auto_assign': all(403), // the system's (auto-assignment jobs) only
+  // calendars: admin work; agents read them, a contact or channel does not see one
+  'calendar.create': adminOnly,
+  'calendar.update': adminOnlyHidden,
+  'calendar.delete': adminOnlyHidden,
+  'calendar.add_holiday': adminOnlyHidden,
+  'calendar.remove_holiday': adminOnlyHidden,
+  'calendar.add_closure': adminOnlyHidden,
+  'calendar.confirm_hijri_month': adminOnly,
   // preferences: one's own only (a foreign saved view is not found)
   'preferences.save': ownAccount,
   'saved_view.create': ownAccount,

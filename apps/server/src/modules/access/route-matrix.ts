@@ -98,6 +98,14 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('POST /api/v1/groups', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
   row('GET /api/v1/groups/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('PATCH /api/v1/groups/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  // ── duty (own: an agent / group A, the supervisor's; foreign: group B's). Agents see who is on
+  // duty; an agent sets their own, a supervisor of the group, a manager or an admin anyone's ─────
+  row('GET /api/v1/me/duty', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('PUT /api/v1/me/duty', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('GET /api/v1/agents/:id/duty', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('PUT /api/v1/agents/:id/duty', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [200, 403], manager: [200, 200], crm: [403, 403], admin: [200, 200] }),
+  row('GET /api/v1/groups/:id/assignment', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('PUT /api/v1/groups/:id/assignment', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [200, 403], manager: [200, 200], crm: [403, 403], admin: [200, 200] }),
   // ── notifications (own: a notification of the caller; foreign: someone else's) ─────────────
   row('GET /api/v1/me/notifications', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/me/notifications/:id/read', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 404], crm: [200, 404], admin: [200, 404] }),
@@ -139,6 +147,20 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('POST /api/v1/admin/mailboxes', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
   row('GET /api/v1/admin/mailboxes/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('PATCH /api/v1/admin/mailboxes/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+
+  // ── calendars (agents read, admins write; contacts see none: 403 on lists, 404 on a calendar) ──
+  row('GET /api/v1/admin/calendars', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/admin/calendars', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
+  row('GET /api/v1/admin/calendars/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('PATCH /api/v1/admin/calendars/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('DELETE /api/v1/admin/calendars/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [204, 204] }),
+  row('GET /api/v1/admin/calendars/:id/month', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('GET /api/v1/admin/calendars/:id/history', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/admin/calendars/:id/holidays', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
+  row('DELETE /api/v1/admin/calendars/:id/holidays/:holidayId', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [204, 204] }),
+  row('POST /api/v1/admin/calendars/:id/closures', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
+  row('GET /api/v1/admin/calendars/hijri-confirmations', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/admin/calendars/hijri-confirmations', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
 
   // ── tickets ───────────────────────────────────────────────────────────────────────────────
   // own: a ticket of group A whose requester is the contact, in organisation 1 (the crm agent's);

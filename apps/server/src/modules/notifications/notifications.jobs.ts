@@ -69,7 +69,7 @@ export function notificationJobs(ctx: AppContext, drivers: readonly Notification
         const groupId = event.payload.groupId ?? null;
         if (groupId === null || ticket.assigneeGroupId !== groupId) return;
         await send(trx, {
-          recipients: users(await referralRecipientUserIds(trx, groupId, ticket.assigneeAgentId)),
+          recipients: users(await referralRecipientUserIds(trx, groupId, ticket.assigneeAgentId, event.occurredAt)),
           exceptUserId: actorUserId,
           kind: 'ticket.referred',
           ticket,

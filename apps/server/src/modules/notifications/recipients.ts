@@ -10,6 +10,7 @@ import {
   userIdsOfActiveAgents,
 } from '../people/index.ts';
 import { contactWatchersOf, type TicketNotificationFacts } from '../tickets/index.ts';
+import { membersOnDuty } from '../duty/index.ts';
 import type { NotificationRecipient } from './drivers/types.ts';
 
 /**
@@ -47,11 +48,13 @@ export async function supervisorUserIdsOfGroup(db: Db, groupId: number): Promise
 
 /**
  * Who hears that a ticket was referred to their group (functional escalation): the group's active
- * members, but not `exceptAgentId` (the agent it was referred to by name, told by ticket.assigned).
- * The seam for the SLA module: it narrows this to the members on duty.
+ * members on duty at `at` (working time in their calendar, not away), but not `exceptAgentId` (the
+ * agent it was referred to by name, told by ticket.assigned). With nobody on duty, every active
+ * member hears of it, so a referral made after hours still reaches the group.
  */
-export async function referralRecipientUserIds(db: Db, groupId: number, exceptAgentId: number | null): Promise<number[]> {
-  const members = await activeAgentsOfGroup(db, groupId);
+export async function referralRecipientUserIds(db: Db, groupId: number, exceptAgentId: number | null, at: number): Promise<number[]> {
+  const onDuty = await membersOnDuty(db, groupId, at);
+  const members = onDuty.length > 0 ? onDuty : await activeAgentsOfGroup(db, groupId);
   return activeUserIds(
     db,
     members.filter((m) => m.agentId !== exceptAgentId).map((m) => m.userId),

@@ -18,6 +18,7 @@ export {
   memberUserIdsOfGroup,
   agentWithRoleExists,
   insertAgent,
+  groupIdsOfAgents,
   type AgentRow,
 } from './agents.repository.ts';
 export { findContactRow as findContact, contactNames, contactLanguages, contactReach, insertContactRecord, emailsOfContacts, emailKeysTakenByOthers as contactsWithEmailKeys, type ContactRow } from './contacts.repository.ts';

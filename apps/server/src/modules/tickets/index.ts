@@ -65,7 +65,8 @@ export {
   ticketCreatedAt,
   type TicketSearchSource,
 } from './search-sources.repository.ts';
-export { STATUSES as TICKET_STATUSES } from './lifecycle.ts';
+export { STATUSES as TICKET_STATUSES, OPEN_STATUSES } from './lifecycle.ts';
+export { openTicketCountsOfAgents, unassignedOpenTicketIds } from './workload.repository.ts';
 export { importTickets, type ImportedTicket, type ImportedArticle, type ImportedChange } from './bulk-import.ts';
 export { stageUpload, type StagedUpload } from './attachments.staging.ts';
 export { contentDisposition, DOWNLOAD_CSP } from './attachments.content-type.ts';

@@ -20,11 +20,13 @@ export async function updateAtVersion<DB, T extends keyof DB & string>(
   id: number,
   version: number,
   set: Updateable<DB[T]>,
+  /** The key column, for a table keyed by its owner (`agent_duty.agent_id`) rather than its own `id`. */
+  keyColumn = 'id',
 ): Promise<Selectable<DB[T]>> {
   const row = await (db as unknown as Kysely<Record<string, { id: number; version: number }>>)
     .updateTable(table as string)
     .set({ ...(set as object), version: version + 1 } as { version: number })
-    .where('id', '=', id)
+    .where(keyColumn as 'id', '=', id)
     .where('version', '=', version)
     .returningAll()
     .executeTakeFirst();
