@@ -374,9 +374,13 @@ export async function makeInboundMailRow(t: TestApp, ticketId: number): Promise<
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
+}
+
 /** A business calendar made through the command as the system (Tehran week, official holidays), version 1. */
 export async function makeCalendar(t: TestApp, name = `Calendar ${unique()}`): Promise<number> {
   return (await createCalendar(t.ctx, { actor: systemActor(), name })).id;
+}
+
 /** A custom one-off holiday on a fresh calendar: the calendar (now at version 2) and the holiday. */
 export async function makeCalendarHoliday(t: TestApp): Promise<{ calendarId: number; holidayId: number }> {
   const calendarId = await makeCalendar(t);
