@@ -37,7 +37,7 @@ beforeAll(async () => {
   agents = [];
   for (let i = 0; i < 3; i++) {
     const p = await makeAgent(t, { roles: ['analyst'], groupIds: [group] });
-    agents.push({ agentId: p.agentId, email: p.email, client: await signIn(t.app, p.email) });
+    agents.push({ agentId: p.agentId!, email: p.email, client: await signIn(t.app, p.email) });
   }
   // The analyst logging calls is in another group, so never a candidate.
   analyst = await signIn(t.app, (await makeAgent(t, { roles: ['analyst'], groupIds: [await makeGroup(t)] })).email);
@@ -104,8 +104,8 @@ describe('on duty and automatic assignment', () => {
 
   it('least-loaded gives the next ticket to whoever holds the fewest open, and the cap holds', async () => {
     const g = await makeGroup(t);
-    const members = [];
-    for (let i = 0; i < 2; i++) members.push((await makeAgent(t, { roles: ['analyst'], groupIds: [g] })).agentId);
+    const members: number[] = [];
+    for (let i = 0; i < 2; i++) members.push((await makeAgent(t, { roles: ['analyst'], groupIds: [g] })).agentId!);
     await configure(g, { mode: 'least_loaded', maxOpenPerAgent: 2 });
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push(await newTicket(g));
