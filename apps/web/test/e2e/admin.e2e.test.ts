@@ -10,6 +10,14 @@ if (!hasChromium) {
   console.warn(SKIP_MESSAGE);
 }
 
+/** The e2e admin signs in with its own password (signInAs uses the shared one), in English. */
+async function signInAdmin(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
+  await page.locator('input[type=password]').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 describe.skipIf(!hasChromium)('admin and account journeys in a real browser', () => {
   let server: RunningServer;
   let world: World;
@@ -27,10 +35,7 @@ describe.skipIf(!hasChromium)('admin and account journeys in a real browser', ()
 
   it('an admin creates an agent in a group; the agent signs in with the one-time password, must change it, and works', async () => {
     const admin = await (await contextFor(browser, server.url, 'en')).newPage();
-    await admin.goto('/');
-    await admin.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-    await admin.locator('input[type=password]').fill(ADMIN.password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signInAdmin(admin);
     await admin.getByTestId('sidebar').getByRole('link', { name: 'Agents' }).click();
     await admin.getByRole('heading', { name: 'New agent' }).waitFor();
     const form = admin.locator('form').filter({ has: admin.getByRole('heading', { name: 'New agent' }) });
@@ -71,10 +76,7 @@ describe.skipIf(!hasChromium)('admin and account journeys in a real browser', ()
 
   it('an admin hands over a password reset link; the agent sets a new password on its page (axe-clean in fa and en), once', async () => {
     const admin = await (await contextFor(browser, server.url, 'en')).newPage();
-    await admin.goto('/');
-    await admin.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-    await admin.locator('input[type=password]').fill(ADMIN.password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signInAdmin(admin);
     await admin.getByTestId('sidebar').getByRole('link', { name: 'Agents' }).click();
     await admin.getByRole('button', { name: 'Edit Reza Network' }).click();
     await admin.getByRole('dialog').getByRole('button', { name: 'Send invitation / password reset link' }).click();
@@ -136,10 +138,7 @@ describe.skipIf(!hasChromium)('admin and account journeys in a real browser', ()
     await world.admin.call('POST', '/contacts', { name: payload('contact'), organizationId: org.id, emails: ['planted@e2e.test'] });
     const page = await (await contextFor(browser, server.url, 'en')).newPage();
     await page.addInitScript(() => Object.defineProperty(window, '__xss', { set: (v) => { ((window as unknown as { __ran?: unknown[] }).__ran ??= []).push(v); }, get: () => undefined, configurable: true }));
-    await page.goto('/');
-    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-    await page.locator('input[type=password]').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAdmin(page);
     await page.getByTestId('sidebar').waitFor();
     for (const [path, fields] of [['/admin/organizations', ['org']], ['/admin/contacts', ['contact', 'org']]] as const) {
       await page.goto(path);

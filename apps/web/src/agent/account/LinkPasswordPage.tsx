@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Alert, Anchor, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Paper, Stack, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '@pishkhan/contracts';
 import { api } from '../../shared/api.ts';
 import { LanguageSwitch } from '../../shared/components.tsx';
 import { FormActions } from '../../admin/admin-kit.tsx';
 import { useAdminStrings } from '../../admin/strings.ts';
 import { passwordProblem } from './password-rules.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 export type LinkPurpose = 'invitation' | 'reset';
 const ENDPOINT: Record<LinkPurpose, string> = { invitation: '/invitations/accept', reset: '/password-reset/complete' };
@@ -49,11 +49,7 @@ export default function LinkPasswordPage({ purpose }: { purpose: LinkPurpose }) 
           token && (
             <form onSubmit={(e) => { e.preventDefault(); if (!problem) use.mutate(); }}>
               <Stack>
-                <Text size="sm" c="dimmed">{t('account.passwordRules', { min: PASSWORD_MIN_LENGTH })}</Text>
-                <PasswordInput label={t('account.newPassword')} value={draft.next} onChange={(e) => setDraft({ ...draft, next: e.currentTarget.value })} autoComplete="new-password" required
-                  error={draft.next && problem === 'short' ? t('account.tooShort', { min: PASSWORD_MIN_LENGTH }) : undefined} />
-                <PasswordInput label={t('account.repeatPassword')} value={draft.repeat} onChange={(e) => setDraft({ ...draft, repeat: e.currentTarget.value })} autoComplete="new-password" required
-                  error={draft.repeat && problem === 'mismatch' ? t('account.mismatch') : undefined} />
+                <NewPasswordFields value={draft} onChange={setDraft} />
                 <FormActions pending={use.isPending} error={use.error} label={t('account.setPassword')} />
               </Stack>
             </form>

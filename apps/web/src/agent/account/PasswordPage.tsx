@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Alert, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Paper, PasswordInput, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH, type SessionResponse } from '@pishkhan/contracts';
+import type { SessionResponse } from '@pishkhan/contracts';
 import { api } from '../../shared/api.ts';
 import { SESSION_KEY } from '../../shared/session.ts';
 import { FormActions } from '../../admin/admin-kit.tsx';
 import { passwordProblem } from './password-rules.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 import { useAdminStrings } from '../../admin/strings.ts';
 
 /**
@@ -39,12 +40,8 @@ export default function PasswordPage({ mustChange = false }: { mustChange?: bool
         <Stack>
           <Title order={2} size="h3">{t('account.password')}</Title>
           {mustChange && <Alert color="orange" role="status">{t('account.mustChange')}</Alert>}
-          <Text size="sm" c="dimmed">{t('account.passwordRules', { min: PASSWORD_MIN_LENGTH })}</Text>
           <PasswordInput label={t('account.currentPassword')} value={draft.current} onChange={(e) => setDraft({ ...draft, current: e.currentTarget.value })} autoComplete="current-password" required />
-          <PasswordInput label={t('account.newPassword')} value={draft.next} onChange={(e) => setDraft({ ...draft, next: e.currentTarget.value })} autoComplete="new-password" required
-            error={draft.next && problem === 'short' ? t('account.tooShort', { min: PASSWORD_MIN_LENGTH }) : undefined} />
-          <PasswordInput label={t('account.repeatPassword')} value={draft.repeat} onChange={(e) => setDraft({ ...draft, repeat: e.currentTarget.value })} autoComplete="new-password" required
-            error={draft.repeat && problem === 'mismatch' ? t('account.mismatch') : undefined} />
+          <NewPasswordFields value={draft} onChange={(next) => setDraft({ ...draft, ...next })} />
           {done && <Alert color="teal" role="status">{t('account.passwordChanged')}</Alert>}
           <FormActions pending={change.isPending} error={change.error} label={t('account.changePassword')} />
         </Stack>
