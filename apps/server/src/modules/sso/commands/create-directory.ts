@@ -27,6 +27,7 @@ export const createDirectory = defineCommand('sso.directory_create', async (ctx:
     url: body.url,
     bind_dn: body.bindDn,
     bind_password_sealed: '',
+    tls_ca_certificate: body.tlsCaCertificate ?? null,
     user_base: body.userBase,
     user_filter: body.userFilter,
     group_base: body.groupBase ?? null,

@@ -25,6 +25,7 @@ export const updateDirectory = defineCommand('sso.directory_update', async (ctx:
     ...(body.url !== undefined ? { url: body.url } : {}),
     ...(body.bindDn !== undefined ? { bind_dn: body.bindDn } : {}),
     ...(body.bindPassword !== undefined ? { bind_password_sealed: sealSsoSecret(ctx.sealKeys, 'directory', id, body.bindPassword) } : {}),
+    ...(body.tlsCaCertificate !== undefined ? { tls_ca_certificate: body.tlsCaCertificate } : {}),
     ...(body.userBase !== undefined ? { user_base: body.userBase } : {}),
     ...(body.userFilter !== undefined ? { user_filter: body.userFilter } : {}),
     ...(body.groupBase !== undefined ? { group_base: body.groupBase } : {}),

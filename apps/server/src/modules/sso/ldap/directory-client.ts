@@ -9,6 +9,8 @@ export interface DirectorySettings {
   url: string;
   bindDn: string;
   bindPassword: string;
+  /** PEM of the CA to trust for ldaps:// (null: Node's CAs); the certificate is always verified. */
+  tlsCa: string | null;
   userBase: string;
   userFilter: string;
   groupBase: string | null;
@@ -70,8 +72,12 @@ export async function listDirectoryPeople(settings: DirectorySettings): Promise<
   });
 }
 
+function clientOf(settings: DirectorySettings): Client {
+  return new Client({ url: settings.url, ...TIMEOUTS, ...(settings.tlsCa ? { tlsOptions: { ca: [settings.tlsCa] } } : {}) });
+}
+
 async function withServiceBind<T>(settings: DirectorySettings, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ url: settings.url, ...TIMEOUTS });
+  const client = clientOf(settings);
   try {
     await client.bind(settings.bindDn, settings.bindPassword);
     return await work(client);
@@ -84,7 +90,7 @@ async function withServiceBind<T>(settings: DirectorySettings, work: (client: Cl
 }
 
 async function passwordBinds(settings: DirectorySettings, dn: string, password: string): Promise<boolean> {
-  const client = new Client({ url: settings.url, ...TIMEOUTS });
+  const client = clientOf(settings);
   try {
     await client.bind(dn, password);
     return true;
