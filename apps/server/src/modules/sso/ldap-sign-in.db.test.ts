@@ -217,6 +217,13 @@ describe.skipIf(slapdMissing)('single sign-on with a directory (real slapd)', ()
     await admin.patch(`/api/v1/admin/sso/directories/${tls.id}`, { version: tls.version, tlsCaCertificate: null });
     // Self-signed and not configured: Node's CAs do not vouch for it.
     expect(json(await viaTls()).code).toBe('sso.directory_unavailable');
+
+    // ldap:// upgraded with StartTLS before any bind, verified the same way.
+    const upgraded = json(await admin.patch(`/api/v1/admin/sso/directories/${tls.id}`, { version: tls.version + 1, url: slapd.url, startTls: true, tlsCaCertificate: slapd.caPem }));
+    expect(upgraded).toMatchObject({ url: slapd.url, startTls: true });
+    expect((await viaTls()).statusCode).toBe(200);
+    await admin.patch(`/api/v1/admin/sso/directories/${tls.id}`, { version: upgraded.version, tlsCaCertificate: null });
+    expect(json(await viaTls()).code).toBe('sso.directory_unavailable');
   });
 
   it('a directory that cannot be reached is 503 at sign-in and a failed sync run, changing nobody', async () => {

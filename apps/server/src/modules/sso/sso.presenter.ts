@@ -25,6 +25,7 @@ export function presentDirectory(row: DirectoryRow) {
     bindDn: row.bind_dn,
     bindPasswordSet: row.bind_password_sealed !== '',
     tlsCaCertificate: row.tls_ca_certificate,
+    startTls: row.start_tls === 1,
     userBase: row.user_base,
     userFilter: row.user_filter,
     groupBase: row.group_base,
