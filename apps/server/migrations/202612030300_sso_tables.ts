@@ -12,6 +12,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('url', 'text', (c) => c.notNull())
     .addColumn('bind_dn', 'text', (c) => c.notNull())
     .addColumn('bind_password_sealed', 'text', (c) => c.notNull())
+    /** PEM of the CA that signed the directory's certificate (an internal CA, usual for AD); null: Node's CAs. */
+    .addColumn('tls_ca_certificate', 'text')
+    /** 1: upgrade an ldap:// connection with StartTLS before any bind. */
+    .addColumn('start_tls', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('user_base', 'text', (c) => c.notNull())
     .addColumn('user_filter', 'text', (c) => c.notNull())
     .addColumn('group_base', 'text')

@@ -8,17 +8,18 @@ import { SsoErrors } from './sso.errors.ts';
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * A directory or provider is reached over TLS (ldaps://, https://); plain ldap:// or http:// only
- * on this machine (tests, a local proxy), so a bind password or a code never crosses a network in clear.
+ * A directory or provider is reached over TLS (ldaps://, ldap:// with StartTLS, https://); plain
+ * ldap:// or http:// only on this machine (tests, a local proxy), so a bind password or a code never
+ * crosses a network in clear.
  */
-export function assertSecureUrl(field: string, url: string): void {
+export function assertSecureUrl(field: string, url: string, startTls = false): void {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     throw new DomainError(SsoErrors['sso.insecure_url'], { field });
   }
-  const secure = parsed.protocol === 'ldaps:' || parsed.protocol === 'https:';
+  const secure = parsed.protocol === 'ldaps:' || parsed.protocol === 'https:' || (parsed.protocol === 'ldap:' && startTls);
   if (!secure && !LOOPBACK.has(parsed.hostname)) throw new DomainError(SsoErrors['sso.insecure_url'], { field });
 }
 

@@ -10,6 +10,8 @@ export function directorySettingsOf(keys: SealKey[], row: DirectoryRow): Directo
     url: row.url,
     bindDn: row.bind_dn,
     bindPassword: openSsoSecret(keys, 'directory', row.id, row.bind_password_sealed),
+    tlsCa: row.tls_ca_certificate,
+    startTls: row.start_tls === 1,
     userBase: row.user_base,
     userFilter: row.user_filter,
     groupBase: row.group_base,

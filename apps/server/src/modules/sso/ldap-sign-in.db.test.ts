@@ -199,6 +199,33 @@ describe.skipIf(slapdMissing)('single sign-on with a directory (real slapd)', ()
     expect(json(await admin.get(`/api/v1/admin/sso/directories/${directoryId}/sync-runs`)).items.length).toBe(before + 1);
   });
 
+  it('ldaps:// verifies the directory’s certificate against the configured CA (and only trusts it with it)', async () => {
+    const res = await admin.post('/api/v1/admin/sso/directories', {
+      name: 'Head office AD over TLS',
+      url: slapd.ldapsUrl,
+      tlsCaCertificate: slapd.caPem,
+      bindDn: LDAP_SERVICE.dn,
+      bindPassword: LDAP_SERVICE.password,
+      userBase: `ou=people,${LDAP_SUFFIX}`,
+      userFilter: '(&(objectClass=inetOrgPerson)(uid={login}))',
+      unmappedAs: 'contact',
+    });
+    expect(json(res)).toMatchObject({ tlsCaCertificate: slapd.caPem });
+    const tls = json(res);
+    const viaTls = () => t.app.inject({ method: 'POST', url: `/api/v1/sso/directories/${tls.id}/session`, payload: { login: 'nima', password: 'nima-directory-pw' } });
+    expect((await viaTls()).statusCode).toBe(200);
+    await admin.patch(`/api/v1/admin/sso/directories/${tls.id}`, { version: tls.version, tlsCaCertificate: null });
+    // Self-signed and not configured: Node's CAs do not vouch for it.
+    expect(json(await viaTls()).code).toBe('sso.directory_unavailable');
+
+    // ldap:// upgraded with StartTLS before any bind, verified the same way.
+    const upgraded = json(await admin.patch(`/api/v1/admin/sso/directories/${tls.id}`, { version: tls.version + 1, url: slapd.url, startTls: true, tlsCaCertificate: slapd.caPem }));
+    expect(upgraded).toMatchObject({ url: slapd.url, startTls: true });
+    expect((await viaTls()).statusCode).toBe(200);
+    await admin.patch(`/api/v1/admin/sso/directories/${tls.id}`, { version: upgraded.version, tlsCaCertificate: null });
+    expect(json(await viaTls()).code).toBe('sso.directory_unavailable');
+  });
+
   it('a directory that cannot be reached is 503 at sign-in and a failed sync run, changing nobody', async () => {
     const dir = json(await admin.get(`/api/v1/admin/sso/directories/${directoryId}`));
     await admin.patch(`/api/v1/admin/sso/directories/${directoryId}`, { version: dir.version, bindPassword: 'not-the-service-password' });

@@ -88,6 +88,10 @@ describe('single sign-on configuration', () => {
     expect(json(oidc)).toMatchObject({ code: 'sso.insecure_url', details: { field: 'issuerUrl' } });
     expect((await admin.post('/api/v1/admin/sso/oidc-providers', { name: 'x', issuerUrl: 'https://idp.corp.example', clientId: 'c', clientSecret: 's', scopes: 'email profile' })).statusCode).toBe(400);
     expect(json(await admin.get('/api/v1/admin/sso/directories')).items.length).toBe(before);
+    // ldap:// to another host is accepted with StartTLS (nothing crosses the network in clear).
+    const upgraded = await admin.post('/api/v1/admin/sso/directories', { ...DIRECTORY, url: 'ldap://dc1.corp.example', startTls: true });
+    expect(json(upgraded)).toMatchObject({ url: 'ldap://dc1.corp.example', startTls: true });
+    expect((await admin.patch(`/api/v1/admin/sso/directories/${json(upgraded).id}`, { version: 1, startTls: false })).statusCode).toBe(422);
     expect((await admin.get('/api/v1/admin/sso/directories/987654')).statusCode).toBe(404);
   });
 

@@ -24,6 +24,8 @@ export function presentDirectory(row: DirectoryRow) {
     url: row.url,
     bindDn: row.bind_dn,
     bindPasswordSet: row.bind_password_sealed !== '',
+    tlsCaCertificate: row.tls_ca_certificate,
+    startTls: row.start_tls === 1,
     userBase: row.user_base,
     userFilter: row.user_filter,
     groupBase: row.group_base,

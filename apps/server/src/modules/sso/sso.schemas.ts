@@ -33,6 +33,10 @@ const directoryFields = {
   name: Text(200),
   url: Type.String({ minLength: 8, maxLength: 500, pattern: '^ldaps?://' }),
   bindDn: Text(1000),
+  /** The CA certificate (PEM) that signed an ldaps:// directory's certificate — an internal CA; null: the system's CAs. */
+  tlsCaCertificate: Type.Union([Type.String({ minLength: 50, maxLength: 20_000, pattern: '-----BEGIN CERTIFICATE-----' }), Type.Null()]),
+  /** Upgrade an ldap:// connection with StartTLS before binding (the certificate verified as for ldaps://). */
+  startTls: Type.Boolean(),
   userBase: Text(1000),
   /** `{login}` marks where the (escaped) login goes: `(&(objectClass=inetOrgPerson)(uid={login}))`. */
   userFilter: Type.Intersect([LdapFilter, Type.String({ pattern: '\\{login\\}' })]),
@@ -53,6 +57,8 @@ export const CreateDirectoryBody = Type.Object(
     url: directoryFields.url,
     bindDn: directoryFields.bindDn,
     bindPassword: Text(1000),
+    tlsCaCertificate: Type.Optional(directoryFields.tlsCaCertificate),
+    startTls: Type.Optional(directoryFields.startTls),
     userBase: directoryFields.userBase,
     userFilter: directoryFields.userFilter,
     groupBase: Type.Optional(directoryFields.groupBase),
@@ -79,6 +85,8 @@ export const Directory = Type.Object({
   bindDn: Type.String(),
   /** The bind password is sealed and never shown. */
   bindPasswordSet: Type.Boolean(),
+  tlsCaCertificate: Type.Union([Type.String(), Type.Null()]),
+  startTls: Type.Boolean(),
   userBase: Type.String(),
   userFilter: Type.String(),
   groupBase: Type.Union([Type.String(), Type.Null()]),

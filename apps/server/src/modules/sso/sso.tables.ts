@@ -8,6 +8,10 @@ export interface SsoTables {
     url: string;
     bind_dn: string;
     bind_password_sealed: string;
+    /** PEM of the CA that signed the directory's certificate; null: Node's CAs. */
+    tls_ca_certificate: string | null;
+    /** 1: upgrade an ldap:// connection with StartTLS before any bind. */
+    start_tls: number;
     user_base: string;
     /** An LDAP filter with `{login}` where the escaped login goes; `*` in its place lists every user (sync). */
     user_filter: string;

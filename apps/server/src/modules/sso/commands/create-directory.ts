@@ -20,13 +20,15 @@ export interface SsoConfigContext {
 export const createDirectory = defineCommand('sso.directory_create', async (ctx: SsoConfigContext, input: { actor: Actor } & CreateDirectoryBody): Promise<DirectoryRow> => {
   const { actor, ...body } = input;
   assertSsoAdmin(actor, 'create');
-  assertSecureUrl('url', body.url);
+  assertSecureUrl('url', body.url, body.startTls === true);
   const now = ctx.clock.now();
   const id = await insertDirectory(ctx.db, {
     name: body.name,
     url: body.url,
     bind_dn: body.bindDn,
     bind_password_sealed: '',
+    tls_ca_certificate: body.tlsCaCertificate ?? null,
+    start_tls: body.startTls ? 1 : 0,
     user_base: body.userBase,
     user_filter: body.userFilter,
     group_base: body.groupBase ?? null,

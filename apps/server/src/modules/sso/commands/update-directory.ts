@@ -19,12 +19,14 @@ export const updateDirectory = defineCommand('sso.directory_update', async (ctx:
   const row = await findDirectoryRow(ctx.db, id);
   if (!row) throw notFound(SsoEntities.sso_directory);
   expectVersion(row, version);
-  if (body.url !== undefined) assertSecureUrl('url', body.url);
+  if (body.url !== undefined || body.startTls !== undefined) assertSecureUrl('url', body.url ?? row.url, body.startTls ?? row.start_tls === 1);
   const updated = await updateDirectoryAtVersion(ctx.db, id, version, {
     ...(body.name !== undefined ? { name: body.name } : {}),
     ...(body.url !== undefined ? { url: body.url } : {}),
     ...(body.bindDn !== undefined ? { bind_dn: body.bindDn } : {}),
     ...(body.bindPassword !== undefined ? { bind_password_sealed: sealSsoSecret(ctx.sealKeys, 'directory', id, body.bindPassword) } : {}),
+    ...(body.tlsCaCertificate !== undefined ? { tls_ca_certificate: body.tlsCaCertificate } : {}),
+    ...(body.startTls !== undefined ? { start_tls: body.startTls ? 1 : 0 } : {}),
     ...(body.userBase !== undefined ? { user_base: body.userBase } : {}),
     ...(body.userFilter !== undefined ? { user_filter: body.userFilter } : {}),
     ...(body.groupBase !== undefined ? { group_base: body.groupBase } : {}),

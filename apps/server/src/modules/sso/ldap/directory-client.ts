@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Client, InvalidCredentialsError, type Entry } from 'ldapts';
 import { DomainError } from '../../../platform/http/errors.ts';
 import { fillFilter, listingFilter } from '../mapping.ts';
@@ -9,6 +10,10 @@ export interface DirectorySettings {
   url: string;
   bindDn: string;
   bindPassword: string;
+  /** PEM of the CA to trust for ldaps:// (null: Node's CAs); the certificate is always verified. */
+  tlsCa: string | null;
+  /** Upgrade an ldap:// connection before binding. */
+  startTls: boolean;
   userBase: string;
   userFilter: string;
   groupBase: string | null;
@@ -70,21 +75,40 @@ export async function listDirectoryPeople(settings: DirectorySettings): Promise<
   });
 }
 
-async function withServiceBind<T>(settings: DirectorySettings, work: (client: Client) => Promise<T>): Promise<T> {
+/**
+ * A client for the directory: ldaps:// opens TLS at once; ldap:// with StartTLS is upgraded before
+ * anything else is sent; both verify the certificate (against the directory's CA when one is set).
+ * ldapts opens TLS at once whenever it is given tlsOptions, so plain ldap:// gets none.
+ */
+async function clientOf(settings: DirectorySettings): Promise<Client> {
+  const ca = settings.tlsCa ? { ca: [settings.tlsCa] } : {};
+  if (settings.url.startsWith('ldaps://')) return new Client({ url: settings.url, ...TIMEOUTS, tlsOptions: ca });
   const client = new Client({ url: settings.url, ...TIMEOUTS });
+  if (!settings.startTls) return client;
+  const host = new URL(settings.url).hostname;
+  await client.startTLS({ ...ca, host, ...(isIP(host) ? {} : { servername: host }) }).catch(async (error: unknown) => {
+    await client.unbind().catch(() => undefined);
+    throw error;
+  });
+  return client;
+}
+
+async function withServiceBind<T>(settings: DirectorySettings, work: (client: Client) => Promise<T>): Promise<T> {
+  let client: Client | undefined;
   try {
+    client = await clientOf(settings);
     await client.bind(settings.bindDn, settings.bindPassword);
     return await work(client);
   } catch (error) {
     if (error instanceof DomainError) throw error;
     throw new DomainError(SsoErrors['sso.directory_unavailable'], { reason: error instanceof Error ? error.name : 'error' });
   } finally {
-    await client.unbind().catch(() => undefined);
+    await client?.unbind().catch(() => undefined);
   }
 }
 
 async function passwordBinds(settings: DirectorySettings, dn: string, password: string): Promise<boolean> {
-  const client = new Client({ url: settings.url, ...TIMEOUTS });
+  const client = await clientOf(settings);
   try {
     await client.bind(dn, password);
     return true;
