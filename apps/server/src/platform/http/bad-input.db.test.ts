@@ -134,8 +134,8 @@ function casesFor(route: RouteEntry): Case[] {
     if (bad !== undefined) cases.push({ name: `query ${name}=${bad.slice(0, 8)}`, method: route.method, url: `${url}?${name}=${encodeURIComponent(bad)}` });
     if (prop.type === 'integer') for (const n of ODD_NUMBERS) cases.push({ name: `query ${name}=${n}`, method: route.method, url: `${url}?${name}=${n}` });
     if (prop.type === 'string' || prop.type === undefined) {
-      // The query parser keeps an undecodable escape as written (storable text), so only NUL is refused here.
-      for (const [label, text] of UNSTORABLE_URL.slice(0, 1)) cases.push({ name: `query ${name} ${label}`, method: route.method, url: `${url}?${name}=${text}` });
+      // NUL is refused as unstorable text; a lone surrogate or invalid UTF-8 as a malformed escape (request.bad_query).
+      for (const [label, text] of UNSTORABLE_URL) cases.push({ name: `query ${name} ${label}`, method: route.method, url: `${url}?${name}=${text}` });
     }
     if (name === 'cursor') {
       for (const c of ODD_CURSORS) cases.push({ name: `cursor ${c}`, method: route.method, url: `${url}?cursor=${Buffer.from(c).toString('base64url')}` });
