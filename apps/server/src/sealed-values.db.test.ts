@@ -44,6 +44,9 @@ async function sealedOf(app: Pishkhan): Promise<Array<{ sealed: string; context:
   for (const event of await db.selectFrom('outbox').select('payload').where('event', '=', 'access.link_issued').execute()) {
     out.push({ sealed: (JSON.parse(event.payload) as { sealedLink: string }).sealedLink, context: LINK_SEAL_CONTEXT });
   }
+  for (const job of await db.selectFrom('jobs').select('payload').where('name', '=', 'test.link_mail').execute()) {
+    out.push({ sealed: (JSON.parse(job.payload) as { payload: { sealedLink: string } }).payload.sealedLink, context: LINK_SEAL_CONTEXT });
+  }
   return out;
 }
 
@@ -89,8 +92,15 @@ describe('secret rotation', () => {
     expect((await admin.put('/api/v1/admin/email/default-relay', { relay: { host: 'smtp.example.test', port: 587, security: 'starttls', user: 'desk', password: 'default-relay-1' } })).statusCode).toBe(200);
     const agent = await admin.post('/api/v1/agents', { email: 'sara@desk.example.test', name: 'سارا', roles: ['analyst'], groupIds: [1] });
     expect((await admin.post(`/api/v1/agents/${agent.json().id}/invitation`)).statusCode).toBe(201);
+    // A job the dispatcher made of the event carries the sealed link too (a finished one: no runner takes it).
+    const event = await before.ctx.db.selectFrom('outbox').select(['id', 'event', 'payload', 'created_at']).where('event', '=', 'access.link_issued').executeTakeFirstOrThrow();
+    const at = before.ctx.clock.now();
+    await before.ctx.db
+      .insertInto('jobs')
+      .values({ name: 'test.link_mail', payload: JSON.stringify({ outboxId: event.id, event: event.event, payload: JSON.parse(event.payload), occurredAt: event.created_at }), status: 'done', run_at: at, attempts: 1, max_attempts: 1, locked_by: null, locked_until: null, last_error: null, unique_key: null, created_at: at, updated_at: at, finished_at: at })
+      .execute();
     const old = await sealedOf(before);
-    expect(old).toHaveLength(4);
+    expect(old).toHaveLength(5);
     const plain = old.map((v) => open(before.ctx.sealKeys, v.sealed, v.context));
     await before.close();
 
@@ -100,7 +110,7 @@ describe('secret rotation', () => {
     try {
       const lines: string[] = [];
       expect(await secretRotateCommand(cli.ctx, {}, (l) => lines.push(l))).toBe(0);
-      expect(lines.at(-1)).toMatch(new RegExp(`done — 4 values re-sealed under key ${deriveKey(NEW).id}`));
+      expect(lines.at(-1)).toMatch(new RegExp(`done — 5 values re-sealed under key ${deriveKey(NEW).id}`));
     } finally {
       await server.stop();
       await cli.close();
@@ -110,7 +120,7 @@ describe('secret rotation', () => {
     const after = await appOn(db, NEW);
     cleanup.push(() => after.close());
     const now = await sealedOf(after);
-    expect(now.map((v) => v.sealed.split('.')[0])).toEqual(Array(4).fill(deriveKey(NEW).id));
+    expect(now.map((v) => v.sealed.split('.')[0])).toEqual(Array(5).fill(deriveKey(NEW).id));
     expect(now.map((v) => open(after.ctx.sealKeys, v.sealed, v.context))).toEqual(plain);
     expect(() => open([deriveKey(OLD)], now[0]!.sealed, now[0]!.context)).toThrow(/No key/);
   }, 180_000);
