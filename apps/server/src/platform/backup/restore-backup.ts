@@ -8,6 +8,7 @@ import { blobFile, MANIFEST, SECRET_ENTRY, type Manifest } from './archive-forma
 import { BackupErrors } from './backup.errors.ts';
 import { readArchive } from './read-archive.ts';
 import { backupTables, type BackupTable } from './tables.ts';
+import { valueFor } from './column-values.ts';
 
 export interface RestoreInput {
   db: Kysely<any>;
@@ -80,16 +81,6 @@ async function columnTypes(db: Kysely<any>): Promise<Map<string, Map<string, str
   return new Map((await db.introspection.getTables()).map((t) => [t.name, new Map(t.columns.map((c) => [c.name, c.dataType.toLowerCase()]))]));
 }
 
-/** Booleans and JSON as the target stores them (today every column is integer, bigint or text: ADR 0006). */
-function coerce(value: unknown, type: string): unknown {
-  if (value === null) return null;
-  if (type === 'bool' || type === 'boolean') return typeof value === 'number' ? value !== 0 : value;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (type === 'json' || type === 'jsonb') return typeof value === 'string' ? value : JSON.stringify(value);
-  if (typeof value === 'object') return JSON.stringify(value);
-  return value;
-}
-
 async function loadTable(trx: Kysely<any>, table: BackupTable, types: Map<string, string>, stream: Readable): Promise<number> {
   const batchSize = Math.max(1, Math.min(500, Math.floor(10_000 / table.columns.length)));
   const later: Array<{ id: unknown; set: Record<string, unknown> }> = [];
@@ -106,7 +97,7 @@ async function loadTable(trx: Kysely<any>, table: BackupTable, types: Map<string
     for (const [column, value] of Object.entries(source)) {
       const type = types.get(column);
       if (type === undefined) throw new DomainError(BackupErrors['backup.corrupt'], { entry: table.name, reason: `no column ${column}` });
-      row[column] = coerce(value, type);
+      row[column] = valueFor(value, type);
     }
     const deferred = table.selfReferences.filter((c) => row[c] != null);
     if (deferred.length) {
