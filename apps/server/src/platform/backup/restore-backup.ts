@@ -47,6 +47,7 @@ export async function restoreBackup(input: RestoreInput): Promise<{ secret: stri
   }
   const types = await columnTypes(db);
   let secret: string | null = null;
+  const stored: string[] = [];
   await db.transaction().execute(async (trx) => {
     let files = 0;
     await readArchive(input.file, async (entry) => {
@@ -55,8 +56,9 @@ export async function restoreBackup(input: RestoreInput): Promise<{ secret: stri
         const rows = await loadTable(trx, tables.get(table.name)!, types.get(table.name)!, entry.stream);
         progress(`${table.name}: ${rows} rows`);
       } else if (entry.name.startsWith('blobs/')) {
-        const stored = await input.storage.put(entry.stream, entry.size);
-        if (blobFile(stored.sha256) !== entry.name) throw new DomainError(BackupErrors['backup.corrupt'], { entry: entry.name, reason: 'checksum mismatch' });
+        const blob = await input.storage.put(entry.stream, entry.size);
+        stored.push(blob.sha256);
+        if (blobFile(blob.sha256) !== entry.name) throw new DomainError(BackupErrors['backup.corrupt'], { entry: entry.name, reason: 'checksum mismatch' });
         if (++files % 100 === 0) progress(`files: ${files}/${manifest.blobs.length}`);
       } else if (entry.name === SECRET_ENTRY) {
         const parts: Buffer[] = [];
@@ -65,6 +67,10 @@ export async function restoreBackup(input: RestoreInput): Promise<{ secret: stri
       }
     });
     for (const table of tables.values()) if (table.hasId) await dialectOf(trx).resetIdentity(trx, table.name);
+  }).catch(async (error: unknown) => {
+    // The rows rolled back; take the files back too, so the target is empty again for another try.
+    for (const sha256 of stored) await input.storage.removeIfStoredBefore(sha256, Number.MAX_SAFE_INTEGER);
+    throw error;
   });
   progress(`Restored ${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows and ${manifest.blobs.length} files (schema ${manifest.schemaVersion})`);
   return { secret };
