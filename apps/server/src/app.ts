@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import type { Logger } from 'pino';
 import type { Config } from './platform/config/index.ts';
 import { systemClock, type Clock } from './platform/clock/index.ts';
-import { deriveKey } from './platform/crypto/index.ts';
+import { deriveKey, secretRotationContribution } from './platform/crypto/index.ts';
+import { sealedValues } from './sealed-values.ts';
 import type { Database } from './platform/db/index.ts';
 import { createHttpServer, type App, type HttpTimeouts } from './platform/http/server.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
@@ -77,7 +78,8 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     clock,
     logger,
     secret: options.secret,
-    sealKeys: [deriveKey(options.secret)],
+    // The current secret seals; during a rotation the previous one still opens (ADR 0022).
+    sealKeys: [deriveKey(options.secret), ...(config.previousSecret ? [deriveKey(config.previousSecret)] : [])],
     jobs,
     events,
     storage: localDiskStorage(path.join(config.dataDir, 'attachments'), { clock }),
@@ -123,6 +125,8 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
 
   const contributions: Contribution<AppContext>[] = [
     platformContribution(ctx),
+    // Re-seals every value of the one registry under the current secret (`pishkhan secret rotate`).
+    secretRotationContribution(ctx, sealedValues),
     registerAudit(app, ctx),
     registerAccess(app, ctx),
     registerPeople(app, ctx),

@@ -6,6 +6,7 @@ import { reindexCommand } from './cli/reindex.ts';
 import { userCreate } from './cli/user-create.ts';
 import { backupCommand } from './cli/backup.ts';
 import { restoreCommand } from './cli/restore.ts';
+import { secretRotateCommand } from './cli/secret-rotate.ts';
 import { ConfigError, loadConfig } from './platform/config/index.ts';
 import { migrateToLatest, openDatabase } from './platform/db/index.ts';
 import { createLogger } from './platform/logging/logger.ts';
@@ -23,7 +24,8 @@ const USAGE = `Usage: pishkhan <command>
   reindex [--here|--detach]  rebuild the search index as a server job and follow its progress
                              (--here: run the jobs in this process; --detach: only start it)
   backup <file> [--include-secret]  database and attachments in one archive, while the server serves
-  restore <file>             into an empty database and data dir (SQLite → PostgreSQL: set DATABASE_URL)`;
+  restore <file>             into an empty database and data dir (SQLite → PostgreSQL: set DATABASE_URL)
+  secret rotate [--here|--detach]  re-seal every sealed value under PISHKHAN_SECRET (old one in PISHKHAN_SECRET_PREVIOUS)`;
 
 async function main(argv: string[]): Promise<number> {
   const [minMajor, minMinor] = [22, 12];
@@ -91,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'seed') return await seedCommand(pishkhan.ctx, pishkhan.seedModes, flags);
     if (command === 'reindex') return await reindexCommand(pishkhan.ctx, flags);
+    if (command === 'secret' && positionals[1] === 'rotate') return await secretRotateCommand(pishkhan.ctx, flags);
     console.error(USAGE);
     return 1;
   } finally {

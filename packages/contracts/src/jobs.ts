@@ -52,6 +52,8 @@ export type NoPayload = Record<string, never>;
  */
 export interface JobMap {
   'platform.apply_retention': NoPayload;
+  /** Re-seals every sealed value under the current secret's key (`pishkhan secret rotate`; ADR 0022). */
+  'platform.secret_rotate': { rotationId: number };
   'access.delete_expired_sessions': NoPayload;
   'audit.apply_retention': NoPayload;
   'tickets.return_pending': NoPayload;
@@ -91,6 +93,7 @@ export interface JobMap {
 export type JobName = keyof JobMap;
 export const JOB_NAMES = [
   'platform.apply_retention',
+  'platform.secret_rotate',
   'access.delete_expired_sessions',
   'audit.apply_retention',
   'tickets.return_pending',

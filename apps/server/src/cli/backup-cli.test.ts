@@ -2,7 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import BetterSqlite3 from 'better-sqlite3';
+import tar from 'tar-stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../platform/config/index.ts';
 import { restoreCommand } from './restore.ts';
@@ -28,6 +32,32 @@ async function restoreHere(dataDir: string, file: string): Promise<{ code: numbe
   const err: string[] = [];
   const code = await restoreCommand({ config: loadConfig({ PISHKHAN_DATA_DIR: dir(dataDir) }), positionals: ['restore', file] }, () => {}, (l) => err.push(l));
   return { code, err };
+}
+
+/**
+ * Rewrites an archive the way a forger would: one table's rows changed and the manifest's
+ * checksums made to match, so only restore's own checks on the rows can refuse it.
+ */
+async function forged(source: string, target: string, table: string, rows: string): Promise<void> {
+  const entries: Array<{ name: string; data: Buffer }> = [];
+  const extract = tar.extract();
+  const reading = pipeline(createReadStream(source), extract);
+  for await (const entry of extract) {
+    const parts: Buffer[] = [];
+    for await (const chunk of entry) parts.push(chunk as Buffer);
+    entries.push({ name: entry.header.name, data: Buffer.concat(parts) });
+  }
+  await reading;
+  const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8'));
+  const entry = manifest.tables.find((t: { name: string }) => t.name === table);
+  const data = Buffer.from(rows, 'utf8');
+  Object.assign(entry, { rows: rows.split('\n').filter(Boolean).length, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+  const pack = tar.pack();
+  for (const e of entries) pack.entry({ name: e.name }, e.name === entry.file ? data : e.name === 'manifest.json' ? Buffer.from(JSON.stringify(manifest)) : e.data);
+  pack.finalize();
+  const chunks: Buffer[] = [];
+  for await (const chunk of pack) chunks.push(chunk as Buffer);
+  writeFileSync(target, Buffer.concat(chunks));
 }
 
 describe('pishkhan backup / restore (CLI, SQLite)', () => {
@@ -80,6 +110,11 @@ describe('pishkhan backup / restore (CLI, SQLite)', () => {
       expect(existsSync(path.join(dir(`target-${name}`), 'pishkhan.sqlite')), name).toBe(false);
     }
     expect(await restoreHere('copy', archive)).toEqual({ code: 2, err: [expect.stringMatching(/^backup\.target_not_empty: The restore target is not empty .* \/ مقصد بازیابی خالی نیست/)] });
+    // Checksums made to match by hand: a row with a column the schema lacks is still refused, the
+    // load rolls back, and the same target then takes the real archive.
+    await forged(archive, dir('forged.tar'), 'users', '{"id":1,"email":"x@y.z","no_such_column":1}\n');
+    expect(await restoreHere('target-forged', dir('forged.tar'))).toEqual({ code: 2, err: [expect.stringMatching(/^backup\.corrupt: .*\(users\): no column no_such_column/)] });
+    expect(await restoreHere('target-forged', archive)).toEqual({ code: 0, err: [] });
     expect(await restoreHere('fresh', '')).toEqual({ code: 2, err: [expect.stringMatching(/^backup\.usage: Usage: pishkhan restore <file>/)] });
   });
 });

@@ -22,7 +22,7 @@ export { AccessErrors } from './access.errors.ts';
 export { SESSION_COOKIE, CSRF_HEADER } from './sessions.ts';
 export { portalInvitationLink, userInvitationLink } from './invitations.ts';
 export { ticketMagicLink, TICKET_LINK_COOKIE } from './ticket-links.ts';
-export { LINK_TTL_MS, type IssuedLink } from './links.ts';
+export { LINK_TTL_MS, LINK_SEAL_CONTEXT, type IssuedLink } from './links.ts';
 export { revokeTicketLinksOfContacts } from './ticket-links.repository.ts';
 export { revokeApiTokensOfUser } from './tokens.repository.ts';
 export { revokeSignIn, changeSignIn } from './sign-in-state.ts';

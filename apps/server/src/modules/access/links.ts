@@ -7,6 +7,9 @@ import type { Db } from '../../schema.ts';
 /** Invitations, password resets and sign-up checks live one hour and work once (the foundation's one-time tokens). */
 export const LINK_TTL_MS = 60 * 60_000;
 
+/** The seal context of `access.link_issued`'s `sealedLink` (the secret rotation re-seals it). */
+export const LINK_SEAL_CONTEXT = 'access.link';
+
 export type LinkPurpose = EventMap['access.link_issued']['purpose'];
 
 /** The one-time-token purposes: an invitation names a sign-in (`user:<id>`) or a contact still without one (`contact:<id>`). */
@@ -58,5 +61,5 @@ export async function announceLink(
   const { link, ...rest } = input;
   const first = ctx.sealKeys[0];
   if (!first) throw new Error('no seal key');
-  await recordEvent(ctx.db, ctx.clock, 'access.link_issued', { ...rest, sealedLink: seal(first, link, 'access.link') });
+  await recordEvent(ctx.db, ctx.clock, 'access.link_issued', { ...rest, sealedLink: seal(first, link, LINK_SEAL_CONTEXT) });
 }

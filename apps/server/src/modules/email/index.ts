@@ -9,7 +9,8 @@ import { emailSettings } from './email.settings.ts';
 export { createMailbox } from './commands/create-mailbox.ts';
 export { updateMailbox } from './commands/update-mailbox.ts';
 export { ensureDefaultMailbox, DEFAULT_MAILBOX_ADDRESS } from './mailboxes/default-mailbox.ts';
-export { openMailboxSecret, type MailboxSecret } from './mailboxes/mailbox-secrets.ts';
+export { openMailboxSecret, resealMailboxSecrets, type MailboxSecret } from './mailboxes/mailbox-secrets.ts';
+export { resealDefaultRelay } from './outbound/outbound.settings.ts';
 export {
   findMailboxRow as findMailbox,
   activeMailboxByAddress,

@@ -6,6 +6,7 @@ import { registerSsoSignInRoutes } from './sign-in.routes.ts';
 import { ssoJobs } from './sso.jobs.ts';
 
 export { SsoErrors } from './sso.errors.ts';
+export { resealSsoSecrets } from './sso-secrets.ts';
 
 /** Registers the single sign-on routes (admin configuration, the public ways in); contributes the directory sync job and its minute schedule. */
 export function registerSso(app: App, ctx: AppContext): Contribution<AppContext> {

@@ -8,6 +8,7 @@ import { blobFile, MANIFEST, SECRET_ENTRY, type Manifest } from './archive-forma
 import { BackupErrors } from './backup.errors.ts';
 import { readArchive } from './read-archive.ts';
 import { backupTables, type BackupTable } from './tables.ts';
+import { valueFor } from './column-values.ts';
 
 export interface RestoreInput {
   db: Kysely<any>;
@@ -46,6 +47,7 @@ export async function restoreBackup(input: RestoreInput): Promise<{ secret: stri
   }
   const types = await columnTypes(db);
   let secret: string | null = null;
+  const stored: string[] = [];
   await db.transaction().execute(async (trx) => {
     let files = 0;
     await readArchive(input.file, async (entry) => {
@@ -54,8 +56,9 @@ export async function restoreBackup(input: RestoreInput): Promise<{ secret: stri
         const rows = await loadTable(trx, tables.get(table.name)!, types.get(table.name)!, entry.stream);
         progress(`${table.name}: ${rows} rows`);
       } else if (entry.name.startsWith('blobs/')) {
-        const stored = await input.storage.put(entry.stream, entry.size);
-        if (blobFile(stored.sha256) !== entry.name) throw new DomainError(BackupErrors['backup.corrupt'], { entry: entry.name, reason: 'checksum mismatch' });
+        const blob = await input.storage.put(entry.stream, entry.size);
+        stored.push(blob.sha256);
+        if (blobFile(blob.sha256) !== entry.name) throw new DomainError(BackupErrors['backup.corrupt'], { entry: entry.name, reason: 'checksum mismatch' });
         if (++files % 100 === 0) progress(`files: ${files}/${manifest.blobs.length}`);
       } else if (entry.name === SECRET_ENTRY) {
         const parts: Buffer[] = [];
@@ -64,6 +67,10 @@ export async function restoreBackup(input: RestoreInput): Promise<{ secret: stri
       }
     });
     for (const table of tables.values()) if (table.hasId) await dialectOf(trx).resetIdentity(trx, table.name);
+  }).catch(async (error: unknown) => {
+    // The rows rolled back; take the files back too, so the target is empty again for another try.
+    for (const sha256 of stored) await input.storage.removeIfStoredBefore(sha256, Number.MAX_SAFE_INTEGER);
+    throw error;
   });
   progress(`Restored ${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows and ${manifest.blobs.length} files (schema ${manifest.schemaVersion})`);
   return { secret };
@@ -78,16 +85,6 @@ async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
 /** Each column's type on the target, so a value of the other dialect lands as this one stores it. */
 async function columnTypes(db: Kysely<any>): Promise<Map<string, Map<string, string>>> {
   return new Map((await db.introspection.getTables()).map((t) => [t.name, new Map(t.columns.map((c) => [c.name, c.dataType.toLowerCase()]))]));
-}
-
-/** Booleans and JSON as the target stores them (today every column is integer, bigint or text: ADR 0006). */
-function coerce(value: unknown, type: string): unknown {
-  if (value === null) return null;
-  if (type === 'bool' || type === 'boolean') return typeof value === 'number' ? value !== 0 : value;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (type === 'json' || type === 'jsonb') return typeof value === 'string' ? value : JSON.stringify(value);
-  if (typeof value === 'object') return JSON.stringify(value);
-  return value;
 }
 
 async function loadTable(trx: Kysely<any>, table: BackupTable, types: Map<string, string>, stream: Readable): Promise<number> {
@@ -106,7 +103,7 @@ async function loadTable(trx: Kysely<any>, table: BackupTable, types: Map<string
     for (const [column, value] of Object.entries(source)) {
       const type = types.get(column);
       if (type === undefined) throw new DomainError(BackupErrors['backup.corrupt'], { entry: table.name, reason: `no column ${column}` });
-      row[column] = coerce(value, type);
+      row[column] = valueFor(value, type);
     }
     const deferred = table.selfReferences.filter((c) => row[c] != null);
     if (deferred.length) {

@@ -128,5 +128,3 @@ async function pack(target: string, work: string, manifest: Manifest, input: Bac
   archive.finalize();
   await written;
 }
-
-

@@ -41,6 +41,11 @@ describe('configuration', () => {
     expect(c.database).toEqual({ dialect: 'postgres', url: 'postgres://db/pishkhan' });
   });
 
+  it('refuses PISHKHAN_SECRET_PREVIOUS without PISHKHAN_SECRET, and hides it', () => {
+    expect(() => loadConfig({ PISHKHAN_SECRET_PREVIOUS: 'c'.repeat(32) })).toThrow(/PISHKHAN_SECRET_PREVIOUS is set without PISHKHAN_SECRET/);
+    expect(() => loadConfig({ PISHKHAN_SECRET: 'a'.repeat(32), PISHKHAN_SECRET_PREVIOUS: 'too-short-old-one' })).toThrow(/PISHKHAN_SECRET_PREVIOUS.*\(value hidden\)/);
+  });
+
   it('never echoes a secret value in its error', () => {
     try {
       loadConfig({ PISHKHAN_SECRET: 'short-secret-value' });
@@ -64,6 +69,7 @@ describe('every configuration key is read', () => {
     PISHKHAN_DATA_DIR: '/srv/pishkhan',
     DATABASE_URL: 'postgres://desk@db.example.ir/desk',
     PISHKHAN_SECRET: 'b'.repeat(32),
+    PISHKHAN_SECRET_PREVIOUS: 'c'.repeat(32),
     PISHKHAN_ADMIN_EMAIL: 'admin@example.ir',
     PISHKHAN_ADMIN_PASSWORD: 'correct horse battery',
     LOG_LEVEL: 'debug',

@@ -68,6 +68,9 @@ function derive(raw: RawConfig): Config {
       'PISHKHAN_SECRET is required when DATABASE_URL points at PostgreSQL: every process must share one secret (at least 32 characters).',
     );
   }
+  if (raw.PISHKHAN_SECRET_PREVIOUS && !raw.PISHKHAN_SECRET) {
+    throw new ConfigError('PISHKHAN_SECRET_PREVIOUS is set without PISHKHAN_SECRET: a rotation needs the new secret in PISHKHAN_SECRET and the old one in PISHKHAN_SECRET_PREVIOUS.');
+  }
   return {
     port: raw.PORT,
     host: raw.HOST,
@@ -78,6 +81,7 @@ function derive(raw: RawConfig): Config {
     dataDir,
     database,
     secret: raw.PISHKHAN_SECRET,
+    previousSecret: raw.PISHKHAN_SECRET_PREVIOUS,
     adminEmail: raw.PISHKHAN_ADMIN_EMAIL,
     adminPassword: raw.PISHKHAN_ADMIN_PASSWORD,
     logLevel: raw.LOG_LEVEL,

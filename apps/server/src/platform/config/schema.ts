@@ -18,6 +18,8 @@ export const ConfigSchema = Type.Object({
   PISHKHAN_DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^(postgres(ql)?|sqlite):' })),
   PISHKHAN_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  /** The secret before a rotation (`pishkhan secret rotate`): opens values sealed under it until the rotation is done. */
+  PISHKHAN_SECRET_PREVIOUS: Type.Optional(Type.String({ minLength: 32 })),
   /** The one email rule the API uses (contracts' EmailAddress; load.ts also checks isEmailAddress). */
   PISHKHAN_ADMIN_EMAIL: Type.Optional(EmailAddress),
   PISHKHAN_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 12 })),
@@ -41,7 +43,7 @@ export const ConfigSchema = Type.Object({
 
 export type RawConfig = Static<typeof ConfigSchema>;
 
-export const SECRET_KEYS = ['PISHKHAN_SECRET', 'PISHKHAN_ADMIN_PASSWORD', 'DATABASE_URL'] as const;
+export const SECRET_KEYS = ['PISHKHAN_SECRET', 'PISHKHAN_SECRET_PREVIOUS', 'PISHKHAN_ADMIN_PASSWORD', 'DATABASE_URL'] as const;
 
 /** Configuration after defaults and derived values are applied. */
 export interface Config {
@@ -56,6 +58,8 @@ export interface Config {
   database: { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
   /** Absent only on SQLite before start generates one into the data dir. */
   secret: string | undefined;
+  /** PISHKHAN_SECRET_PREVIOUS: during a secret rotation, the old secret (its key still opens, never seals). */
+  previousSecret?: string | undefined;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   logLevel: string;

@@ -4,6 +4,16 @@ import type { Generated } from 'kysely';
 export interface PlatformTables {
   settings: { key: string; value: string; updated_at: number };
   counters: { name: string; value: number };
+  /** `pishkhan secret rotate`: one row per rotation, re-sealing under key `key_id` (ADR 0022). */
+  secret_rotations: {
+    id: Generated<number>;
+    key_id: string;
+    /** running | done */
+    status: string;
+    resealed: number;
+    started_at: number;
+    finished_at: number | null;
+  };
   one_time_tokens: {
     id: Generated<number>;
     token_hash: string;

@@ -1,5 +1,6 @@
-import { open, seal, type SealKey } from '../../../platform/crypto/index.ts';
-import type { MailboxRow } from './mailboxes.repository.ts';
+import { open, resealed, seal, type SealKey } from '../../../platform/crypto/index.ts';
+import type { Db } from '../../../schema.ts';
+import { listMailboxSecrets, setMailboxSecrets, type MailboxRow } from './mailboxes.repository.ts';
 
 export type MailboxSecret = 'imap' | 'relay';
 
@@ -14,4 +15,19 @@ export function sealMailboxSecret(keys: readonly SealKey[], mailboxId: number, w
 export function openMailboxSecret(keys: SealKey[], row: Pick<MailboxRow, 'id' | 'imap_password_sealed' | 'relay_password_sealed'>, which: MailboxSecret): string | null {
   const sealed = which === 'imap' ? row.imap_password_sealed : row.relay_password_sealed;
   return sealed === null ? null : open(keys, sealed, contextOf(row.id, which));
+}
+
+/** Secret rotation: every mailbox password sealed again under keys[0]; returns how many changed. */
+export async function resealMailboxSecrets(db: Db, keys: SealKey[]): Promise<number> {
+  let count = 0;
+  for (const row of await listMailboxSecrets(db)) {
+    const set: { imap_password_sealed?: string; relay_password_sealed?: string } = {};
+    const imap = row.imap_password_sealed === null ? null : resealed(keys, row.imap_password_sealed, contextOf(row.id, 'imap'));
+    const relay = row.relay_password_sealed === null ? null : resealed(keys, row.relay_password_sealed, contextOf(row.id, 'relay'));
+    if (imap !== null) set.imap_password_sealed = imap;
+    if (relay !== null) set.relay_password_sealed = relay;
+    count += Object.keys(set).length;
+    await setMailboxSecrets(db, row.id, set);
+  }
+  return count;
 }

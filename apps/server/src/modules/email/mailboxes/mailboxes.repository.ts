@@ -54,6 +54,11 @@ export async function insertMailbox(db: Db, values: Omit<MailboxRow, 'id' | 'ver
 }
 
 /** Sets the sealed secrets of a row just inserted (they are sealed with its id as context). */
+/** Every mailbox's sealed passwords (the secret rotation re-seals them). */
+export function listMailboxSecrets(db: Db): Promise<Array<Pick<MailboxRow, 'id' | 'imap_password_sealed' | 'relay_password_sealed'>>> {
+  return db.selectFrom('mailboxes').select(['id', 'imap_password_sealed', 'relay_password_sealed']).orderBy('id').execute();
+}
+
 export async function setMailboxSecrets(db: Db, id: number, set: { imap_password_sealed?: string | null; relay_password_sealed?: string | null }): Promise<void> {
   if (Object.keys(set).length === 0) return;
   await db.updateTable('mailboxes').set(set).where('id', '=', id).execute();
