@@ -125,6 +125,7 @@ async function linkToken(w: World, purpose: 'invitation' | 'password_reset', id:
 /** Request builders keyed like the matrix rows. Each module's routes add theirs. */
 export const REQUESTS: Record<string, Builder> = {
   'GET /api/health': fixed('/api/health'),
+  'GET /api/v1/live': fixed('/api/v1/live?once=true'),
   'GET /api/docs': fixed('/api/docs'),
   'GET /api/docs/json': fixed('/api/docs/json'),
   'GET /api/docs/yaml': fixed('/api/docs/yaml'),

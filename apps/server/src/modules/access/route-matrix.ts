@@ -24,6 +24,8 @@ const row = (route: string, expect: Expectations): MatrixRow => ({ route, expect
 export const ROUTE_MATRIX: readonly MatrixRow[] = [
   // ── platform ──────────────────────────────────────────────────────────────────────────────
   row('GET /api/health', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  // The live stream (platform/realtime): everyone signed in has one; ?once=true ends it after its opening.
+  row('GET /api/v1/live', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('GET /api/docs', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('GET /api/docs/json', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('GET /api/docs/yaml', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),

@@ -39,6 +39,7 @@ export { checkTicketFilter } from './filter/check.ts';
 export { ticketFilterFields, type TicketFilterField, type TicketFilterFields } from './filter/fields.ts';
 export type { TicketFilterContext } from './filter/plan.ts';
 export { ticketPolicy, visibleTickets, seesInternal, type TicketAccess, type TicketAction } from './tickets.policy.ts';
+export { ticketAudience } from './live-audience.ts';
 export {
   loadTicketAccess,
   loadTicketForUpdate,
