@@ -13,3 +13,4 @@ export * from './accounts.ts';
 export * from './mailboxes.ts';
 export * from './outbound.ts';
 export * from './preferences.ts';
+export * from './live.ts';

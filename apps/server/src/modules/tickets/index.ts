@@ -11,6 +11,7 @@ import { registerTicketSettingsRoutes } from './settings.routes.ts';
 import { registerTicketRoutes, type TicketQueryCompiler } from './tickets.routes.ts';
 import { registerTicketSearchRoutes } from './tickets-search.routes.ts';
 import { registerTicketTimeline } from './timeline.routes.ts';
+import { registerPresenceRoutes } from './presence.routes.ts';
 import { ticketSettings } from './tickets.settings.ts';
 import { registerCategoryRoutes } from './categories.routes.ts';
 
@@ -93,6 +94,7 @@ export function registerTickets(app: App, ctx: AppContext, options: TicketsOptio
   registerQueueRoutes(app, ctx, queueViews(options.queueViews ?? [], filterFields), filterFields);
   registerTicketSettingsRoutes(app, ctx);
   registerTicketTimeline(app, ctx);
+  registerPresenceRoutes(app, ctx);
   registerCategoryRoutes(app, ctx);
   const jobs = ticketJobs(ctx);
   const blobs = orphanBlobSweep(ctx, options.blobReferences);
