@@ -22,7 +22,7 @@ import type { Contribution, SeedMode } from './platform/modules.ts';
 import type { SettingsGroup } from './platform/settings/index.ts';
 import type { DB } from './schema.ts';
 import { createAuthenticator, jobActorLoader, rateLimitStore, registerAccess } from './modules/access/index.ts';
-import { registerTickets, ticketAudience } from './modules/tickets/index.ts';
+import { registerTickets, ROLE_QUEUE_VIEWS, ticketAudience } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
 import { compileTicketQuery, registerSearch, searchFilterFields } from './modules/search/index.ts';
@@ -125,7 +125,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerAudit(app, ctx),
     registerAccess(app, ctx),
     registerPeople(app, ctx),
-    registerTickets(app, ctx, { queueViews: [], filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery, blobReferences: [referencedRawBlobs] }),
+    registerTickets(app, ctx, { queueViews: ROLE_QUEUE_VIEWS, filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery, blobReferences: [referencedRawBlobs] }),
     registerNotifications(app, ctx, { mailer: createOutboundMailer(ctx) }),
     registerAdminJobs(app, ctx),
     registerSearch(app, ctx),

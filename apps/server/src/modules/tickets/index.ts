@@ -35,6 +35,7 @@ export { mergeTickets } from './commands/merge-tickets.ts';
 export { createCategory } from './commands/create-category.ts';
 export { updateCategory } from './commands/update-category.ts';
 export { BUILTIN_QUEUE_VIEWS, type QueueView } from './queues.ts';
+export { ROLE_QUEUE_VIEWS } from './role-queues.ts';
 export { compileTicketFilter, type TicketWhere } from './filter/ticket-filter.repository.ts';
 export { checkTicketFilter } from './filter/check.ts';
 export { ticketFilterFields, type TicketFilterField, type TicketFilterFields } from './filter/fields.ts';
