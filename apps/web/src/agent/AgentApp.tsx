@@ -7,6 +7,7 @@ import { PrefsProvider } from '../shared/prefs.tsx';
 import { SignInForm } from '../shared/SignInForm.tsx';
 import { Shell } from './Shell.tsx';
 import { QueuePage } from './QueuePage.tsx';
+import { useLiveUpdates } from '../shared/live.ts';
 
 const TicketView = lazy(() => import('./TicketView.tsx'));
 const NewTicket = lazy(() => import('./NewTicket.tsx'));
@@ -17,6 +18,7 @@ const AdminRoutes = lazy(() => import('../admin/AdminRoutes.tsx'));
 export function AgentApp() {
   const { t } = useTranslation();
   const session = useSession();
+  useLiveUpdates(!!session.data?.me);
   if (session.isPending) return <Center h="100vh"><Loader aria-label={t('common.loading')} /></Center>;
   const me = session.data?.me;
   if (!me) {

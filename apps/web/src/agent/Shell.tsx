@@ -16,6 +16,8 @@ import { Bell } from './Bell.tsx';
 import { ShortcutsOverlay, useGlobalShortcuts } from './Shortcuts.tsx';
 
 type QueueList = { items: { name: string; count: number }[] };
+/** The role queues (managers, crm; server tickets/role-queues.ts), named in their own locale section. */
+const ROLE_QUEUES = new Set(['all_open', 'all_unassigned', 'my_organizations_open']);
 const ADMIN_PAGES = ['agents', 'groups', 'organizations', 'categories', 'priority', 'settings', 'jobs'] as const;
 
 /** The workspace frame: queues with live counts in the sidebar (right in fa, left in en), header tools. */
@@ -88,7 +90,7 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
               component={Link}
               to={`/queues/${queue.name}`}
               active={location.pathname === `/queues/${queue.name}` || (location.pathname === '/' && queue.name === 'my_open')}
-              label={t(`queue.${queue.name}`, { defaultValue: queue.name })}
+              label={ROLE_QUEUES.has(queue.name) ? t(`roleQueue.${queue.name}`) : t(`queue.${queue.name}`, { defaultValue: queue.name })}
               rightSection={
                 <Text size="xs" c="dimmed" component="span" title={t('agent.ticketCount', { count: queue.count })}>
                   {formatNumber(queue.count, prefs)}
