@@ -26,10 +26,17 @@ export function usePresenceReport(ticketId: number, enabled: boolean): () => voi
     if (!enabled) return;
     report('viewing');
     const timer = setInterval(() => report(Date.now() - typedAt.current < TYPING_MS ? 'typing' : 'viewing'), RENEW_MS);
-    return () => {
+    // Leaving: the view closing inside the app, or the page going away (reload, another site, the tab).
+    const leave = () => {
       clearInterval(timer);
+      if (sent.current === null) return;
       sent.current = null;
-      void api.delete(`/tickets/${ticketId}/presence`).catch(() => {});
+      void api.delete(`/tickets/${ticketId}/presence`, { keepalive: true }).catch(() => {});
+    };
+    window.addEventListener('pagehide', leave);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      leave();
     };
   }, [ticketId, enabled]);
   return () => {
