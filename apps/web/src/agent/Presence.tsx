@@ -24,8 +24,12 @@ export function usePresenceReport(ticketId: number, enabled: boolean): () => voi
   };
   useEffect(() => {
     if (!enabled) return;
-    report('viewing');
-    const timer = setInterval(() => report(Date.now() - typedAt.current < TYPING_MS ? 'typing' : 'viewing'), RENEW_MS);
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const arrive = () => {
+      report('viewing');
+      clearInterval(timer);
+      timer = setInterval(() => report(Date.now() - typedAt.current < TYPING_MS ? 'typing' : 'viewing'), RENEW_MS);
+    };
     // Leaving: the view closing inside the app, or the page going away (reload, another site, the tab).
     const leave = () => {
       clearInterval(timer);
@@ -33,9 +37,14 @@ export function usePresenceReport(ticketId: number, enabled: boolean): () => voi
       sent.current = null;
       void api.delete(`/tickets/${ticketId}/presence`, { keepalive: true }).catch(() => {});
     };
+    // A page restored from the back-forward cache is back on the ticket.
+    const back = (event: PageTransitionEvent) => event.persisted && arrive();
+    arrive();
     window.addEventListener('pagehide', leave);
+    window.addEventListener('pageshow', back);
     return () => {
       window.removeEventListener('pagehide', leave);
+      window.removeEventListener('pageshow', back);
       leave();
     };
   }, [ticketId, enabled]);
