@@ -15,6 +15,7 @@ import { createLogger } from './platform/logging/logger.ts';
 import { createMetrics, registerMetrics } from './platform/metrics/index.ts';
 import { localDiskStorage } from './platform/storage/index.ts';
 import { searchIndexFor } from './platform/search/index.ts';
+import { createRealtime, realtimeFeedFor, registerLiveRoute } from './platform/realtime/index.ts';
 import path from 'node:path';
 import type { AppContext } from './context.ts';
 import { installContributions } from './platform/install.ts';
@@ -22,7 +23,7 @@ import type { Contribution, SeedMode } from './platform/modules.ts';
 import type { SettingsGroup } from './platform/settings/index.ts';
 import type { DB } from './schema.ts';
 import { createAuthenticator, jobActorLoader, rateLimitStore, registerAccess } from './modules/access/index.ts';
-import { registerTickets } from './modules/tickets/index.ts';
+import { registerTickets, ROLE_QUEUE_VIEWS, ticketAudience } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
 import { compileTicketQuery, registerSearch, searchFilterFields } from './modules/search/index.ts';
@@ -71,6 +72,8 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
   // A job enqueued for a user runs as that user, reloaded with the sides people knows of.
   const jobs = createJobs<JobMap>({ db: database.kysely, dialect: database.dialect, clock, logger, loadActor: jobActorLoader({ actorSides: actorSidesOfUser }) });
   const events = createEventDispatcher<JobMap>({ db: database.kysely, dialect: database.dialect, clock, logger, jobs });
+  // Live updates: the feed of the database's dialect; who hears of a ticket is the tickets policy's call.
+  const realtime = createRealtime({ feed: realtimeFeedFor(config.database, database.kysely, logger), audience: ticketAudience(database.kysely), clock, logger });
   const ctx: AppContext = {
     config,
     db: database.kysely,
@@ -84,6 +87,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     events,
     storage: localDiskStorage(path.join(config.dataDir, 'attachments'), { clock }),
     search: searchIndexFor(database.kysely),
+    realtime,
     actorSides: actorSidesOfUser,
     resolveActor: resolveOnBehalfActor,
     contactSignIns: contactSignInPort,
@@ -119,6 +123,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     },
   );
 
+  registerLiveRoute(app, realtime, { authenticate, heartbeatMs: config.liveHeartbeatMs });
   registerMetrics(app, createMetrics({ db: ctx.db, clock, poolStats: database.poolStats }));
   // The web app (workspace at /, portal at /portal) on the API's port.
   await registerWebApp(app);
@@ -130,7 +135,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerAudit(app, ctx),
     registerAccess(app, ctx),
     registerPeople(app, ctx),
-    registerTickets(app, ctx, { queueViews: [], filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery, blobReferences: [referencedRawBlobs] }),
+    registerTickets(app, ctx, { queueViews: ROLE_QUEUE_VIEWS, filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery, blobReferences: [referencedRawBlobs] }),
     registerNotifications(app, ctx, { mailer: createOutboundMailer(ctx) }),
     registerAdminJobs(app, ctx),
     registerSearch(app, ctx),
@@ -146,6 +151,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
   const installed = installContributions(ctx, contributions);
 
   await app.ready();
+  await realtime.start();
   return {
     app,
     ctx,
@@ -155,6 +161,8 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     close: async () => {
       await events.stop();
       await jobs.stop();
+      // Streams end first: the HTTP server's close waits for open connections.
+      await realtime.stop();
       await app.close();
     },
   };

@@ -8,6 +8,7 @@ import type { DialectSupport } from './platform/db/index.ts';
 import type { EventBus } from './platform/events/types.ts';
 import { defineJob as defineAnyJob } from './platform/jobs/define.ts';
 import type { JobDefinition, Jobs } from './platform/jobs/types.ts';
+import type { Realtime } from './platform/realtime/index.ts';
 import type { SearchIndex } from './platform/search/types.ts';
 import type { BlobStorage } from './platform/storage/types.ts';
 import type { DB, Db } from './schema.ts';
@@ -27,6 +28,8 @@ export interface AppContext {
   /** The outbox dispatcher; modules subscribe jobs to events through their contributions, not here. */
   events: EventBus<JobMap>;
   storage: BlobStorage;
+  /** Live updates (platform/realtime): streams, presence, and what modules publish after commit. */
+  realtime: Realtime;
   /** The search index port of the database's dialect (platform/search). */
   search: SearchIndex;
   /** The agent and contact sides of a sign-in (people's, injected so that access does not import people). */

@@ -37,6 +37,7 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     logLevel: 'silent',
     // In-process tests change people and read at once; the cache's bound is tested across processes (actor-cache.db.test.ts).
     actorCacheMs: 0,
+    liveHeartbeatMs: 20_000,
     smtp: { enabled: false, port: 0, host: '127.0.0.1', relayFrom: ['127.0.0.1', '::1'] },
     ...overrides,
   };

@@ -16,3 +16,4 @@ export * from './preferences.ts';
 export * from './inbound-mail.ts';
 export * from './calendars.ts';
 export * from './duty.ts';
+export * from './live.ts';

@@ -135,6 +135,7 @@ async function linkToken(w: World, purpose: 'invitation' | 'password_reset', id:
 /** Request builders keyed like the matrix rows. Each module's routes add theirs. */
 export const REQUESTS: Record<string, Builder> = {
   'GET /api/health': fixed('/api/health'),
+  'GET /api/v1/live': fixed('/api/v1/live?once=true'),
   'GET /api/docs': fixed('/api/docs'),
   'GET /api/docs/json': fixed('/api/docs/json'),
   'GET /api/docs/yaml': fixed('/api/docs/yaml'),
@@ -350,6 +351,9 @@ export const REQUESTS: Record<string, Builder> = {
   // ticket timeline
   'GET /api/v1/tickets/:id/articles': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/articles` }),
   'POST /api/v1/tickets/:id/replies': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/replies`, payload: { body: 'سلام، بررسی شد.' } }),
+  'GET /api/v1/tickets/:id/presence': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/presence` }),
+  'PUT /api/v1/tickets/:id/presence': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/presence`, payload: { state: 'viewing' } }),
+  'DELETE /api/v1/tickets/:id/presence': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/presence` }),
   'POST /api/v1/tickets/:id/notes': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/notes`, payload: { body: 'یادداشت داخلی' } }),
   'POST /api/v1/tickets/:id/email/replies': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/email/replies`, payload: { body: 'پاسخ با نامه', to: ['someone@example.test'] } }),
   'POST /api/v1/tickets/:id/email/third-party': async (w, _r, which) => ({ url: `/api/v1/tickets/${(await ticketFor(w, which)).id}/email/third-party`, payload: { to: ['vendor@example.test'], body: 'لطفاً بررسی کنید' } }),

@@ -7,6 +7,7 @@ import { PrefsProvider } from '../shared/prefs.tsx';
 import { SignInForm } from '../shared/SignInForm.tsx';
 import { Shell } from './Shell.tsx';
 import { QueuePage } from './QueuePage.tsx';
+import { useLiveUpdates } from '../shared/live.ts';
 
 const TicketView = lazy(() => import('./TicketView.tsx'));
 const NewTicket = lazy(() => import('./NewTicket.tsx'));
@@ -26,6 +27,7 @@ export function AgentApp() {
   const session = useSession();
   const { signOut } = useSessionActions();
   const linkPurpose = LINK_PAGES[useLocation().pathname];
+  useLiveUpdates(!!session.data?.me);
   if (linkPurpose) {
     return (
       <PrefsProvider signedIn={false}>

@@ -16,6 +16,8 @@ import { Bell } from './Bell.tsx';
 import { ShortcutsOverlay, useGlobalShortcuts } from './Shortcuts.tsx';
 
 type QueueList = { items: { name: string; count: number }[] };
+/** The role queues (managers, crm; server tickets/role-queues.ts), named in their own locale section. */
+const ROLE_QUEUES = new Set(['all_open', 'all_unassigned', 'my_organizations_open']);
 /** The admin pages of the sidebar, with the key of their label. */
 const ADMIN_PAGES = [
   ['agents', 'admin.agents'], ['groups', 'admin.groups'], ['organizations', 'nav.organizations'], ['contacts', 'admin.contacts'],
@@ -94,7 +96,7 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
               component={Link}
               to={`/queues/${queue.name}`}
               active={location.pathname === `/queues/${queue.name}` || (location.pathname === '/' && queue.name === 'my_open')}
-              label={t(`queue.${queue.name}`, { defaultValue: queue.name })}
+              label={ROLE_QUEUES.has(queue.name) ? t(`roleQueue.${queue.name}`) : t(`queue.${queue.name}`, { defaultValue: queue.name })}
               rightSection={
                 <Text size="xs" c="dimmed" component="span" title={t('agent.ticketCount', { count: queue.count })}>
                   {formatNumber(queue.count, prefs)}

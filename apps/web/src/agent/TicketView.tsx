@@ -15,6 +15,7 @@ import { Timeline } from './Timeline.tsx';
 import { useArticles, useTicket, useTicketEdit } from './ticket-hooks.ts';
 import { useDirectory } from './directory.ts';
 import { HistoryTab } from './HistoryTab.tsx';
+import { PresenceBar, usePresenceReport } from './Presence.tsx';
 
 /** One ticket: editable header, timeline, composer, escalation, relations and merge, requester, history. */
 export default function TicketView() {
@@ -29,6 +30,8 @@ export default function TicketView() {
   const [dialog, setDialog] = useState<null | 'escalate' | 'refer' | 'relate' | 'merge' | 'override'>(null);
   const me = session.data?.me.agent;
   const data = ticket.data;
+  // Presence is the desk's: only readers of its side (those who see the history) report and see it.
+  const onTyping = usePresenceReport(id, data?.abilities.history ?? false);
 
   useEffect(() => {
     const handler = (event: KeyboardEvent) => {
@@ -73,6 +76,7 @@ export default function TicketView() {
           </Group>
         </Alert>
       )}
+      {data.abilities.history && <PresenceBar ticketId={id} selfUserId={session.data?.me.userId} />}
       <ErrorAlert error={edit.error ?? acknowledge.error} />
       <Header ticket={data} save={edit.save} onOverride={() => setDialog('override')} />
       <Group gap="xs">
@@ -96,14 +100,16 @@ export default function TicketView() {
                 {data.description && <Paper withBorder p="sm"><Text className="body-text" size="sm">{data.description}</Text></Paper>}
                 <Timeline articles={articles.data ?? []} />
                 {(data.abilities.reply || data.abilities.note) && (
-                  <Composer
-                    ticketId={id}
-                    textareaId="composer-text"
-                    modes={[...(data.abilities.reply ? (['reply'] as const) : []), ...(data.abilities.note ? (['note'] as const) : [])]}
-                    mode={mode}
-                    onModeChange={setMode}
-                    onSent={() => { void client.invalidateQueries({ queryKey: keys.articles(id) }); refresh(); }}
-                  />
+                  <div onInput={onTyping}>
+                    <Composer
+                      ticketId={id}
+                      textareaId="composer-text"
+                      modes={[...(data.abilities.reply ? (['reply'] as const) : []), ...(data.abilities.note ? (['note'] as const) : [])]}
+                      mode={mode}
+                      onModeChange={setMode}
+                      onSent={() => { void client.invalidateQueries({ queryKey: keys.articles(id) }); refresh(); }}
+                    />
+                  </div>
                 )}
               </Stack>
             </Tabs.Panel>

@@ -8,6 +8,7 @@ import { PrefsProvider } from '../shared/prefs.tsx';
 import { SignInForm } from '../shared/SignInForm.tsx';
 import { LanguageSwitch } from '../shared/components.tsx';
 import { MyRequests } from './MyRequests.tsx';
+import { useLiveUpdates } from '../shared/live.ts';
 
 const NewRequest = lazy(() => import('./NewRequest.tsx'));
 const RequestView = lazy(() => import('./RequestView.tsx'));
@@ -16,6 +17,7 @@ const RequestView = lazy(() => import('./RequestView.tsx'));
 export function PortalApp() {
   const { t } = useTranslation();
   const session = useSession();
+  useLiveUpdates(!!session.data?.me);
   const { signOut } = useSessionActions();
   if (session.isPending) return <Center h="100vh"><Loader aria-label={t('common.loading')} /></Center>;
   const me = session.data?.me;

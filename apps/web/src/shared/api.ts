@@ -29,7 +29,8 @@ export function setApiLanguage(lang: 'fa' | 'en'): void {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** `keepalive`: the request outlives the page (a leave sent as the tab closes or navigates away). */
+async function request<T>(method: Method, path: string, body?: unknown, options: { keepalive?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let payload: BodyInit | undefined;
@@ -38,7 +39,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  const response = await fetch(`/api/v1${path}`, { method, headers, body: payload ?? null, credentials: 'same-origin' });
+  const response = await fetch(`/api/v1${path}`, { method, headers, body: payload ?? null, credentials: 'same-origin', ...(options.keepalive ? { keepalive: true } : {}) });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
@@ -54,7 +55,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
+  delete: <T>(path: string, options?: { keepalive?: boolean }) => request<T>('DELETE', path, undefined, options),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };
 

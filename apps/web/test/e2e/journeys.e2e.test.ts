@@ -4,6 +4,8 @@ import { ApiClient, buildWorld, createContactUser, hasChromium, PASSWORD, SKIP_M
 import { contextFor, launch, screenshot, signInAs } from './browser.ts';
 
 const CI = process.env.CI === 'true';
+/** How long a live change may take to show (the fallback poll is 60 s, so only the stream meets this). */
+const LIVE_MS = 10_000;
 if (!hasChromium) {
   if (CI) throw new Error(SKIP_MESSAGE.replace('SKIPPED', 'FAILED'));
   console.warn(SKIP_MESSAGE);
@@ -26,6 +28,12 @@ describe.skipIf(!hasChromium)('journeys in a real browser', () => {
 
   it('a portal request reaches the analyst; the customer sees the reply, not the note, and confirms', async () => {
     const title = `چاپگر طبقه دوم کار نمی‌کند ${Date.now()}`;
+    // The analyst has the queue open before the request exists: it must appear there live (the
+    // fallback poll is 60 s; the wait below is far shorter), with no reload.
+    const agent = await (await contextFor(browser, server.url, 'fa')).newPage();
+    await signInAs(agent, '/', world.analyst.email, 'fa');
+    await agent.getByRole('link', { name: /باز در گروه‌های من/ }).click();
+    await agent.getByRole('heading', { level: 2 }).first().waitFor();
     const customer = await (await contextFor(browser, server.url, 'fa', { width: 390, height: 844 })).newPage();
     await signInAs(customer, '/portal/', world.customer.email, 'fa');
     await customer.getByRole('link', { name: 'درخواست تازه' }).click();
@@ -35,9 +43,7 @@ describe.skipIf(!hasChromium)('journeys in a real browser', () => {
     await customer.getByRole('heading', { name: title }).waitFor();
     await screenshot(customer, 'portal-request-390x844-fa');
 
-    const agent = await (await contextFor(browser, server.url, 'fa')).newPage();
-    await signInAs(agent, '/', world.analyst.email, 'fa');
-    await agent.getByRole('link', { name: /باز در گروه‌های من/ }).click();
+    await agent.getByRole('button', { name: title }).waitFor({ timeout: LIVE_MS });
     await agent.getByRole('button', { name: title }).click();
     await agent.getByRole('heading', { name: title }).waitFor();
     await agent.getByLabel('پاسخ به مشتری').fill('چاپگر دوباره راه‌اندازی شد؛ لطفاً امتحان کنید.');
@@ -52,8 +58,8 @@ describe.skipIf(!hasChromium)('journeys in a real browser', () => {
     await agent.getByText('حل‌شده').first().waitFor();
     await screenshot(agent, 'workspace-ticket-1366x768-fa');
 
-    await customer.reload();
-    await customer.getByText('چاپگر دوباره راه‌اندازی شد؛ لطفاً امتحان کنید.').waitFor();
+    // The customer's open request shows the reply live, without a reload — and never the note.
+    await customer.getByText('چاپگر دوباره راه‌اندازی شد؛ لطفاً امتحان کنید.').waitFor({ timeout: LIVE_MS });
     expect(await customer.getByText('SECRET-NOTE').count()).toBe(0);
     expect(await customer.content()).not.toContain('SECRET-NOTE');
     await customer.getByRole('button', { name: 'بله، حل شد' }).click();
@@ -150,6 +156,32 @@ describe.skipIf(!hasChromium)('more journeys in a real browser', () => {
     expect(ticket.escalationAcknowledgedAt).not.toBeNull();
     await analyst.context().close();
     await supervisor.context().close();
+  }, 120_000);
+
+  it('two agents on one ticket see each other live, typing included; the customer never does', async () => {
+    const customer = await ApiClient.signIn(server.url, world.customer.email, PASSWORD);
+    const { id } = await customer.call<{ id: number }>('POST', '/tickets', { title: 'دو کارشناس روی یک درخواست', type: 'incident' });
+    const sara = await agentPage(world.analyst.email);
+    await sara.goto(`/tickets/${id}`);
+    await sara.getByRole('heading', { name: 'دو کارشناس روی یک درخواست' }).waitFor();
+    const maryam = await agentPage(world.supervisor.email);
+    await maryam.goto(`/tickets/${id}`);
+    await maryam.getByRole('heading', { name: 'دو کارشناس روی یک درخواست' }).waitFor();
+    await sara.getByTestId('presence').filter({ hasText: 'در حال دیدن: مریم سرپرست' }).waitFor({ timeout: LIVE_MS });
+    await maryam.getByTestId('presence').filter({ hasText: 'سارا کارشناس' }).waitFor({ timeout: LIVE_MS });
+    await maryam.getByLabel('پاسخ به مشتری').pressSequentially('در حال بررسی');
+    await sara.getByTestId('presence').filter({ hasText: 'در حال نوشتن: مریم سرپرست' }).waitFor({ timeout: LIVE_MS });
+    await screenshot(sara, 'workspace-presence-1366x768-fa');
+    // Leaving the ticket takes Maryam off Sara's view.
+    await maryam.goto('/');
+    await sara.getByTestId('presence').waitFor({ state: 'detached', timeout: LIVE_MS });
+    const portal = await (await contextFor(browser, server.url, 'fa')).newPage();
+    await signInAs(portal, `/portal/requests/${id}`, world.customer.email, 'fa');
+    await portal.getByRole('heading', { name: 'دو کارشناس روی یک درخواست' }).waitFor();
+    expect(await portal.getByTestId('presence').count()).toBe(0);
+    await sara.context().close();
+    await maryam.context().close();
+    await portal.context().close();
   }, 120_000);
 
   it('is usable by keyboard alone: sign in, open a ticket, reply, and show the shortcuts', async () => {

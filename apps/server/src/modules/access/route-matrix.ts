@@ -24,6 +24,8 @@ const row = (route: string, expect: Expectations): MatrixRow => ({ route, expect
 export const ROUTE_MATRIX: readonly MatrixRow[] = [
   // ── platform ──────────────────────────────────────────────────────────────────────────────
   row('GET /api/health', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  // The live stream (platform/realtime): everyone signed in has one; ?once=true ends it after its opening.
+  row('GET /api/v1/live', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('GET /api/docs', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('GET /api/docs/json', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('GET /api/docs/yaml', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
@@ -168,6 +170,10 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('POST /api/v1/tickets', { anonymous: [401, 401], contact: [201, 201], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [403, 403], admin: [403, 403] }),
   row('GET /api/v1/tickets', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/tickets/search', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  // Presence: the desk's only (own ticket: a contact may read it, yet sees no presence → 403).
+  row('GET /api/v1/tickets/:id/presence', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
+  row('PUT /api/v1/tickets/:id/presence', { anonymous: [401, 401], contact: [403, 404], analyst: [204, 404], supervisor: [204, 404], manager: [204, 204], crm: [204, 404], admin: [404, 404] }),
+  row('DELETE /api/v1/tickets/:id/presence', { anonymous: [401, 401], contact: [403, 404], analyst: [204, 404], supervisor: [204, 404], manager: [204, 204], crm: [204, 404], admin: [404, 404] }),
   row('GET /api/v1/tickets/:id', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),
   row('PATCH /api/v1/tickets/:id', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [403, 404], admin: [404, 404] }),
   row('GET /api/v1/tickets/:id/history', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 404], supervisor: [200, 404], manager: [200, 200], crm: [200, 404], admin: [404, 404] }),

@@ -1,7 +1,7 @@
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import type { Contribution } from '../../platform/modules.ts';
-import { inAppDriver } from './drivers/in-app.ts';
+import { liveInAppDriver } from './drivers/in-app.ts';
 import type { NotificationDriver, NotificationMailer } from './drivers/types.ts';
 import { notificationJobs } from './notifications.jobs.ts';
 import { registerNotificationRoutes } from './notifications.routes.ts';
@@ -28,6 +28,6 @@ export interface NotificationsOptions {
 export function registerNotifications(app: App, ctx: AppContext, options: NotificationsOptions = {}): Contribution<AppContext> {
   registerNotificationRoutes(app, ctx);
   registerMailLinkRoutes(app, ctx);
-  const drivers = options.drivers ?? [inAppDriver, ...(options.mailer ? [emailDriver({ clock: ctx.clock, publicUrl: ctx.config.publicUrl, sealKeys: ctx.sealKeys, contactSignIns: ctx.contactSignIns }, options.mailer)] : [])];
+  const drivers = options.drivers ?? [liveInAppDriver(ctx.realtime), ...(options.mailer ? [emailDriver({ clock: ctx.clock, publicUrl: ctx.config.publicUrl, sealKeys: ctx.sealKeys, contactSignIns: ctx.contactSignIns }, options.mailer)] : [])];
   return { module: 'notifications', ...notificationJobs(ctx, drivers) };
 }

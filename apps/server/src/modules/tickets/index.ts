@@ -11,6 +11,7 @@ import { registerTicketSettingsRoutes } from './settings.routes.ts';
 import { registerTicketRoutes, type TicketQueryCompiler } from './tickets.routes.ts';
 import { registerTicketSearchRoutes } from './tickets-search.routes.ts';
 import { registerTicketTimeline } from './timeline.routes.ts';
+import { registerPresenceRoutes } from './presence.routes.ts';
 import { ticketSettings } from './tickets.settings.ts';
 import { registerCategoryRoutes } from './categories.routes.ts';
 
@@ -36,11 +37,13 @@ export { mergeTickets } from './commands/merge-tickets.ts';
 export { createCategory } from './commands/create-category.ts';
 export { updateCategory } from './commands/update-category.ts';
 export { BUILTIN_QUEUE_VIEWS, type QueueView } from './queues.ts';
+export { ROLE_QUEUE_VIEWS } from './role-queues.ts';
 export { compileTicketFilter, type TicketWhere } from './filter/ticket-filter.repository.ts';
 export { checkTicketFilter } from './filter/check.ts';
 export { ticketFilterFields, type TicketFilterField, type TicketFilterFields } from './filter/fields.ts';
 export type { TicketFilterContext } from './filter/plan.ts';
 export { ticketPolicy, visibleTickets, seesInternal, type TicketAccess, type TicketAction } from './tickets.policy.ts';
+export { ticketAudience } from './live-audience.ts';
 export {
   loadTicketAccess,
   loadTicketForUpdate,
@@ -96,6 +99,7 @@ export function registerTickets(app: App, ctx: AppContext, options: TicketsOptio
   registerQueueRoutes(app, ctx, queueViews(options.queueViews ?? [], filterFields), filterFields);
   registerTicketSettingsRoutes(app, ctx);
   registerTicketTimeline(app, ctx);
+  registerPresenceRoutes(app, ctx);
   registerCategoryRoutes(app, ctx);
   const jobs = ticketJobs(ctx);
   const blobs = orphanBlobSweep(ctx, options.blobReferences);

@@ -87,7 +87,8 @@ describe('queues', () => {
       referred_elsewhere: 0,
       recently_resolved: 0,
     });
-    expect(await counts(d.manager.client)).toEqual({ ...zeros, escalated_to_me: 1 });
+    // Managers also have the role queues across groups (role-queues.db.test.ts): 7 open, 5 of them unassigned.
+    expect(await counts(d.manager.client)).toEqual({ ...zeros, escalated_to_me: 1, all_open: 7, all_unassigned: 5 });
   });
 
   it('lists each view’s tickets, most recently updated first, and the counts match the lists', async () => {
@@ -119,9 +120,9 @@ describe('queues', () => {
     expect((await counts(d.analystA.client)).recently_resolved).toBe(1);
   });
 
-  it('admin-only and crm agents see zeros; contacts 403; anonymous 401; unknown view 404', async () => {
+  it('admin-only and crm agents see zeros (crm: its own queue too, empty here); contacts 403; anonymous 401; unknown view 404', async () => {
     expect(await counts(d.adminOnly.client)).toEqual(zeros);
-    expect(await counts(d.crm.client)).toEqual(zeros);
+    expect(await counts(d.crm.client)).toEqual({ ...zeros, my_organizations_open: 0 });
     expect(expectStatus(await d.adminOnly.client.get('/api/v1/queues/open_in_my_groups/tickets'), 200).items).toEqual([]);
     expect((await d.contactShared.client.get('/api/v1/queues')).statusCode).toBe(403);
     expect((await d.contactShared.client.get('/api/v1/queues/my_open/tickets')).statusCode).toBe(403);

@@ -4,7 +4,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import { ticketFilterFields, type TicketFilterFields } from './filter/fields.ts';
-import { queueFilter, type QueueView } from './queues.ts';
+import { queueFilter, viewShownTo, type QueueView } from './queues.ts';
 import { presentTicketSummary } from './tickets.presenter.ts';
 import { ticketDeskPolicy, TICKET_DESK } from './tickets.policy.ts';
 import { countTickets, listTickets, loadRelated } from './tickets.queries.ts';
@@ -29,8 +29,9 @@ export function registerQueueRoutes(app: App, ctx: AppContext, views: readonly Q
     async (request) => {
       const actor = requireUser(request.actor);
       const agent = agentOf(actor);
-      const counts = await Promise.all(views.map((view) => countTickets(ctx, actor, queueFilter(view, agent), fields)));
-      return { items: views.map((view, i) => ({ name: view.name, count: counts[i]! })) };
+      const shown = views.filter((view) => viewShownTo(view, agent));
+      const counts = await Promise.all(shown.map((view) => countTickets(ctx, actor, queueFilter(view, agent), fields)));
+      return { items: shown.map((view, i) => ({ name: view.name, count: counts[i]! })) };
     },
   );
 
@@ -48,7 +49,7 @@ export function registerQueueRoutes(app: App, ctx: AppContext, views: readonly Q
     async (request) => {
       const actor = requireUser(request.actor);
       const agent = agentOf(actor);
-      const view = views.find((v) => v.name === request.params.name);
+      const view = views.find((v) => v.name === request.params.name && viewShownTo(v, agent));
       if (!view) throw notFound('queue');
       const page = await listTickets(ctx, actor, queueFilter(view, agent), { limit: request.query.limit, cursor: request.query.cursor }, fields);
       const related = await loadRelated(ctx.db, page.items);

@@ -1,5 +1,5 @@
 import type { TicketFilter } from '@pishkhan/contracts';
-import type { AgentIdentity } from '../../platform/actor.ts';
+import type { AgentIdentity, Role } from '../../platform/actor.ts';
 import { checkTicketFilter } from './filter/check.ts';
 import type { TicketFilterFields } from './filter/fields.ts';
 import { OPEN_STATUSES, PENDING_STATUSES } from './lifecycle.ts';
@@ -17,11 +17,18 @@ export interface QueueView {
   name: string;
   /** The indexes that serve this view; queues.indexes.db.test.ts checks the planner uses one. */
   indexes: readonly string[];
+  /** Shown only to agents with one of these roles (role queues); absent: to every agent. */
+  roles?: readonly Role[];
   /**
    * Which tickets (before the visibility scope). A function of the reading agent only when the
    * view depends on their roles, which the language does not name (escalated_to_me).
    */
   filter: TicketFilter | ((agent: AgentIdentity) => TicketFilter);
+}
+
+/** Whether an agent has this view in their sidebar (a role view: only with one of its roles). */
+export function viewShownTo(view: QueueView, agent: AgentIdentity): boolean {
+  return !view.roles || view.roles.some((role) => agent.roles.has(role));
 }
 
 /** The filter of a view for one agent. */

@@ -74,6 +74,7 @@ describe('every configuration key is read', () => {
     PISHKHAN_ADMIN_PASSWORD: 'correct horse battery',
     LOG_LEVEL: 'debug',
     PISHKHAN_ACTOR_CACHE_MS: '0',
+    PISHKHAN_LIVE_HEARTBEAT_MS: '5000',
     PISHKHAN_SMTP_ENABLED: 'false',
     PISHKHAN_SMTP_PORT: '2626',
     PISHKHAN_SMTP_HOST: '127.0.0.2',

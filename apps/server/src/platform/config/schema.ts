@@ -28,6 +28,8 @@ export const ConfigSchema = Type.Object({
    * bound on how late sign-out, revocation and deactivation reach another process. 0 turns it off.
    */
   PISHKHAN_ACTOR_CACHE_MS: Type.Integer({ minimum: 0, maximum: 1000, default: 900 }),
+  /** How often a live stream (GET /api/v1/live) sends a heartbeat and re-reads its subscriber's session (ms; ADR 0025). */
+  PISHKHAN_LIVE_HEARTBEAT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 20_000 }),
   /** The built-in SMTP receiver: on unless "false"; port 0 takes a free port (tests). */
   PISHKHAN_SMTP_ENABLED: Type.Boolean({ default: true }),
   PISHKHAN_SMTP_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 2525 }),
@@ -65,5 +67,7 @@ export interface Config {
   logLevel: string;
   /** PISHKHAN_ACTOR_CACHE_MS: how long a session's actor may be reused (0: read on every request). */
   actorCacheMs: number;
+  /** PISHKHAN_LIVE_HEARTBEAT_MS: the live stream's heartbeat, when it also re-reads the session. */
+  liveHeartbeatMs: number;
   smtp: { enabled: boolean; port: number; host: string; relayFrom: string[] };
 }

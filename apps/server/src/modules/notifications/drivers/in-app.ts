@@ -1,3 +1,4 @@
+import type { Realtime } from '../../../platform/realtime/index.ts';
 import { insertNotification } from '../notifications.repository.ts';
 import type { NotificationDriver } from './types.ts';
 
@@ -20,3 +21,14 @@ export const inAppDriver: NotificationDriver = {
     });
   },
 };
+
+/** The bell's driver with live updates: after the job commits, the user's open streams hear that their notifications changed. */
+export function liveInAppDriver(live: Pick<Realtime, 'notifyUsers'>): NotificationDriver {
+  return {
+    name: inAppDriver.name,
+    async deliver(trx, n) {
+      await inAppDriver.deliver(trx, n);
+      if (n.userId !== null) live.notifyUsers(trx, [n.userId]);
+    },
+  };
+}

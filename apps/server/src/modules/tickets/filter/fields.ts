@@ -1,4 +1,6 @@
 import type { TicketFilterOp } from '@pishkhan/contracts';
+import { agentSideOf } from '../../../platform/actor.ts';
+import { ticketsOfOrganizationsManagedBy } from './account-manager.repository.ts';
 import { TICKET_CHANNELS } from '@pishkhan/contracts';
 import type { DB } from '../../../schema.ts';
 import { STATUSES } from '../lifecycle.ts';
@@ -33,7 +35,11 @@ export interface TicketFilterField {
   me?: 'agent' | 'contact';
   /** Whether `@my_groups` may stand for the list of an in / not_in. */
   myGroups?: boolean;
-  /** custom: the where-expression of the field's `contains` value, for this reader (may throw a 400 DomainError for a bad value). */
+  /**
+   * custom: the where-expression of the field's `contains` value, for this reader (may throw a 400
+   * DomainError for a bad value). An id field with `compile` (account_manager) has no tickets column:
+   * its checked value (an id or `@me`) compiles to a subquery.
+   */
   compile?: (value: string, context: TicketFilterContext) => TicketWhere;
 }
 
@@ -65,6 +71,11 @@ export function timeField(column: TicketColumn, nullable: boolean): TicketFilter
   return { kind: 'time', column, nullable, ops: nullable ? [...ORDER, ...RELATIVE, ...NULLS] : [...ORDER, ...RELATIVE] };
 }
 
+/** An id field's value for the reader: `@me` is their agent id (undefined without an agent side). */
+function agentIdOf(value: unknown, context: TicketFilterContext): number | undefined {
+  return value === '@me' ? agentSideOf(context.actor)?.id : (value as number);
+}
+
 const TYPES_READ = ['incident', 'service_request', 'problem', 'change'];
 
 /**
@@ -86,6 +97,8 @@ export const ticketFilterFields: TicketFilterFields = Object.freeze({
   owner_agent: idField('owner_agent_id', { nullable: true, me: 'agent' }),
   requester: idField('requester_contact_id', { nullable: true, me: 'contact' }),
   organization: idField('organization_id', { nullable: true }),
+  // The organisation's account manager (people's organizations.account_manager_id): `eq @me` or an agent id.
+  account_manager: { kind: 'id', column: null, nullable: false, ops: ['eq'], me: 'agent', compile: (value, context) => ticketsOfOrganizationsManagedBy(agentIdOf(value, context)) },
   category: idField('category_id', { nullable: true }),
   tag: { kind: 'tag', column: null, nullable: false, ops: EQUALITY },
   escalation_acknowledged: { kind: 'presence', column: 'escalation_acknowledged_at', nullable: false, ops: ['eq', 'neq'] },

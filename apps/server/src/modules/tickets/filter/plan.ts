@@ -49,7 +49,7 @@ function condition(c: TicketFilterCondition, field: TicketFilterField, context: 
     const without = op === 'neq' || op === 'not_in';
     return tags.length ? { kind: 'tag', tags, negated: without } : { kind: 'const', value: without };
   }
-  if (field.kind === 'custom') return { kind: 'custom', where: field.compile!(c.value as string, context) };
+  if (field.compile) return { kind: 'custom', where: field.compile(c.value as string, context) };
   const column = field.column!;
   if (field.kind === 'presence') {
     const set = (op === 'eq') === (c.value === true);

@@ -1,0 +1,62 @@
+import { CompiledQuery } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor, AgentIdentity } from '../../platform/actor.ts';
+import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { makeAgent, makeGroup, makeOrganization, makeTicket } from '../../../test/factories.ts';
+import { filterWhere } from './filter/ticket-filter.repository.ts';
+import { queueFilter } from './queues.ts';
+import { ROLE_QUEUE_VIEWS } from './role-queues.ts';
+
+// The role queues are served by an index like the group queues (queues.indexes.db.test.ts):
+// SQLite's plan names one of the view's indexes; PostgreSQL, with sequential scans priced out,
+// never reads tickets by "Seq Scan".
+let t: TestApp;
+let agent: AgentIdentity;
+let actor: Actor;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const [a, b] = [await makeGroup(t), await makeGroup(t)];
+  const person = await makeAgent(t, { roles: ['manager', 'crm'], groupIds: [a] });
+  agent = { id: person.agentId!, name: 'x', roles: new Set(['manager', 'crm']), groupIds: [a] };
+  actor = { kind: 'user', userId: person.userId!, email: person.email, locale: 'en', mustChangePassword: false, agent, contact: null, via: 'session' };
+  const org = await makeOrganization(t, { accountManagerId: person.agentId! });
+  for (let i = 0; i < 50; i++) await makeTicket(t, { groupId: i % 2 ? a : b, organizationId: i % 3 ? org : null, status: ['new', 'open', 'resolved', 'pending_customer'][i % 4]! });
+  if (t.dialect === 'postgres') await t.ctx.db.executeQuery(CompiledQuery.raw('analyze tickets'));
+});
+afterAll(() => t.destroy());
+
+async function plan(compiled: CompiledQuery): Promise<string> {
+  return t.ctx.db.connection().execute(async (conn) => {
+    if (t.dialect === 'sqlite') {
+      const rows = await conn.executeQuery(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
+      return rows.rows.map((r: any) => r.detail).join('\n');
+    }
+    await conn.executeQuery(CompiledQuery.raw('set enable_seqscan = off'));
+    try {
+      const rows = await conn.executeQuery(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
+      return rows.rows.map((r: any) => r['QUERY PLAN']).join('\n');
+    } finally {
+      await conn.executeQuery(CompiledQuery.raw('reset enable_seqscan'));
+    }
+  });
+}
+
+describe('role queue indexes', () => {
+  it('runs on the dialect under test', () => expect(t.ctx.dialect.name).toBe(t.dialect));
+
+  it('every index a role view names exists', async () => {
+    const sqlText = t.dialect === 'sqlite' ? "select name from sqlite_master where type = 'index' and tbl_name = 'tickets'" : "select indexname as name from pg_indexes where tablename = 'tickets'";
+    const names = (await t.ctx.db.executeQuery<{ name: string }>(CompiledQuery.raw(sqlText))).rows.map((r) => r.name);
+    for (const view of ROLE_QUEUE_VIEWS) for (const ix of view.indexes) expect(names, `${view.name}: ${ix}`).toContain(ix);
+  });
+
+  for (const view of ROLE_QUEUE_VIEWS) {
+    it(`${view.name} reads tickets through an index`, async () => {
+      const query = t.ctx.db.selectFrom('tickets').select(['tickets.id']).where(filterWhere(queueFilter(view, agent), { actor, now: t.clock.now() })).compile();
+      const text = await plan(query);
+      expect(text, text).not.toMatch(t.dialect === 'sqlite' ? /SCAN tickets\b/ : /Seq Scan on tickets/);
+      if (t.dialect === 'sqlite') expect(view.indexes.some((ix) => new RegExp(`\\b${ix}\\b`).test(text)), `${view.name} should use one of ${view.indexes.join(', ')}:\n${text}`).toBe(true);
+    });
+  }
+});
