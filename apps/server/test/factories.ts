@@ -1,4 +1,6 @@
 import { newApiToken } from '../src/modules/access/tokens.ts';
+import { newTotpSecret, sealTotpSecret } from '../src/modules/access/totp.ts';
+import { generate as generateTotp } from 'otplib';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { systemActor, type Role } from '../src/platform/actor.ts';
@@ -110,6 +112,11 @@ export function anonymousClient(app: FastifyInstance): Client {
 export async function signIn(app: FastifyInstance, email: string, password = PASSWORD): Promise<Client> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
+  return clientOfSession(app, res);
+}
+
+/** A client carrying the session a sign-in answer started (its cookie and CSRF token): e.g. the second factor's. */
+export function clientOfSession(app: FastifyInstance, res: { cookies: Array<{ name: string; value: string }>; json: () => { csrfToken: string } }): Client {
   const cookie = res.cookies.find((c) => c.name === 'pishkhan_session')!;
   return clientWith(app, { cookie: `pishkhan_session=${cookie.value}`, 'x-csrf-token': res.json().csrfToken, 'accept-language': 'en' });
 }
@@ -312,4 +319,15 @@ export async function makeFailedMail(t: TestApp, ticketId: number): Promise<numb
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
+}
+
+/** A second factor of a sign-in, inserted directly (confirmed unless `pending`): its secret, and the current code by the test clock. */
+export async function makeTotp(t: TestApp, userId: number, options: { pending?: boolean } = {}): Promise<{ secret: string; code: () => Promise<string> }> {
+  const secret = newTotpSecret();
+  const now = t.clock.now();
+  await t.ctx.db
+    .insertInto('user_totp')
+    .values({ user_id: userId, secret_sealed: sealTotpSecret(t.ctx.sealKeys, userId, secret), confirmed_at: options.pending ? null : now, last_time_step: null, created_at: now, updated_at: now })
+    .execute();
+  return { secret, code: () => generateTotp({ secret, epoch: Math.floor(t.clock.now() / 1000) }) };
 }

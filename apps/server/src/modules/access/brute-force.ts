@@ -1,4 +1,5 @@
 import { normalizeEmail } from '@pishkhan/text';
+import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
@@ -42,3 +43,14 @@ export async function assertMayAttempt(ctx: { db: Db; clock: Clock }, keys: { ac
   const until = Math.max(...waits);
   if (until > now) throw new DomainError(AccessErrors['auth.too_many_attempts'], { retryAfter: Math.ceil((until - now) / 1000) });
 }
+
+/**
+ * A command's `prepare` for codes typed while signed in (turning a second factor off, new recovery
+ * codes): the signed-in account's back-off and lock hold, so a stolen session cannot guess codes.
+ */
+export const guessingGuard = {
+  async prepare(ctx: { db: Db; clock: Clock }, input: { actor: Actor; ip?: string }): Promise<undefined> {
+    if (input.actor.kind === 'user') await assertMayAttempt(ctx, { account: accountKey(input.actor.email), ip: ipKey(input.ip) });
+    return undefined;
+  },
+};

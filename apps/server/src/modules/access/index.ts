@@ -5,6 +5,7 @@ import { registerSessionRoutes } from './session.routes.ts';
 import { registerLinkRoutes } from './links.routes.ts';
 import { registerTokenRoutes } from './tokens.routes.ts';
 import { registerSessionAdminRoutes } from './sessions.routes.ts';
+import { registerTotpRoutes } from './totp.routes.ts';
 import { accessSettings } from './access.settings.ts';
 import { authenticateRequest, type SessionDeps } from './sessions.ts';
 import { deleteExpiredSessions } from './commands/delete-expired-sessions.ts';
@@ -61,6 +62,7 @@ export function registerAccess(app: App, ctx: AppContext): Contribution<AppConte
   registerLinkRoutes(app, ctx, sessionDeps(ctx));
   registerTokenRoutes(app, ctx);
   registerSessionAdminRoutes(app, ctx);
+  registerTotpRoutes(app, ctx, sessionDeps(ctx));
   return {
     module: 'access',
     settings: [accessSettings],
