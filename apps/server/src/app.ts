@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './platform/clock/index.ts';
 import { deriveKey } from './platform/crypto/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { createHttpServer, type App } from './platform/http/server.ts';
+import { routeSink } from './platform/http/route-sink.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { createJobs, platformContribution } from './platform/jobs/index.ts';
 import { createEventDispatcher } from './platform/events/index.ts';
@@ -37,6 +38,8 @@ export interface BuildOptions {
   secret: string;
   clock?: Clock;
   logger?: Logger;
+  /** false: no HTTP layer (the CLI's `user create`, `seed`, `reindex`): routes go nowhere; default true. */
+  http?: boolean;
 }
 
 export interface Pishkhan {
@@ -81,9 +84,48 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     resolveActor: resolveOnBehalfActor,
     contactSignIns: contactSignInPort,
   };
+  const http = options.http !== false;
+  const app = http ? await httpServerOf(ctx, database) : routeSink();
+
+  const contributions: Contribution<AppContext>[] = [
+    platformContribution(ctx),
+    registerAudit(app, ctx),
+    registerAccess(app, ctx),
+    registerPeople(app, ctx),
+    registerTickets(app, ctx, { queueViews: [], filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery, blobReferences: [referencedRawBlobs] }),
+    registerNotifications(app, ctx, { mailer: createOutboundMailer(ctx) }),
+    registerAdminJobs(app, ctx),
+    registerSearch(app, ctx),
+    // Not a module: the demo and bench data, written through the modules' index.ts.
+    seedContribution(),
+    registerEmail(app, ctx),
+    registerOutbound(app, ctx),
+    registerPreferences(app, ctx),
+  ];
+  const installed = installContributions(ctx, contributions);
+
+  if (http) await app.ready();
+  return {
+    app,
+    ctx,
+    contributions,
+    settings: installed.settings,
+    seedModes: installed.seedModes,
+    close: async () => {
+      await events.stop();
+      await jobs.stop();
+      if (http) await app.close();
+    },
+  };
+}
+
+/** The HTTP layer: the server with its plugins, health, metrics and the web app (modules add their routes after). */
+async function httpServerOf(ctx: AppContext, database: Database<DB>): Promise<App> {
   const authenticate = createAuthenticator(ctx);
+  const { config, clock } = ctx;
+
   const app = await createHttpServer({
-    logger,
+    logger: ctx.logger,
     trustProxy: config.trustProxy,
     bodyLimit: 2 * MB,
     uploadLimit: 4096 * MB,
@@ -115,34 +157,5 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
   // The web app (workspace at /, portal at /portal) on the API's port.
   await registerWebApp(app);
 
-  const contributions: Contribution<AppContext>[] = [
-    platformContribution(ctx),
-    registerAudit(app, ctx),
-    registerAccess(app, ctx),
-    registerPeople(app, ctx),
-    registerTickets(app, ctx, { queueViews: [], filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery, blobReferences: [referencedRawBlobs] }),
-    registerNotifications(app, ctx, { mailer: createOutboundMailer(ctx) }),
-    registerAdminJobs(app, ctx),
-    registerSearch(app, ctx),
-    // Not a module: the demo and bench data, written through the modules' index.ts.
-    seedContribution(),
-    registerEmail(app, ctx),
-    registerOutbound(app, ctx),
-    registerPreferences(app, ctx),
-  ];
-  const installed = installContributions(ctx, contributions);
-
-  await app.ready();
-  return {
-    app,
-    ctx,
-    contributions,
-    settings: installed.settings,
-    seedModes: installed.seedModes,
-    close: async () => {
-      await events.stop();
-      await jobs.stop();
-      await app.close();
-    },
-  };
+  return app;
 }
