@@ -67,6 +67,7 @@ export const CALLS: Record<string, CallBuilder> = {
   },
   'session.record_failure': async () => ({ input: { email: `guess${seq()}@example.test`, ip: '192.0.2.1' } }),
   'user.unlock': async (w) => ({ input: { userId: w.foreignAgent.userId } }),
+  'link.record_failure': async () => ({ input: { ip: `192.0.2.${seq() % 250}` } }),
   'session.second_factor': async (w) => {
     const agent = await makeAgent(w.t, { roles: ['analyst'], groupIds: [w.groupB] });
     const { code } = await makeTotp(w.t, agent.userId);

@@ -43,6 +43,7 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'token.revoke': { ...all(404), admin: 'ok' },
   'session.revoke': { ...all(404), admin: 'ok' },
   'session.record_failure': all('ok'), // whoever failed: the counters and the audit entry
+  'link.record_failure': all('ok'), // whoever held a dead link: the address's counter
   'user.unlock': adminOnly,
   // The sign-in's second step: whoever holds a live challenge and its code (each call a fresh one).
   'session.second_factor': all('ok'),

@@ -25,7 +25,7 @@ export { LINK_TTL_MS, type IssuedLink } from './links.ts';
 export { revokeTicketLinksOfContacts } from './ticket-links.repository.ts';
 export { revokeApiTokensOfUser } from './tokens.repository.ts';
 export { revokeSignIn, changeSignIn } from './sign-in-state.ts';
-export { rateLimitStore, PUBLIC_RATE_LIMIT } from './rate-limit-store.ts';
+export { rateLimitStore, PUBLIC_RATE_LIMIT, PORTAL_SUBMISSION_RATE_LIMIT } from './rate-limit-store.ts';
 export { assertAcceptablePassword, passwordProblem, MIN_PASSWORD_LENGTH } from './password-rules.ts';
 export { INITIAL_PASSWORD_FILE, writeInitialPasswordFile, removeInitialPasswordFile } from './initial-password.ts';
 
