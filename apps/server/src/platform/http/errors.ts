@@ -169,6 +169,11 @@ export const CommonErrors = defineErrors({
   },
   'record.conflict': { status: 409, fa: 'این مقدار تکراری است: «{field}»', en: 'This value is already taken: "{field}"' },
   'record.invalid_reference': { status: 422, fa: '«{field}» به رکوردی معتبر اشاره نمی‌کند.', en: '"{field}" does not refer to a valid record.' },
+  'record.inactive_reference': {
+    status: 422,
+    fa: '«{field}» به رکوردی غیرفعال اشاره می‌کند؛ رکورد غیرفعال را نمی‌توان تازه به کار گرفت.',
+    en: '"{field}" refers to a deactivated record; a deactivated record cannot be newly assigned.',
+  },
   'server.error': { status: 500, fa: 'خطای داخلی سرور رخ داد.', en: 'An internal server error occurred.' },
   'server.unavailable': { status: 503, fa: 'سرویس در دسترس نیست.', en: 'The service is unavailable.' },
 });
