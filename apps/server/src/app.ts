@@ -8,6 +8,7 @@ import { deriveKey, secretRotationContribution } from './platform/crypto/index.t
 import { sealedValues } from './sealed-values.ts';
 import type { Database } from './platform/db/index.ts';
 import { createHttpServer, type App, type HttpTimeouts } from './platform/http/server.ts';
+import { routeSink } from './platform/http/route-sink.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { createJobs, platformContribution } from './platform/jobs/index.ts';
 import { createEventDispatcher } from './platform/events/index.ts';
@@ -44,6 +45,8 @@ export interface BuildOptions {
   logger?: Logger;
   /** Slow-client limits; the server runs with the defaults (server.ts), tests shorten them. */
   httpTimeouts?: Partial<HttpTimeouts>;
+  /** false: no HTTP layer (the CLI's `user create`, `seed`, `reindex`): routes go nowhere; default true. */
+  http?: boolean;
 }
 
 export interface Pishkhan {
@@ -92,6 +95,56 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     resolveActor: resolveOnBehalfActor,
     contactSignIns: contactSignInPort,
   };
+  const http = options.http !== false;
+  const app = http ? await httpServerOf(ctx, database, realtime, options.httpTimeouts) : routeSink();
+
+  const contributions: Contribution<AppContext>[] = [
+    platformContribution(ctx),
+    // Re-seals every value of the one registry under the current secret (`pishkhan secret rotate`).
+    secretRotationContribution(ctx, sealedValues),
+    registerAudit(app, ctx),
+    registerAccess(app, ctx),
+    registerPeople(app, ctx),
+    registerTickets(app, ctx, { queueViews: ROLE_QUEUE_VIEWS, filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery, blobReferences: [referencedRawBlobs] }),
+    registerNotifications(app, ctx, { mailer: createOutboundMailer(ctx) }),
+    registerAdminJobs(app, ctx),
+    registerSearch(app, ctx),
+    // Not a module: the demo and bench data, written through the modules' index.ts.
+    seedContribution(),
+    registerEmail(app, ctx),
+    registerOutbound(app, ctx),
+    registerPreferences(app, ctx),
+    registerSso(app, ctx),
+    registerCalendars(app, ctx),
+    registerDuty(app, ctx),
+  ];
+  const installed = installContributions(ctx, contributions);
+
+  if (http) {
+    await app.ready();
+    await realtime.start();
+  }
+  return {
+    app,
+    ctx,
+    contributions,
+    settings: installed.settings,
+    seedModes: installed.seedModes,
+    close: async () => {
+      await events.stop();
+      await jobs.stop();
+      // Streams end first: the HTTP server's close waits for open connections.
+      if (http) {
+        await realtime.stop();
+        await app.close();
+      }
+    },
+  };
+}
+
+/** The HTTP layer: the server with its plugins, health, live updates, metrics and the web app (modules add their routes after). */
+async function httpServerOf(ctx: AppContext, database: Database<DB>, realtime: ReturnType<typeof createRealtime>, timeouts: Partial<HttpTimeouts> | undefined): Promise<App> {
+  const { config, clock, logger } = ctx;
   const authenticate = createAuthenticator(ctx);
   const app = await createHttpServer({
     logger,
@@ -100,7 +153,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     uploadLimit: 4096 * MB,
     authenticate,
     rateLimit: { max: config.publicRateLimit, store: rateLimitStore(database.kysely, clock) },
-    ...(options.httpTimeouts ? { timeouts: options.httpTimeouts } : {}),
+    ...(timeouts ? { timeouts } : {}),
   });
 
   app.get(
@@ -128,42 +181,5 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
   // The web app (workspace at /, portal at /portal) on the API's port.
   await registerWebApp(app);
 
-  const contributions: Contribution<AppContext>[] = [
-    platformContribution(ctx),
-    // Re-seals every value of the one registry under the current secret (`pishkhan secret rotate`).
-    secretRotationContribution(ctx, sealedValues),
-    registerAudit(app, ctx),
-    registerAccess(app, ctx),
-    registerPeople(app, ctx),
-    registerTickets(app, ctx, { queueViews: ROLE_QUEUE_VIEWS, filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery, blobReferences: [referencedRawBlobs] }),
-    registerNotifications(app, ctx, { mailer: createOutboundMailer(ctx) }),
-    registerAdminJobs(app, ctx),
-    registerSearch(app, ctx),
-    // Not a module: the demo and bench data, written through the modules' index.ts.
-    seedContribution(),
-    registerEmail(app, ctx),
-    registerOutbound(app, ctx),
-    registerPreferences(app, ctx),
-    registerSso(app, ctx),
-    registerCalendars(app, ctx),
-    registerDuty(app, ctx),
-  ];
-  const installed = installContributions(ctx, contributions);
-
-  await app.ready();
-  await realtime.start();
-  return {
-    app,
-    ctx,
-    contributions,
-    settings: installed.settings,
-    seedModes: installed.seedModes,
-    close: async () => {
-      await events.stop();
-      await jobs.stop();
-      // Streams end first: the HTTP server's close waits for open connections.
-      await realtime.stop();
-      await app.close();
-    },
-  };
+  return app;
 }

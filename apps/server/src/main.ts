@@ -1,31 +1,22 @@
-import { buildApp } from './app.ts';
-import { bootstrapInstallation, resolveSecret } from './bootstrap.ts';
 import { parseFlags } from './cli/args.ts';
-import { seedCommand } from './cli/seed.ts';
-import { reindexCommand } from './cli/reindex.ts';
-import { userCreate } from './cli/user-create.ts';
-import { backupCommand } from './cli/backup.ts';
-import { restoreCommand } from './cli/restore.ts';
-import { secretRotateCommand } from './cli/secret-rotate.ts';
-import { ConfigError, loadConfig } from './platform/config/index.ts';
-import { migrateToLatest, openDatabase } from './platform/db/index.ts';
-import { createLogger } from './platform/logging/logger.ts';
-import { DomainError, renderMessage } from './platform/http/errors.ts';
-import type { DB } from './schema.ts';
-import { ensureWebBuild } from './platform/http/web-build.ts';
-import { startImapPollers, startSmtpReceiver } from './modules/email/index.ts';
+import { CliInputError, EXIT_BAD_INPUT, oneLine, USAGE, usageOf } from './cli/usage.ts';
 
-const USAGE = `Usage: pishkhan <command>
-  start                      migrate, create the admin on first start, serve on $PORT (default 8080)
-  migrate                    apply pending database migrations
-  user create --email E --name N --roles analyst,supervisor [--groups 1,2] [--password P]
-  user create --email E --name N --contact [--organization ID] [--password P]
-  seed --<mode>              load data of a seed mode
-  reindex [--here|--detach]  rebuild the search index as a server job and follow its progress
-                             (--here: run the jobs in this process; --detach: only start it)
-  backup <file> [--include-secret]  database and attachments in one archive, while the server serves
-  restore <file>             into an empty database and data dir (SQLite → PostgreSQL: set DATABASE_URL)
-  secret rotate [--here|--detach]  re-seal every sealed value under PISHKHAN_SECRET (old one in PISHKHAN_SECRET_PREVIOUS)`;
+// Everything else is imported once a command is known to run, so `--help` and bad commands answer at once.
+const load = async () => ({
+  ...(await import('./app.ts')),
+  ...(await import('./bootstrap.ts')),
+  ...(await import('./cli/seed.ts')),
+  ...(await import('./cli/reindex.ts')),
+  ...(await import('./cli/user-create.ts')),
+  ...(await import('./cli/backup.ts')),
+  ...(await import('./cli/restore.ts')),
+  ...(await import('./cli/secret-rotate.ts')),
+  ...(await import('./platform/config/index.ts')),
+  ...(await import('./platform/db/index.ts')),
+  ...(await import('./platform/logging/logger.ts')),
+  ...(await import('./platform/http/web-build.ts')),
+  ...(await import('./modules/email/index.ts')),
+});
 
 async function main(argv: string[]): Promise<number> {
   const [minMajor, minMinor] = [22, 12];
@@ -36,16 +27,28 @@ async function main(argv: string[]): Promise<number> {
   }
   const { positionals, flags } = parseFlags(argv);
   const command = positionals[0];
-  if (!command || command === 'help' || flags.help) {
+  // Help and unknown commands are answered before any configuration or database is touched.
+  if (command === 'help' || (!command && flags.help)) {
     console.log(USAGE);
-    return command ? 0 : 1;
+    return 0;
   }
+  const help = command ? usageOf(command) : undefined;
+  const sub = { user: 'create', secret: 'rotate' }[command ?? ''];
+  if (!command || help === undefined || (sub !== undefined && positionals[1] !== sub && !flags.help)) {
+    console.error(command ? `Unknown command: ${positionals.slice(0, 2).join(' ')}\n${USAGE}` : USAGE);
+    return EXIT_BAD_INPUT;
+  }
+  if (flags.help) {
+    console.log(help);
+    return 0;
+  }
+  const { buildApp, bootstrapInstallation, resolveSecret, seedCommand, reindexCommand, userCreate, backupCommand, restoreCommand, secretRotateCommand, loadConfig, migrateToLatest, openDatabase, createLogger, ensureWebBuild, startImapPollers, startSmtpReceiver } = await load();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   // Before the usual first steps: the target must stay empty and its secret come from the archive.
   if (command === 'restore') return restoreCommand({ config, positionals });
   const secret = await resolveSecret(config);
-  const database = openDatabase<DB>(config.database);
+  const database = openDatabase<import('./schema.ts').DB>(config.database);
   const applied = await migrateToLatest(database.kysely);
   if (applied.length) logger.info({ migrations: applied }, 'Applied migrations');
   if (command === 'migrate') {
@@ -84,7 +87,8 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     return -1;
   }
-  const pishkhan = await buildApp({ config, database, secret, logger: createLogger('warn') });
+  // The other commands serve nothing: the modules' contributions without the HTTP layer.
+  const pishkhan = await buildApp({ config, database, secret, logger: createLogger('warn'), http: false });
   try {
     await bootstrapInstallation(pishkhan.ctx.db, config, pishkhan.ctx.clock, logger, pishkhan.settings);
     if (command === 'user' && positionals[1] === 'create') {
@@ -92,10 +96,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'seed') return await seedCommand(pishkhan.ctx, pishkhan.seedModes, flags);
-    if (command === 'reindex') return await reindexCommand(pishkhan.ctx, flags);
-    if (command === 'secret' && positionals[1] === 'rotate') return await secretRotateCommand(pishkhan.ctx, flags);
-    console.error(USAGE);
-    return 1;
+    if (command === 'secret') return await secretRotateCommand(pishkhan.ctx, flags);
+    return await reindexCommand(pishkhan.ctx, flags);
   } finally {
     await pishkhan.close();
     await database.close();
@@ -106,10 +108,14 @@ main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exit(code);
   },
-  (error: unknown) => {
+  async (error: unknown) => {
+    const { ConfigError } = await import('./platform/config/index.ts');
+    const { DomainError, renderMessage } = await import('./platform/http/errors.ts');
+    // Bad input is one line and exit 2; anything else one line and exit 1 (an operator reads a reason, not a stack).
     if (error instanceof ConfigError) console.error(error.message);
-    else if (error instanceof DomainError) console.error(`${error.code}: ${renderMessage(error.code, 'en', error.details)}`);
-    else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
+    else if (error instanceof CliInputError) console.error(oneLine(error.message));
+    else if (error instanceof DomainError) console.error(oneLine(`${error.code}: ${renderMessage(error.code, 'en', error.details)}`));
+    else console.error(oneLine(`Error: ${error instanceof Error ? error.message : String(error)}`));
+    process.exit(error instanceof CliInputError || error instanceof DomainError ? EXIT_BAD_INPUT : 1);
   },
 );

@@ -1,6 +1,6 @@
 import type { SealedValue } from './platform/crypto/index.ts';
 import { resealEventField } from './platform/events/index.ts';
-import { LINK_SEAL_CONTEXT } from './modules/access/index.ts';
+import { LINK_SEAL_CONTEXT, resealTotpSecrets } from './modules/access/index.ts';
 import { resealDefaultRelay, resealMailboxSecrets } from './modules/email/index.ts';
 import { resealSsoSecrets } from './modules/sso/index.ts';
 
@@ -29,6 +29,12 @@ export const sealedValues: readonly SealedValue[] = [
     where: "event access.link_issued's sealedLink (outbox and its jobs)",
     sealedIn: ['modules/access/links.ts'],
     reseal: (db, keys) => resealEventField(db, keys, { event: 'access.link_issued', field: 'sealedLink', context: LINK_SEAL_CONTEXT }),
+  },
+  {
+    where: 'user_totp.secret_sealed',
+    columns: [{ table: 'user_totp', column: 'secret_sealed' }],
+    sealedIn: ['modules/access/totp.ts'],
+    reseal: (db, keys) => resealTotpSecrets(db, keys),
   },
   {
     where: 'sso_directories.bind_password_sealed, sso_oidc_providers.client_secret_sealed',

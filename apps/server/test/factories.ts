@@ -1,4 +1,6 @@
 import { newApiToken } from '../src/modules/access/tokens.ts';
+import { newTotpSecret, sealTotpSecret } from '../src/modules/access/totp.ts';
+import { generate as generateTotp } from 'otplib';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -120,6 +122,11 @@ export async function signIn(app: FastifyInstance, email: string, password = PAS
 export function sessionClient(app: FastifyInstance, res: LightMyRequestResponse, csrfToken: string): Client {
   const cookie = res.cookies.find((c) => c.name === 'pishkhan_session')!;
   return clientWith(app, { cookie: `pishkhan_session=${cookie.value}`, 'x-csrf-token': csrfToken, 'accept-language': 'en' });
+}
+
+/** A client carrying the session a sign-in answer started (its cookie and CSRF token): e.g. the second factor's. */
+export function clientOfSession(app: FastifyInstance, res: LightMyRequestResponse): Client {
+  return sessionClient(app, res, res.json().csrfToken);
 }
 
 function clientWith(app: FastifyInstance, headers: Record<string, string>): Client {
@@ -386,4 +393,13 @@ export async function makeCalendarHoliday(t: TestApp): Promise<{ calendarId: num
   const calendarId = await makeCalendar(t);
   const row = await addCalendarHoliday(t.ctx, { actor: systemActor(), id: calendarId, version: 1, date: { calendar: 'jalali', year: 1405, month: 10, day: 1 }, name: { fa: 'یلدا', en: 'Yalda' } });
   return { calendarId, holidayId: row.id };
+/** A second factor of a sign-in, inserted directly (confirmed unless `pending`): its secret, and the current code by the test clock. */
+export async function makeTotp(t: TestApp, userId: number, options: { pending?: boolean } = {}): Promise<{ secret: string; code: () => Promise<string> }> {
+  const secret = newTotpSecret();
+  const now = t.clock.now();
+  await t.ctx.db
+    .insertInto('user_totp')
+    .values({ user_id: userId, secret_sealed: sealTotpSecret(t.ctx.sealKeys, userId, secret), confirmed_at: options.pending ? null : now, last_time_step: null, created_at: now, updated_at: now })
+    .execute();
+  return { secret, code: () => generateTotp({ secret, epoch: Math.floor(t.clock.now() / 1000) }) };
 }

@@ -17,6 +17,8 @@ export const Me = Type.Object({
   email: Type.String(),
   locale: Language,
   mustChangePassword: Type.Boolean(),
+  /** An admin who must enrol a second factor (TOTP) before anything but the session and enrolment routes opens. */
+  mustEnrolTotp: Type.Boolean(),
   agent: Type.Union([
     Type.Object({ id: Id, name: Type.String(), roles: Type.Array(Type.String()), groupIds: Type.Array(Id) }),
     Type.Null(),
@@ -30,3 +32,22 @@ export const SessionResponse = Type.Object({
   csrfToken: Type.String(),
 });
 export type SessionResponse = Static<typeof SessionResponse>;
+
+/** `POST /session` when the password was right and the sign-in has a second factor: no session yet, the code comes next. */
+export const SecondFactorRequired = Type.Object({
+  secondFactor: Type.Literal('totp'),
+  /** Send back to `POST /session/second-factor` with the code (single use, 5 minutes). */
+  challenge: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+export type SecondFactorRequired = Static<typeof SecondFactorRequired>;
+
+export const SecondFactorBody = Type.Object(
+  {
+    challenge: Type.String({ minLength: 1, maxLength: 200 }),
+    /** The 6-digit code of the authenticator app, or one of the recovery codes. */
+    code: Type.String({ minLength: 1, maxLength: 40 }),
+  },
+  { additionalProperties: false },
+);
+export type SecondFactorBody = Static<typeof SecondFactorBody>;

@@ -18,7 +18,8 @@ export async function reindexCommand(ctx: AppContext, flags: Record<string, stri
   let quietSince = Date.now();
   for (;;) {
     const now = (await findRebuild(ctx.db, rebuild.id))!;
-    if (now.done !== last) {
+    // The last batch may count its records a moment before the rebuild is marked done: say both.
+    if (now.done !== last || now.status === 'done') {
       print(`Reindex ${rebuild.id}: ${Math.min(now.done, now.total)} / ${now.total}${now.status === 'done' ? ' — done' : ''}`);
       last = now.done;
       quietSince = Date.now();

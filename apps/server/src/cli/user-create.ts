@@ -5,13 +5,14 @@ import type { TSchema } from 'typebox';
 import { ROLES, systemActor } from '../platform/actor.ts';
 import { transaction } from '../platform/db/index.ts';
 import type { AppContext } from '../context.ts';
-import { hashPassword, insertUser } from '../modules/access/index.ts';
-import { createAgent, createContact, linkContactSignIn } from '../modules/people/index.ts';
+import { findUserByEmail, hashPassword, insertUser } from '../modules/access/index.ts';
+import { CliInputError } from './usage.ts';
+import { createAgent, createContact, findOrganization, linkContactSignIn } from '../modules/people/index.ts';
 
 /** Checks CLI input against the same schema the API uses, so the CLI accepts nothing the API would refuse. */
 function validate(schema: TSchema, value: unknown): void {
   const errors = [...Value.Errors(schema, value)].map((e) => `${e.instancePath || '/'} ${e.message}`);
-  if (errors.length) throw new Error(`Invalid input: ${[...new Set(errors)].join('; ')}`);
+  if (errors.length) throw new CliInputError(`Invalid input: ${[...new Set(errors)].join('; ')}`);
 }
 
 /**
@@ -23,14 +24,14 @@ function validate(schema: TSchema, value: unknown): void {
 export async function userCreate(ctx: AppContext, flags: Record<string, string | true>): Promise<string> {
   const email = typeof flags.email === 'string' ? flags.email : undefined;
   const name = typeof flags.name === 'string' ? flags.name : email;
-  if (!email || !name) throw new Error('user create needs --email (and usually --name)');
+  if (!email || !name) throw new CliInputError('user create needs --email (and usually --name); see pishkhan user --help');
   const locale = flags.locale === 'en' ? 'en' : 'fa';
   const password = typeof flags.password === 'string' ? flags.password : undefined;
   if (flags.contact !== true) {
     const roles = typeof flags.roles === 'string' ? flags.roles.split(',').map((r) => r.trim()).filter(Boolean) : [];
     const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-    if (bad.length) throw new Error(`Unknown role(s): ${bad.join(', ')}. Roles: ${ROLES.join(', ')}`);
-    if (roles.length === 0) throw new Error(`An agent needs --roles (${ROLES.join(', ')}), or pass --contact`);
+    if (bad.length) throw new CliInputError(`Unknown role(s): ${bad.join(', ')}. Roles: ${ROLES.join(', ')}`);
+    if (roles.length === 0) throw new CliInputError(`An agent needs --roles (${ROLES.join(', ')}), or pass --contact`);
     const groupIds = typeof flags.groups === 'string' ? flags.groups.split(',').map(Number) : [];
     const body = { email, name, roles, groupIds, locale, ...(password !== undefined ? { password } : {}) };
     validate(CreateAgentBody, body);
@@ -41,6 +42,9 @@ export async function userCreate(ctx: AppContext, flags: Record<string, string |
   const organizationId = typeof flags.organization === 'string' ? Number(flags.organization) : null;
   validate(CreateContactBody, { name, emails: [email], organizationId, language: locale });
   validate(CreateAgentBody.properties.password, password ?? 'x'.repeat(12));
+  // Refused before any write, in words: an address that already signs in, an organisation that is not there.
+  if (await findUserByEmail(ctx.db, email)) throw new CliInputError(`${email} already signs in; give its contact a portal sign-in with an invitation (POST /api/v1/contacts/:id/invitation) instead`);
+  if (organizationId !== null && !(await findOrganization(ctx.db, organizationId))) throw new CliInputError(`No organisation ${organizationId}`);
   const generated = password === undefined ? randomBytes(12).toString('base64url') : undefined;
   const passwordHash = await hashPassword(password ?? generated!);
   const actor = systemActor('cli');

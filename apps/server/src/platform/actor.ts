@@ -37,6 +37,8 @@ export type Actor =
       email: string;
       locale: Language;
       mustChangePassword: boolean;
+      /** An admin without a second factor while `access.totp_required_for_admins` is on: only enrolment is open. */
+      mustEnrolTotp?: boolean;
       agent: AgentIdentity | null;
       contact: ContactIdentity | null;
       /** How the request proved who it is: a browser session cookie (CSRF applies) or a token; or a job acting for the user. */

@@ -71,6 +71,8 @@ export interface DemoOptions {
   tickets?: number;
   contacts?: number;
   seed?: number;
+  /** Told a line every 50 tickets (the CLI prints it). */
+  progress?: (line: string) => void;
 }
 
 /** A clock the demo moves by hand: every command runs at the moment of the story it tells. */
@@ -158,6 +160,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
     let created = 0;
     let previous: { id: number; requester: number; topic: Topic } | undefined;
     for (let i = 0; i < ticketTotal; i++) {
+      if (i > 0 && i % 50 === 0) options.progress?.(`tickets ${i} / ${ticketTotal}`);
       const topic = gen.topic();
       const req = gen.request(topic);
       const k = gen.int(0, contactTotal - 1);

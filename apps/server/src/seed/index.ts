@@ -9,15 +9,18 @@ export { seedBench, type BenchSummary } from './bench.ts';
 export { SeededDatabaseError } from './guard.ts';
 export { Generator } from './generator.ts';
 
-/** Runs a seed mode, turning "already seeded" into a clear message and exit code 1. */
+/** A flag a seed mode cannot use (exit code 2, like the CLI's other bad input). */
+class SeedInputError extends Error {}
+
+/** Runs a seed mode, turning "already seeded" into a clear message and exit code 1, and a bad flag into one with exit code 2. */
 async function refusing(print: (line: string) => void, run: () => Promise<void>): Promise<number> {
   try {
     await run();
     return 0;
   } catch (error) {
-    if (!(error instanceof SeededDatabaseError)) throw error;
+    if (!(error instanceof SeededDatabaseError) && !(error instanceof SeedInputError)) throw error;
     print(error.message);
-    return 1;
+    return error instanceof SeedInputError ? 2 : 1;
   }
 }
 
@@ -36,7 +39,7 @@ export function seedContribution(print: (line: string) => void = (l) => console.
         run: (ctx) =>
           refusing(print, async () => {
             const started = Date.now();
-            const s = await seedDemo(ctx);
+            const s = await seedDemo(ctx, { progress: print });
             print(`Demo desk ready: ${s.tickets} tickets in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
             print(`Sign in at ${ctx.config.publicUrl} with the password ${s.password}:`);
             for (const p of [...s.agents, ...s.contacts]) print(`  ${p.email.padEnd(36)} ${p.what}`);
@@ -51,7 +54,9 @@ export function seedContribution(print: (line: string) => void = (l) => console.
             const options: BenchOptions = { tickets: Number(flags.tickets ?? 10_000), progress: print };
             if (typeof flags.contacts === 'string') options.contacts = Number(flags.contacts);
             if (typeof flags.organizations === 'string') options.organizations = Number(flags.organizations);
-            if (!Number.isInteger(options.tickets) || options.tickets < 1) throw new Error('--tickets needs a positive whole number');
+            for (const [flag, value] of [['tickets', options.tickets], ['contacts', options.contacts ?? 1], ['organizations', options.organizations ?? 1]] as const) {
+              if (!Number.isInteger(value) || value < 1) throw new SeedInputError(`--${flag} needs a positive whole number`);
+            }
             const s = await seedBench(ctx, options);
             print(`Bench data ready: ${s.tickets} tickets, ${s.articles} articles, ${s.contacts} contacts in ${(s.ms / 1000).toFixed(1)} s.`);
           }),

@@ -1,7 +1,7 @@
 import { prepareMail } from '../../src/modules/email/index.ts';
 import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
 import { mailLink } from '../../src/modules/notifications/mail-links/mail-link-tokens.ts';
-import { escalateDirectly, makeCategory, makeFailedMail, makeHeldMail, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD, makeCalendar, makeCalendarHoliday } from '../factories.ts';
+import { escalateDirectly, makeCategory, makeFailedMail, makeHeldMail, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD, makeCalendar, makeCalendarHoliday, makeTotp } from '../factories.ts';
 import type { World } from '../route-matrix/world.ts';
 import { makeAgent, makeApiToken, makeContact, makeOrganization, signIn } from '../factories.ts';
 import { portalInvitationLink } from '../../src/modules/access/index.ts';
@@ -68,6 +68,22 @@ export const CALLS: Record<string, CallBuilder> = {
   },
   'session.record_failure': async () => ({ input: { email: `guess${seq()}@example.test`, ip: '192.0.2.1' } }),
   'user.unlock': async (w) => ({ input: { userId: w.foreignAgent.userId } }),
+  'link.record_failure': async () => ({ input: { ip: `192.0.2.${seq() % 250}` } }),
+  'session.second_factor': async (w) => {
+    const agent = await makeAgent(w.t, { roles: ['analyst'], groupIds: [w.groupB] });
+    const { code } = await makeTotp(w.t, agent.userId);
+    const first = await w.t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: agent.email, password: PASSWORD } });
+    return { input: { challenge: first.json().challenge, code: await code() } };
+  },
+  'totp.start_enrolment': async () => ({ input: {} }),
+  'totp.confirm': async () => ({ input: { code: '123456' } }),
+  'totp.disable': async () => ({ input: { code: '123456' } }),
+  'totp.renew_recovery_codes': async () => ({ input: { code: '123456' } }),
+  'totp.reset': async (w) => {
+    const agent = await makeAgent(w.t, { roles: ['analyst'], groupIds: [w.groupB] });
+    await makeTotp(w.t, agent.userId);
+    return { input: { userId: agent.userId } };
+  },
   'audit.apply_retention': async () => ({ input: {} }),
   'contact.deactivate': async (w) => {
     const { contactId } = await makeContact(w.t, { organizationId: w.org2, canSignIn: false });

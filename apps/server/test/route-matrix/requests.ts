@@ -19,6 +19,7 @@ import {
   makeRelation,
   makeTicket,
   makeWatcher,
+  makeTotp,
   PASSWORD,
   signIn,
   type Client,
@@ -124,6 +125,14 @@ function multipartFile(name: string, text: string): { payload: Buffer; headers: 
   return { payload: Buffer.from(body), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+/** A fresh caller of `role` with a second factor (pending or confirmed; signed in before it was confirmed) and a current code for `url`. */
+async function withTotp(w: World, role: MatrixRole, url: string, pending: boolean): Promise<PreparedRequest> {
+  const { person, client } = await freshActor(w, role);
+  if (!person) return { url, client, payload: { code: '123456' } };
+  const { code } = await makeTotp(w.t, person.userId, { pending });
+  return { url, client, payload: { code: await code() } };
+}
+
 /** A live one-time link's token: a contact's invitation, or a sign-in's reset as the public request makes it. */
 async function linkToken(w: World, purpose: 'invitation' | 'password_reset', id: number): Promise<string> {
   if (purpose === 'invitation') return tokenOfLink((await portalInvitationLink(w.t.ctx, { contactId: id })).link);
@@ -172,6 +181,22 @@ export const REQUESTS: Record<string, Builder> = {
   },
   'GET /api/v1/admin/users/:id/sessions': async (w) => ({ url: `/api/v1/admin/users/${w.foreignAgent.userId}/sessions` }),
   'POST /api/v1/admin/users/:id/unlock': async (w) => ({ url: `/api/v1/admin/users/${w.foreignAgent.userId}/unlock` }),
+  'POST /api/v1/session/second-factor': async (w) => {
+    const agent = await makeAgent(w.t, { roles: ['analyst'] });
+    const { code } = await makeTotp(w.t, agent.userId);
+    const first = await w.t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: agent.email, password: PASSWORD } });
+    return { url: '/api/v1/session/second-factor', payload: { challenge: first.json().challenge, code: await code() } };
+  },
+  'GET /api/v1/me/totp': fixed('/api/v1/me/totp'),
+  'POST /api/v1/me/totp': async (w, role) => ({ url: '/api/v1/me/totp', client: (await freshActor(w, role)).client }),
+  'POST /api/v1/me/totp/confirm': async (w, role) => withTotp(w, role, '/api/v1/me/totp/confirm', true),
+  'POST /api/v1/me/totp/disable': async (w, role) => withTotp(w, role, '/api/v1/me/totp/disable', false),
+  'POST /api/v1/me/totp/recovery-codes': async (w, role) => withTotp(w, role, '/api/v1/me/totp/recovery-codes', false),
+  'POST /api/v1/admin/users/:id/totp/reset': async (w) => {
+    const agent = await makeAgent(w.t, { roles: ['analyst'] });
+    await makeTotp(w.t, agent.userId);
+    return { url: `/api/v1/admin/users/${agent.userId}/totp/reset` };
+  },
   'GET /api/v1/admin/audit': fixed('/api/v1/admin/audit?action=session.&limit=5'),
   'POST /api/v1/ticket-link/session': async (w) => {
     const { id } = await ticketFor(w, 'own');

@@ -27,4 +27,27 @@ export const AccessErrors = defineErrors({
     en: 'Agents must sign in with single sign-on (the organisation’s directory or identity provider), not a password.',
   },
   'auth.too_many_attempts': { status: 429, fa: 'تلاش‌ها بسیار زیاد است؛ چند لحظه بعد دوباره بکوشید.', en: 'Too many attempts; wait a moment and try again.' },
+  'auth.second_factor_invalid': {
+    status: 401,
+    fa: 'کد تأیید دومرحله‌ای یا کد بازیابی نادرست است، یا پیش‌تر به کار رفته است.',
+    en: 'The two-step verification code or recovery code is incorrect or has already been used.',
+  },
+  'auth.second_factor_expired': {
+    status: 401,
+    fa: 'مهلت مرحلهٔ دوم ورود گذشته است؛ دوباره با ایمیل و گذرواژه وارد شوید.',
+    en: 'The second sign-in step has expired; sign in again with your email and password.',
+  },
+  'auth.totp_code_invalid': {
+    status: 422,
+    fa: 'کد برنامهٔ احراز هویت یا کد بازیابی نادرست است، یا پیش‌تر به کار رفته است.',
+    en: 'The authenticator code or recovery code is incorrect or has already been used.',
+  },
+  'auth.totp_already_enabled': { status: 409, fa: 'ورود دومرحله‌ای پیش‌تر فعال شده است.', en: 'Two-step verification is already enabled.' },
+  'auth.totp_not_pending': { status: 409, fa: 'ثبت ورود دومرحله‌ای آغاز نشده است؛ نخست آن را آغاز کنید.', en: 'Two-step verification enrolment has not been started; start it first.' },
+  'auth.totp_not_enabled': { status: 409, fa: 'ورود دومرحله‌ای برای این حساب فعال نیست.', en: 'Two-step verification is not enabled for this account.' },
+  'auth.session_required': {
+    status: 403,
+    fa: 'این کار فقط پس از ورود با گذرواژه شدنی است، نه با توکن دسترسی.',
+    en: 'This can be done only when signed in with a password, not with an API token.',
+  },
 });

@@ -6,6 +6,7 @@ export function presentMe(actor: UserActor) {
     email: actor.email,
     locale: actor.locale,
     mustChangePassword: actor.mustChangePassword,
+    mustEnrolTotp: actor.mustEnrolTotp === true,
     agent: actor.agent ? { id: actor.agent.id, name: actor.agent.name, roles: [...actor.agent.roles].sort(), groupIds: [...actor.agent.groupIds] } : null,
     contact: actor.contact ? { id: actor.contact.id, organizationId: actor.contact.organizationId } : null,
   };

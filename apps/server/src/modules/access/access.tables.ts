@@ -48,4 +48,17 @@ export interface AccessTables {
   };
   auth_failures: { key: string; failures: number; first_failed_at: number; last_failed_at: number; locked_until: number | null };
   rate_limits: { key: string; hits: number; window_start: number };
+  user_totp: {
+    id: Generated<number>;
+    user_id: number;
+    /** The base32 secret, sealed (context `user:<id>:totp`). */
+    secret_sealed: string;
+    /** Null while enrolment waits for its first code. */
+    confirmed_at: number | null;
+    /** The RFC 6238 time step of the last code accepted: a code works once. */
+    last_time_step: number | null;
+    created_at: number;
+    updated_at: number;
+  };
+  totp_recovery_codes: { id: Generated<number>; user_id: number; code_hash: string; used_at: number | null; created_at: number };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { anonymousClient, makeAgent, makeApiToken, makeContact, makeTicket, PASSWORD, signIn, type Client } from '../../../test/factories.ts';
+import { anonymousClient, makeAgent, makeApiToken, makeContact, makeGroup, makeTicket, PASSWORD, signIn, type Client } from '../../../test/factories.ts';
 import { tokenOfLink } from '../../../test/links.ts';
 import { ticketMagicLink } from './index.ts';
 
@@ -197,7 +197,25 @@ describe('accounts: audit, brute-force defence, sessions, deactivation', () => {
     expect((await admin.post(`/api/v1/organizations/${orgId}/deactivate`, { version: 1 })).json().active).toBe(false);
     const desk = await signIn(t.app, (await makeAgent(t, { roles: ['manager'] })).email);
     const named = await desk.post('/api/v1/tickets', { title: 'x', type: 'incident', organizationId: orgId });
-    expect([named.statusCode, named.json().code, named.json().details.field]).toEqual([422, 'record.invalid_reference', 'organizationId']);
+    expect([named.statusCode, named.json().code, named.json().details.field]).toEqual([422, 'record.inactive_reference', 'organizationId']);
+    expect((await desk.post('/api/v1/tickets', { title: 'x', type: 'incident', organizationId: 987654 })).json().code).toBe('record.invalid_reference');
+    // … nor given to a contact, new or moved; the contact already there stays.
+    const newContact = await desk.post('/api/v1/contacts', { name: 'مشتری تازه', organizationId: orgId });
+    expect([newContact.statusCode, newContact.json().code]).toEqual([422, 'record.inactive_reference']);
+    const moved = await desk.post('/api/v1/contacts', { name: 'مشتری دیگر' });
+    const move = await desk.patch(`/api/v1/contacts/${moved.json().id}`, { version: 1, organizationId: orgId });
+    expect([move.statusCode, move.json().code, move.json().details.field]).toEqual([422, 'record.inactive_reference', 'organizationId']);
+    // A deactivated group or agent is not assigned a new ticket, in the same words.
+    const groupId = await makeGroup(t);
+    const member = await makeAgent(t, { roles: ['analyst'], groupIds: [groupId] });
+    expect((await admin.patch(`/api/v1/agents/${member.agentId}`, { version: 1, active: false })).statusCode).toBe(200);
+    const toAgent = await desk.post('/api/v1/tickets', { title: 'x', type: 'incident', assigneeGroupId: groupId, assigneeAgentId: member.agentId });
+    expect([toAgent.statusCode, toAgent.json().code, toAgent.json().details.field]).toEqual([422, 'record.inactive_reference', 'assigneeAgentId']);
+    const groupVersion = (await admin.get(`/api/v1/groups/${groupId}`)).json().version;
+    expect((await admin.patch(`/api/v1/groups/${groupId}`, { version: groupVersion, active: false })).statusCode).toBe(200);
+    const toGroup = await desk.post('/api/v1/tickets', { title: 'x', type: 'incident', assigneeGroupId: groupId });
+    expect([toGroup.statusCode, toGroup.json().code, toGroup.json().details.field]).toEqual([422, 'record.inactive_reference', 'assigneeGroupId']);
+    expect(toGroup.json().message).toMatch(/deactivated/);
   });
 
   it('role and group changes are audited with what they were and became', async () => {

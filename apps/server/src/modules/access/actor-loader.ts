@@ -2,6 +2,8 @@ import type { Actor, ActorSidesLoader } from '../../platform/actor.ts';
 import type { Language } from '../../platform/http/language.ts';
 import type { Db } from '../../schema.ts';
 import { findSignInRow } from './users.repository.ts';
+import { accessSettings } from './access.settings.ts';
+import { hasConfirmedTotp } from './totp.repository.ts';
 
 /** The columns of a sign-in (`users`) the actor is built from. */
 export interface SignInRow {
@@ -34,6 +36,7 @@ export async function actorFromUser(
     email: user.email,
     locale: (user.locale === 'en' ? 'en' : 'fa') as Language,
     mustChangePassword: user.must_change_password === 1,
+    mustEnrolTotp: sides.agent?.roles.has('admin') ? await adminMustEnrol(db, user.id) : false,
     agent: sides.agent,
     contact: sides.contact,
     via,
@@ -45,4 +48,10 @@ export async function actorFromUser(
 export async function actorOfUser(db: Db, actorSides: ActorSidesLoader, userId: number): Promise<Extract<Actor, { kind: 'user' }> | null> {
   const user = await findSignInRow(db, userId);
   return user ? actorFromUser(db, actorSides, user, 'job') : null;
+}
+
+/** Whether an admin is held at enrolment: the setting is on and the sign-in has no confirmed second factor (read uncached: admins are few). */
+async function adminMustEnrol(db: Db, userId: number): Promise<boolean> {
+  if (!(await accessSettings.get(db, 'access.totp_required_for_admins'))) return false;
+  return !(await hasConfirmedTotp(db, userId));
 }

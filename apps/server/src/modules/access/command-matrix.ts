@@ -43,7 +43,16 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'token.revoke': { ...all(404), admin: 'ok' },
   'session.revoke': { ...all(404), admin: 'ok' },
   'session.record_failure': all('ok'), // whoever failed: the counters and the audit entry
+  'link.record_failure': all('ok'), // whoever held a dead link: the address's counter
   'user.unlock': adminOnly,
+  // The sign-in's second step: whoever holds a live challenge and its code (each call a fresh one).
+  'session.second_factor': all('ok'),
+  // One's own second factor needs a session (the matrix's actors are loaded as for a job, like token.create's): 403; a channel is nobody.
+  'totp.start_enrolment': { ...all(403), channel: 401 },
+  'totp.confirm': { ...all(403), channel: 401 },
+  'totp.disable': { ...all(403), channel: 401 },
+  'totp.renew_recovery_codes': { ...all(403), channel: 401 },
+  'totp.reset': adminOnly,
   'audit.apply_retention': all(403), // the daily job's: the system only
   // people (desk roles create and edit organisations and contacts; crm and contacts do not)
   'organization.create': { ...all('ok'), contact: 403, crm: 403, channel: 403 },

@@ -5,6 +5,7 @@ import { registerSessionRoutes } from './session.routes.ts';
 import { registerLinkRoutes } from './links.routes.ts';
 import { registerTokenRoutes } from './tokens.routes.ts';
 import { registerSessionAdminRoutes } from './sessions.routes.ts';
+import { registerTotpRoutes } from './totp.routes.ts';
 import { accessSettings } from './access.settings.ts';
 import { authenticateRequest, csrfTokenFor, setSessionCookie, type SessionDeps } from './sessions.ts';
 import { presentMe } from './access.presenter.ts';
@@ -26,7 +27,7 @@ export { LINK_TTL_MS, LINK_SEAL_CONTEXT, type IssuedLink } from './links.ts';
 export { revokeTicketLinksOfContacts } from './ticket-links.repository.ts';
 export { revokeApiTokensOfUser } from './tokens.repository.ts';
 export { revokeSignIn, changeSignIn } from './sign-in-state.ts';
-export { rateLimitStore, PUBLIC_RATE_LIMIT } from './rate-limit-store.ts';
+export { rateLimitStore, PUBLIC_RATE_LIMIT, PORTAL_SUBMISSION_RATE_LIMIT } from './rate-limit-store.ts';
 export { assertAcceptablePassword, passwordProblem, MIN_PASSWORD_LENGTH } from './password-rules.ts';
 export { openExternalSession } from './external-sessions.ts';
 export { recordSignInFailure } from './commands/record-sign-in-failure.ts';
@@ -81,6 +82,7 @@ export function registerAccess(app: App, ctx: AppContext): Contribution<AppConte
   registerLinkRoutes(app, ctx, sessionDeps(ctx));
   registerTokenRoutes(app, ctx);
   registerSessionAdminRoutes(app, ctx);
+  registerTotpRoutes(app, ctx, sessionDeps(ctx));
   return {
     module: 'access',
     settings: [accessSettings],
@@ -88,3 +90,4 @@ export function registerAccess(app: App, ctx: AppContext): Contribution<AppConte
     schedules: [{ name: EXPIRED_SESSIONS_JOB, job: EXPIRED_SESSIONS_JOB, everyMs: 24 * 3600_000 }],
   };
 }
+export { resealTotpSecrets } from './totp.ts';

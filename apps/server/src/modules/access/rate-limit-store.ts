@@ -1,10 +1,24 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { Db } from '../../schema.ts';
 import { hitRateLimit } from './rate-limits.repository.ts';
 
 /** The route options a public endpoint opts into: the per-address limit set by PISHKHAN_PUBLIC_RATE_LIMIT. */
 export const PUBLIC_RATE_LIMIT = { rateLimit: {} } as const;
+
+/**
+ * The route options of ticket submission: customers (a contact-only sign-in, or a ticket link's
+ * customer) get the same per-minute limit per sign-in (else per address), counted once the actor is
+ * known (preHandler); the desk's agents are not limited.
+ */
+export const PORTAL_SUBMISSION_RATE_LIMIT = {
+  rateLimit: {
+    hook: 'preHandler',
+    allowList: (request: FastifyRequest) => request.actor?.kind === 'user' && request.actor.agent !== null,
+    keyGenerator: (request: FastifyRequest) => (request.actor?.kind === 'user' ? `user:${request.actor.userId}` : request.ip),
+  },
+} as const;
 
 /**
  * @fastify/rate-limit's store on the `rate_limits` table (fixed windows, one upsert per hit), so the

@@ -10,8 +10,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
+// A new address asked about each time: repeated requests for one address back off on their own (link-defence.db.test.ts).
+let asked = 0;
 const resetRequest = (address: string) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email: 'someone@example.test' }, remoteAddress: address, headers: { 'accept-language': 'en' } });
+  t.app.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email: `someone${++asked}@example.test` }, remoteAddress: address, headers: { 'accept-language': 'en' } });
 
 describe('public rate limits (@fastify/rate-limit on a table)', () => {
   it('runs on the dialect under test', () => expect(t.ctx.dialect.name).toBe(t.dialect));
@@ -46,5 +48,26 @@ describe('public rate limits (@fastify/rate-limit on a table)', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('the rate limit on portal ticket submission', () => {
+  it('answers a customer 429 with Retry-After past the limit, per sign-in; agents are not limited', async () => {
+    const { makeAgent, makeContact, makeGroup, signIn } = await import('../../../test/factories.ts');
+    const contact = await makeContact(t);
+    const portal = await signIn(t.app, contact.email);
+    const submit = (client: typeof portal, extra: Record<string, unknown> = {}) => client.post('/api/v1/tickets', { title: 'چاپگر کار نمی‌کند', description: 'از دیروز', type: 'incident', ...extra });
+    for (let i = 0; i < 5; i++) expect((await submit(portal)).statusCode, `ticket ${i + 1}`).toBe(201);
+    const limited = await submit(portal);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe('request.rate_limited');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Another customer has a counter of their own; the desk's agents have none.
+    expect((await submit(await signIn(t.app, (await makeContact(t)).email))).statusCode).toBe(201);
+    const groupId = await makeGroup(t);
+    const agent = await signIn(t.app, (await makeAgent(t, { roles: ['analyst'], groupIds: [groupId] })).email);
+    for (let i = 0; i < 6; i++) expect((await submit(agent, { requesterContactId: contact.contactId, assigneeGroupId: groupId })).statusCode).toBe(201);
+    t.clock.advance(60_001);
+    expect((await submit(portal)).statusCode).toBe(201);
   });
 });

@@ -53,6 +53,15 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('DELETE /api/v1/sessions/:id', { anonymous: [401, 401], contact: [204, 404], analyst: [204, 404], supervisor: [204, 404], manager: [204, 404], crm: [204, 404], admin: [204, 204] }),
   row('GET /api/v1/admin/users/:id/sessions', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('POST /api/v1/admin/users/:id/unlock', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [204, 204] }),
+  // The sign-in's second step: a fresh agent with a second factor, its challenge and code (public, like the first step).
+  row('POST /api/v1/session/second-factor', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  // Your own second factor: agents only, with a session (own = foreign: it is always the caller's). Fresh callers for the writes.
+  row('GET /api/v1/me/totp', { anonymous: [401, 401], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/me/totp', { anonymous: [401, 401], contact: [403, 403], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [201, 201], admin: [201, 201] }),
+  row('POST /api/v1/me/totp/confirm', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/me/totp/disable', { anonymous: [401, 401], contact: [403, 403], analyst: [204, 204], supervisor: [204, 204], manager: [204, 204], crm: [204, 204], admin: [204, 204] }),
+  row('POST /api/v1/me/totp/recovery-codes', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/admin/users/:id/totp/reset', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [204, 204] }),
   row('GET /api/v1/admin/audit', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('POST /api/v1/ticket-link/session', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   // ── sso (modules/sso) ────────────────────────────────────────────────────────────────────

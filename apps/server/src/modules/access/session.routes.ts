@@ -1,10 +1,13 @@
 import { Type } from 'typebox';
-import { ChangePasswordBody, ErrorEnvelope, SessionResponse, SignInBody } from '@pishkhan/contracts';
+import { ChangePasswordBody, ErrorEnvelope, SecondFactorBody, SecondFactorRequired, SessionResponse, SignInBody } from '@pishkhan/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import { changePassword } from './commands/change-password.ts';
 import { signIn } from './commands/sign-in.ts';
-import { actorFromUser } from './actor-loader.ts';
+import { completeSecondFactor } from './commands/complete-second-factor.ts';
+import { userOfChallenge } from './second-factor.ts';
+import { actorFromUser, type SignInRow } from './actor-loader.ts';
 import { presentMe } from './access.presenter.ts';
 import { clearSessionCookie, csrfTokenFor, currentSessionToken, forgetSession, setSessionCookie, type SessionDeps } from './sessions.ts';
 import { signOut } from './commands/sign-out.ts';
@@ -18,15 +21,26 @@ import { PUBLIC_RATE_LIMIT } from './rate-limit-store.ts';
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 429: ErrorEnvelope };
 
 export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDeps): void {
+  const userAgentOf = (request: FastifyRequest) => (request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {});
+  // A started session: its cookie set, the signed-in user and the CSRF token answered.
+  const sessionAnswer = async (reply: FastifyReply, { user, sessionId, token }: { user: SignInRow; sessionId: number; token: string }) => {
+    setSessionCookie(deps, reply, token);
+    return { me: presentMe((await actorFromUser(ctx.db, ctx.actorSides, user, 'session', sessionId))!), csrfToken: csrfTokenFor(deps.secret, token) };
+  };
   app.post(
     '/api/v1/session',
     {
       config: { auth: 'public', ...PUBLIC_RATE_LIMIT },
-      schema: { tags: ['session'], summary: 'Sign in with email and password', body: SignInBody, response: { 200: SessionResponse, ...errors } },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in with email and password (202: the sign-in has a second factor; send its code to /session/second-factor)',
+        body: SignInBody,
+        response: { 200: SessionResponse, 202: SecondFactorRequired, ...errors },
+      },
     },
     async (request, reply) => {
-      const input = { actor: request.actor, ...request.body, ip: request.ip, ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}) };
-      const { user, sessionId, token } = await signIn(ctx, input).catch(async (error: unknown) => {
+      const input = { actor: request.actor, ...request.body, ip: request.ip, ...userAgentOf(request) };
+      const result = await signIn(ctx, input).catch(async (error: unknown) => {
         // A wrong password or unknown email counts against the account and the address (after the
         // failed unit of work, in its own), then answers as before.
         if (error instanceof DomainError && error.code === AccessErrors['auth.invalid_credentials']) {
@@ -34,10 +48,29 @@ export function registerSessionRoutes(app: App, ctx: AppContext, deps: SessionDe
         }
         throw error;
       });
-      setSessionCookie(deps, reply, token);
-      const csrfToken = csrfTokenFor(deps.secret, token);
-      const actor = (await actorFromUser(ctx.db, ctx.actorSides, user, 'session', sessionId))!;
-      return { me: presentMe(actor), csrfToken };
+      if (result.step === 'second_factor') {
+        return reply.status(202).send({ secondFactor: 'totp' as const, challenge: result.challenge, expiresAt: new Date(result.expiresAt).toISOString() });
+      }
+      return reply.send(await sessionAnswer(reply, result));
+    },
+  );
+
+  app.post(
+    '/api/v1/session/second-factor',
+    {
+      config: { auth: 'public', ...PUBLIC_RATE_LIMIT },
+      schema: { tags: ['session'], summary: 'Sign in, second step: the challenge and a code of your authenticator app (or a recovery code)', body: SecondFactorBody, response: { 200: SessionResponse, ...errors } },
+    },
+    async (request, reply) => {
+      const input = { actor: request.actor, ...request.body, ip: request.ip, ...userAgentOf(request) };
+      const result = await completeSecondFactor(ctx, input).catch(async (error: unknown) => {
+        if (error instanceof DomainError && error.code === AccessErrors['auth.second_factor_invalid']) {
+          const user = await userOfChallenge(ctx, request.body.challenge);
+          if (user) await recordSignInFailure(ctx, { actor: request.actor, email: user.email, ip: request.ip, what: 'totp' });
+        }
+        throw error;
+      });
+      return sessionAnswer(reply, result);
     },
   );
 

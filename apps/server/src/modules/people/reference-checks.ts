@@ -18,9 +18,11 @@ export function distinct<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
+/** An organisation newly named (a contact's, on creation or when it changes): existing (422 invalid reference) and active (422 inactive reference). */
 export async function requireOrganization(db: Db, id: number, field = 'organizationId'): Promise<OrganizationRow> {
   const row = await findOrganizationRow(db, id);
   if (!row) throw invalidReference(field, [id]);
+  if (!row.active) throw new DomainError(CommonErrors['record.inactive_reference'], { field, ids: [id] });
   return row;
 }
 

@@ -42,6 +42,12 @@ export function invalidReference(field: string): DomainError {
   return new DomainError(CommonErrors['record.invalid_reference'], { field });
 }
 
+/** A reference that exists but is deactivated: refused for anything newly assigned, in its own words. */
+function refusedReference(field: string, row: { active: number } | undefined): DomainError | null {
+  if (!row) return invalidReference(field);
+  return row.active === 1 ? null : new DomainError(CommonErrors['record.inactive_reference'], { field });
+}
+
 export function requireOverrideReason(reason: string): string {
   if (reason.trim() === '') throw new DomainError(TicketErrors['ticket.override_reason_required']);
   return reason;
@@ -50,28 +56,29 @@ export function requireOverrideReason(reason: string): string {
 /** An active contact (people module lookup); its organisation comes along (the ticket's default organisation). */
 export async function requireRequester(db: Db, id: number, field = 'requesterContactId') {
   const contact = await findContact(db, id);
-  if (!contact || contact.active !== 1) throw invalidReference(field);
-  return contact;
+  const refused = refusedReference(field, contact);
+  if (refused) throw refused;
+  return contact!;
 }
 
 export async function requireOrganization(db: Db, id: number, field = 'organizationId'): Promise<void> {
-  const organization = await findOrganization(db, id);
-  if (!organization || organization.active !== 1) throw invalidReference(field);
+  const refused = refusedReference(field, await findOrganization(db, id));
+  if (refused) throw refused;
 }
 
 export async function requireCategory(db: Db, id: number, field = 'categoryId'): Promise<void> {
-  const category = await loadCategoryRow(db, id);
-  if (!category || category.active !== 1) throw invalidReference(field);
+  const refused = refusedReference(field, await loadCategoryRow(db, id));
+  if (refused) throw refused;
 }
 
 export async function requireGroup(db: Db, id: number, field = 'assigneeGroupId'): Promise<void> {
-  const group = await findGroup(db, id);
-  if (!group || group.active !== 1) throw invalidReference(field);
+  const refused = refusedReference(field, await findGroup(db, id));
+  if (refused) throw refused;
 }
 
 /** An active agent who is a member of the group (422 ticket.assignee_not_in_group otherwise). */
 export async function requireAssignee(db: Db, groupId: number, agentId: number, field = 'assigneeAgentId'): Promise<void> {
-  const agent = await findAgent(db, agentId);
-  if (!agent || agent.active !== 1) throw invalidReference(field);
+  const refused = refusedReference(field, await findAgent(db, agentId));
+  if (refused) throw refused;
   if (!(await isGroupMember(db, groupId, agentId))) throw new DomainError(TicketErrors['ticket.assignee_not_in_group'], { groupId, agentId });
 }

@@ -28,6 +28,7 @@ import { authorize, requireCaller, requireUser } from '../../platform/policy/ind
 import { invalidInput } from '../../platform/http/input-issues.ts';
 import type { TicketFilter } from '@pishkhan/contracts';
 import { ticketFilterFields, type TicketFilterFields } from './filter/fields.ts';
+import { PORTAL_SUBMISSION_RATE_LIMIT } from '../access/index.ts';
 
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
 const writeErrors = { ...errors, 409: ErrorEnvelope, 422: ErrorEnvelope };
@@ -53,6 +54,8 @@ export function registerTicketRoutes(app: App, ctx: AppContext, fields: TicketFi
   app.post(
     '/api/v1/tickets',
     {
+      // Customers' submissions are rate limited (429 with Retry-After); agents' are not.
+      config: { ...PORTAL_SUBMISSION_RATE_LIMIT },
       schema: {
         tags,
         summary: 'Open a ticket (agents for a requester; contacts through the portal)',

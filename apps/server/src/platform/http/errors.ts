@@ -154,6 +154,11 @@ export const CommonErrors = defineErrors({
     fa: 'پیش از ادامه باید گذرواژه خود را تغییر دهید.',
     en: 'You must change your password before continuing.',
   },
+  'auth.totp_enrolment_required': {
+    status: 403,
+    fa: 'مدیران باید پیش از ادامه ورود دومرحله‌ای با برنامهٔ احراز هویت را فعال کنند.',
+    en: 'Admins must set up two-step verification (TOTP) before continuing.',
+  },
   'auth.csrf': { status: 403, fa: 'نشانه ضدجعل درخواست نامعتبر است یا ارسال نشده.', en: 'The CSRF token is missing or invalid.' },
   'access.forbidden': { status: 403, fa: 'شما اجازه این کار را ندارید.', en: 'You are not allowed to do this.' },
   'record.not_found': { status: 404, fa: '{entity:entity} پیدا نشد.', en: '{entity:entity} not found.' },
@@ -164,6 +169,11 @@ export const CommonErrors = defineErrors({
   },
   'record.conflict': { status: 409, fa: 'این مقدار تکراری است: «{field}»', en: 'This value is already taken: "{field}"' },
   'record.invalid_reference': { status: 422, fa: '«{field}» به رکوردی معتبر اشاره نمی‌کند.', en: '"{field}" does not refer to a valid record.' },
+  'record.inactive_reference': {
+    status: 422,
+    fa: '«{field}» به رکوردی غیرفعال اشاره می‌کند؛ رکورد غیرفعال را نمی‌توان تازه به کار گرفت.',
+    en: '"{field}" refers to a deactivated record; a deactivated record cannot be newly assigned.',
+  },
   'server.error': { status: 500, fa: 'خطای داخلی سرور رخ داد.', en: 'An internal server error occurred.' },
   'server.unavailable': { status: 503, fa: 'سرویس در دسترس نیست.', en: 'The service is unavailable.' },
 });

@@ -39,10 +39,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * 'public': reachable without signing in. 'password-change': signed in, and open to a user who
-     * must still replace a generated password (session and password routes). Default: signed in
-     * with no pending password change.
+     * must still replace a generated password or an admin who must still enrol a second factor
+     * (session and password routes). 'totp-enrolment': signed in, open to an admin who must still
+     * enrol (the TOTP routes). Default: signed in with nothing pending.
      */
-    auth?: 'public' | 'required' | 'password-change' | 'link';
+    auth?: 'public' | 'required' | 'password-change' | 'totp-enrolment' | 'link';
   }
 }
 
@@ -197,6 +198,9 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     // Enforced here, once for every route, so that no route can forget it.
     if (request.actor.kind === 'user' && request.actor.mustChangePassword && auth !== 'password-change') {
       throw new DomainError(CommonErrors['auth.password_change_required']);
+    }
+    if (request.actor.kind === 'user' && request.actor.mustEnrolTotp && auth !== 'password-change' && auth !== 'totp-enrolment') {
+      throw new DomainError(CommonErrors['auth.totp_enrolment_required']);
     }
   });
 

@@ -9,6 +9,7 @@ import { TOKEN_PURPOSE } from '../links.ts';
 import { revokeOtherSessions } from '../sessions.repository.ts';
 import { findUserByEmail, findUserById, insertUser, setPasswordHash } from '../users.repository.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { assertMayAttempt, linkIpKey } from '../brute-force.ts';
 
 /**
  * Accepts an invitation (anyone holding the link; the actor is whoever asks, anonymous usually):
@@ -20,7 +21,7 @@ import { recordAudit } from '../../audit/index.ts';
  */
 export const acceptInvitation = defineCommand(
   'user.accept_invitation',
-  async (ctx: AccessContext & { contactSignIns: ContactSignInPort }, input: { actor: Actor; token: string; password: string }, passwordHash: string): Promise<{ userId: number }> => {
+  async (ctx: AccessContext & { contactSignIns: ContactSignInPort }, input: { actor: Actor; token: string; password: string; ip?: string }, passwordHash: string): Promise<{ userId: number }> => {
     const subject = await consumeOneTimeToken(ctx.db, ctx.clock, { purpose: TOKEN_PURPOSE.invitation, token: input.token });
     if (!subject) throw new DomainError(AccessErrors['auth.link_invalid']);
     const now = ctx.clock.now();
@@ -43,5 +44,10 @@ export const acceptInvitation = defineCommand(
     await recordAudit(ctx, input.actor, 'invitation.accepted', { targetType: 'user', targetId: userId, details: { via: kind } });
     return { userId };
   },
-  { prepare: (ctx, input) => preparePasswordForLink(ctx, TOKEN_PURPOSE.invitation, input.token, input.password) },
+  {
+    async prepare(ctx, input) {
+      await assertMayAttempt(ctx, { ip: linkIpKey(input.ip) });
+      return preparePasswordForLink(ctx, TOKEN_PURPOSE.invitation, input.token, input.password);
+    },
+  },
 );

@@ -9,6 +9,7 @@ import { TOKEN_PURPOSE } from '../links.ts';
 import { revokeOtherSessions } from '../sessions.repository.ts';
 import { findUserById, setPasswordHash } from '../users.repository.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { assertMayAttempt, linkIpKey } from '../brute-force.ts';
 
 /**
  * Sets a new password with a reset link (anyone holding it): uses the one-time token, sets the
@@ -17,7 +18,7 @@ import { recordAudit } from '../../audit/index.ts';
  */
 export const resetPassword = defineCommand(
   'user.reset_password',
-  async (ctx: AccessContext, input: { actor: Actor; token: string; password: string }, passwordHash: string): Promise<{ userId: number }> => {
+  async (ctx: AccessContext, input: { actor: Actor; token: string; password: string; ip?: string }, passwordHash: string): Promise<{ userId: number }> => {
     const subject = await consumeOneTimeToken(ctx.db, ctx.clock, { purpose: TOKEN_PURPOSE.password_reset, token: input.token });
     const user = subject?.startsWith('user:') ? await findUserById(ctx.db, Number(subject.slice(5))) : undefined;
     if (!user || user.active !== 1) throw new DomainError(AccessErrors['auth.link_invalid']);
@@ -26,5 +27,10 @@ export const resetPassword = defineCommand(
     await recordAudit(ctx, input.actor, 'password.reset', { targetType: 'user', targetId: user.id });
     return { userId: user.id };
   },
-  { prepare: (ctx, input) => preparePasswordForLink(ctx, TOKEN_PURPOSE.password_reset, input.token, input.password) },
+  {
+    async prepare(ctx, input) {
+      await assertMayAttempt(ctx, { ip: linkIpKey(input.ip) });
+      return preparePasswordForLink(ctx, TOKEN_PURPOSE.password_reset, input.token, input.password);
+    },
+  },
 );
