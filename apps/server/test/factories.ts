@@ -393,6 +393,8 @@ export async function makeCalendarHoliday(t: TestApp): Promise<{ calendarId: num
   const calendarId = await makeCalendar(t);
   const row = await addCalendarHoliday(t.ctx, { actor: systemActor(), id: calendarId, version: 1, date: { calendar: 'jalali', year: 1405, month: 10, day: 1 }, name: { fa: 'یلدا', en: 'Yalda' } });
   return { calendarId, holidayId: row.id };
+}
+
 /** A second factor of a sign-in, inserted directly (confirmed unless `pending`): its secret, and the current code by the test clock. */
 export async function makeTotp(t: TestApp, userId: number, options: { pending?: boolean } = {}): Promise<{ secret: string; code: () => Promise<string> }> {
   const secret = newTotpSecret();
