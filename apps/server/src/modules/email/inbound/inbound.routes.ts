@@ -2,7 +2,8 @@ import { ErrorEnvelope, HeldMail, HeldMailDetail, HeldMailListQuery, IdParams, I
 import { Type } from 'typebox';
 import type { AppContext } from '../../../context.ts';
 import { decodeCursor, pageOf } from '../../../platform/http/cursor.ts';
-import { CommonErrors, DomainError, notFound } from '../../../platform/http/errors.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import { invalidInput } from '../../../platform/http/input-issues.ts';
 import type { App } from '../../../platform/http/server.ts';
 import { authorize, requireUser } from '../../../platform/policy/index.ts';
 import { contentDisposition, DOWNLOAD_CSP, loadTicketAccess, ticketPolicy } from '../../tickets/index.ts';
@@ -25,7 +26,7 @@ export function registerInboundRoutes(app: App, ctx: AppContext): void {
       const limit = request.query.limit ?? 50;
       const decoded = decodeCursor(request.query.cursor, 1);
       const afterId = decoded?.[0];
-      if (decoded !== undefined && (typeof afterId !== 'number' || afterId < 0)) throw new DomainError(CommonErrors['request.invalid'], { summary: 'cursor is not valid', field: 'cursor' });
+      if (decoded !== undefined && (typeof afterId !== 'number' || afterId < 0)) throw invalidInput('cursor', 'cursor');
       const page = pageOf(await listMessagesInState(ctx.db, 'held', { afterId: afterId as number | undefined, limit }), limit, (r) => [r.id]);
       return { items: page.items.map(presentHeldMail), nextCursor: page.nextCursor };
     },
