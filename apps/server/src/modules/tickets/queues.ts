@@ -43,7 +43,8 @@ const NEW_OR_OPEN = ['new', 'open'];
 export const BUILTIN_QUEUE_VIEWS: readonly QueueView[] = Object.freeze([
   {
     name: 'my_open',
-    indexes: ['tickets_assignee_agent_status'],
+    // tickets_status_assignee (status, agent, updated), the role queues' index, serves it as well.
+    indexes: ['tickets_assignee_agent_status', 'tickets_status_assignee'],
     filter: { all: [{ field: 'assignee', op: 'eq', value: '@me' }, { field: 'status', op: 'in', value: NEW_OR_OPEN }] },
   },
   {
@@ -66,7 +67,8 @@ export const BUILTIN_QUEUE_VIEWS: readonly QueueView[] = Object.freeze([
   {
     // tickets_assignee_agent_status OR tickets_assignee_group_status
     name: 'pending',
-    indexes: ['tickets_assignee_agent_status', 'tickets_assignee_group_status', 'tickets_status_pending'],
+    // By status alone, tickets_status_assignee reads what tickets_status_pending would: the pending tickets.
+    indexes: ['tickets_assignee_agent_status', 'tickets_assignee_group_status', 'tickets_status_pending', 'tickets_status_assignee'],
     filter: {
       all: [
         { any: [{ field: 'assignee', op: 'eq', value: '@me' }, { field: 'group', op: 'in', value: '@my_groups' }] },
