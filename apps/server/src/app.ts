@@ -31,6 +31,7 @@ import { seedContribution } from './seed/index.ts';
 import { createOutboundMailer, referencedRawBlobs, registerEmail, registerOutbound } from './modules/email/index.ts';
 import { registerPreferences } from './modules/preferences/index.ts';
 import { registerCalendars } from './modules/calendars/index.ts';
+import { registerSla } from './modules/sla/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -131,6 +132,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerOutbound(app, ctx),
     registerPreferences(app, ctx),
     registerCalendars(app, ctx),
+    registerSla(app, ctx),
   ];
   const installed = installContributions(ctx, contributions);
 

@@ -9,9 +9,10 @@ import type { EmailOutboundTables } from './modules/email/email-outbound.tables.
 import type { AuditTables } from './modules/audit/audit.tables.ts';
 import type { PreferencesTables } from './modules/preferences/preferences.tables.ts';
 import type { CalendarTables } from './modules/calendars/calendars.tables.ts';
+import type { SlaTables } from './modules/sla/sla.tables.ts';
 
 /** Every table of the database, for Kysely's types. Each module declares its own tables. */
-export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables, AuditTables, CalendarTables {}
+export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables, AuditTables, CalendarTables, SlaTables {}
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;

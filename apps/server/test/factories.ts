@@ -9,6 +9,8 @@ import { insertContactRecord } from '../src/modules/people/contacts.repository.t
 import { createMailbox } from '../src/modules/email/index.ts';
 import { createCalendar } from '../src/modules/calendars/commands/create-calendar.ts';
 import { addCalendarHoliday } from '../src/modules/calendars/commands/add-calendar-holiday.ts';
+import { createSlaPolicy } from '../src/modules/sla/commands/create-sla-policy.ts';
+import { createSlaRule } from '../src/modules/sla/commands/create-sla-rule.ts';
 import { createTestApp, type TestApp } from './harness.ts';
 
 export const PASSWORD = 'correct-horse-battery-staple';
@@ -326,4 +328,14 @@ export async function makeCalendarHoliday(t: TestApp): Promise<{ calendarId: num
   const calendarId = await makeCalendar(t);
   const row = await addCalendarHoliday(t.ctx, { actor: systemActor(), id: calendarId, version: 1, date: { calendar: 'jalali', year: 1405, month: 10, day: 1 }, name: { fa: 'یلدا', en: 'Yalda' } });
   return { calendarId, holidayId: row.id };
+}
+
+/** An SLA policy on a fresh calendar, made through the command as the system (version 1). */
+export async function makeSlaPolicy(t: TestApp): Promise<number> {
+  return (await createSlaPolicy(t.ctx, { actor: systemActor(), name: `Policy ${unique()}`, calendarId: await makeCalendar(t), targets: { '3': { firstResponse: 60 } } })).id;
+}
+
+/** A global SLA rule (version 1) pointing at a fresh policy. */
+export async function makeSlaRule(t: TestApp): Promise<number> {
+  return (await createSlaRule(t.ctx, { actor: systemActor(), position: 10, filter: { field: 'type', op: 'eq', value: 'incident' }, policyId: await makeSlaPolicy(t) })).id;
 }

@@ -14,3 +14,4 @@ export * from './mailboxes.ts';
 export * from './outbound.ts';
 export * from './preferences.ts';
 export * from './calendars.ts';
+export * from './sla.ts';

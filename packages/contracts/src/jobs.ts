@@ -78,6 +78,16 @@ export interface JobMap {
   'email.mail_reply': EventJob<'ticket.article_added'>;
   /** Mail out: sends one outbound_messages row (retries with back-off; finally failed is recorded on the row). */
   'email.send_message': { outboundId: number };
+  /** SLA: recompute the clocks of the ticket an event names (policy re-chosen on a field that selects it). */
+  'sla.ticket_created': EventJob<'ticket.created'>;
+  'sla.ticket_updated': EventJob<'ticket.updated'>;
+  'sla.ticket_status_changed': EventJob<'ticket.status_changed'>;
+  'sla.ticket_article_added': EventJob<'ticket.article_added'>;
+  /** SLA: after a calendar change, the open tickets under it in chunks; each chunk enqueues the next. */
+  'sla.calendar_changed': EventJob<'calendar.changed'>;
+  'sla.recompute_chunk': { calendarId: number; version: number; afterId: number };
+  /** SLA: the one sweep over the next-event index (warnings, breaches). */
+  'sla.sweep': NoPayload;
 }
 
 export type JobName = keyof JobMap;
@@ -106,4 +116,11 @@ export const JOB_NAMES = [
   'notifications.status_changed',
   'email.mail_reply',
   'email.send_message',
+  'sla.ticket_created',
+  'sla.ticket_updated',
+  'sla.ticket_status_changed',
+  'sla.ticket_article_added',
+  'sla.calendar_changed',
+  'sla.recompute_chunk',
+  'sla.sweep',
 ] as const satisfies readonly JobName[];

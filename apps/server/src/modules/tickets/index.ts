@@ -67,6 +67,8 @@ export { STATUSES as TICKET_STATUSES } from './lifecycle.ts';
 export { importTickets, type ImportedTicket, type ImportedArticle, type ImportedChange } from './bulk-import.ts';
 export { stageUpload, type StagedUpload } from './attachments.staging.ts';
 export { ticketSettings } from './tickets.settings.ts';
+export { ticketSlaFacts, applySlaStates, type TicketSlaFacts, type SlaState } from './sla-state.ts';
+export { idsMatching as ticketIdsMatching, openTicketIdsAfter, ticketsWithSlaEventDue } from './sla-state.repository.ts';
 
 /** What other modules add to tickets at registration: queue views (SLA) and filter fields (later issues). */
 export interface TicketsOptions {
