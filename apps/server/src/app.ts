@@ -31,7 +31,7 @@ import { seedContribution } from './seed/index.ts';
 import { createOutboundMailer, referencedRawBlobs, registerEmail, registerOutbound } from './modules/email/index.ts';
 import { registerPreferences } from './modules/preferences/index.ts';
 import { registerCalendars } from './modules/calendars/index.ts';
-import { registerSla } from './modules/sla/index.ts';
+import { registerSla, SLA_QUEUE_VIEWS } from './modules/sla/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -122,7 +122,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerAudit(app, ctx),
     registerAccess(app, ctx),
     registerPeople(app, ctx),
-    registerTickets(app, ctx, { queueViews: [], filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery, blobReferences: [referencedRawBlobs] }),
+    registerTickets(app, ctx, { queueViews: SLA_QUEUE_VIEWS, filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery, blobReferences: [referencedRawBlobs] }),
     registerNotifications(app, ctx, { mailer: createOutboundMailer(ctx) }),
     registerAdminJobs(app, ctx),
     registerSearch(app, ctx),

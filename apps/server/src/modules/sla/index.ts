@@ -6,6 +6,7 @@ import { registerSlaRoutes } from './sla.routes.ts';
 import { slaJobs } from './sla.jobs.ts';
 
 export { ensureDefaultSlaPolicy } from './default-policy.ts';
+export { SLA_QUEUE_VIEWS } from './sla-queues.ts';
 
 /** Registers /api/v1/admin/sla/…; contributes the SLA jobs (per-ticket recompute, calendar recompute in chunks, the sweep). */
 export function registerSla(app: App, ctx: AppContext): Contribution<AppContext> {

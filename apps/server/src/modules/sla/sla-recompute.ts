@@ -10,17 +10,22 @@ const NO_SLA: Omit<SlaState, 'policyId'> = {
   firstResponseDueAt: null,
   nextResponseDueAt: null,
   resolutionDueAt: null,
+  dueAt: null,
   nextEventAt: null,
   elapsedMs: 0,
   pausedMs: 0,
   firstResponseBreached: false,
   nextResponseBreached: false,
   resolutionBreached: false,
+  breached: false,
 };
 
 function stateOf(policyId: number, clocks: Clocks): SlaState {
   const t = (name: string) => clocks.targets.find((x) => x.target === name);
+  const running = clocks.targets.filter((x) => x.metAt === null && x.dueAt !== null).map((x) => x.dueAt!);
   return {
+    dueAt: running.length ? Math.min(...running) : null,
+    breached: clocks.targets.some((x) => x.breached),
     policyId,
     firstResponseDueAt: t('first_response')?.dueAt ?? null,
     nextResponseDueAt: t('next_response')?.dueAt ?? null,

@@ -66,6 +66,8 @@ describe('SLA on tickets', () => {
     t.clock.set(start + 3 * H);
     await settle(true);
     await settle(true);
+    const soon = expectStatus(await d.analystA.client.get('/api/v1/queues/breaching_soon/tickets'), 200).items.map((i: { id: number }) => i.id);
+    expect(soon).toContain(ticket.id);
     const warnings = await outboxOf(t, ticket.id, 'ticket.sla_warning');
     expect(warnings.map((w) => w.payload.target)).toEqual(['first_response']);
     t.clock.set(start + 4 * H);
@@ -80,11 +82,19 @@ describe('SLA on tickets', () => {
     const fa = await d.supervisorA.client.request({ method: 'GET', url: `/api/v1/tickets/${ticket.id}/articles`, headers: { 'accept-language': 'fa' } });
     expect((fa.json().items as { eventType: string | null; eventText?: string }[]).find((a) => a.eventType === 'ticket.sla_breached')?.eventText).toBe('مهلت نخستین پاسخ در توافق‌نامهٔ سطح خدمت گذشت.');
     expect(await t.ctx.db.selectFrom('sla_actions').select(['action_key', 'level']).where('ticket_id', '=', ticket.id).orderBy('id').execute()).toHaveLength(2);
+    // The contributed queue views: it is in "Breached" for its group, and in neither view for another group.
+    const breached = expectStatus(await d.analystA.client.get('/api/v1/queues/breached/tickets'), 200).items.map((i: { id: number }) => i.id);
+    expect(breached).toContain(ticket.id);
+    const queues = (who: typeof d.analystA) => who.client.get('/api/v1/queues').then((r) => Object.fromEntries(r.json().items.map((i: { name: string; count: number }) => [i.name, i.count])));
+    expect((await queues(d.analystB)).breached).toBe(0);
+    expect((await queues(d.analystA)).breached).toBeGreaterThanOrEqual(1);
   });
 
   it('pauses resolution on pending_customer and resumes with the elapsed time kept', async () => {
     const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId });
     await settle();
+    // A fresh ticket's earliest due is four business hours away: not yet breaching soon.
+    expect(expectStatus(await d.analystA.client.get('/api/v1/queues/breaching_soon/tickets'), 200).items.map((i: { id: number }) => i.id)).not.toContain(ticket.id);
     const before = (await sla(ticket.id)).sla_resolution_due_at!;
     expectStatus(await patchCurrent(d.analystA.client, ticket.id, { status: 'pending_customer' }), 200);
     await settle();

@@ -7,12 +7,14 @@ const SLA_COLUMNS = [
   'sla_first_response_due_at',
   'sla_next_response_due_at',
   'sla_resolution_due_at',
+  'sla_due_at',
   'sla_next_event_at',
   'sla_elapsed_ms',
   'sla_paused_ms',
   'sla_first_response_breached',
   'sla_next_response_breached',
   'sla_resolution_breached',
+  'sla_breached',
 ] as const;
 export type SlaColumn = (typeof SLA_COLUMNS)[number];
 export type SlaColumnValues = { [K in SlaColumn]: number | null };

@@ -36,12 +36,16 @@ export interface SlaState {
   firstResponseDueAt: number | null;
   nextResponseDueAt: number | null;
   resolutionDueAt: number | null;
+  /** The earliest due time of a target still running. */
+  dueAt: number | null;
   nextEventAt: number | null;
   elapsedMs: number;
   pausedMs: number;
   firstResponseBreached: boolean;
   nextResponseBreached: boolean;
   resolutionBreached: boolean;
+  /** Any target breached. */
+  breached: boolean;
 }
 
 const COLUMN_OF: Record<keyof SlaState, SlaColumn> = {
@@ -49,15 +53,17 @@ const COLUMN_OF: Record<keyof SlaState, SlaColumn> = {
   firstResponseDueAt: 'sla_first_response_due_at',
   nextResponseDueAt: 'sla_next_response_due_at',
   resolutionDueAt: 'sla_resolution_due_at',
+  dueAt: 'sla_due_at',
   nextEventAt: 'sla_next_event_at',
   elapsedMs: 'sla_elapsed_ms',
   pausedMs: 'sla_paused_ms',
   firstResponseBreached: 'sla_first_response_breached',
   nextResponseBreached: 'sla_next_response_breached',
   resolutionBreached: 'sla_resolution_breached',
+  breached: 'sla_breached',
 };
 /** Bookkeeping that moves with every recompute: stored, not told in history. */
-const UNTOLD: ReadonlySet<keyof SlaState> = new Set(['nextEventAt', 'elapsedMs', 'pausedMs']);
+const UNTOLD: ReadonlySet<keyof SlaState> = new Set(['nextEventAt', 'elapsedMs', 'pausedMs', 'dueAt', 'breached']);
 
 function stateOf(row: SlaColumnValues): SlaState {
   return {
@@ -65,12 +71,14 @@ function stateOf(row: SlaColumnValues): SlaState {
     firstResponseDueAt: row.sla_first_response_due_at,
     nextResponseDueAt: row.sla_next_response_due_at,
     resolutionDueAt: row.sla_resolution_due_at,
+    dueAt: row.sla_due_at,
     nextEventAt: row.sla_next_event_at,
     elapsedMs: row.sla_elapsed_ms ?? 0,
     pausedMs: row.sla_paused_ms ?? 0,
     firstResponseBreached: row.sla_first_response_breached === 1,
     nextResponseBreached: row.sla_next_response_breached === 1,
     resolutionBreached: row.sla_resolution_breached === 1,
+    breached: row.sla_breached === 1,
   };
 }
 

@@ -53,6 +53,8 @@ export interface TicketTables {
     sla_first_response_due_at: number | null;
     sla_next_response_due_at: number | null;
     sla_resolution_due_at: number | null;
+    /** The earliest due time of a target still running (breaching_soon, the "SLA due" column). */
+    sla_due_at: number | null;
     /** The earliest instant at which the sweep has something to do (a warning or a breach); indexed with status. */
     sla_next_event_at: number | null;
     /** Business time towards resolution so far, and business time paused (ms). */
@@ -61,6 +63,8 @@ export interface TicketTables {
     sla_first_response_breached: Generated<number>;
     sla_next_response_breached: Generated<number>;
     sla_resolution_breached: Generated<number>;
+    /** 1 when any target is breached (the breached view). */
+    sla_breached: Generated<number>;
   };
   ticket_tags: { ticket_id: number; tag: string; tag_normalized: string };
   ticket_watchers: { id: Generated<number>; ticket_id: number; agent_id: number | null; contact_id: number | null; created_at: number };
