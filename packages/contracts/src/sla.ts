@@ -92,6 +92,9 @@ export type UpdateSlaRuleBody = Static<typeof UpdateSlaRuleBody>;
 /** A ticket's SLA state as the ticket view and lists show it (countdowns; paused shows as paused). */
 export const TicketSla = Type.Object({
   policyId: Type.Union([Id, Type.Null()]),
+  /** The earliest due time of a running target (a countdown); null when none runs. */
+  dueAt: Type.Union([Instant, Type.Null()]),
+  /** Resolution's clock is stopped (a pausing status): shown as paused. */
   paused: Type.Boolean(),
   firstResponse: Type.Object({ dueAt: Type.Union([Instant, Type.Null()]), breached: Type.Boolean() }),
   nextResponse: Type.Object({ dueAt: Type.Union([Instant, Type.Null()]), breached: Type.Boolean() }),

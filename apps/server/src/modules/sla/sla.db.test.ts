@@ -99,6 +99,11 @@ describe('SLA on tickets', () => {
     expectStatus(await patchCurrent(d.analystA.client, ticket.id, { status: 'pending_customer' }), 200);
     await settle();
     expect((await sla(ticket.id)).sla_resolution_due_at).toBeNull();
+    // The API shows it paused to agents, and no SLA at all to the customer.
+    const seen = expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200);
+    expect(seen.sla).toMatchObject({ paused: true, resolution: { dueAt: null, breached: false } });
+    expect(seen.sla.firstResponse.dueAt).toBe(new Date((await sla(ticket.id)).sla_first_response_due_at!).toISOString());
+    expect(expectStatus(await d.contactShared.client.get(`/api/v1/tickets/${ticket.id}`), 200).sla).toBeUndefined();
     t.clock.advance(H);
     expectStatus(await patchCurrent(d.analystA.client, ticket.id, { status: 'open' }), 200);
     await settle();
