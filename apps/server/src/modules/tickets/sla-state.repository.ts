@@ -1,3 +1,4 @@
+import { dialectOf } from '../../platform/db/index.ts';
 import type { Db } from '../../schema.ts';
 import type { TicketWhere } from './filter/ticket-filter.repository.ts';
 import { OPEN_STATUSES } from './lifecycle.ts';
@@ -19,13 +20,19 @@ const SLA_COLUMNS = [
 export type SlaColumn = (typeof SLA_COLUMNS)[number];
 export type SlaColumnValues = { [K in SlaColumn]: number | null };
 
+/**
+ * The tickets' SLA inputs and state, locked in id order for the rest of the transaction (PostgreSQL;
+ * SQLite has one writer): two recomputes of one ticket — a ticket event and the sweep, in two
+ * processes — run one after the other, so a change is written and told once.
+ */
 export async function slaTicketRows(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  return db
+  const q = db
     .selectFrom('tickets')
     .select(['id', 'status', 'priority', 'type', 'channel', 'category_id', 'organization_id', 'created_at', 'first_response_at', 'resolved_at', 'merged_into_id', 'escalation_level', 'assignee_group_id', 'assignee_agent_id', ...SLA_COLUMNS])
     .where('id', 'in', ids)
-    .execute();
+    .orderBy('id');
+  return dialectOf(db).forUpdate(q).execute();
 }
 
 /** Status changes of the tickets, oldest first (history rows of the field `status`). */

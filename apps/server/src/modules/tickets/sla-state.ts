@@ -86,7 +86,8 @@ const stored = (v: SlaState[keyof SlaState]): number | null => (typeof v === 'bo
 
 /** The SLA facts of these tickets (missing ids are left out). */
 export async function ticketSlaFacts(db: Db, ids: readonly number[]): Promise<TicketSlaFacts[]> {
-  const [rows, changes, replies] = await Promise.all([slaTicketRows(db, ids), statusChangesOf(db, ids), publicRepliesOf(db, ids)]);
+  const rows = await slaTicketRows(db, ids);
+  const [changes, replies] = await Promise.all([statusChangesOf(db, ids), publicRepliesOf(db, ids)]);
   const byTicket = <T extends { ticket_id: number }>(list: T[]) => {
     const m = new Map<number, T[]>();
     for (const x of list) m.set(x.ticket_id, [...(m.get(x.ticket_id) ?? []), x]);
