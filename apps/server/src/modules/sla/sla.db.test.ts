@@ -137,6 +137,19 @@ describe('SLA on tickets', () => {
     expect((await d.adminOnly.client.request({ method: 'DELETE', url: `/api/v1/admin/sla/rules/${rule.id}?version=1` })).statusCode).toBe(204);
   });
 
+  it('closes a resolved ticket after tickets.auto_close_after_days (7), not before', async () => {
+    const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId });
+    expectStatus(await patchCurrent(d.analystA.client, ticket.id, { status: 'resolved' }), 200);
+    await settle();
+    t.clock.advance(6 * 24 * H);
+    await settle(true);
+    expect(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).status).toBe('resolved');
+    t.clock.advance(1 * 24 * H + 60_000);
+    await settle(true);
+    expect(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).status).toBe('closed');
+    expect(await history(ticket.id, 'status')).toContainEqual({ old_value: 'resolved', new_value: 'closed', actor_system: 'sla' });
+  });
+
   it('recomputes after a calendar closure in a job, and an agent edit at the version read before still succeeds', async () => {
     const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId });
     await settle();

@@ -1,7 +1,7 @@
 import { defineJob, type AppContext } from '../../context.ts';
 import type { Contribution } from '../../platform/modules.ts';
 import { systemActor } from '../../platform/actor.ts';
-import { openTicketIdsAfter, ticketsWithSlaEventDue } from '../tickets/index.ts';
+import { confirmTicket, openTicketIdsAfter, resolvedTicketIdsBefore, ticketSettings, ticketsWithSlaEventDue } from '../tickets/index.ts';
 import type { CalendarLoader } from '../calendars/index.ts';
 import { takeSlaActions } from './sla-actions.ts';
 import { recomputeTickets } from './sla-recompute.ts';
@@ -10,6 +10,7 @@ import { policyIdsOfCalendar } from './sla.repository.ts';
 /** Tickets per transaction when a calendar change recomputes them, so agents keep working meanwhile. */
 export const RECOMPUTE_CHUNK = 1000;
 const SWEEP_BATCH = 500;
+const DAY_MS = 86_400_000;
 /** Fields of ticket.updated that choose the policy again. */
 const SELECTING = new Set(['priority', 'type', 'categoryId', 'organizationId']);
 
@@ -17,7 +18,8 @@ const SELECTING = new Set(['priority', 'type', 'categoryId', 'organizationId']);
  * The SLA jobs: each ticket event recomputes that ticket's clocks (re-choosing the policy at
  * creation and when a selecting field changed) and takes the actions due; a calendar change
  * recomputes the open tickets of the policies on it in chunks of 1,000, each chunk its own
- * transaction enqueuing the next; and one sweep every minute reads the next-event index.
+ * transaction enqueuing the next; and one sweep every minute reads the next-event index and closes
+ * tickets resolved more than `tickets.auto_close_after_days` ago.
  */
 export function slaJobs(ctx: AppContext, loader: CalendarLoader): Pick<Contribution, 'jobs' | 'schedules' | 'subscriptions'> {
   const run = async (trx: AppContext['db'], ids: readonly number[], reselect: boolean) => {
@@ -64,8 +66,12 @@ export function slaJobs(ctx: AppContext, loader: CalendarLoader): Pick<Contribut
         const now = ctx.clock.now();
         const ids = await ticketsWithSlaEventDue(trx, now, SWEEP_BATCH);
         await run(trx, ids, false);
+        // The lifecycle's timed rule: a resolved ticket closes after tickets.auto_close_after_days (0: never).
+        const days = await ticketSettings.get(trx, 'tickets.auto_close_after_days');
+        const closing = days > 0 ? await resolvedTicketIdsBefore(trx, now - days * DAY_MS, SWEEP_BATCH) : [];
+        for (const ticketId of closing) await confirmTicket({ ...ctx, db: trx }, { actor: systemActor('sla'), ticketId });
         // A full batch means more are due: come back at once rather than at the next slot.
-        if (ids.length === SWEEP_BATCH) await ctx.jobs.enqueue(trx, 'sla.sweep', {}, { uniqueKey: `sla.sweep:more:${now}` });
+        if (ids.length === SWEEP_BATCH || closing.length === SWEEP_BATCH) await ctx.jobs.enqueue(trx, 'sla.sweep', {}, { uniqueKey: `sla.sweep:more:${now}` });
       },
     }),
   ];

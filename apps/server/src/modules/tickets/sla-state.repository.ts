@@ -78,3 +78,9 @@ export async function ticketsWithSlaEventDue(db: Db, now: number, limit: number)
   const rows = await db.selectFrom('tickets').select('id').where('sla_next_event_at', '<=', now).where('status', 'in', [...OPEN_STATUSES]).orderBy('sla_next_event_at').limit(limit).execute();
   return rows.map((r) => r.id);
 }
+
+/** Resolved tickets resolved before an instant, oldest first: the sweep's auto-close. */
+export async function resolvedTicketIdsBefore(db: Db, before: number, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('tickets').select('id').where('status', '=', 'resolved').where('resolved_at', '<', before).orderBy('resolved_at').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
