@@ -36,6 +36,7 @@ import { registerPreferences } from './modules/preferences/index.ts';
 import { registerSso } from './modules/sso/index.ts';
 import { registerCalendars } from './modules/calendars/index.ts';
 import { registerDuty } from './modules/duty/index.ts';
+import { registerSla, SLA_QUEUE_VIEWS } from './modules/sla/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -105,7 +106,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerAudit(app, ctx),
     registerAccess(app, ctx),
     registerPeople(app, ctx),
-    registerTickets(app, ctx, { queueViews: ROLE_QUEUE_VIEWS, filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery, blobReferences: [referencedRawBlobs] }),
+    registerTickets(app, ctx, { queueViews: [...ROLE_QUEUE_VIEWS, ...SLA_QUEUE_VIEWS], filterFields: searchFilterFields(ctx), compileQuery: compileTicketQuery, blobReferences: [referencedRawBlobs] }),
     registerNotifications(app, ctx, { mailer: createOutboundMailer(ctx) }),
     registerAdminJobs(app, ctx),
     registerSearch(app, ctx),
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerSso(app, ctx),
     registerCalendars(app, ctx),
     registerDuty(app, ctx),
+    registerSla(app, ctx),
   ];
   const installed = installContributions(ctx, contributions);
 

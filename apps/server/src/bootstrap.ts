@@ -11,6 +11,7 @@ import { hashPassword, insertUser, INITIAL_PASSWORD_FILE, writeInitialPasswordFi
 import { agentWithRoleExists, ensureDefaultGroup, insertAgent } from './modules/people/index.ts';
 import { ensureDefaultMailbox } from './modules/email/index.ts';
 import { ensureDefaultCalendars } from './modules/calendars/index.ts';
+import { ensureDefaultSlaPolicy } from './modules/sla/index.ts';
 
 export { INITIAL_PASSWORD_FILE };
 const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
@@ -37,7 +38,7 @@ export async function resolveSecret(config: Config): Promise<string> {
 }
 
 /**
- * First start: default settings, the "Service Desk" group, the default mailbox and calendars, and the admin. The admin is `admin` +
+ * First start: default settings, the "Service Desk" group, the default mailbox, calendars and SLA policy, and the admin. The admin is `admin` +
  * `manager` + `analyst` in the Service Desk group, so a one-person desk works at once (README says
  * how to drop the desk roles later). The password comes from PISHKHAN_ADMIN_PASSWORD or is
  * generated into <data dir>/initial-admin-password (mode 0600) — the log names only the file — and
@@ -57,6 +58,7 @@ export async function bootstrapInstallation(
   const groupId = await ensureDefaultGroup(db, now);
   await ensureDefaultMailbox(db, groupId, now);
   await ensureDefaultCalendars(db, now);
+  await ensureDefaultSlaPolicy(db, now);
   if (await agentWithRoleExists(db, 'admin')) return;
   const generated = config.adminPassword ? undefined : randomBytes(18).toString('base64url');
   const password = config.adminPassword ?? generated!;

@@ -13,7 +13,10 @@ import type { CalendarTables } from './modules/calendars/calendars.tables.ts';
 import type { DutyTables } from './modules/duty/duty.tables.ts';
 
 /** Every table of the database, for Kysely's types. Each module declares its own tables. */
-export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables, AuditTables, SsoTables, CalendarTables, DutyTables {}
+export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables, AuditTables, SsoTables, CalendarTables, DutyTables, SlaTables {}
+import type { SlaTables } from './modules/sla/sla.tables.ts';
+
+/** Every table of the database, for Kysely's types. Each module declares its own tables. */
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;

@@ -12,6 +12,8 @@ import { insertContactRecord } from '../src/modules/people/contacts.repository.t
 import { createMailbox, emailSettings, ingestMessage, prepareMail } from '../src/modules/email/index.ts';
 import { createCalendar } from '../src/modules/calendars/commands/create-calendar.ts';
 import { addCalendarHoliday } from '../src/modules/calendars/commands/add-calendar-holiday.ts';
+import { createSlaPolicy } from '../src/modules/sla/commands/create-sla-policy.ts';
+import { createSlaRule } from '../src/modules/sla/commands/create-sla-rule.ts';
 import { createTestApp, type TestApp } from './harness.ts';
 
 export const PASSWORD = 'correct-horse-battery-staple';
@@ -404,4 +406,14 @@ export async function makeTotp(t: TestApp, userId: number, options: { pending?: 
     .values({ user_id: userId, secret_sealed: sealTotpSecret(t.ctx.sealKeys, userId, secret), confirmed_at: options.pending ? null : now, last_time_step: null, created_at: now, updated_at: now })
     .execute();
   return { secret, code: () => generateTotp({ secret, epoch: Math.floor(t.clock.now() / 1000) }) };
+}
+
+/** An SLA policy on a fresh calendar, made through the command as the system (version 1). */
+export async function makeSlaPolicy(t: TestApp): Promise<number> {
+  return (await createSlaPolicy(t.ctx, { actor: systemActor(), name: `Policy ${unique()}`, calendarId: await makeCalendar(t), targets: { '3': { firstResponse: 60 } } })).id;
+}
+
+/** A global SLA rule (version 1) pointing at a fresh policy. */
+export async function makeSlaRule(t: TestApp): Promise<number> {
+  return (await createSlaRule(t.ctx, { actor: systemActor(), position: 10, filter: { field: 'type', op: 'eq', value: 'incident' }, policyId: await makeSlaPolicy(t) })).id;
 }

@@ -55,6 +55,10 @@ export interface EventMap {
    * A business calendar's working time changed (hours, holidays, a closure, a Hijri confirmation,
    * or it was created or deleted): due times under it must be recomputed. `version` is the new one.
    */
+  /** A ticket reached its policy's warning share of a target (business time): its assignee and group are told. */
+  'ticket.sla_warning': { ticketId: number; target: 'first_response' | 'next_response' | 'resolution'; dueAt: number; actionKey: string };
+  /** A ticket breached a target; the sweep escalates it as the `sla` system actor when the policy says so. */
+  'ticket.sla_breached': { ticketId: number; target: 'first_response' | 'next_response' | 'resolution'; dueAt: number; actionKey: string };
   'calendar.changed': { calendarId: number; version: number; actorUserId: number | null; reason: 'created' | 'updated' | 'deleted' | 'holiday' | 'closure' | 'hijri_confirmation' };
 }
 
@@ -83,5 +87,7 @@ export const EVENT_NAMES = [
   'mailbox.created',
   'mailbox.updated',
   'calendar.changed',
+  'ticket.sla_warning',
+  'ticket.sla_breached',
   'access.account_locked',
 ] as const satisfies readonly EventName[];

@@ -24,6 +24,8 @@ export const TICKET_FILTER_OPS = [
   'contains',
   'older_than',
   'newer_than',
+  'sooner_than',
+  'later_than',
 ] as const;
 export type TicketFilterOp = (typeof TICKET_FILTER_OPS)[number];
 
@@ -36,7 +38,11 @@ export const TICKET_FILTER_REFERENCES = ['@me', '@my_groups'] as const;
 /** Bounds of one filter: nesting depth (a condition alone is depth 1), conditions, items of a list. */
 export const TICKET_FILTER_LIMITS = { depth: 5, conditions: 50, listItems: 100, text: 300 } as const;
 
-/** `{ amount, unit }` before the reader's now: `older_than` is before it, `newer_than` at or after it. */
+/**
+ * `{ amount, unit }` from the reader's now: into the past, `older_than` is before now − amount and
+ * `newer_than` at or after it; into the future (due times), `sooner_than` is before now + amount
+ * and `later_than` at or after it.
+ */
 export const TicketFilterRelativeTime = Type.Object(
   { amount: Type.Integer({ minimum: 1, maximum: 1_000_000 }), unit: Type.Enum(TICKET_FILTER_UNITS) },
   { additionalProperties: false },

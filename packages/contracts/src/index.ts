@@ -17,3 +17,4 @@ export * from './inbound-mail.ts';
 export * from './calendars.ts';
 export * from './duty.ts';
 export * from './live.ts';
+export * from './sla.ts';

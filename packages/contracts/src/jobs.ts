@@ -88,6 +88,16 @@ export interface JobMap {
   'duty.assign_created': EventJob<'ticket.created'>;
   'duty.assign_moved': EventJob<'ticket.assigned'>;
   'duty.assign_waiting': NoPayload;
+  /** SLA: recompute the clocks of the ticket an event names (policy re-chosen on a field that selects it). */
+  'sla.ticket_created': EventJob<'ticket.created'>;
+  'sla.ticket_updated': EventJob<'ticket.updated'>;
+  'sla.ticket_status_changed': EventJob<'ticket.status_changed'>;
+  'sla.ticket_article_added': EventJob<'ticket.article_added'>;
+  /** SLA: after a calendar change, the open tickets under it in chunks; each chunk enqueues the next. */
+  'sla.calendar_changed': EventJob<'calendar.changed'>;
+  'sla.recompute_chunk': { calendarId: number; version: number; afterId: number };
+  /** SLA: the one sweep over the next-event index (warnings, breaches). */
+  'sla.sweep': NoPayload;
 }
 
 export type JobName = keyof JobMap;
@@ -122,4 +132,11 @@ export const JOB_NAMES = [
   'duty.assign_created',
   'duty.assign_moved',
   'duty.assign_waiting',
+  'sla.ticket_created',
+  'sla.ticket_updated',
+  'sla.ticket_status_changed',
+  'sla.ticket_article_added',
+  'sla.calendar_changed',
+  'sla.recompute_chunk',
+  'sla.sweep',
 ] as const satisfies readonly JobName[];

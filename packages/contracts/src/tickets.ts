@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { TicketSla } from './sla.ts';
 import { Id, Instant, LongText, PageQuery, Version } from './common.ts';
 import { TicketFilter } from './filters.ts';
 
@@ -131,6 +132,8 @@ const TicketCommon = {
   assignee: TicketAssignment,
   /** Agents only (absent for contacts): 0 none, 1 the assignee group's supervisors, 2 the managers. */
   escalationLevel: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 })),
+  /** Agents only: the SLA clocks (the list's "SLA due" column is sla.dueAt). */
+  sla: Type.Optional(TicketSla),
   pendingUntil: NullableInstant,
   tags: Type.Array(Type.String()),
   createdAt: Instant,

@@ -1,7 +1,7 @@
 import { prepareMail } from '../../src/modules/email/index.ts';
 import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
 import { mailLink } from '../../src/modules/notifications/mail-links/mail-link-tokens.ts';
-import { escalateDirectly, makeCategory, makeFailedMail, makeHeldMail, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD, makeCalendar, makeCalendarHoliday, makeTotp } from '../factories.ts';
+import { escalateDirectly, makeCategory, makeFailedMail, makeHeldMail, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD, makeCalendar, makeCalendarHoliday, makeTotp, makeSlaPolicy, makeSlaRule } from '../factories.ts';
 import type { World } from '../route-matrix/world.ts';
 import { makeAgent, makeApiToken, makeContact, makeOrganization, signIn } from '../factories.ts';
 import { portalInvitationLink } from '../../src/modules/access/index.ts';
@@ -144,6 +144,11 @@ export const CALLS: Record<string, CallBuilder> = {
   },
   'calendar.add_closure': async (w) => ({ input: { id: await makeCalendar(w.t), version: 1, date: { calendar: 'jalali', year: 1405, month: 9, day: 20 } } }),
   'calendar.confirm_hijri_month': async () => ({ input: { hijriYear: 1448, hijriMonth: 1, startsOn: { calendar: 'jalali', year: 1405, month: 3, day: 28 } } }),
+  'sla_policy.create': async (w) => ({ input: { name: `cm ${seq()}`, calendarId: await makeCalendar(w.t), targets: {} } }),
+  'sla_policy.update': async (w) => ({ input: { id: await makeSlaPolicy(w.t), version: 1, name: `cm ${seq()}` } }),
+  'sla_rule.create': async (w) => ({ input: { position: 3, filter: { field: 'channel', op: 'eq', value: 'phone' }, policyId: await makeSlaPolicy(w.t) } }),
+  'sla_rule.update': async (w) => ({ input: { id: await makeSlaRule(w.t), version: 1, position: 4 } }),
+  'sla_rule.delete': async (w) => ({ input: { id: await makeSlaRule(w.t), version: 1 } }),
   'mailbox.update': async (w) => ({ input: { id: (await makeMailbox(w.t)).id, version: 1, name: `n${seq()}` } }),
   'group.update': async (w) => {
     const id = await makeGroup(w.t);

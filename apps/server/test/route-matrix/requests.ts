@@ -11,6 +11,8 @@ import {
   makeMailbox,
   makeCalendar,
   makeCalendarHoliday,
+  makeSlaPolicy,
+  makeSlaRule,
   makeNotification,
   makeFailedMail,
   makeHeldMail,
@@ -349,6 +351,16 @@ export const REQUESTS: Record<string, Builder> = {
   'GET /api/v1/admin/calendars/hijri-confirmations': fixed('/api/v1/admin/calendars/hijri-confirmations'),
   // A correction of the same month each time (within a day of the table's start).
   'POST /api/v1/admin/calendars/hijri-confirmations': fixed('/api/v1/admin/calendars/hijri-confirmations', { hijriYear: 1448, hijriMonth: 1, startsOn: { calendar: 'jalali', year: 1405, month: 3, day: 28 } }),
+
+  // SLA policies and rules (agents read, admins write)
+  'GET /api/v1/admin/sla/policies': fixed('/api/v1/admin/sla/policies'),
+  'POST /api/v1/admin/sla/policies': async (w) => ({ url: '/api/v1/admin/sla/policies', payload: { name: `matrix ${seq()}`, calendarId: await makeCalendar(w.t), targets: { '1': { resolution: 60 } } } }),
+  'GET /api/v1/admin/sla/policies/:id': async (w) => ({ url: `/api/v1/admin/sla/policies/${await makeSlaPolicy(w.t)}` }),
+  'PATCH /api/v1/admin/sla/policies/:id': async (w) => ({ url: `/api/v1/admin/sla/policies/${await makeSlaPolicy(w.t)}`, payload: { version: 1, name: `renamed ${seq()}` } }),
+  'GET /api/v1/admin/sla/rules': fixed('/api/v1/admin/sla/rules'),
+  'POST /api/v1/admin/sla/rules': async (w) => ({ url: '/api/v1/admin/sla/rules', payload: { position: 5, filter: { field: 'channel', op: 'eq', value: 'phone' }, policyId: await makeSlaPolicy(w.t) } }),
+  'PATCH /api/v1/admin/sla/rules/:id': async (w) => ({ url: `/api/v1/admin/sla/rules/${await makeSlaRule(w.t)}`, payload: { version: 1, position: 7 } }),
+  'DELETE /api/v1/admin/sla/rules/:id': async (w) => ({ url: `/api/v1/admin/sla/rules/${await makeSlaRule(w.t)}?version=1` }),
 
   // tickets
   'POST /api/v1/tickets': async (w, role) => ({

@@ -98,6 +98,12 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'calendar.remove_holiday': adminOnlyHidden,
   'calendar.add_closure': adminOnlyHidden,
   'calendar.confirm_hijri_month': adminOnly,
+  // SLA: admin work; agents read policies and rules, a contact or channel does not see one
+  'sla_policy.create': adminOnly,
+  'sla_policy.update': adminOnlyHidden,
+  'sla_rule.create': adminOnly,
+  'sla_rule.update': adminOnlyHidden,
+  'sla_rule.delete': adminOnlyHidden,
   // preferences: one's own only (a foreign saved view is not found)
   'preferences.save': ownAccount,
   'saved_view.create': ownAccount,

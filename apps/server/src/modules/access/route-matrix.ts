@@ -173,6 +173,16 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('GET /api/v1/admin/calendars/hijri-confirmations', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/admin/calendars/hijri-confirmations', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
 
+  // ── SLA policies and rules (agents read, admins write; contacts see none) ──
+  row('GET /api/v1/admin/sla/policies', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/admin/sla/policies', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
+  row('GET /api/v1/admin/sla/policies/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('PATCH /api/v1/admin/sla/policies/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('GET /api/v1/admin/sla/rules', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/admin/sla/rules', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
+  row('PATCH /api/v1/admin/sla/rules/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('DELETE /api/v1/admin/sla/rules/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [204, 204] }),
+
   // ── tickets ───────────────────────────────────────────────────────────────────────────────
   // own: a ticket of group A whose requester is the contact, in organisation 1 (the crm agent's);
   // foreign: a ticket of group B, another contact, organisation 2. Admin without a desk role sees none.

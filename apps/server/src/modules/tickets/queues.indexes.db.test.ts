@@ -4,6 +4,7 @@ import type { Actor, AgentIdentity } from '../../platform/actor.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { makeAgent, makeGroup, makeTicket } from '../../../test/factories.ts';
 import { filterWhere } from './filter/ticket-filter.repository.ts';
+import { queryPlan } from '../../../test/query-plan.ts';
 import { BUILTIN_QUEUE_VIEWS, queueFilter } from './queues.ts';
 
 // Every queue view must be served by an index, never by reading the whole tickets table.
@@ -26,22 +27,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-async function plan(compiled: CompiledQuery): Promise<string> {
-  return t.ctx.db.connection().execute(async (conn) => {
-    if (t.dialect === 'sqlite') {
-      const rows = await conn.executeQuery(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
-      return rows.rows.map((r: any) => r.detail).join('\n');
-    }
-    await conn.executeQuery(CompiledQuery.raw('set enable_seqscan = off'));
-    try {
-      const rows = await conn.executeQuery(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
-      return rows.rows.map((r: any) => r['QUERY PLAN']).join('\n');
-    } finally {
-      await conn.executeQuery(CompiledQuery.raw('reset enable_seqscan'));
-    }
-  });
-}
-
 describe('queue view indexes', () => {
   it('runs on the dialect under test', () => expect(t.ctx.dialect.name).toBe(t.dialect));
 
@@ -59,7 +44,7 @@ describe('queue view indexes', () => {
         .select(['tickets.id'])
         .where(filterWhere(queueFilter(view, agent), { actor, now: t.clock.now() }))
         .compile();
-      const text = await plan(query);
+      const text = await queryPlan(t, query);
       expect(text, text).not.toMatch(t.dialect === 'sqlite' ? /SCAN tickets\b/ : /Seq Scan on tickets/);
       if (t.dialect === 'sqlite') expect(view.indexes.some((ix) => new RegExp(`\\b${ix}\\b`).test(text)), `${view.name} should use one of ${view.indexes.join(', ')}:\n${text}`).toBe(true);
     });

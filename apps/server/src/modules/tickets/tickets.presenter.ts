@@ -1,6 +1,6 @@
-import type { Ticket as TicketDto, TicketSummary } from '@pishkhan/contracts';
+import type { Ticket as TicketDto, TicketSla as TicketSlaDto, TicketSummary } from '@pishkhan/contracts';
 import type { Actor } from '../../platform/actor.ts';
-import { nextStatuses, type Status } from './lifecycle.ts';
+import { isPending, nextStatuses, type Status } from './lifecycle.ts';
 import { seesInternal, type TicketAccess } from './tickets.policy.ts';
 import { ticketAbilities } from './ticket-abilities.ts';
 import type { TicketRelated } from './tickets.queries.ts';
@@ -28,12 +28,28 @@ function common(row: Ticket, related: TicketRelated, internal: boolean): TicketS
     organization: row.organization_id === null ? null : (related.organizations.get(row.organization_id) ?? { id: row.organization_id, name: '' }),
     owner: { groupId: row.owner_group_id, agentId: row.owner_agent_id },
     assignee: { groupId: row.assignee_group_id, agentId: row.assignee_agent_id },
-    ...(internal ? { escalationLevel: row.escalation_level } : {}),
+    ...(internal ? { escalationLevel: row.escalation_level, sla: slaOf(row) } : {}),
     pendingUntil: iso(row.pending_until),
     tags: related.tags.get(row.id) ?? [],
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
     resolvedAt: iso(row.resolved_at),
+  };
+}
+
+/**
+ * The SLA clocks as stored (sla-state.ts). Paused: a policy applies, the ticket is open and
+ * resolution has no due time (its clock stands in a pausing status).
+ */
+function slaOf(row: Ticket): TicketSlaDto {
+  const open = row.status !== 'resolved' && row.status !== 'closed';
+  return {
+    policyId: row.sla_policy_id,
+    dueAt: iso(row.sla_due_at),
+    paused: row.sla_policy_id !== null && open && row.sla_resolution_due_at === null && isPending(row.status),
+    firstResponse: { dueAt: iso(row.sla_first_response_due_at), breached: row.sla_first_response_breached === 1 },
+    nextResponse: { dueAt: iso(row.sla_next_response_due_at), breached: row.sla_next_response_breached === 1 },
+    resolution: { dueAt: iso(row.sla_resolution_due_at), breached: row.sla_resolution_breached === 1 },
   };
 }
 

@@ -48,6 +48,23 @@ export interface TicketTables {
     /** What a channel sent, as JSON, when text had to be made storable (migration 202612021000); null otherwise. */
     raw_input: string | null;
     version: number;
+    /** SLA state (migration 202612030101), written only through applySlaStates (sla-state.ts) for the sla module. */
+    sla_policy_id: number | null;
+    sla_first_response_due_at: number | null;
+    sla_next_response_due_at: number | null;
+    sla_resolution_due_at: number | null;
+    /** The earliest due time of a target still running (breaching_soon, the "SLA due" column). */
+    sla_due_at: number | null;
+    /** The earliest instant at which the sweep has something to do (a warning or a breach); indexed with status. */
+    sla_next_event_at: number | null;
+    /** Business time towards resolution so far, and business time paused (ms). */
+    sla_elapsed_ms: Generated<number>;
+    sla_paused_ms: Generated<number>;
+    sla_first_response_breached: Generated<number>;
+    sla_next_response_breached: Generated<number>;
+    sla_resolution_breached: Generated<number>;
+    /** 1 when any target is breached (the breached view). */
+    sla_breached: Generated<number>;
   };
   ticket_tags: { ticket_id: number; tag: string; tag_normalized: string };
   ticket_watchers: { id: Generated<number>; ticket_id: number; agent_id: number | null; contact_id: number | null; created_at: number };

@@ -19,7 +19,9 @@ export type StoryEventType =
   | 'ticket.escalated'
   | 'ticket.escalation_acknowledged'
   | 'ticket.deescalated'
-  | 'ticket.referral_returned';
+  | 'ticket.referral_returned'
+  | 'ticket.sla_policy_changed'
+  | 'ticket.sla_breached';
 
 type Values = Record<string, HistoryValue | undefined>;
 
@@ -71,6 +73,13 @@ export function storyOf(before: Values, after: Values, fields: readonly string[]
   }
   if (changed(fields, 'escalation_acknowledged_at') && pick(after, 'escalation_acknowledged_at') != null) {
     events.push({ eventType: 'ticket.escalation_acknowledged', eventData: {}, internal: true });
+  }
+  // SLA state (sla-state.ts): a new policy, and each target that becomes breached.
+  if (changed(fields, 'sla_policy_id') && pick(before, 'sla_policy_id') != null) events.push({ eventType: 'ticket.sla_policy_changed', eventData: {}, internal: true });
+  for (const target of ['first_response', 'next_response', 'resolution'] as const) {
+    if (changed(fields, `sla_${target}_breached`) && pick(after, `sla_${target}_breached`) === 1) {
+      events.push({ eventType: 'ticket.sla_breached', eventData: { target }, internal: true });
+    }
   }
   return events;
 }

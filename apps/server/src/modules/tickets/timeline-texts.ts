@@ -31,6 +31,10 @@ export const TimelineTexts = defineTerms('timeline_event', {
   related: { fa: 'پیوند با {role:relation_role} {ticket} افزوده شد.', en: 'Linked to {role:relation_role} {ticket}.' },
   unrelated: { fa: 'پیوند با {role:relation_role} {ticket} برداشته شد.', en: 'Unlinked from {role:relation_role} {ticket}.' },
   unseen_ticket: { fa: 'درخواستی که نمی‌بینید', en: 'a ticket you cannot see' },
+  'sla_breached.first_response': { fa: 'مهلت نخستین پاسخ در توافق‌نامهٔ سطح خدمت گذشت.', en: 'The SLA first-response target was breached.' },
+  'sla_breached.next_response': { fa: 'مهلت پاسخ بعدی در توافق‌نامهٔ سطح خدمت گذشت.', en: 'The SLA next-response target was breached.' },
+  'sla_breached.resolution': { fa: 'مهلت حل در توافق‌نامهٔ سطح خدمت گذشت.', en: 'The SLA resolution target was breached.' },
+  sla_policy_changed: { fa: 'توافق‌نامهٔ سطح خدمت این درخواست تغییر کرد؛ مهلت‌ها از همان آغاز دوباره حساب شد.', en: "The ticket's SLA policy changed; its targets were recomputed from the same start." },
 });
 
 /** What the other ticket of a relation is to this one (`kind.direction`: outgoing = this ticket is the source). */
@@ -84,6 +88,10 @@ function sentenceOf(type: string, data: Data): string | undefined {
       return 'related';
     case 'ticket.unrelated':
       return 'unrelated';
+    case 'ticket.sla_breached':
+      return ['first_response', 'next_response', 'resolution'].includes(String(data.target)) ? `sla_breached.${String(data.target)}` : undefined;
+    case 'ticket.sla_policy_changed':
+      return 'sla_policy_changed';
   }
   return undefined;
 }

@@ -110,7 +110,9 @@ function checkValue(field: TicketFilterField, op: TicketFilterOp, value: unknown
       }
       return;
     case 'older_than':
-    case 'newer_than': {
+    case 'newer_than':
+    case 'sooner_than':
+    case 'later_than': {
       const ok =
         isObject(value) &&
         Object.keys(value).every((k) => k === 'amount' || k === 'unit') &&

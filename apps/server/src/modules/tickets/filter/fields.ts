@@ -48,7 +48,7 @@ export type TicketFilterFields = Readonly<Record<string, TicketFilterField>>;
 const EQUALITY: readonly TicketFilterOp[] = ['eq', 'neq', 'in', 'not_in'];
 const NULLS: readonly TicketFilterOp[] = ['is_null', 'is_not_null'];
 const ORDER: readonly TicketFilterOp[] = ['gt', 'gte', 'lt', 'lte'];
-const RELATIVE: readonly TicketFilterOp[] = ['older_than', 'newer_than'];
+const RELATIVE: readonly TicketFilterOp[] = ['older_than', 'newer_than', 'sooner_than', 'later_than'];
 
 /** An enum field (status, type, channel): equality against the listed values. */
 export function enumField(column: TicketColumn, values: readonly string[]): TicketFilterField {
@@ -107,6 +107,9 @@ export const ticketFilterFields: TicketFilterFields = Object.freeze({
   resolved_at: timeField('resolved_at', true),
   first_response_at: timeField('first_response_at', true),
   pending_until: timeField('pending_until', true),
+  // SLA state (sla-state.ts): the earliest open due time, and whether any target is breached.
+  sla_due: timeField('sla_due_at', true),
+  sla_breached: integerField('sla_breached', 0, 1),
   title: { kind: 'text', column: 'title', nullable: false, ops: ['contains'] },
 });
 

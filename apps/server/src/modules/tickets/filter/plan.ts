@@ -77,10 +77,13 @@ function condition(c: TicketFilterCondition, field: TicketFilterField, context: 
     case 'lte':
       return { kind: 'column', column, op, value: field.kind === 'time' ? Date.parse(c.value as string) : (c.value as number), ...guardNull };
     case 'older_than':
-    case 'newer_than': {
+    case 'newer_than':
+    case 'sooner_than':
+    case 'later_than': {
       const { amount, unit } = c.value as { amount: number; unit: keyof typeof UNIT_MS };
-      const at = context.now - amount * UNIT_MS[unit];
-      return { kind: 'column', column, op: op === 'older_than' ? 'lt' : 'gte', value: at, ...guardNull };
+      const past = op === 'older_than' || op === 'newer_than';
+      const at = context.now + (past ? -1 : 1) * amount * UNIT_MS[unit];
+      return { kind: 'column', column, op: op === 'older_than' || op === 'sooner_than' ? 'lt' : 'gte', value: at, ...guardNull };
     }
     case 'contains':
       return { kind: 'column', column, op, value: (c.value as string).trim().toLowerCase(), ...guardNull };

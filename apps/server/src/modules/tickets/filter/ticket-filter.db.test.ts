@@ -126,10 +126,13 @@ function matches(f: TicketFilter, row: Record<string, any>, now: number): boolea
     case 'contains':
       return String(v).toLowerCase().includes(String(x).trim().toLowerCase());
     case 'older_than':
-    case 'newer_than': {
+    case 'newer_than':
+    case 'sooner_than':
+    case 'later_than': {
       const { amount, unit } = x as { amount: number; unit: keyof typeof UNIT };
-      const at = now - amount * UNIT[unit];
-      return v !== null && (f.op === 'older_than' ? v < at : v >= at);
+      const past = f.op === 'older_than' || f.op === 'newer_than';
+      const at = now + (past ? -1 : 1) * amount * UNIT[unit];
+      return v !== null && (f.op === 'older_than' || f.op === 'sooner_than' ? v < at : v >= at);
     }
   }
 }
@@ -161,7 +164,7 @@ function valueFor(field: TicketFilterField, op: string): fc.Arbitrary<unknown> {
     }
   })();
   if (op === 'in' || op === 'not_in') return field.myGroups ? fc.oneof(fc.array(scalar, { maxLength: 3 }), fc.constant('@my_groups')) : fc.array(scalar, { maxLength: 3 });
-  if (op === 'older_than' || op === 'newer_than') return fc.record({ amount: fc.constantFrom(1, 2, 5, 30), unit: fc.constantFrom('minutes', 'hours', 'days') });
+  if (op === 'older_than' || op === 'newer_than' || op === 'sooner_than' || op === 'later_than') return fc.record({ amount: fc.constantFrom(1, 2, 5, 30), unit: fc.constantFrom('minutes', 'hours', 'days') });
   return scalar;
 }
 

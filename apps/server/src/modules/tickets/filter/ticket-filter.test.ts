@@ -69,6 +69,8 @@ function valueFor(field: TicketFilterField, op: string): fc.Arbitrary<unknown> {
     }
     case 'older_than':
     case 'newer_than':
+    case 'sooner_than':
+    case 'later_than':
       return fc.record({ amount: fc.integer({ min: 1, max: 1_000_000 }), unit: fc.constantFrom('minutes', 'hours', 'days') });
     default:
       return scalar;
@@ -195,6 +197,9 @@ describe('ticket filter language', () => {
     expect(plan({ field: 'assignee', op: 'eq', value: '@me' }, anonymous)).toEqual({ kind: 'const', value: false });
     expect(plan({ field: 'resolved_at', op: 'newer_than', value: { amount: 7, unit: 'days' } })).toMatchObject({ op: 'gte', value: NOW - 7 * 86_400_000 });
     expect(plan({ field: 'updated_at', op: 'older_than', value: { amount: 90, unit: 'minutes' } })).toMatchObject({ op: 'lt', value: NOW - 90 * 60_000 });
+    // Into the future (due times): sooner_than is before now + amount, later_than at or after it.
+    expect(plan({ field: 'sla_due', op: 'sooner_than', value: { amount: 2, unit: 'hours' } })).toMatchObject({ op: 'lt', value: NOW + 2 * 3_600_000 });
+    expect(plan({ field: 'sla_due', op: 'later_than', value: { amount: 1, unit: 'days' } })).toMatchObject({ op: 'gte', value: NOW + 86_400_000 });
     expect(plan({ field: 'created_at', op: 'gte', value: '2026-01-01T03:30:00+03:30' })).toMatchObject({ value: Date.UTC(2026, 0, 1) });
     expect(plan({ field: 'tag', op: 'in', value: [' VPN ', 'vpn', 'شبکه۱'] })).toEqual({ kind: 'tag', tags: ['vpn', 'شبکه1'], negated: false });
     expect(plan({ field: 'escalation_acknowledged', op: 'eq', value: false })).toMatchObject({ column: 'escalation_acknowledged_at', op: 'is_null' });

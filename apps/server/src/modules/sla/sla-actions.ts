@@ -1,0 +1,54 @@
+import { systemActor } from '../../platform/actor.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import { recordEvent } from '../../platform/events/index.ts';
+import type { Db } from '../../schema.ts';
+import { escalateTicket, MAX_ESCALATION_LEVEL, type TicketCommandContext } from '../tickets/index.ts';
+import type { Recomputed } from './sla-recompute.ts';
+import { claimAction } from './sla.repository.ts';
+
+const REASON: Record<string, string> = {
+  first_response: 'مهلت نخستین پاسخ گذشت (SLA first response breached)',
+  next_response: 'مهلت پاسخ بعدی گذشت (SLA next response breached)',
+  resolution: 'مهلت حل گذشت (SLA resolution breached)',
+};
+
+/**
+ * The policy's actions for what a recompute found, each (ticket, target, cycle, level) once: the
+ * unique key is claimed in the same transaction that records the event the notifications follow
+ * (and, at a breach, escalates), so a retried or concurrent sweep does nothing twice. A next-response
+ * cycle is keyed by its start (each customer reply starts one). Warnings and breaches are instants in
+ * business time, so they fall in working hours.
+ */
+export async function takeSlaActions(ctx: TicketCommandContext & { clock: Clock }, db: Db, recomputed: readonly Recomputed[], now: number): Promise<number> {
+  let taken = 0;
+  for (const { facts, policy, clocks } of recomputed) {
+    let level = facts.escalationLevel;
+    for (const t of clocks.targets) {
+      if (t.dueAt === null) continue;
+      const base = `sla:${facts.id}:${t.target}:${t.startedAt}`;
+      const open = t.metAt === null;
+      if (open && !t.breached && t.warnAt !== null && now >= t.warnAt) {
+        const key = `${base}:warning`;
+        if (await claimAction(db, { action_key: key, ticket_id: facts.id, target: t.target, level: 'warning', due_at: t.dueAt, created_at: now })) {
+          await recordEvent(db, ctx.clock, 'ticket.sla_warning', { ticketId: facts.id, target: t.target, dueAt: t.dueAt, actionKey: key });
+          taken++;
+        }
+      }
+      if (!t.breached) continue;
+      const key = `${base}:breach`;
+      if (!(await claimAction(db, { action_key: key, ticket_id: facts.id, target: t.target, level: 'breach', due_at: t.dueAt, created_at: now }))) continue;
+      await recordEvent(db, ctx.clock, 'ticket.sla_breached', { ticketId: facts.id, target: t.target, dueAt: t.dueAt, actionKey: key });
+      taken++;
+      const workable = open && facts.status !== 'resolved' && facts.status !== 'closed';
+      if (workable && policy.breach_escalate === 1 && level < MAX_ESCALATION_LEVEL) {
+        await escalateTicket({ ...ctx, db }, { actor: systemActor('sla'), ticketId: facts.id, kind: 'hierarchical', reason: REASON[t.target]! });
+        level++;
+      }
+      if (workable && policy.breach_refer_group_id !== null && policy.breach_refer_group_id !== facts.assigneeGroupId) {
+        await escalateTicket({ ...ctx, db }, { actor: systemActor('sla'), ticketId: facts.id, kind: 'functional', groupId: policy.breach_refer_group_id, reason: REASON[t.target]! });
+        facts.assigneeGroupId = policy.breach_refer_group_id;
+      }
+    }
+  }
+  return taken;
+}

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { expectStatus, makeDesk, openTicket, outboxOf, patchCurrent, type Desk } from '../tickets/tickets.test-kit.ts';
+
+let t: TestApp;
+let d: Desk;
+const H = 3_600_000;
+beforeAll(async () => {
+  // Saturday 2026-11-28 08:00 in Tehran: a full working day ahead.
+  t = await createTestApp({ clock: new (await import('../../platform/clock/index.ts')).ManualClock(Date.UTC(2026, 10, 28, 4, 30)) });
+  d = await makeDesk(t);
+});
+afterAll(() => t.destroy());
+
+/** Everything the outbox and the schedules cause, as the runner would. */
+async function settle(ticks = false) {
+  if (ticks) await t.ctx.jobs.tickSchedules();
+  for (let i = 0; i < 4; i++) {
+    await t.ctx.jobs.drain();
+    await t.ctx.events.dispatchPending();
+  }
+  await t.ctx.jobs.drain();
+}
+const sla = (id: number) =>
+  t.ctx.db
+    .selectFrom('tickets')
+    .select(['sla_policy_id', 'sla_first_response_due_at', 'sla_next_response_due_at', 'sla_resolution_due_at', 'sla_next_event_at', 'sla_first_response_breached', 'sla_resolution_breached', 'sla_paused_ms', 'escalation_level', 'version'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+const history = (id: number, field: string) => t.ctx.db.selectFrom('ticket_history').select(['old_value', 'new_value', 'actor_system']).where('ticket_id', '=', id).where('field', '=', field).orderBy('id').execute();
+const defaultPolicy = async () => (expectStatus(await d.adminOnly.client.get('/api/v1/admin/sla/policies'), 200).items as { id: number; isDefault: boolean; calendarId: number }[]).find((p) => p.isDefault)!;
+
+describe('SLA on tickets', () => {
+  it('runs on the dialect under test', () => expect(t.ctx.dialect.name).toBe(t.dialect));
+
+  it('has a default policy on the Tehran calendar from the first start', async () => {
+    const list = expectStatus(await d.analystA.client.get('/api/v1/admin/sla/policies'), 200).items;
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ isDefault: true, pauseOnThirdParty: false, warnAtPercent: 75, targets: { '3': { firstResponse: 240, resolution: 1440 } } });
+    expect((await d.contactShared.client.get('/api/v1/admin/sla/policies')).statusCode).toBe(403);
+    expect((await d.analystA.client.post('/api/v1/admin/sla/policies', { name: 'x', calendarId: list[0].calendarId, targets: {} })).statusCode).toBe(403);
+  });
+
+  it('chooses the default policy at creation and sets due times in business hours; a phone ticket has first response met', async () => {
+    const now = t.clock.now();
+    const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId });
+    const phone = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId, channel: 'phone' });
+    await settle();
+    const s = await sla(ticket.id);
+    expect(s.sla_policy_id).toBe((await defaultPolicy()).id);
+    // Priority 3: first response 4 h → Saturday 12:00 Tehran; resolution 24 h → Monday 16:00 (Sat, Sun, Mon 8 h each).
+    expect(s.sla_first_response_due_at).toBe(now + 4 * H);
+    expect(s.sla_resolution_due_at).toBe(now + 2 * 24 * H + 8 * H);
+    expect(s.sla_next_event_at).toBe(now + 3 * H); // the 75 % warning
+    expect(await history(ticket.id, 'slaPolicyId')).toEqual([{ old_value: null, new_value: String(s.sla_policy_id), actor_system: 'sla' }]);
+    const p = await sla(phone.id);
+    expect(p.sla_first_response_breached).toBe(0);
+    // Only resolution's warning is ahead: 75 % of 24 h = 18 business hours → Monday 10:00.
+    expect(p.sla_next_event_at).toBe(now + 2 * 24 * H + 2 * H);
+  });
+
+  it('warns once at 75 %, breaches and escalates once at 100 %, in history and the timeline', async () => {
+    const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId });
+    await settle();
+    const start = t.clock.now();
+    t.clock.set(start + 3 * H);
+    await settle(true);
+    await settle(true);
+    const soon = expectStatus(await d.analystA.client.get('/api/v1/queues/breaching_soon/tickets'), 200).items.map((i: { id: number }) => i.id);
+    expect(soon).toContain(ticket.id);
+    const warnings = await outboxOf(t, ticket.id, 'ticket.sla_warning');
+    expect(warnings.map((w) => w.payload.target)).toEqual(['first_response']);
+    t.clock.set(start + 4 * H);
+    await settle(true);
+    await settle(true);
+    expect((await outboxOf(t, ticket.id, 'ticket.sla_breached')).map((w) => w.payload.target)).toEqual(['first_response']);
+    const s = await sla(ticket.id);
+    expect(s).toMatchObject({ sla_first_response_breached: 1, escalation_level: 1 });
+    expect(await history(ticket.id, 'slaFirstResponseBreached')).toEqual([{ old_value: '0', new_value: '1', actor_system: 'sla' }]);
+    const articles = expectStatus(await d.supervisorA.client.get(`/api/v1/tickets/${ticket.id}/articles`), 200).items as { eventType: string | null; eventText?: string }[];
+    expect(articles.find((a) => a.eventType === 'ticket.sla_breached')?.eventText).toBe('The SLA first-response target was breached.');
+    const fa = await d.supervisorA.client.request({ method: 'GET', url: `/api/v1/tickets/${ticket.id}/articles`, headers: { 'accept-language': 'fa' } });
+    expect((fa.json().items as { eventType: string | null; eventText?: string }[]).find((a) => a.eventType === 'ticket.sla_breached')?.eventText).toBe('مهلت نخستین پاسخ در توافق‌نامهٔ سطح خدمت گذشت.');
+    expect(await t.ctx.db.selectFrom('sla_actions').select(['action_key', 'level']).where('ticket_id', '=', ticket.id).orderBy('id').execute()).toHaveLength(2);
+    // The contributed queue views: it is in "Breached" for its group, and in neither view for another group.
+    const breached = expectStatus(await d.analystA.client.get('/api/v1/queues/breached/tickets'), 200).items.map((i: { id: number }) => i.id);
+    expect(breached).toContain(ticket.id);
+    const queues = (who: typeof d.analystA) => who.client.get('/api/v1/queues').then((r) => Object.fromEntries(r.json().items.map((i: { name: string; count: number }) => [i.name, i.count])));
+    expect((await queues(d.analystB)).breached).toBe(0);
+    expect((await queues(d.analystA)).breached).toBeGreaterThanOrEqual(1);
+  });
+
+  it('pauses resolution on pending_customer and resumes with the elapsed time kept', async () => {
+    const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId });
+    await settle();
+    // A fresh ticket's earliest due is four business hours away: not yet breaching soon.
+    expect(expectStatus(await d.analystA.client.get('/api/v1/queues/breaching_soon/tickets'), 200).items.map((i: { id: number }) => i.id)).not.toContain(ticket.id);
+    const before = (await sla(ticket.id)).sla_resolution_due_at!;
+    expectStatus(await patchCurrent(d.analystA.client, ticket.id, { status: 'pending_customer' }), 200);
+    await settle();
+    expect((await sla(ticket.id)).sla_resolution_due_at).toBeNull();
+    // The API shows it paused to agents, and no SLA at all to the customer.
+    const seen = expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200);
+    expect(seen.sla).toMatchObject({ paused: true, resolution: { dueAt: null, breached: false } });
+    expect(seen.sla.firstResponse.dueAt).toBe(new Date((await sla(ticket.id)).sla_first_response_due_at!).toISOString());
+    expect(expectStatus(await d.contactShared.client.get(`/api/v1/tickets/${ticket.id}`), 200).sla).toBeUndefined();
+    t.clock.advance(H);
+    expectStatus(await patchCurrent(d.analystA.client, ticket.id, { status: 'open' }), 200);
+    await settle();
+    const after = await sla(ticket.id);
+    expect(after.sla_paused_ms).toBe(H);
+    expect(after.sla_resolution_due_at).toBeGreaterThan(before);
+  });
+
+  it('applies a new priority to the same start: it may breach at once, and rules choose the policy again', async () => {
+    const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId });
+    await settle();
+    t.clock.advance(2 * H);
+    // Priority 1 (impact 1, urgency 1): first response 30 minutes, long gone.
+    expectStatus(await patchCurrent(d.analystA.client, ticket.id, { impact: 1, urgency: 1 }), 200);
+    await settle();
+    expect((await sla(ticket.id)).sla_first_response_breached).toBe(1);
+
+    const calendarId = (await defaultPolicy()).calendarId;
+    const strict = expectStatus(await d.adminOnly.client.post('/api/v1/admin/sla/policies', { name: 'درخواست خدمت', calendarId, targets: { '3': { firstResponse: 15, resolution: 60 } } }), 201);
+    const rule = expectStatus(await d.adminOnly.client.post('/api/v1/admin/sla/rules', { position: 1, filter: { field: 'type', op: 'eq', value: 'service_request' }, policyId: strict.id }), 201);
+    expect((await d.adminOnly.client.post('/api/v1/admin/sla/rules', { position: 2, filter: { field: 'nope', op: 'eq', value: 1 }, policyId: strict.id })).statusCode).toBe(400);
+    const request = await openTicket(d.analystA.client, { type: 'service_request', assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId });
+    const incident = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId });
+    await settle();
+    expect((await sla(request.id)).sla_policy_id).toBe(strict.id);
+    expect((await sla(incident.id)).sla_policy_id).toBe((await defaultPolicy()).id);
+    // Changing the type re-chooses.
+    expectStatus(await patchCurrent(d.analystA.client, incident.id, { type: 'service_request' }), 200);
+    await settle();
+    expect((await sla(incident.id)).sla_policy_id).toBe(strict.id);
+    expect((await d.adminOnly.client.request({ method: 'DELETE', url: `/api/v1/admin/sla/rules/${rule.id}?version=1` })).statusCode).toBe(204);
+  });
+
+  it('closes a resolved ticket after tickets.auto_close_after_days (7), not before', async () => {
+    const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId });
+    expectStatus(await patchCurrent(d.analystA.client, ticket.id, { status: 'resolved' }), 200);
+    await settle();
+    t.clock.advance(6 * 24 * H);
+    await settle(true);
+    expect(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).status).toBe('resolved');
+    t.clock.advance(1 * 24 * H + 60_000);
+    await settle(true);
+    expect(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).status).toBe('closed');
+    expect(await history(ticket.id, 'status')).toContainEqual({ old_value: 'resolved', new_value: 'closed', actor_system: 'sla' });
+  });
+
+  it('recomputes after a calendar closure in a job, and an agent edit at the version read before still succeeds', async () => {
+    const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId });
+    await settle();
+    const before = await sla(ticket.id);
+    const calendarId = (await defaultPolicy()).calendarId;
+    const cal = expectStatus(await d.adminOnly.client.get(`/api/v1/admin/calendars/${calendarId}`), 200);
+    const today = new Date(t.clock.now() + 3.5 * H).toISOString().slice(0, 10).split('-').map(Number);
+    expectStatus(
+      await d.adminOnly.client.post(`/api/v1/admin/calendars/${calendarId}/closures`, { version: cal.version, date: { calendar: 'gregorian', year: today[0], month: today[1], day: today[2] }, region: 'تهران' }),
+      201,
+    );
+    await settle();
+    const after = await sla(ticket.id);
+    expect(after.sla_first_response_due_at).toBeGreaterThan(before.sla_first_response_due_at!);
+    expect(after.version).toBe(before.version);
+    expectStatus(await d.analystA.client.patch(`/api/v1/tickets/${ticket.id}`, { version: before.version, title: 'هنوز کار نمی‌کند' }), 200);
+  });
+});

@@ -1,0 +1,89 @@
+import { defineJob, type AppContext } from '../../context.ts';
+import type { Contribution } from '../../platform/modules.ts';
+import { systemActor } from '../../platform/actor.ts';
+import { confirmTicket, openTicketIdsAfter, resolvedTicketIdsBefore, ticketSettings, ticketsWithSlaEventDue } from '../tickets/index.ts';
+import type { CalendarLoader } from '../calendars/index.ts';
+import { takeSlaActions } from './sla-actions.ts';
+import { recomputeTickets } from './sla-recompute.ts';
+import { policyIdsOfCalendar } from './sla.repository.ts';
+
+/** Tickets per transaction when a calendar change recomputes them, so agents keep working meanwhile. */
+export const RECOMPUTE_CHUNK = 1000;
+const SWEEP_BATCH = 500;
+const DAY_MS = 86_400_000;
+/** Fields of ticket.updated that choose the policy again. */
+const SELECTING = new Set(['priority', 'type', 'categoryId', 'organizationId']);
+
+/**
+ * The SLA jobs: each ticket event recomputes that ticket's clocks (re-choosing the policy at
+ * creation and when a selecting field changed) and takes the actions due; a calendar change
+ * recomputes the open tickets of the policies on it in chunks of 1,000, each chunk its own
+ * transaction enqueuing the next; and one sweep every minute reads the next-event index and closes
+ * tickets resolved more than `tickets.auto_close_after_days` ago.
+ */
+export function slaJobs(ctx: AppContext, loader: CalendarLoader): Pick<Contribution, 'jobs' | 'schedules' | 'subscriptions'> {
+  const run = async (trx: AppContext['db'], ids: readonly number[], reselect: boolean) => {
+    const now = ctx.clock.now();
+    const recomputed = await recomputeTickets(trx, loader, systemActor('sla'), ids, now, { reselect });
+    await takeSlaActions({ ...ctx, db: trx }, trx, recomputed, now);
+    return recomputed.length;
+  };
+  const jobs = [
+    defineJob('sla.ticket_created', { runsAs: 'sla', handler: async ({ trx, payload }) => void (await run(trx, [payload.payload.ticketId], true)) }),
+    defineJob('sla.ticket_updated', {
+      runsAs: 'sla',
+      handler: async ({ trx, payload }) => void (await run(trx, [payload.payload.ticketId], payload.payload.fields.some((f) => SELECTING.has(f)))),
+    }),
+    defineJob('sla.ticket_status_changed', { runsAs: 'sla', handler: async ({ trx, payload }) => void (await run(trx, [payload.payload.ticketId], false)) }),
+    defineJob('sla.ticket_article_added', {
+      runsAs: 'sla',
+      // System events (the story of a change) move no clock.
+      handler: async ({ trx, payload }) => void (payload.payload.kind === 'reply' && !payload.payload.internal ? await run(trx, [payload.payload.ticketId], false) : undefined),
+    }),
+    defineJob('sla.calendar_changed', {
+      runsAs: 'sla',
+      handler: async ({ trx, payload }) => {
+        const { calendarId, version } = payload.payload;
+        await ctx.jobs.enqueue(trx, 'sla.recompute_chunk', { calendarId, version, afterId: 0 }, { uniqueKey: `sla.recompute:${calendarId}:${version}:0` });
+      },
+    }),
+    defineJob('sla.recompute_chunk', {
+      runsAs: 'sla',
+      handler: async ({ trx, payload }) => {
+        const policies = await policyIdsOfCalendar(trx, payload.calendarId);
+        if (policies.length === 0) return;
+        const ids = await openTicketIdsAfter(trx, payload.afterId, RECOMPUTE_CHUNK, policies);
+        await run(trx, ids, false);
+        if (ids.length === RECOMPUTE_CHUNK) {
+          const afterId = ids[ids.length - 1]!;
+          await ctx.jobs.enqueue(trx, 'sla.recompute_chunk', { ...payload, afterId }, { uniqueKey: `sla.recompute:${payload.calendarId}:${payload.version}:${afterId}` });
+        }
+      },
+    }),
+    defineJob('sla.sweep', {
+      runsAs: 'sla',
+      handler: async ({ trx }) => {
+        const now = ctx.clock.now();
+        const ids = await ticketsWithSlaEventDue(trx, now, SWEEP_BATCH);
+        await run(trx, ids, false);
+        // The lifecycle's timed rule: a resolved ticket closes after tickets.auto_close_after_days (0: never).
+        const days = await ticketSettings.get(trx, 'tickets.auto_close_after_days');
+        const closing = days > 0 ? await resolvedTicketIdsBefore(trx, now - days * DAY_MS, SWEEP_BATCH) : [];
+        for (const ticketId of closing) await confirmTicket({ ...ctx, db: trx }, { actor: systemActor('sla'), ticketId });
+        // A full batch means more are due: come back at once rather than at the next slot.
+        if (ids.length === SWEEP_BATCH || closing.length === SWEEP_BATCH) await ctx.jobs.enqueue(trx, 'sla.sweep', {}, { uniqueKey: `sla.sweep:more:${now}` });
+      },
+    }),
+  ];
+  return {
+    jobs,
+    schedules: [{ name: 'sla.sweep', job: 'sla.sweep', everyMs: 60_000 }],
+    subscriptions: [
+      { event: 'ticket.created', job: 'sla.ticket_created' },
+      { event: 'ticket.updated', job: 'sla.ticket_updated' },
+      { event: 'ticket.status_changed', job: 'sla.ticket_status_changed' },
+      { event: 'ticket.article_added', job: 'sla.ticket_article_added' },
+      { event: 'calendar.changed', job: 'sla.calendar_changed' },
+    ],
+  };
+}

@@ -1,0 +1,86 @@
+import { dialectOf } from '../../platform/db/index.ts';
+import type { Db } from '../../schema.ts';
+import type { TicketWhere } from './filter/ticket-filter.repository.ts';
+import { OPEN_STATUSES } from './lifecycle.ts';
+
+const SLA_COLUMNS = [
+  'sla_policy_id',
+  'sla_first_response_due_at',
+  'sla_next_response_due_at',
+  'sla_resolution_due_at',
+  'sla_due_at',
+  'sla_next_event_at',
+  'sla_elapsed_ms',
+  'sla_paused_ms',
+  'sla_first_response_breached',
+  'sla_next_response_breached',
+  'sla_resolution_breached',
+  'sla_breached',
+] as const;
+export type SlaColumn = (typeof SLA_COLUMNS)[number];
+export type SlaColumnValues = { [K in SlaColumn]: number | null };
+
+/**
+ * The tickets' SLA inputs and state, locked in id order for the rest of the transaction (PostgreSQL;
+ * SQLite has one writer): two recomputes of one ticket — a ticket event and the sweep, in two
+ * processes — run one after the other, so a change is written and told once.
+ */
+export async function slaTicketRows(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  const q = db
+    .selectFrom('tickets')
+    .select(['id', 'status', 'priority', 'type', 'channel', 'category_id', 'organization_id', 'created_at', 'first_response_at', 'resolved_at', 'merged_into_id', 'escalation_level', 'assignee_group_id', 'assignee_agent_id', ...SLA_COLUMNS])
+    .where('id', 'in', ids)
+    .orderBy('id');
+  return dialectOf(db).forUpdate(q).execute();
+}
+
+/** Status changes of the tickets, oldest first (history rows of the field `status`). */
+export async function statusChangesOf(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('ticket_history').select(['ticket_id', 'new_value', 'created_at']).where('ticket_id', 'in', ids).where('field', '=', 'status').orderBy('ticket_id').orderBy('id').execute();
+}
+
+/** Public replies of the tickets (who wrote them and when), oldest first. */
+export async function publicRepliesOf(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('articles')
+    .select(['ticket_id', 'author_kind', 'created_at'])
+    .where('ticket_id', 'in', ids)
+    .where('kind', '=', 'reply')
+    .where('internal', '=', 0)
+    .orderBy('ticket_id')
+    .orderBy('id')
+    .execute();
+}
+
+export async function updateSlaColumns(db: Db, id: number, set: Partial<SlaColumnValues>): Promise<void> {
+  await db.updateTable('tickets').set(set as never).where('id', '=', id).execute();
+}
+
+/** Which of these tickets match a compiled filter (the SLA rules select policies with the filter language). */
+export async function idsMatching(db: Db, where: TicketWhere, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('tickets').select('id').where('id', 'in', ids).where(where).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Open (not merged) tickets after an id, in id order: the chunks of a recompute. */
+export async function openTicketIdsAfter(db: Db, afterId: number, limit: number, policyIds?: readonly number[]): Promise<number[]> {
+  let q = db.selectFrom('tickets').select('id').where('id', '>', afterId).where('status', 'in', [...OPEN_STATUSES]).where('merged_into_id', 'is', null);
+  if (policyIds) q = q.where('sla_policy_id', 'in', policyIds.length ? [...policyIds] : [0]);
+  return (await q.orderBy('id').limit(limit).execute()).map((r) => r.id);
+}
+
+/** Tickets whose next SLA event is due (the sweep's index: sla_next_event_at, status). */
+export async function ticketsWithSlaEventDue(db: Db, now: number, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('tickets').select('id').where('sla_next_event_at', '<=', now).where('status', 'in', [...OPEN_STATUSES]).orderBy('sla_next_event_at').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Resolved tickets resolved before an instant, oldest first: the sweep's auto-close. */
+export async function resolvedTicketIdsBefore(db: Db, before: number, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('tickets').select('id').where('status', '=', 'resolved').where('resolved_at', '<', before).orderBy('resolved_at').limit(limit).execute();
+  return rows.map((r) => r.id);
+}

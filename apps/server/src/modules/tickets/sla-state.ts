@@ -1,0 +1,144 @@
+import type { Actor } from '../../platform/actor.ts';
+import type { Db } from '../../schema.ts';
+import { writeHistory } from './history.ts';
+import { publicRepliesOf, slaTicketRows, statusChangesOf, updateSlaColumns, type SlaColumn, type SlaColumnValues } from './sla-state.repository.ts';
+
+/**
+ * What the sla module needs of a ticket to run its clocks: its fields (for the rules), its status
+ * path and its public replies. Read set-based for a chunk of tickets (three queries).
+ */
+export interface TicketSlaFacts {
+  id: number;
+  status: string;
+  priority: number;
+  type: string;
+  channel: string;
+  categoryId: number | null;
+  organizationId: number | null;
+  createdAt: number;
+  firstResponseAt: number | null;
+  resolvedAt: number | null;
+  merged: boolean;
+  escalationLevel: number;
+  assigneeGroupId: number | null;
+  assigneeAgentId: number | null;
+  /** Each status the ticket entered after creation, and when. */
+  statusChanges: { at: number; to: string }[];
+  /** Public replies, oldest first: by the desk ('agent') or the customer ('contact'). */
+  replies: { at: number; by: 'agent' | 'contact' | 'system' }[];
+  /** The stored SLA state. */
+  sla: SlaState;
+}
+
+/** A ticket's SLA state as stored in its columns (times epoch ms, business durations ms). */
+export interface SlaState {
+  policyId: number | null;
+  firstResponseDueAt: number | null;
+  nextResponseDueAt: number | null;
+  resolutionDueAt: number | null;
+  /** The earliest due time of a target still running. */
+  dueAt: number | null;
+  nextEventAt: number | null;
+  elapsedMs: number;
+  pausedMs: number;
+  firstResponseBreached: boolean;
+  nextResponseBreached: boolean;
+  resolutionBreached: boolean;
+  /** Any target breached. */
+  breached: boolean;
+}
+
+const COLUMN_OF: Record<keyof SlaState, SlaColumn> = {
+  policyId: 'sla_policy_id',
+  firstResponseDueAt: 'sla_first_response_due_at',
+  nextResponseDueAt: 'sla_next_response_due_at',
+  resolutionDueAt: 'sla_resolution_due_at',
+  dueAt: 'sla_due_at',
+  nextEventAt: 'sla_next_event_at',
+  elapsedMs: 'sla_elapsed_ms',
+  pausedMs: 'sla_paused_ms',
+  firstResponseBreached: 'sla_first_response_breached',
+  nextResponseBreached: 'sla_next_response_breached',
+  resolutionBreached: 'sla_resolution_breached',
+  breached: 'sla_breached',
+};
+/** Bookkeeping that moves with every recompute: stored, not told in history. */
+const UNTOLD: ReadonlySet<keyof SlaState> = new Set(['nextEventAt', 'elapsedMs', 'pausedMs', 'dueAt', 'breached']);
+
+function stateOf(row: SlaColumnValues): SlaState {
+  return {
+    policyId: row.sla_policy_id,
+    firstResponseDueAt: row.sla_first_response_due_at,
+    nextResponseDueAt: row.sla_next_response_due_at,
+    resolutionDueAt: row.sla_resolution_due_at,
+    dueAt: row.sla_due_at,
+    nextEventAt: row.sla_next_event_at,
+    elapsedMs: row.sla_elapsed_ms ?? 0,
+    pausedMs: row.sla_paused_ms ?? 0,
+    firstResponseBreached: row.sla_first_response_breached === 1,
+    nextResponseBreached: row.sla_next_response_breached === 1,
+    resolutionBreached: row.sla_resolution_breached === 1,
+    breached: row.sla_breached === 1,
+  };
+}
+
+const stored = (v: SlaState[keyof SlaState]): number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+
+/** The SLA facts of these tickets (missing ids are left out). */
+export async function ticketSlaFacts(db: Db, ids: readonly number[]): Promise<TicketSlaFacts[]> {
+  const rows = await slaTicketRows(db, ids);
+  const [changes, replies] = await Promise.all([statusChangesOf(db, ids), publicRepliesOf(db, ids)]);
+  const byTicket = <T extends { ticket_id: number }>(list: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const x of list) m.set(x.ticket_id, [...(m.get(x.ticket_id) ?? []), x]);
+    return m;
+  };
+  const changesOf = byTicket(changes);
+  const repliesOf = byTicket(replies);
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    priority: r.priority,
+    type: r.type,
+    channel: r.channel,
+    categoryId: r.category_id,
+    organizationId: r.organization_id,
+    createdAt: r.created_at,
+    firstResponseAt: r.first_response_at,
+    resolvedAt: r.resolved_at,
+    merged: r.merged_into_id !== null,
+    escalationLevel: r.escalation_level,
+    assigneeGroupId: r.assignee_group_id,
+    assigneeAgentId: r.assignee_agent_id,
+    statusChanges: (changesOf.get(r.id) ?? []).filter((c) => c.new_value !== null).map((c) => ({ at: c.created_at, to: c.new_value! })),
+    replies: (repliesOf.get(r.id) ?? []).map((a) => ({ at: a.created_at, by: a.author_kind as 'agent' | 'contact' | 'system' })),
+    sla: stateOf(r as unknown as SlaColumnValues),
+  }));
+}
+
+/**
+ * The sla module's one way to write SLA state: for each ticket, the columns that differ are set
+ * (no version step, so an agent's edit in flight is never refused for it) and every change other
+ * than bookkeeping goes to the ticket's history — a breach and a policy change are also told in the
+ * timeline (timeline-story.ts). Returns the ids whose state changed.
+ */
+export async function applySlaStates(db: Db, actor: Actor, now: number, states: ReadonlyArray<{ ticketId: number; state: SlaState; current: SlaState }>): Promise<number[]> {
+  const changed: number[] = [];
+  for (const { ticketId, state, current } of states) {
+    const keys = (Object.keys(COLUMN_OF) as (keyof SlaState)[]).filter((k) => stored(state[k]) !== stored(current[k]));
+    if (keys.length === 0) continue;
+    changed.push(ticketId);
+    await updateSlaColumns(db, ticketId, Object.fromEntries(keys.map((k) => [COLUMN_OF[k], stored(state[k])])));
+    const told = keys.filter((k) => !UNTOLD.has(k));
+    if (told.length > 0) {
+      await writeHistory(db, {
+        ticketId,
+        actor,
+        now,
+        before: Object.fromEntries(told.map((k) => [COLUMN_OF[k], stored(current[k])])),
+        after: Object.fromEntries(told.map((k) => [COLUMN_OF[k], stored(state[k])])),
+      });
+    }
+  }
+  return changed;
+}
