@@ -76,6 +76,9 @@ export interface JobMap {
   'notifications.ticket_created': EventJob<'ticket.created'>;
   'notifications.article_added': EventJob<'ticket.article_added'>;
   'notifications.status_changed': EventJob<'ticket.status_changed'>;
+  /** The SLA sweep's warning and breach: the assignee and the group hear of it. */
+  'notifications.sla_warning': EventJob<'ticket.sla_warning'>;
+  'notifications.sla_breached': EventJob<'ticket.sla_breached'>;
   /** Mail out: a desk's public reply goes to the customer side by mail (reply-all by default). */
   'email.mail_reply': EventJob<'ticket.article_added'>;
   /** Mail out: sends one outbound_messages row (retries with back-off; finally failed is recorded on the row). */
@@ -125,6 +128,8 @@ export const JOB_NAMES = [
   'notifications.ticket_created',
   'notifications.article_added',
   'notifications.status_changed',
+  'notifications.sla_warning',
+  'notifications.sla_breached',
   'email.mail_reply',
   'email.send_message',
   'sso.sync_directory',

@@ -12,6 +12,9 @@ export const NotificationKind = Type.Union([
   Type.Literal('ticket.referral_returned'),
   Type.Literal('ticket.new_in_group'),
   Type.Literal('ticket.customer_replied'),
+  /** An SLA target of a ticket the recipient holds or whose group they are in is near (warning) or past (breach). */
+  Type.Literal('ticket.sla_warning'),
+  Type.Literal('ticket.sla_breached'),
   // to the customer (requester; public replies also reach contacts who watch)
   Type.Literal('ticket.received'),
   Type.Literal('ticket.public_reply'),
@@ -34,6 +37,9 @@ export const NOTIFICATION_KINDS = [
   'ticket.referral_returned',
   'ticket.escalated',
   'ticket.pending_reached',
+  'ticket.referred',
+  'ticket.sla_warning',
+  'ticket.sla_breached',
 ] as const satisfies readonly NotificationKind[];
 
 /** The ways a notification reaches someone, each switchable per user. */
@@ -56,6 +62,9 @@ export const NotificationData = Type.Object({
   actorName: Type.Optional(Type.String()),
   /** The public reply or customer reply that caused it (ticket.public_reply, ticket.customer_replied). */
   articleId: Type.Optional(Id),
+  /** ticket.sla_warning / ticket.sla_breached: which target, and when it is (was) due. */
+  slaTarget: Type.Optional(Type.Union([Type.Literal('first_response'), Type.Literal('next_response'), Type.Literal('resolution')])),
+  dueAt: Type.Optional(Instant),
 });
 export type NotificationData = Static<typeof NotificationData>;
 

@@ -205,8 +205,31 @@ export function notificationJobs(ctx: AppContext, drivers: readonly Notification
     },
   });
 
+  // An SLA warning or breach (the sweep, once per ticket, target and level): the assignee and the
+  // assignee group's members hear of it; the breach's escalation tells the supervisors on its own.
+  const slaNotice = (job: 'notifications.sla_warning' | 'notifications.sla_breached', kind: 'ticket.sla_warning' | 'ticket.sla_breached') =>
+    defineJob(job, {
+      async handler({ payload: event, trx }) {
+        const { ticketId, target, dueAt } = event.payload;
+        const ticket = await findTicketFacts(trx, ticketId);
+        if (!ticket || ticket.mergedIntoId !== null) return;
+        const assignee = ticket.assigneeAgentId === null ? [] : await userIdsOfAgents(trx, [ticket.assigneeAgentId]);
+        const group = ticket.assigneeGroupId === null ? [] : await memberUserIds(trx, ticket.assigneeGroupId);
+        await send(trx, {
+          recipients: users([...new Set([...assignee, ...group])]),
+          exceptUserId: null,
+          kind,
+          ticket,
+          data: { actorUserId: null, slaTarget: target, dueAt: new Date(dueAt).toISOString() },
+          sourceKey: event.outboxId,
+        });
+      },
+    });
+  const slaWarning = slaNotice('notifications.sla_warning', 'ticket.sla_warning');
+  const slaBreached = slaNotice('notifications.sla_breached', 'ticket.sla_breached');
+
   return {
-    jobs: [ticketAssigned, ticketEscalated, ticketPendingReached, ticketReferralReturned, ticketCreated, articleAdded, statusChanged],
+    jobs: [ticketAssigned, ticketEscalated, ticketPendingReached, ticketReferralReturned, ticketCreated, articleAdded, statusChanged, slaWarning, slaBreached],
     subscriptions: [
       { event: 'ticket.assigned', job: 'notifications.ticket_assigned' },
       { event: 'ticket.escalated', job: 'notifications.ticket_escalated' },
@@ -215,6 +238,8 @@ export function notificationJobs(ctx: AppContext, drivers: readonly Notification
       { event: 'ticket.created', job: 'notifications.ticket_created' },
       { event: 'ticket.article_added', job: 'notifications.article_added' },
       { event: 'ticket.status_changed', job: 'notifications.status_changed' },
+      { event: 'ticket.sla_warning', job: 'notifications.sla_warning' },
+      { event: 'ticket.sla_breached', job: 'notifications.sla_breached' },
     ],
   };
 }

@@ -70,10 +70,17 @@ describe('SLA on tickets', () => {
     expect(soon).toContain(ticket.id);
     const warnings = await outboxOf(t, ticket.id, 'ticket.sla_warning');
     expect(warnings.map((w) => w.payload.target)).toEqual(['first_response']);
+    // The group hears of it once, in its language, and another group does not.
+    const told = async (who: typeof d.analystA, kind: string) =>
+      (expectStatus(await who.client.get('/api/v1/me/notifications'), 200).items as { kind: string; ticketId: number; data: { slaTarget?: string } }[]).filter((n) => n.kind === kind && n.ticketId === ticket.id);
+    expect((await told(d.analystA, 'ticket.sla_warning')).map((n) => n.data.slaTarget)).toEqual(['first_response']);
+    expect(await told(d.analystB, 'ticket.sla_warning')).toEqual([]);
     t.clock.set(start + 4 * H);
     await settle(true);
     await settle(true);
     expect((await outboxOf(t, ticket.id, 'ticket.sla_breached')).map((w) => w.payload.target)).toEqual(['first_response']);
+    expect((await told(d.analystA, 'ticket.sla_breached')).map((n) => n.data.slaTarget)).toEqual(['first_response']);
+    expect(await told(d.analystA, 'ticket.sla_warning')).toHaveLength(1);
     const s = await sla(ticket.id);
     expect(s).toMatchObject({ sla_first_response_breached: 1, escalation_level: 1 });
     expect(await history(ticket.id, 'slaFirstResponseBreached')).toEqual([{ old_value: '0', new_value: '1', actor_system: 'sla' }]);

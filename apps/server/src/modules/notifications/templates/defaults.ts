@@ -26,6 +26,8 @@ export const PLACEHOLDERS: Readonly<Record<NotificationKind, readonly string[]>>
   'ticket.escalated': [...COMMON, 'escalationLevel'],
   'ticket.referred': [...COMMON, 'groupName'],
   'ticket.pending_reached': COMMON,
+  'ticket.sla_warning': [...COMMON, 'slaTarget', 'dueAt'],
+  'ticket.sla_breached': [...COMMON, 'slaTarget', 'dueAt'],
 };
 
 /** Kinds addressed to the customer (requester, contacts who watch); the rest go to agents. */
@@ -145,6 +147,14 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationKind, { fa: Template
     fa: fa('زمان انتظار سر رسید [#{{ticketNumber}}] {{ticketTitle}}', 'زمان انتظار درخواست {{ticketNumber}} سر رسید و دوباره باز است.', 'موضوع: {{ticketTitle}}', '', '{{ticketLink}}'),
     en: en('Pending time reached [#{{ticketNumber}}] {{ticketTitle}}', 'The pending time of ticket {{ticketNumber}} was reached; it is open again.', 'Title: {{ticketTitle}}', '', '{{ticketLink}}'),
   },
+  'ticket.sla_warning': {
+    fa: fa('نزدیک به مهلت [#{{ticketNumber}}] {{ticketTitle}}', 'مهلت «{{slaTarget}}» درخواست {{ticketNumber}} نزدیک است: {{dueAt}}.', 'موضوع: {{ticketTitle}}', '', '{{ticketLink}}'),
+    en: en('Due soon [#{{ticketNumber}}] {{ticketTitle}}', 'The {{slaTarget}} of ticket {{ticketNumber}} is due soon: {{dueAt}}.', 'Title: {{ticketTitle}}', '', '{{ticketLink}}'),
+  },
+  'ticket.sla_breached': {
+    fa: fa('مهلت گذشت [#{{ticketNumber}}] {{ticketTitle}}', 'مهلت «{{slaTarget}}» درخواست {{ticketNumber}} گذشت ({{dueAt}}) و درخواست بالاتر ارجاع شد.', 'موضوع: {{ticketTitle}}', '', '{{ticketLink}}'),
+    en: en('Breached [#{{ticketNumber}}] {{ticketTitle}}', 'The {{slaTarget}} of ticket {{ticketNumber}} was due {{dueAt}} and is breached; the ticket was escalated.', 'Title: {{ticketTitle}}', '', '{{ticketLink}}'),
+  },
 };
 
 /** Sample values for the preview (Persian and English), with markup in the title to show that it is escaped. */
@@ -160,6 +170,8 @@ export const SAMPLE_VALUES: Readonly<Record<'fa' | 'en', Readonly<Record<string,
     reopenLink: 'https://desk.example/m/sample-reopen-token',
     groupName: 'میز خدمت',
     escalationLevel: '۱',
+    slaTarget: 'حل',
+    dueAt: '۱۲ آذر ۱۴۰۵، ۱۴:۳۰',
   },
   en: {
     recipientName: 'Maryam Ahmadi',
@@ -172,5 +184,19 @@ export const SAMPLE_VALUES: Readonly<Record<'fa' | 'en', Readonly<Record<string,
     reopenLink: 'https://desk.example/m/sample-reopen-token',
     groupName: 'Service Desk',
     escalationLevel: '1',
+    slaTarget: 'resolution',
+    dueAt: '2 December 2026, 14:30 (Tehran)',
   },
 };
+
+/** The name of an SLA target in a notification (the {{slaTarget}} placeholder). */
+export const SLA_TARGET_NAMES: Readonly<Record<'fa' | 'en', Readonly<Record<'first_response' | 'next_response' | 'resolution', string>>>> = {
+  fa: { first_response: 'نخستین پاسخ', next_response: 'پاسخ بعدی', resolution: 'حل' },
+  en: { first_response: 'first response', next_response: 'next response', resolution: 'resolution' },
+};
+
+/** A due time as a reader of the desk's zone reads it: Jalali in fa, Gregorian in en (the {{dueAt}} placeholder). */
+export function dueAtText(iso: string, language: 'fa' | 'en'): string {
+  const format = new Intl.DateTimeFormat(language === 'fa' ? 'fa-IR-u-ca-persian' : 'en-GB', { timeZone: 'Asia/Tehran', dateStyle: 'long', timeStyle: 'short' });
+  return language === 'fa' ? format.format(new Date(iso)) : `${format.format(new Date(iso))} (Tehran)`;
+}
