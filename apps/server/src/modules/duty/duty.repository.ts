@@ -1,24 +1,9 @@
 import { dialectOf, updateAtVersion } from '../../platform/db/index.ts';
-import type { Db } from '../../schema.ts';
+import type { Selectable } from 'kysely';
+import type { Db, DB } from '../../schema.ts';
 
-export interface AgentDutyRow {
-  agent_id: number;
-  calendar_id: number | null;
-  away_until: number | null;
-  away_note: string | null;
-  version: number;
-  updated_at: number;
-}
-
-export interface GroupAssignmentRow {
-  group_id: number;
-  mode: string;
-  max_open_per_agent: number | null;
-  calendar_id: number | null;
-  last_agent_id: number | null;
-  version: number;
-  updated_at: number;
-}
+export type AgentDutyRow = Selectable<DB['agent_duty']>;
+export type GroupAssignmentRow = Selectable<DB['group_assignment']>;
 
 /** An agent without a row works by their group's calendar and is not away. */
 export const defaultAgentDuty = (agentId: number, now: number): AgentDutyRow => ({

@@ -2,6 +2,7 @@ import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, AgentIdentity } from '../../platform/actor.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { queryPlan } from '../../../test/query-plan.ts';
 import { makeAgent, makeGroup, makeOrganization, makeTicket } from '../../../test/factories.ts';
 import { filterWhere } from './filter/ticket-filter.repository.ts';
 import { queueFilter } from './queues.ts';
@@ -26,21 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-async function plan(compiled: CompiledQuery): Promise<string> {
-  return t.ctx.db.connection().execute(async (conn) => {
-    if (t.dialect === 'sqlite') {
-      const rows = await conn.executeQuery(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
-      return rows.rows.map((r: any) => r.detail).join('\n');
-    }
-    await conn.executeQuery(CompiledQuery.raw('set enable_seqscan = off'));
-    try {
-      const rows = await conn.executeQuery(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
-      return rows.rows.map((r: any) => r['QUERY PLAN']).join('\n');
-    } finally {
-      await conn.executeQuery(CompiledQuery.raw('reset enable_seqscan'));
-    }
-  });
-}
+const plan = (compiled: CompiledQuery) => queryPlan(t, compiled);
 
 describe('role queue indexes', () => {
   it('runs on the dialect under test', () => expect(t.ctx.dialect.name).toBe(t.dialect));
