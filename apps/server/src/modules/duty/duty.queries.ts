@@ -6,7 +6,7 @@ import { agentNames, findAgent, findGroup, groupIdsOfAgents } from '../people/in
 import { openTicketCountsOfAgents } from '../tickets/index.ts';
 import { assignmentOrder } from './assignment-order.ts';
 import { agentDutyPolicy, groupAssignmentPolicy } from './duty.policy.ts';
-import { defaultAgentDuty, defaultGroupAssignment, findAgentDuty, findGroupAssignment, type AgentDutyRow, type GroupAssignmentRow } from './duty.repository.ts';
+import { defaultAgentDuty, defaultGroupAssignment, findAgentDuty, findGroupAssignment, groupAssignmentsOf, type AgentDutyRow, type GroupAssignmentRow } from './duty.repository.ts';
 import { isOnDuty, membersOnDuty } from './on-duty.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -18,14 +18,13 @@ export async function readAgentDuty(db: Db, actor: Actor, agentId: number, now: 
   const access = authorize(agentDutyPolicy, actor, 'read', agent ? { agentId, groupIds } : undefined);
   const row: AgentDutyRow = (await findAgentDuty(db, agentId)) ?? defaultAgentDuty(agentId, now);
   // Without a calendar of their own, the agent works by their first group's that has one.
-  let groupCalendar: number | null = null;
-  for (const g of groupIds) if (groupCalendar === null) groupCalendar = (await findGroupAssignment(db, g))?.calendar_id ?? null;
+  const groupCalendar = (await groupAssignmentsOf(db, groupIds)).find((g) => g.calendar_id !== null)?.calendar_id ?? null;
   return {
     agentId,
     calendarId: row.calendar_id === null ? null : Number(row.calendar_id),
     awayUntil: iso(row.away_until === null ? null : Number(row.away_until)),
     awayNote: row.away_note,
-    onDutyNow: await isOnDuty(db, row, groupCalendar, now),
+    onDutyNow: await isOnDuty(db, agentId, row, groupCalendar, now),
     version: row.version,
     abilities: abilities(agentDutyPolicy, actor, access, ['update']),
   };

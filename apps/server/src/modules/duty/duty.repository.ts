@@ -53,6 +53,13 @@ export function findGroupAssignment(db: Db, groupId: number): Promise<GroupAssig
   return db.selectFrom('group_assignment').selectAll().where('group_id', '=', groupId).executeTakeFirst();
 }
 
+/** The assignment rows of these groups that have one, in the order of `groupIds`. */
+export async function groupAssignmentsOf(db: Db, groupIds: readonly number[]): Promise<GroupAssignmentRow[]> {
+  if (groupIds.length === 0) return [];
+  const rows = new Map((await db.selectFrom('group_assignment').selectAll().where('group_id', 'in', groupIds).execute()).map((r) => [Number(r.group_id), r]));
+  return groupIds.flatMap((id) => rows.get(id) ?? []);
+}
+
 /** The group's assignment row, created when missing, held until commit: one assignment per group at a time. */
 export async function lockGroupAssignment(trx: Db, groupId: number, now: number): Promise<GroupAssignmentRow> {
   await trx.insertInto('group_assignment').values(defaultGroupAssignment(groupId, now)).onConflict((oc) => oc.column('group_id').doNothing()).execute();

@@ -6,7 +6,7 @@ import { loadTicketRow, OPEN_STATUSES, openTicketCountsOfAgents, updateTicket } 
 import { assignmentOrder } from '../assignment-order.ts';
 import type { DutyContext } from '../duty.context.ts';
 import { agentDutiesOf, lockAgentDuty, lockGroupAssignment, recordLastAssigned } from '../duty.repository.ts';
-import { isOnDuty } from '../on-duty.ts';
+import { agentsOnDuty } from '../on-duty.ts';
 
 export type AutoAssignOutcome =
   | { assigned: number }
@@ -33,8 +33,7 @@ export const autoAssignTicket = defineCommand('duty.auto_assign', async (ctx: Du
 
   const members = (await activeAgentsOfGroup(ctx.db, groupId)).map((m) => m.agentId);
   const duties = await agentDutiesOf(ctx.db, members);
-  const onDuty: number[] = [];
-  for (const id of members) if (await isOnDuty(ctx.db, duties.get(id), group.calendar_id, now)) onDuty.push(id);
+  const onDuty = await agentsOnDuty(ctx.db, members, duties, group.calendar_id, now);
   if (onDuty.length === 0) return { skipped: 'nobody_on_duty' };
 
   const loads = await openTicketCountsOfAgents(ctx.db, onDuty);
