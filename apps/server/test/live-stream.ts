@@ -1,5 +1,6 @@
 import { parseSse, type LiveFrame } from '../src/platform/realtime/index.ts';
-import { PASSWORD } from './factories.ts';
+
+export { signInOver } from './fixtures/server-process.ts';
 
 /** A live stream (GET /api/v1/live) read over a real socket, frame by frame. */
 export interface LiveStream {
@@ -8,15 +9,6 @@ export interface LiveStream {
   /** Resolves with the first frame (after those already seen, from `from`) that matches; rejects after `ms`. */
   next(match: (f: LiveFrame) => boolean, ms?: number): Promise<LiveFrame>;
   close(): void;
-}
-
-/** Signs in over HTTP and returns the headers a browser would send (cookie, CSRF token). */
-export async function signInOver(url: string, email: string, password = PASSWORD): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken };
 }
 
 export async function openLive(url: string, headers: Record<string, string>, path = '/api/v1/live'): Promise<LiveStream> {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../test/factories.ts';
 import { createTestApp, testConfig, type TestApp } from '../../test/harness.ts';
 import { createTestDatabase, testDialect, type TestDatabase } from '../../test/test-database.ts';
-import { startServerProcess } from '../../test/fixtures/server-process.ts';
+import { signInOver, startServerProcess } from '../../test/fixtures/server-process.ts';
 import { holdAt } from '../platform/testing/faults.ts';
 import { backupCommand } from './backup.ts';
 import { ADMIN, IMAP_PASSWORD, backupOf, buildDesk, deskThroughApi, mailboxPassword, openRestored, restoreInto, tableChecksums, tempFile } from '../../test/backup/desk.ts';
@@ -65,12 +65,9 @@ describe(`backup and restore (${dialect})`, () => {
 
 /** A signed-in HTTP client of a real server process. */
 async function serverClient(url: string): Promise<(path: string, body: unknown) => Promise<any>> {
-  const res = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const headers = await signInOver(url, ADMIN.email, ADMIN.password);
   return async (path, body) => {
-    const r = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+    const r = await fetch(`${url}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (r.status !== 201) throw new Error(`${path}: ${r.status} ${await r.text()}`);
     return r.json();
   };

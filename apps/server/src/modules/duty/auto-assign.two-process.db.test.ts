@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../../test/fixtures/server-process.ts';
+import { signInOver, startServerProcess, type ServerProcess } from '../../../test/fixtures/server-process.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
 import { transaction } from '../../platform/db/index.ts';
 import { hashPassword, insertUser } from '../access/index.ts';
@@ -45,13 +45,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function signIn(server: ServerProcess, email: string): Promise<Record<string, string>> {
-  const res = await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-}
+const signIn = async (server: ServerProcess, email: string) => ({ ...(await signInOver(server.url, email, PASSWORD)), 'content-type': 'application/json' });
 
 describe('automatic assignment across two processes (PostgreSQL)', () => {
   it(`holds the cap: ${TICKETS} tickets created in parallel, ${AGENTS} agents at ${CAP} each`, async () => {
