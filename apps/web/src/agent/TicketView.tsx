@@ -3,7 +3,7 @@ import { Alert, Button, Grid, Group, Modal, NumberInput, Paper, Select, Stack, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Contact, Ticket, TicketSummary } from '@pishkhan/contracts';
+import type { ArticleCreated, Contact, Ticket, TicketSummary } from '@pishkhan/contracts';
 import { api } from '../shared/api.ts';
 import { keys } from '../shared/live.ts';
 import { Bidi, ErrorAlert, StatusBadge, TicketNumber, When } from '../shared/components.tsx';
@@ -52,6 +52,14 @@ export default function TicketView() {
     void client.invalidateQueries({ queryKey: keys.ticket(id) });
     void client.invalidateQueries({ queryKey: keys.queues });
   };
+  // The article moved the ticket's version: take it at once (and drop any older fetch still in
+  // flight), so an edit made right after a reply or note is not refused as stale.
+  const sent = async (created: ArticleCreated) => {
+    await client.cancelQueries({ queryKey: keys.ticket(id) });
+    client.setQueryData<Ticket>(keys.ticket(id), (old) => (old && old.id === created.ticketId ? { ...old, version: created.ticketVersion, status: created.ticketStatus as Ticket['status'] } : old));
+    void client.invalidateQueries({ queryKey: keys.articles(id) });
+    refresh();
+  };
   const acknowledge = useMutation({ mutationFn: () => api.post(`/tickets/${id}/escalation/acknowledge`, { version: data?.version }), onSuccess: refresh });
   if (ticket.error) return <ErrorAlert error={ticket.error} />;
   if (!data) return null;
@@ -63,7 +71,7 @@ export default function TicketView() {
           <Title order={2} size="h3"><Bidi>{data.title}</Bidi></Title>
         </div>
         <Group gap="xs">
-          <StatusBadge status={data.status} />
+          <span data-testid="ticket-status"><StatusBadge status={data.status} /></span>
           {data.escalationLevel ? <Text size="sm" c="red">{t('ticket.escalatedLevel', { level: data.escalationLevel })}</Text> : null}
         </Group>
       </Group>
@@ -107,7 +115,7 @@ export default function TicketView() {
                       modes={[...(data.abilities.reply ? (['reply'] as const) : []), ...(data.abilities.note ? (['note'] as const) : [])]}
                       mode={mode}
                       onModeChange={setMode}
-                      onSent={() => { void client.invalidateQueries({ queryKey: keys.articles(id) }); refresh(); }}
+                      onSent={(created) => void sent(created)}
                     />
                   </div>
                 )}

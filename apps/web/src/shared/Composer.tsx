@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Button, CloseButton, FileButton, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment, AttachmentsUploaded } from '@pishkhan/contracts';
+import type { ArticleCreated, Attachment, AttachmentsUploaded } from '@pishkhan/contracts';
 import { api } from './api.ts';
 import { Bidi, ErrorAlert } from './components.tsx';
 
@@ -18,7 +18,8 @@ export function Composer({ ticketId, modes, mode: controlledMode, onModeChange, 
   modes: ComposerMode[];
   mode?: ComposerMode;
   onModeChange?: (mode: ComposerMode) => void;
-  onSent(): void;
+  /** Called with what the server created: the ticket's new version and status come with it. */
+  onSent(created: ArticleCreated): void;
   textareaId?: string;
 }) {
   const { t } = useTranslation();
@@ -50,10 +51,10 @@ export function Composer({ ticketId, modes, mode: controlledMode, onModeChange, 
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/tickets/${ticketId}/${mode === 'note' ? 'notes' : 'replies'}`, { body, ...(drafts.length ? { attachmentIds: drafts.map((d) => d.id) } : {}) });
+      const created = await api.post<ArticleCreated>(`/tickets/${ticketId}/${mode === 'note' ? 'notes' : 'replies'}`, { body, ...(drafts.length ? { attachmentIds: drafts.map((d) => d.id) } : {}) });
       setBody('');
       setDrafts([]);
-      onSent();
+      onSent(created);
     } catch (e) {
       setError(e);
     } finally {

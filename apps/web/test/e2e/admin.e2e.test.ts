@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { ApiClient, buildWorld, hasChromium, PASSWORD, SKIP_MESSAGE, startServer, ADMIN, type RunningServer, type World } from './server.ts';
-import { contextFor, launch, screenshot, signInAs } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { ApiClient, hasChromium, PASSWORD, ADMIN } from './server.ts';
+import { requireChromium, useE2eDesk } from './desk.ts';
+import { contextFor, screenshot, signInAs } from './browser.ts';
 
-const CI = process.env.CI === 'true';
-if (!hasChromium) {
-  if (CI) throw new Error(SKIP_MESSAGE.replace('SKIPPED', 'FAILED'));
-  console.warn(SKIP_MESSAGE);
-}
+requireChromium();
 
 /** The e2e admin signs in with its own password (signInAs uses the shared one), in English. */
 async function signInAdmin(page: Page): Promise<void> {
@@ -19,22 +16,11 @@ async function signInAdmin(page: Page): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('admin and account journeys in a real browser', () => {
-  let server: RunningServer;
-  let world: World;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    world = await buildWorld(server);
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const desk = useE2eDesk();
 
   it('an admin creates an agent in a group; the agent signs in with the one-time password, must change it, and works', async () => {
-    const admin = await (await contextFor(browser, server.url, 'en')).newPage();
+    const admin = await (await contextFor(desk.browser, desk.server.url, 'en')).newPage();
     await signInAdmin(admin);
     await admin.getByTestId('sidebar').getByRole('link', { name: 'Agents' }).click();
     await admin.getByRole('heading', { name: 'New agent' }).waitFor();
@@ -55,10 +41,10 @@ describe.skipIf(!hasChromium)('admin and account journeys in a real browser', ()
     await form.getByRole('alert').waitFor();
     expect(await form.getByLabel('Name').inputValue()).toBe('Nima Again');
     await screenshot(admin, 'admin-agents-1366x768-en');
-    const agents = await world.admin.call<{ items: { email: string; groupIds: number[] }[] }>('GET', '/agents?limit=200');
-    expect(agents.items.find((a) => a.email === 'nima@e2e.test')?.groupIds).toEqual([world.otherGroupId]);
+    const agents = await desk.world.admin.call<{ items: { email: string; groupIds: number[] }[] }>('GET', '/agents?limit=200');
+    expect(agents.items.find((a) => a.email === 'nima@e2e.test')?.groupIds).toEqual([desk.world.otherGroupId]);
 
-    const agent = await (await contextFor(browser, server.url, 'fa')).newPage();
+    const agent = await (await contextFor(desk.browser, desk.server.url, 'fa')).newPage();
     await agent.goto('/');
     await agent.getByRole('textbox', { name: 'ایمیل' }).fill('nima@e2e.test');
     await agent.locator('input[type=password]').fill(password);
@@ -69,13 +55,13 @@ describe.skipIf(!hasChromium)('admin and account journeys in a real browser', ()
     await agent.getByLabel('تکرار گذرواژهٔ تازه').fill('a-brand-new-passphrase-42');
     await agent.getByRole('button', { name: 'تغییر گذرواژه' }).click();
     await agent.getByTestId('sidebar').getByRole('link', { name: /باز در گروه‌های من/ }).waitFor();
-    await ApiClient.signIn(server.url, 'nima@e2e.test', 'a-brand-new-passphrase-42');
+    await ApiClient.signIn(desk.server.url, 'nima@e2e.test', 'a-brand-new-passphrase-42');
     await admin.context().close();
     await agent.context().close();
   }, 120_000);
 
   it('an admin hands over a password reset link; the agent sets a new password on its page (axe-clean in fa and en), once', async () => {
-    const admin = await (await contextFor(browser, server.url, 'en')).newPage();
+    const admin = await (await contextFor(desk.browser, desk.server.url, 'en')).newPage();
     await signInAdmin(admin);
     await admin.getByTestId('sidebar').getByRole('link', { name: 'Agents' }).click();
     await admin.getByRole('button', { name: 'Edit Reza Network' }).click();
@@ -85,13 +71,13 @@ describe.skipIf(!hasChromium)('admin and account journeys in a real browser', ()
     await admin.context().close();
 
     const serious = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    const en = await (await contextFor(browser, server.url, 'en')).newPage();
+    const en = await (await contextFor(desk.browser, desk.server.url, 'en')).newPage();
     await en.goto(`${link.pathname}${link.hash}`);
     await en.getByRole('heading', { name: 'Welcome — choose your password' }).waitFor();
     expect(await serious(en)).toEqual([]);
     await en.context().close();
 
-    const page = await (await contextFor(browser, server.url, 'fa')).newPage();
+    const page = await (await contextFor(desk.browser, desk.server.url, 'fa')).newPage();
     await page.goto(`${link.pathname}${link.hash}`);
     await page.getByRole('heading', { name: 'خوش آمدید — گذرواژهٔ خود را برگزینید' }).waitFor();
     expect(await serious(page)).toEqual([]);
@@ -100,7 +86,7 @@ describe.skipIf(!hasChromium)('admin and account journeys in a real browser', ()
     await page.getByRole('button', { name: 'تنظیم گذرواژه' }).click();
     await page.getByText('گذرواژهٔ شما تنظیم شد.', { exact: false }).waitFor();
     expect(new URL(page.url()).hash).toBe('');
-    await ApiClient.signIn(server.url, world.analyst2.email, 'reza-chose-this-one-77');
+    await ApiClient.signIn(desk.server.url, desk.world.analyst2.email, 'reza-chose-this-one-77');
     // The link is spent: using it again is refused, in the page's language, and the typed password stays.
     const again = await page.context().newPage();
     await again.goto(`${link.pathname}${link.hash}`);
@@ -114,14 +100,14 @@ describe.skipIf(!hasChromium)('admin and account journeys in a real browser', ()
   }, 120_000);
 
   it('an agent creates an API token (shown once), uses it, and revokes it — by keyboard', async () => {
-    const page = await (await contextFor(browser, server.url, 'fa')).newPage();
-    await signInAs(page, '/', world.analyst.email, 'fa');
+    const page = await (await contextFor(desk.browser, desk.server.url, 'fa')).newPage();
+    await signInAs(page, '/', desk.world.analyst.email, 'fa');
     await page.getByTestId('sidebar').getByRole('link', { name: 'توکن‌های دسترسی برنامه‌ها' }).click();
     await page.getByRole('textbox', { name: 'نام' }).focus();
     await page.keyboard.type('اسکریپت گزارش');
     await page.keyboard.press('Enter');
     const token = (await page.getByTestId('shown-once').textContent())!.trim();
-    const call = (t: string) => fetch(`${server.url}/api/v1/me/tokens`, { headers: { authorization: `Bearer ${t}` } }).then((r) => r.status);
+    const call = (t: string) => fetch(`${desk.server.url}/api/v1/me/tokens`, { headers: { authorization: `Bearer ${t}` } }).then((r) => r.status);
     expect(await call(token)).toBe(200);
     const revoke = page.getByRole('button', { name: 'لغو توکن اسکریپت گزارش' });
     await revoke.focus();
@@ -134,9 +120,9 @@ describe.skipIf(!hasChromium)('admin and account journeys in a real browser', ()
 
   it('shows planted payloads in admin lists as text and runs none of them', async () => {
     const payload = (field: string) => `<img src=x onerror="window.__xss='${field}'"><b onmouseover="window.__xss='${field}'">${field}</b>`;
-    const org = await world.admin.call<{ id: number }>('POST', '/organizations', { name: payload('org') });
-    await world.admin.call('POST', '/contacts', { name: payload('contact'), organizationId: org.id, emails: ['planted@e2e.test'] });
-    const page = await (await contextFor(browser, server.url, 'en')).newPage();
+    const org = await desk.world.admin.call<{ id: number }>('POST', '/organizations', { name: payload('org') });
+    await desk.world.admin.call('POST', '/contacts', { name: payload('contact'), organizationId: org.id, emails: ['planted@e2e.test'] });
+    const page = await (await contextFor(desk.browser, desk.server.url, 'en')).newPage();
     await page.addInitScript(() => Object.defineProperty(window, '__xss', { set: (v) => { ((window as unknown as { __ran?: unknown[] }).__ran ??= []).push(v); }, get: () => undefined, configurable: true }));
     await signInAdmin(page);
     await page.getByTestId('sidebar').waitFor();
@@ -151,12 +137,12 @@ describe.skipIf(!hasChromium)('admin and account journeys in a real browser', ()
   }, 120_000);
 
   it('marks an article whose mail did not leave (no relay) with the reason', async () => {
-    const customer = await ApiClient.signIn(server.url, world.customer.email, PASSWORD);
+    const customer = await ApiClient.signIn(desk.server.url, desk.world.customer.email, PASSWORD);
     const { id } = await customer.call<{ id: number }>('POST', '/tickets', { title: 'ایمیل نرسید', type: 'incident' });
-    const analyst = await ApiClient.signIn(server.url, world.analyst.email, PASSWORD);
+    const analyst = await ApiClient.signIn(desk.server.url, desk.world.analyst.email, PASSWORD);
     await analyst.call('POST', `/tickets/${id}/email/replies`, { body: 'پاسخ با ایمیل' });
-    const page = await (await contextFor(browser, server.url, 'fa')).newPage();
-    await signInAs(page, '/', world.analyst.email, 'fa');
+    const page = await (await contextFor(desk.browser, desk.server.url, 'fa')).newPage();
+    await signInAs(page, '/', desk.world.analyst.email, 'fa');
     await page.getByTestId('sidebar').waitFor();
     await page.goto(`/tickets/${id}`);
     const badge = page.getByTestId('mail-failure');

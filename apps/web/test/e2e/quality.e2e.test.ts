@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, ApiClient, buildWorld, hasChromium, PASSWORD, SKIP_MESSAGE, startServer, type RunningServer, type World } from './server.ts';
-import { contextFor, launch, screenshot, signInAs } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { ADMIN, ApiClient, hasChromium, PASSWORD } from './server.ts';
+import { requireChromium, useE2eDesk } from './desk.ts';
+import { contextFor, screenshot, signInAs } from './browser.ts';
 import { BUDGETS, measure, type Fetched } from './budget.ts';
 
-const CI = process.env.CI === 'true';
-if (!hasChromium && CI) throw new Error(SKIP_MESSAGE.replace('SKIPPED', 'FAILED'));
-if (!hasChromium) console.warn(SKIP_MESSAGE);
+requireChromium();
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
 const LANGS = ['fa', 'en'] as const;
@@ -27,28 +26,18 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!hasChromium)('quality bars in a real browser', () => {
-  let server: RunningServer;
-  let world: World;
-  let browser: Browser;
   let ticketId = 0;
   const emails: Record<Exclude<Who, 'anonymous'>, string> = { analyst: '', admin: ADMIN.email, customer: '' };
 
-  beforeAll(async () => {
-    server = await startServer();
-    world = await buildWorld(server);
-    emails.analyst = world.analyst.email;
-    emails.customer = world.customer.email;
-    const customer = await ApiClient.signIn(server.url, world.customer.email, PASSWORD);
+  const desk = useE2eDesk(async () => {
+    emails.analyst = desk.world.analyst.email;
+    emails.customer = desk.world.customer.email;
+    const customer = await ApiClient.signIn(desk.server.url, desk.world.customer.email, PASSWORD);
     ticketId = (await customer.call<{ id: number }>('POST', '/tickets', { title: 'VPN قطع است', description: 'از دیروز', type: 'incident' })).id;
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   async function pageAs(who: Who, entry: '/' | '/portal/', lang: Lang, viewport?: { width: number; height: number }): Promise<Page> {
-    const page = await (await contextFor(browser, server.url, lang, viewport)).newPage();
+    const page = await (await contextFor(desk.browser, desk.server.url, lang, viewport)).newPage();
     if (who === 'anonymous') await page.goto(entry);
     else {
       await signInAs(page, entry, emails[who], lang);
@@ -160,7 +149,7 @@ describe.skipIf(!hasChromium)('quality bars in a real browser', () => {
   it('keeps the first screen of each entry within its JavaScript budget (gzip, from the network log)', async () => {
     const results: Record<string, number> = {};
     for (const [entry, who, budget, heading] of [['/portal/', 'customer', BUDGETS.portal, 'درخواست‌ها'], ['/', 'analyst', BUDGETS.workspace, 'باز من']] as const) {
-      const page = await (await contextFor(browser, server.url, 'fa')).newPage();
+      const page = await (await contextFor(desk.browser, desk.server.url, 'fa')).newPage();
       const scripts: Promise<Fetched>[] = [];
       page.on('response', (response) => {
         if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => ({ url: response.url(), body })));
