@@ -8,12 +8,13 @@ import { recordSignIn } from './users.repository.ts';
 
 /**
  * Starts a session for a sign-in another module has proved (single sign-on: a directory bind, an
- * OpenID Connect code exchange), in the caller's unit of work: the same token, expiry and
- * bookkeeping as a password sign-in. The caller checks the sign-in's state and audits.
+ * OpenID Connect code exchange) or a password sign-in (`startSession`), in the caller's unit of
+ * work: token, expiry, last sign-in and the account's failure counters cleared. The caller checks
+ * the sign-in's state and audits.
  */
 export async function openExternalSession(
   ctx: { db: Db; clock: Clock },
-  input: { userId: number; failureKey?: string; ip?: string; userAgent?: string },
+  input: { userId: number; failureKey?: string | undefined; ip?: string | undefined; userAgent?: string | undefined },
 ): Promise<{ sessionId: number; token: string }> {
   const now = ctx.clock.now();
   await recordSignIn(ctx.db, input.userId, now);

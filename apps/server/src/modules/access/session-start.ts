@@ -2,11 +2,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { Db } from '../../schema.ts';
 import { recordAudit } from '../audit/index.ts';
-import { clearFailures } from './auth-failures.repository.ts';
-import { accountKey } from './brute-force.ts';
-import { newSessionToken, sessionExpiry, sessionTimeouts } from './sessions.ts';
-import { insertSession } from './sessions.repository.ts';
-import { recordSignIn } from './users.repository.ts';
+import { openExternalSession } from './external-sessions.ts';
 
 /**
  * The last step of every sign-in (password alone, or password then second factor), in the caller's
@@ -19,23 +15,12 @@ export async function startSession(
   user: { id: number; email: string },
   meta: { ip?: string | undefined; userAgent?: string | undefined; secondFactor?: 'totp' | 'recovery_code' },
 ): Promise<{ sessionId: number; token: string }> {
-  const now = ctx.clock.now();
-  await recordSignIn(ctx.db, user.id, now);
-  const { token, tokenHash } = newSessionToken();
-  const sessionId = await insertSession(ctx.db, {
-    tokenHash,
-    userId: user.id,
-    now,
-    expiresAt: sessionExpiry(now, await sessionTimeouts(ctx.db)),
-    ip: meta.ip ?? null,
-    userAgent: meta.userAgent?.slice(0, 500) ?? null,
-  });
-  await clearFailures(ctx.db, accountKey(user.email));
+  const started = await openExternalSession(ctx, { userId: user.id, failureKey: user.email, ip: meta.ip, userAgent: meta.userAgent });
   await recordAudit(ctx, actor, 'session.sign_in', {
     targetType: 'user',
     targetId: user.id,
     ip: meta.ip ?? null,
     ...(meta.secondFactor ? { details: { secondFactor: meta.secondFactor } } : {}),
   });
-  return { sessionId, token };
+  return started;
 }

@@ -37,6 +37,8 @@ export const createAgent = defineCommand(
     await assertGroupsExist(ctx.db, groupIds, 'groupIds');
     const existing = await findUserByEmail(ctx.db, input.email);
     if (existing && (await agentOfUser(ctx.db, existing.id))) throw new DomainError(CommonErrors['record.conflict'], { field: 'email' });
+    // The sign-in prepare saw has gone meanwhile: a concurrent change, not a reason to make one without a password.
+    if (!existing && password.hash === undefined) throw new DomainError(CommonErrors['record.conflict'], { field: 'email' });
     const generated = existing ? undefined : password.generated;
     const now = ctx.clock.now();
 
@@ -44,7 +46,7 @@ export const createAgent = defineCommand(
       existing?.id ??
       (await insertUser(ctx.db, {
         email: input.email,
-        passwordHash: password.hash,
+        passwordHash: password.hash!,
         mustChangePassword: generated !== undefined,
         locale: input.locale ?? 'fa',
         now,
@@ -64,9 +66,12 @@ export const createAgent = defineCommand(
     };
   },
   {
-    // argon2 runs before the unit of work, so hashing never holds the database.
-    async prepare(_ctx, input) {
+    // argon2 runs before the unit of work, so hashing never holds the database — and not at all when
+    // the email is already a sign-in (its password stays; single sign-on provisions agents this way,
+    // inside its own unit of work).
+    async prepare(ctx, input) {
       assertCanCreate(input.actor, 'agent');
+      if (await findUserByEmail(ctx.db, input.email)) return { hash: undefined, generated: undefined };
       const generated = input.password === undefined ? randomBytes(15).toString('base64url') : undefined;
       return { hash: await hashPassword(input.password ?? generated!), generated };
     },
@@ -74,7 +79,8 @@ export const createAgent = defineCommand(
 );
 
 interface PreparedPassword {
-  hash: string;
+  /** Absent when the email was already a sign-in. */
+  hash: string | undefined;
   /** The one-time password made for a sign-in created without one. */
   generated: string | undefined;
 }
