@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, json, withTestJobs, type TestApp } from '../../../test/harness.ts';
 import { makeAgent, signIn, type Client } from '../../../test/factories.ts';
 import { openDatabase, transaction } from '../db/index.ts';
@@ -279,6 +279,52 @@ describe('jobs', () => {
       expect(row!.last_error).toMatch(/^ActingUserGone: The user this job acts for \(\d+\) is gone or inactive/);
       expect(ranAs.has(tag)).toBe(false);
     }
+  });
+
+  it('short jobs claimed together share one commit, a savepoint each: a failing one is rolled back and retried alone, a long one runs on its own', async () => {
+    const logger = createLogger('silent');
+    // Paused on purpose: every job is due before the loop claims, so they land in batches.
+    const runner = createJobs({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger, workerId: 'batch', pollMs: 20, batch: 4 });
+    const transactions = new Map<string, unknown>();
+    let longBatchedWith: unknown = null;
+    runner.define({
+      name: 'test.batched',
+      maxAttempts: 2,
+      async handler({ trx, payload, jobId, attempt }) {
+        transactions.set((payload as { tag: string }).tag, trx);
+        await insertEffect(trx, `batched:${(payload as { tag: string }).tag}`, jobId, attempt);
+        if ((payload as { tag: string }).tag === 'bad' && attempt === 1) throw new Error('boom: this one only');
+      },
+    });
+    runner.define({
+      name: 'test.long',
+      leaseMs: 60_000,
+      async handler({ trx, jobId, attempt }) {
+        longBatchedWith = [...transactions.values()].includes(trx) ? 'shared' : 'alone';
+        await insertEffect(trx, 'long', jobId, attempt);
+      },
+    });
+    const tags = ['a', 'bad', 'c', 'd', 'e', 'f'];
+    await transaction(t.ctx.db, async (trx) => {
+      for (const tag of tags) await runner.enqueue(trx, 'test.batched', { tag });
+      await runner.enqueue(trx, 'test.long', {});
+    });
+    runner.start();
+    await vi.waitFor(async () => expect(await effects('long')).toHaveLength(1), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await jobsNamed('test.batched')).filter((j) => j.status === 'done')).toHaveLength(5), { timeout: 10_000 });
+    await runner.stop();
+    // The first four shared one transaction (one commit), the rest another; the long job had its own.
+    expect(new Set(['a', 'bad', 'c', 'd'].map((tag) => transactions.get(tag))).size).toBe(1);
+    expect(transactions.get('e')).toBe(transactions.get('f'));
+    expect(transactions.get('e')).not.toBe(transactions.get('a'));
+    expect(longBatchedWith).toBe('alone');
+    // The failing job's write was rolled back with its savepoint, its failure recorded in the batch's
+    // commit; the others' writes stayed.
+    for (const tag of ['a', 'c', 'd', 'e', 'f']) expect(await effects(`batched:${tag}`)).toHaveLength(1);
+    expect(await effects('batched:bad')).toHaveLength(0);
+    const bad = (await jobsNamed('test.batched')).find((j) => j.status !== 'done')!;
+    expect(bad).toMatchObject({ status: 'ready', attempts: 1 });
+    expect(bad.last_error).toContain('boom: this one only');
   });
 
   describe('leases per definition, with a heartbeat', () => {

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { systemActor } from '../actor.ts';
 import type { Clock } from '../clock/index.ts';
 import type { DialectSupport } from '../db/dialects/index.ts';
+import { inSavepoint } from '../db/savepoint.ts';
 import { afterCommit, transaction } from '../db/transaction.ts';
 import { faultPoint } from '../testing/faults.ts';
 import { defaultBackoffMs } from './backoff.ts';
@@ -32,6 +33,13 @@ export interface JobsDeps {
   workerId?: string;
   /** Handlers running at once in this process (default 4). */
   concurrency?: number;
+  /**
+   * Short jobs (definitions without their own `leaseMs`) claimed together run under one commit, a
+   * savepoint each, up to this many (default 16 on SQLite, whose one writer serialises them
+   * anyway and pays a durable commit per transaction; 1 — no batching — on PostgreSQL, whose
+   * connections run them side by side).
+   */
+  batch?: number;
   /** Idle poll interval (default 250 ms); an enqueue in this process wakes the loop earlier. */
   pollMs?: number;
   /** How long a claim holds before another worker may take the job over, for definitions without their own `leaseMs` (default 5 minutes). */
@@ -65,6 +73,7 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
   const { db, dialect, clock, logger } = deps;
   const workerId = deps.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const concurrency = Math.max(1, deps.concurrency ?? 4);
+  const batch = Math.max(1, deps.batch ?? (dialect.name === 'sqlite' ? 16 : 1));
   const pollMs = deps.pollMs ?? 250;
   const defaultLeaseMs = deps.leaseMs ?? 5 * 60 * 1000;
   const random = deps.random ?? Math.random;
@@ -122,52 +131,118 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
     afterCommit(target, poke);
   }
 
-  async function claim(limit: number): Promise<JobRow[]> {
-    const rows = await claimJobs(db, dialect, { workerId, now: clock.now(), leaseMs: leases, defaultLeaseMs, names: [...definitions.keys()], limit });
+  async function claim(limit: number, names: string[] = [...definitions.keys()]): Promise<JobRow[]> {
+    if (limit < 1 || names.length === 0) return [];
+    const rows = await claimJobs(db, dialect, { workerId, now: clock.now(), leaseMs: leases, defaultLeaseMs, names, limit });
     if (rows.length > 0) faultPoint('jobs.after_claim');
     return rows;
   }
 
-  /** Runs one claimed job: the handler's writes and `done` commit together, or neither does. */
-  async function runOne(job: JobRow): Promise<void> {
+  /** The job's handler and its `done`, in the transaction given (the job's own, or a batch's savepoint). */
+  async function execute(trx: Transaction<any>, job: JobRow): Promise<void> {
+    const definition = definitions.get(job.name);
+    if (!definition) throw new Error(`No handler is defined for job ${job.name}`);
+    const payload: unknown = JSON.parse(job.payload);
+    const attempt = job.attempts;
+    const actor = job.acting_user_id === null ? systemActor(definition.runsAs ?? 'scheduler') : await actingUser(trx, Number(job.acting_user_id));
+    const heartbeat = async () => {
+      const now = clock.now();
+      const until = now + (definition.leaseMs ?? defaultLeaseMs);
+      // Through the job's own transaction (SQLite has one connection, which it holds): the write
+      // locks the job's row until the job ends — PostgreSQL claimers skip locked rows, SQLite's
+      // single writer lock keeps other processes out — so no one can take the job over after it.
+      if (!(await extendJobLease(trx, { id: job.id, workerId, attempt, until, now }))) throw new LeaseLost();
+    };
+    await definition.handler({ payload, trx, jobId: job.id, attempt, actor, heartbeat });
+    if (!(await completeJob(trx, { id: job.id, workerId, attempt, now: clock.now() }))) throw new LeaseLost();
+    faultPoint('jobs.after_handler_before_commit');
+  }
+
+  /** Records a failed run (retry with back-off, or dead) through `target`; a lost lease records nothing. */
+  async function settle(target: Kysely<any>, job: JobRow, error: unknown): Promise<void> {
+    const log = logger.child({ job: job.name, jobId: job.id, attempt: job.attempts });
+    if (error instanceof LeaseLost) {
+      log.warn('Job lease was taken over by another worker; its effects were rolled back');
+      return;
+    }
     const definition = definitions.get(job.name);
     const attempt = job.attempts;
-    const log = logger.child({ job: job.name, jobId: job.id, attempt });
+    const now = clock.now();
+    const dead = attempt >= job.max_attempts || error instanceof ActingUserGone;
+    const delay = (definition?.backoffMs ?? ((a: number) => defaultBackoffMs(a, random)))(attempt);
+    const message = errorMessage(error);
     try {
-      if (!definition) throw new Error(`No handler is defined for job ${job.name}`);
-      const payload: unknown = JSON.parse(job.payload);
+      await failJob(target, { id: job.id, workerId, attempt, now, error: message, dead, retryAt: now + delay });
+    } catch (recordError) {
+      // The lease expires and another claim retries the job.
+      log.error({ err: errorMessage(recordError) }, 'Could not record a job failure');
+    }
+    if (dead) log.error({ err: message }, 'Job failed for the last time and is dead');
+    else log.warn({ err: message, retryInMs: delay }, 'Job failed; it will be retried');
+  }
+
+  /** Runs one claimed job: the handler's writes and `done` commit together, or neither does. */
+  async function runOne(job: JobRow): Promise<void> {
+    try {
+      await transaction(db, (trx) => execute(trx, job));
+    } catch (error) {
+      await settle(db, job, error);
+    }
+  }
+
+  /**
+   * Runs short claimed jobs under one commit, each in its own savepoint: a job that fails is rolled
+   * back alone and its failure recorded in the same commit; the others' writes and `done` stay.
+   * When the commit itself fails nothing of the batch is kept, and the leases expire into retries.
+   */
+  async function runBatch(jobs: JobRow[]): Promise<void> {
+    if (jobs.length === 1) return runOne(jobs[0]!);
+    try {
       await transaction(db, async (trx) => {
-        const actor = job.acting_user_id === null ? systemActor(definition.runsAs ?? 'scheduler') : await actingUser(trx, Number(job.acting_user_id));
-        const heartbeat = async () => {
-          const now = clock.now();
-          const until = now + (definition.leaseMs ?? defaultLeaseMs);
-          // Through the job's own transaction (SQLite has one connection, which it holds): the write
-          // locks the job's row until the job ends — PostgreSQL claimers skip locked rows, SQLite's
-          // single writer lock keeps other processes out — so no one can take the job over after it.
-          if (!(await extendJobLease(trx, { id: job.id, workerId, attempt, until, now }))) throw new LeaseLost();
-        };
-        await definition.handler({ payload, trx, jobId: job.id, attempt, actor, heartbeat });
-        if (!(await completeJob(trx, { id: job.id, workerId, attempt, now: clock.now() }))) throw new LeaseLost();
-        faultPoint('jobs.after_handler_before_commit');
+        for (const [i, job] of jobs.entries()) {
+          try {
+            await inSavepoint(trx, `job_${i}`, () => execute(trx, job));
+          } catch (error) {
+            // Its own savepoint too: on PostgreSQL a failed statement would abort the whole batch.
+            await inSavepoint(trx, `job_${i}_failed`, () => settle(trx, job, error)).catch(() => {});
+          }
+        }
       });
     } catch (error) {
-      if (error instanceof LeaseLost) {
-        log.warn('Job lease was taken over by another worker; its effects were rolled back');
-        return;
-      }
-      const now = clock.now();
-      const dead = attempt >= job.max_attempts || error instanceof ActingUserGone;
-      const delay = (definition?.backoffMs ?? ((a: number) => defaultBackoffMs(a, random)))(attempt);
-      const message = errorMessage(error);
-      try {
-        await failJob(db, { id: job.id, workerId, attempt, now, error: message, dead, retryAt: now + delay });
-      } catch (recordError) {
-        // The lease expires and another claim retries the job.
-        log.error({ err: errorMessage(recordError) }, 'Could not record a job failure');
-      }
-      if (dead) log.error({ err: message }, 'Job failed for the last time and is dead');
-      else log.warn({ err: message, retryInMs: delay }, 'Job failed; it will be retried');
+      logger.error({ err: errorMessage(error), jobs: jobs.length }, 'A batch of jobs could not commit; their leases expire and they are retried');
     }
+  }
+
+  /** Runs a job or a batch in a slot of `active`, which frees the slot and re-polls when it ends. */
+  function occupy(run: () => Promise<void>): void {
+    const running: Promise<void> = run().finally(() => {
+      active.delete(running);
+      poke();
+    });
+    active.add(running);
+  }
+
+  /** Whether claimed jobs of this name may share a commit: short ones, without their own `leaseMs`. */
+  const batchable = (name: string) => batch > 1 && definitions.get(name)?.leaseMs === undefined;
+
+  /**
+   * Claims due work for `free` slots and starts it; true when it took all it asked for (there may
+   * be more). Batching, one slot takes up to `batch` short jobs together, and the other slots take
+   * long ones, each alone — so a batch never waits behind, or holds, a long handler's lease.
+   */
+  async function claimAndStart(free: number): Promise<boolean> {
+    if (batch === 1) {
+      const claimed = await claim(free);
+      for (const job of claimed) occupy(() => runOne(job));
+      return claimed.length === free;
+    }
+    const names = [...definitions.keys()];
+    const short = await claim(batch, names.filter(batchable));
+    if (short.length > 0) occupy(() => runBatch(short));
+    const rest = free - (short.length > 0 ? 1 : 0);
+    const long = await claim(rest, names.filter((n) => !batchable(n)));
+    for (const job of long) occupy(() => runOne(job));
+    return short.length === batch || (rest > 0 && long.length === rest);
   }
 
   /** The acting user's actor as it is now (roles from the database at run time); never someone else's. */
@@ -217,15 +292,7 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
         await tickSchedules();
         const free = concurrency - active.size;
         if (free > 0) {
-          const claimed = await claim(free);
-          filled = claimed.length === free;
-          for (const job of claimed) {
-            const running: Promise<void> = runOne(job).finally(() => {
-              active.delete(running);
-              poke();
-            });
-            active.add(running);
-          }
+          filled = await claimAndStart(free);
         }
         if (clock.now() - lastBury > MINUTE) {
           lastBury = clock.now();
