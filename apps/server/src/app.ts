@@ -74,7 +74,7 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   // A job enqueued for a user runs as that user, reloaded with the sides people knows of.
-  const jobs = createJobs<JobMap>({ db: database.kysely, dialect: database.dialect, clock, logger, loadActor: jobActorLoader({ actorSides: actorSidesOfUser }) });
+  const jobs = createJobs<JobMap>({ db: database.kysely, dialect: database.dialect, clock, logger, batch: config.jobsBatch, loadActor: jobActorLoader({ actorSides: actorSidesOfUser }) });
   const events = createEventDispatcher<JobMap>({ db: database.kysely, dialect: database.dialect, clock, logger, jobs });
   // Live updates: the feed of the database's dialect; who hears of a ticket is the tickets policy's call.
   const realtime = createRealtime({ feed: realtimeFeedFor(config.database, database.kysely, logger), audience: ticketAudience(database.kysely), clock, logger });

@@ -75,6 +75,7 @@ describe('every configuration key is read', () => {
     LOG_LEVEL: 'debug',
     PISHKHAN_ACTOR_CACHE_MS: '0',
     PISHKHAN_LIVE_HEARTBEAT_MS: '5000',
+    PISHKHAN_JOBS_BATCH: '4',
     PISHKHAN_SMTP_ENABLED: 'false',
     PISHKHAN_SMTP_PORT: '2626',
     PISHKHAN_SMTP_HOST: '127.0.0.2',

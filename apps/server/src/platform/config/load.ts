@@ -22,7 +22,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  for (const key of ['PORT', 'PISHKHAN_ACTOR_CACHE_MS', 'PISHKHAN_LIVE_HEARTBEAT_MS', 'PISHKHAN_PUBLIC_RATE_LIMIT', 'PISHKHAN_SMTP_PORT'] as const) {
+  for (const key of ['PORT', 'PISHKHAN_ACTOR_CACHE_MS', 'PISHKHAN_JOBS_BATCH', 'PISHKHAN_LIVE_HEARTBEAT_MS', 'PISHKHAN_PUBLIC_RATE_LIMIT', 'PISHKHAN_SMTP_PORT'] as const) {
     const value = raw[key];
     if (typeof value === 'string' && /^\d+$/.test(value)) raw[key] = Number(value);
   }
@@ -87,6 +87,7 @@ function derive(raw: RawConfig): Config {
     logLevel: raw.LOG_LEVEL,
     actorCacheMs: raw.PISHKHAN_ACTOR_CACHE_MS,
     liveHeartbeatMs: raw.PISHKHAN_LIVE_HEARTBEAT_MS,
+    jobsBatch: raw.PISHKHAN_JOBS_BATCH,
     smtp: {
       enabled: raw.PISHKHAN_SMTP_ENABLED,
       port: raw.PISHKHAN_SMTP_PORT,

@@ -28,6 +28,8 @@ export const ConfigSchema = Type.Object({
    * bound on how late sign-out, revocation and deactivation reach another process. 0 turns it off.
    */
   PISHKHAN_ACTOR_CACHE_MS: Type.Integer({ minimum: 0, maximum: 1000, default: 900 }),
+  /** Short jobs run under one commit, up to this many (ADR 0003; default 16 on SQLite, 1 — none — on PostgreSQL). */
+  PISHKHAN_JOBS_BATCH: Type.Optional(Type.Integer({ minimum: 1, maximum: 64 })),
   /** How often a live stream (GET /api/v1/live) sends a heartbeat and re-reads its subscriber's session (ms; ADR 0025). */
   PISHKHAN_LIVE_HEARTBEAT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 20_000 }),
   /** The built-in SMTP receiver: on unless "false"; port 0 takes a free port (tests). */
@@ -67,6 +69,8 @@ export interface Config {
   logLevel: string;
   /** PISHKHAN_ACTOR_CACHE_MS: how long a session's actor may be reused (0: read on every request). */
   actorCacheMs: number;
+  /** PISHKHAN_JOBS_BATCH: short jobs per commit; undefined takes the dialect's default. */
+  jobsBatch?: number | undefined;
   /** PISHKHAN_LIVE_HEARTBEAT_MS: the live stream's heartbeat, when it also re-reads the session. */
   liveHeartbeatMs: number;
   smtp: { enabled: boolean; port: number; host: string; relayFrom: string[] };
