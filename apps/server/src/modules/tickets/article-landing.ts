@@ -59,8 +59,15 @@ export async function afterReply(
   return afterNote(trx, { ticket, now });
 }
 
-/** An internal note changes no status and is no first response: the ticket is only touched. */
-export async function afterNote(trx: Db, input: { ticket: Ticket; now: number }): Promise<Ticket> {
+/**
+ * An internal note changes no status and is no first response: the ticket is only touched — except
+ * a third party's answer (mail out to a supplier, answered), which reopens a ticket waiting on
+ * that third party (cause 'third_party').
+ */
+export async function afterNote(trx: Db, input: { ticket: Ticket; now: number; thirdPartyAnswer?: { actor: Actor; clock: Clock } | undefined }): Promise<Ticket> {
+  if (input.thirdPartyAnswer && input.ticket.status === 'pending_third_party') {
+    return changeStatus(trx, input.thirdPartyAnswer.clock, { ticket: input.ticket, to: 'open', cause: 'third_party', actor: input.thirdPartyAnswer.actor });
+  }
   await touchTicket(trx, input.ticket.id, input.now);
   return { ...input.ticket, updated_at: input.now };
 }

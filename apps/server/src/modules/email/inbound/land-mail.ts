@@ -70,7 +70,7 @@ export async function landMail(ctx: IngestContext, input: { mail: PreparedMail; 
     flags.add('third_party_answer');
     const mailActor = systemActor('mail');
     const attachmentIds = await attach(ctx, mailActor, thirdParty, mail, true, cids);
-    const note = await appendArticle(ctx, { actor: mailActor, ticketId: thirdParty, kind: 'note', channel: 'email', body: clip(`${writer.sender.address}:\n\n${mail.body.visible || p.subject}`), attachmentIds, idempotencyKey: key });
+    const note = await appendArticle(ctx, { actor: mailActor, ticketId: thirdParty, kind: 'note', channel: 'email', body: clip(`${writer.sender.address}:\n\n${mail.body.visible || p.subject}`), attachmentIds, idempotencyKey: key, thirdPartyAnswer: true });
     return { state: 'article', ticketId: note.ticket.id, articleId: note.article.row.id, html: html() };
   }
 

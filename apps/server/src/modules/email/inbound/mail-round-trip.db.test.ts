@@ -81,13 +81,15 @@ describe('mail round trip', () => {
     expect(next.envelope.to).toEqual([sara]);
   });
 
-  it("a vendor's answer to a third-party message lands as an internal note on that ticket", async () => {
+  it("a vendor's answer to a third-party message lands as an internal note on that ticket, and reopens it from pending_third_party", async () => {
     const customer = `c-${tag()}@customer.example`;
     const first = await client().sendMail({ from: customer, to: 'support@localhost', subject: 'Laptop battery', text: 'It swells.' });
     const ticketId = (await rowOf(first.messageId)).ticket_id!;
     const vendor = `parts-${tag()}@supplier.example`;
     expect((await agent.post(`/api/v1/tickets/${ticketId}/email/third-party`, { to: [vendor], body: 'Do you have a battery for model X?' })).statusCode).toBe(201);
     await deliver();
+    const waiting = (await agent.get(`/api/v1/tickets/${ticketId}`)).json() as { version: number };
+    expect((await agent.patch(`/api/v1/tickets/${ticketId}`, { version: waiting.version, status: 'pending_third_party' })).statusCode).toBe(200);
     const asked = mailsTo(vendor).at(-1)!;
     const answer = await client().sendMail({ from: vendor, to: 'support@localhost', subject: `Re: ${asked.mail.subject}`, inReplyTo: asked.mail.messageId, references: asked.mail.messageId, text: 'Yes, in stock: 2 days.' });
     const row = await rowOf(answer.messageId);
@@ -96,6 +98,11 @@ describe('mail round trip', () => {
     const note = await t.ctx.db.selectFrom('articles').selectAll().where('id', '=', row.article_id!).executeTakeFirstOrThrow();
     expect(note).toMatchObject({ kind: 'note', internal: 1, channel: 'email' });
     expect(note.body).toContain('in stock');
+    // The answer the desk waited for puts the ticket back to work, recorded as the mail system's doing.
+    const ticket = (await agent.get(`/api/v1/tickets/${ticketId}`)).json() as { status: string };
+    expect(ticket.status).toBe('open');
+    const history = (await agent.get(`/api/v1/tickets/${ticketId}/history`)).json() as { items: Array<{ field: string; oldValue: string; newValue: string; actor: { system: string | null } }> };
+    expect(history.items).toContainEqual(expect.objectContaining({ field: 'status', oldValue: 'pending_third_party', newValue: 'open', actor: expect.objectContaining({ system: 'mail' }) }));
     // The customer sees none of it.
     expect((await t.ctx.db.selectFrom('tickets').select('id').where('title', 'like', 'Re: %Do you have%').execute())).toHaveLength(0);
   });

@@ -1,5 +1,5 @@
 import { hasUnstorableText, toStorableText } from '@pishkhan/text';
-import { actorUserId, contactSideOf, type Actor, type SystemActorName } from '../../../platform/actor.ts';
+import { actorUserId, contactSideOf, isTrustedSystem, type Actor, type SystemActorName } from '../../../platform/actor.ts';
 import { channelKey, defineCommand, onceForKey } from '../../../platform/commands/index.ts';
 import { recordEvent } from '../../../platform/events/record.ts';
 import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
@@ -29,6 +29,11 @@ export interface AppendArticleInput {
   attachmentIds?: readonly number[] | undefined;
   /** Where it came from ('email', 'sms', 'phone', 'api'); by default 'agent' or 'portal' for users, the system actor's channel otherwise. */
   channel?: string | undefined;
+  /**
+   * The note carries a third party's answer (a supplier answering the desk's mail): on
+   * pending_third_party it reopens the ticket, cause 'third_party'. Honoured for the trusted system only.
+   */
+  thirdPartyAnswer?: boolean | undefined;
   /** Unique per channel (a Message-ID, an SMS id, an Idempotency-Key header): a repeat returns the first result and writes nothing. */
   idempotencyKey?: string | undefined;
 }
@@ -90,7 +95,7 @@ async function append(ctx: AppendArticleContext, input: AppendArticleInput): Pro
   });
   await claimAttachments(trx, { ticketId: access.id, userId: actorUserId(actor), articleId: row.id, ids: input.attachmentIds ?? [], internalArticle: internal });
   const ticket = internal
-    ? await afterNote(trx, { ticket: access.row, now })
+    ? await afterNote(trx, { ticket: access.row, now, thirdPartyAnswer: input.thirdPartyAnswer === true && isTrustedSystem(actor) ? { actor, clock: ctx.clock } : undefined })
     : await afterReply(trx, ctx.clock, { ticket: access.row, actor, asAgent, fromContact: contact !== null, now });
   await recordEvent(trx, ctx.clock, 'ticket.article_added', { ticketId: ticket.id, articleId: row.id, kind, internal, actorUserId: actorUserId(actor) });
   const [article] = await articleViews(trx, [row], seesInternal(actor, access));
