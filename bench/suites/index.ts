@@ -4,6 +4,7 @@ import { queuesSuite } from './queues.ts';
 import { searchSuite } from './search.ts';
 import { slaSuite } from './sla.ts';
 import { emailSuite } from './email.ts';
+import { jobsSuite } from './jobs.ts';
 
 /** Every benchmark suite (`api` replaced the foundation's `tickets`); later issues append theirs. */
-export const suites: BenchSuite[] = [apiSuite, queuesSuite, searchSuite, slaSuite, emailSuite];
+export const suites: BenchSuite[] = [apiSuite, queuesSuite, searchSuite, slaSuite, emailSuite, jobsSuite];
