@@ -56,6 +56,11 @@ export async function deleteRuleRow(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('sla_rules').where('id', '=', id).execute();
 }
 
+/** The policies that run on a calendar (calendars asks before a delete). */
+export async function policiesOnCalendar(db: Executor, calendarId: number): Promise<{ id: number; name: string }[]> {
+  return db.selectFrom('sla_policies').select(['id', 'name']).where('calendar_id', '=', calendarId).orderBy('id').limit(100).execute();
+}
+
 export async function policyIdsOfCalendar(db: Executor, calendarId: number): Promise<number[]> {
   return (await db.selectFrom('sla_policies').select('id').where('calendar_id', '=', calendarId).execute()).map((r) => r.id);
 }
