@@ -37,6 +37,7 @@ import { registerSso } from './modules/sso/index.ts';
 import { registerCalendars } from './modules/calendars/index.ts';
 import { dutyCalendarUses, registerDuty } from './modules/duty/index.ts';
 import { registerSla, slaCalendarUses, SLA_QUEUE_VIEWS } from './modules/sla/index.ts';
+import { contractsOfTickets, registerContracts } from './modules/contracts/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -119,7 +120,9 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     // Calendars ask sla and duty who runs on a calendar before deleting it (409 calendar.in_use).
     registerCalendars(app, ctx, { uses: [slaCalendarUses, dutyCalendarUses] }),
     registerDuty(app, ctx),
-    registerSla(app, ctx),
+    // The organisation's contract places a ticket before the global rules (sla does not import contracts).
+    registerSla(app, ctx, { contracts: contractsOfTickets }),
+    registerContracts(app, ctx),
   ];
   const installed = installContributions(ctx, contributions);
 

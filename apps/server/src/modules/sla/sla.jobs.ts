@@ -6,6 +6,7 @@ import type { CalendarLoader } from '../calendars/index.ts';
 import { takeSlaActions } from './sla-actions.ts';
 import { recomputeTickets } from './sla-recompute.ts';
 import { policyIdsOfCalendar } from './sla.repository.ts';
+import type { ContractsOfTickets } from './sla-policies.ts';
 
 /** Tickets per transaction when a calendar change recomputes them, so agents keep working meanwhile. */
 export const RECOMPUTE_CHUNK = 1000;
@@ -21,10 +22,10 @@ const SELECTING = new Set(['priority', 'type', 'categoryId', 'organizationId']);
  * transaction enqueuing the next; and one sweep every minute reads the next-event index and closes
  * tickets resolved more than `tickets.auto_close_after_days` ago.
  */
-export function slaJobs(ctx: AppContext, loader: CalendarLoader): Pick<Contribution, 'jobs' | 'schedules' | 'subscriptions'> {
+export function slaJobs(ctx: AppContext, loader: CalendarLoader, contracts?: ContractsOfTickets): Pick<Contribution, 'jobs' | 'schedules' | 'subscriptions'> {
   const run = async (trx: AppContext['db'], ids: readonly number[], reselect: boolean) => {
     const now = ctx.clock.now();
-    const recomputed = await recomputeTickets(trx, loader, systemActor('sla'), ids, now, { reselect });
+    const recomputed = await recomputeTickets(trx, loader, systemActor('sla'), ids, now, { reselect, contracts });
     await takeSlaActions({ ...ctx, db: trx }, trx, recomputed, now);
     return recomputed.length;
   };

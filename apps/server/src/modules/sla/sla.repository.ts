@@ -77,3 +77,17 @@ export async function claimAction(db: Executor, row: Insertable<SlaTables['sla_a
 export async function actionsOfTicket(db: Executor, ticketId: number) {
   return db.selectFrom('sla_actions').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
 }
+
+/** Breach actions whose due time falls in [from, to), oldest first (penalties count them). */
+export async function breachActionsBetween(db: Executor, from: number, to: number, limit: number) {
+  return db
+    .selectFrom('sla_actions')
+    .select(['id', 'ticket_id', 'target', 'due_at', 'action_key'])
+    .where('level', '=', 'breach')
+    .where('due_at', '>=', from)
+    .where('due_at', '<', to)
+    .orderBy('due_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
