@@ -79,6 +79,8 @@ export interface JobMap {
   /** The SLA sweep's warning and breach: the assignee and the group hear of it. */
   'notifications.sla_warning': EventJob<'ticket.sla_warning'>;
   'notifications.sla_breached': EventJob<'ticket.sla_breached'>;
+  /** A contract ends soon: its account manager hears of it. */
+  'notifications.contract_expiring': EventJob<'contract.expiring'>;
   /** Mail out: a desk's public reply goes to the customer side by mail (reply-all by default). */
   'email.mail_reply': EventJob<'ticket.article_added'>;
   /** Mail out: sends one outbound_messages row (retries with back-off; finally failed is recorded on the row). */
@@ -101,6 +103,8 @@ export interface JobMap {
   'sla.recompute_chunk': { calendarId: number; version: number; afterId: number };
   /** SLA: the one sweep over the next-event index (warnings, breaches). */
   'sla.sweep': NoPayload;
+  /** Contracts: the daily expiry notice (N days before the end, once per contract). */
+  'contracts.expiry_notice': NoPayload;
 }
 
 export type JobName = keyof JobMap;
@@ -130,6 +134,7 @@ export const JOB_NAMES = [
   'notifications.status_changed',
   'notifications.sla_warning',
   'notifications.sla_breached',
+  'notifications.contract_expiring',
   'email.mail_reply',
   'email.send_message',
   'sso.sync_directory',
@@ -144,4 +149,5 @@ export const JOB_NAMES = [
   'sla.calendar_changed',
   'sla.recompute_chunk',
   'sla.sweep',
+  'contracts.expiry_notice',
 ] as const satisfies readonly JobName[];

@@ -128,4 +128,22 @@ describe('contracts', () => {
     await settle();
     expect(await policyOf(during.id)).toBe(strict.id);
   });
+
+  it('tells the account manager once, 30 days before the last day, in-app and by email', async () => {
+    const org = await makeOrganization(t, { name: 'Ending', accountManagerId: d.crm.agentId! });
+    const soon = new Date(t.clock.now() + 20 * 24 * H).toISOString().slice(0, 10);
+    const later = new Date(t.clock.now() + 60 * 24 * H).toISOString().slice(0, 10);
+    const ending = expectStatus(await d.adminOnly.client.post(BASE, { organizationId: org, name: 'رو به پایان', startsOn: '2026-01-01', endsOn: soon, policyId: strict.id }), 201);
+    expectStatus(await d.adminOnly.client.post(BASE, { organizationId: org, name: 'دیرتر', startsOn: '2026-01-01', endsOn: later, policyId: strict.id }), 201);
+    const told = async () => (expectStatus(await d.crm.client.get('/api/v1/me/notifications'), 200).items as { kind: string; ticketId: number | null; data: { contractId?: number; endsOn?: string } }[]).filter((n) => n.kind === 'contract.expiring');
+    await settle(true);
+    expect(await told()).toEqual([expect.objectContaining({ ticketId: null, data: expect.objectContaining({ contractId: ending.id, endsOn: soon }) })]);
+    const mails = await t.ctx.db.selectFrom('outbound_messages').selectAll().where('notification_kind', '=', 'contract.expiring').execute();
+    expect(mails).toHaveLength(1);
+    // The next day's run finds the key taken.
+    t.clock.advance(24 * H);
+    await settle(true);
+    expect(await told()).toHaveLength(1);
+    expect(await t.ctx.db.selectFrom('contract_notices').select('notice_key').where('contract_id', '=', ending.id).execute()).toEqual([{ notice_key: `contract:${ending.id}:${soon}:expiry` }]);
+  });
 });
