@@ -174,4 +174,33 @@ describe('SLA on tickets', () => {
     expect(after.version).toBe(before.version);
     expectStatus(await d.analystA.client.patch(`/api/v1/tickets/${ticket.id}`, { version: before.version, title: 'هنوز کار نمی‌کند' }), 200);
   });
+
+  it('raises the priority one step at a breach when the policy says so (off by default), as the sla actor, in history', async () => {
+    const calendarId = (await defaultPolicy()).calendarId;
+    expect((await defaultPolicy()) as unknown).toMatchObject({ onBreach: { raisePriority: false } });
+    const raising = expectStatus(
+      await d.adminOnly.client.post('/api/v1/admin/sla/policies', { name: 'بالا بردن', calendarId, targets: { '3': { resolution: 60 }, '2': { resolution: 600 } }, onBreach: { escalate: false, raisePriority: true } }),
+      201,
+    );
+    expect(raising.onBreach).toEqual({ escalate: false, referToGroupId: null, raisePriority: true });
+    const rule = expectStatus(await d.adminOnly.client.post('/api/v1/admin/sla/rules', { position: 0, filter: { field: 'channel', op: 'eq', value: 'phone' }, policyId: raising.id }), 201);
+    const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId, channel: 'phone' });
+    await settle();
+    expect(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).priority).toBe(3);
+    const placed = await sla(ticket.id);
+    expect(placed.sla_policy_id).toBe(raising.id);
+    // An hour of business time on (the clock may stand outside working hours after the tests before).
+    t.clock.set(placed.sla_resolution_due_at! + 60_000);
+    await settle(true);
+    await settle(true);
+    const after = expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200);
+    expect(after.priority).toBe(2);
+    expect(after.escalationLevel).toBe(0);
+    expect(await history(ticket.id, 'priority')).toEqual([{ old_value: '3', new_value: '2', actor_system: 'sla' }]);
+    // Once per breach: the next sweeps raise nothing more (P2's resolution of 10 h is still ahead).
+    t.clock.advance(60_000);
+    await settle(true);
+    expect(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).priority).toBe(2);
+    expect((await d.adminOnly.client.request({ method: 'DELETE', url: `/api/v1/admin/sla/rules/${rule.id}?version=1` })).statusCode).toBe(204);
+  });
 });
