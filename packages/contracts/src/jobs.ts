@@ -100,7 +100,10 @@ export interface JobMap {
   'sla.ticket_article_added': EventJob<'ticket.article_added'>;
   /** SLA: after a calendar change, the open tickets under it in chunks; each chunk enqueues the next. */
   'sla.calendar_changed': EventJob<'calendar.changed'>;
-  'sla.recompute_chunk': { calendarId: number; version: number; afterId: number };
+  /** SLA: after an edit of a policy's targets, calendar or pause rule, its open tickets through the same chunks. */
+  'sla.policy_changed': EventJob<'sla_policy.changed'>;
+  /** The open tickets of the calendar's policies, or of one policy, after `afterId`. */
+  'sla.recompute_chunk': { calendarId: number; version: number; afterId: number } | { policyId: number; version: number; afterId: number };
   /** SLA: the one sweep over the next-event index (warnings, breaches). */
   'sla.sweep': NoPayload;
   /** Contracts: the daily expiry notice (N days before the end, once per contract). */
@@ -147,6 +150,7 @@ export const JOB_NAMES = [
   'sla.ticket_status_changed',
   'sla.ticket_article_added',
   'sla.calendar_changed',
+  'sla.policy_changed',
   'sla.recompute_chunk',
   'sla.sweep',
   'contracts.expiry_notice',

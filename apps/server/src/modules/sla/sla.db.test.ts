@@ -203,4 +203,31 @@ describe('SLA on tickets', () => {
     expect(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).priority).toBe(2);
     expect((await d.adminOnly.client.request({ method: 'DELETE', url: `/api/v1/admin/sla/rules/${rule.id}?version=1` })).statusCode).toBe(204);
   });
+
+  it('recomputes the open tickets under a policy when its targets or calendar change, in a job, keeping the starts', async () => {
+    const calendarId = (await defaultPolicy()).calendarId;
+    const policy = expectStatus(await d.adminOnly.client.post('/api/v1/admin/sla/policies', { name: 'ویرایش‌شونده', calendarId, targets: { '3': { resolution: 600 } } }), 201);
+    const rule = expectStatus(await d.adminOnly.client.post('/api/v1/admin/sla/rules', { position: 0, filter: { field: 'channel', op: 'eq', value: 'phone' }, policyId: policy.id }), 201);
+    const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId, channel: 'phone' });
+    await settle();
+    const before = await sla(ticket.id);
+    expect(before.sla_policy_id).toBe(policy.id);
+    // A rename moves no clock: nothing is recomputed.
+    expectStatus(await d.adminOnly.client.patch(`/api/v1/admin/sla/policies/${policy.id}`, { version: 1, name: 'نام تازه' }), 200);
+    expect(await t.ctx.db.selectFrom('outbox').select('id').where('event', '=', 'sla_policy.changed').execute()).toHaveLength(0);
+    expectStatus(await d.adminOnly.client.patch(`/api/v1/admin/sla/policies/${policy.id}`, { version: 2, targets: { '3': { resolution: 60 } } }), 200);
+    await settle();
+    const after = await sla(ticket.id);
+    expect(after.sla_resolution_due_at).toBeLessThan(before.sla_resolution_due_at!);
+    expect(after.version).toBe(before.version);
+    const tehran24 = expectStatus(await d.adminOnly.client.get('/api/v1/admin/calendars'), 200).items.find((c: { builtIn: string | null }) => c.builtIn === '24x7');
+    expectStatus(await d.adminOnly.client.patch(`/api/v1/admin/sla/policies/${policy.id}`, { version: 3, calendarId: tehran24.id }), 200);
+    await settle();
+    // Around the clock, an hour from creation.
+    const created = new Date(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).createdAt).getTime();
+    expect((await sla(ticket.id)).sla_resolution_due_at).toBe(created + H);
+    const jobs = await t.ctx.db.selectFrom('jobs').select('name').where('name', 'in', ['sla.policy_changed', 'sla.recompute_chunk']).execute();
+    expect(jobs.filter((j) => j.name === 'sla.policy_changed')).toHaveLength(2);
+    expect((await d.adminOnly.client.request({ method: 'DELETE', url: `/api/v1/admin/sla/rules/${rule.id}?version=1` })).statusCode).toBe(204);
+  });
 });

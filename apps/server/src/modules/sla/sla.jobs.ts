@@ -48,16 +48,25 @@ export function slaJobs(ctx: AppContext, loader: CalendarLoader, contracts?: Con
         await ctx.jobs.enqueue(trx, 'sla.recompute_chunk', { calendarId, version, afterId: 0 }, { uniqueKey: `sla.recompute:${calendarId}:${version}:0` });
       },
     }),
+    defineJob('sla.policy_changed', {
+      runsAs: 'sla',
+      handler: async ({ trx, payload }) => {
+        const { policyId, version } = payload.payload;
+        await ctx.jobs.enqueue(trx, 'sla.recompute_chunk', { policyId, version, afterId: 0 }, { uniqueKey: `sla.recompute:policy:${policyId}:${version}:0` });
+      },
+    }),
     defineJob('sla.recompute_chunk', {
       runsAs: 'sla',
       handler: async ({ trx, payload }) => {
-        const policies = await policyIdsOfCalendar(trx, payload.calendarId);
+        // A calendar's change: the open tickets of every policy on it; a policy's edit: that policy's.
+        const policies = 'policyId' in payload ? [payload.policyId] : await policyIdsOfCalendar(trx, payload.calendarId);
         if (policies.length === 0) return;
         const ids = await openTicketIdsAfter(trx, payload.afterId, RECOMPUTE_CHUNK, policies);
         await run(trx, ids, false);
         if (ids.length === RECOMPUTE_CHUNK) {
           const afterId = ids[ids.length - 1]!;
-          await ctx.jobs.enqueue(trx, 'sla.recompute_chunk', { ...payload, afterId }, { uniqueKey: `sla.recompute:${payload.calendarId}:${payload.version}:${afterId}` });
+          const scope = 'policyId' in payload ? `policy:${payload.policyId}` : String(payload.calendarId);
+          await ctx.jobs.enqueue(trx, 'sla.recompute_chunk', { ...payload, afterId }, { uniqueKey: `sla.recompute:${scope}:${payload.version}:${afterId}` });
         }
       },
     }),
@@ -85,6 +94,7 @@ export function slaJobs(ctx: AppContext, loader: CalendarLoader, contracts?: Con
       { event: 'ticket.status_changed', job: 'sla.ticket_status_changed' },
       { event: 'ticket.article_added', job: 'sla.ticket_article_added' },
       { event: 'calendar.changed', job: 'sla.calendar_changed' },
+      { event: 'sla_policy.changed', job: 'sla.policy_changed' },
     ],
   };
 }
