@@ -1,7 +1,7 @@
 import { defineJob, type AppContext } from '../../context.ts';
 import type { Contribution } from '../../platform/modules.ts';
 import { systemActor } from '../../platform/actor.ts';
-import { confirmTicket, openTicketIdsAfter, resolvedTicketIdsBefore, ticketSettings, ticketsWithSlaEventDue } from '../tickets/index.ts';
+import { confirmTicket, openTicketIdsAfter, PENDING_BATCH, returnDuePendingTickets, resolvedTicketIdsBefore, ticketSettings, ticketsWithSlaEventDue } from '../tickets/index.ts';
 import type { CalendarLoader } from '../calendars/index.ts';
 import { takeSlaActions } from './sla-actions.ts';
 import { recomputeTickets } from './sla-recompute.ts';
@@ -19,8 +19,9 @@ const SELECTING = new Set(['priority', 'type', 'categoryId', 'organizationId']);
  * The SLA jobs: each ticket event recomputes that ticket's clocks (re-choosing the policy at
  * creation and when a selecting field changed) and takes the actions due; a calendar change
  * recomputes the open tickets of the policies on it in chunks of 1,000, each chunk its own
- * transaction enqueuing the next; and one sweep every minute reads the next-event index and closes
- * tickets resolved more than `tickets.auto_close_after_days` ago.
+ * transaction enqueuing the next; and one sweep every minute reads the next-event index, closes
+ * tickets resolved more than `tickets.auto_close_after_days` ago and returns pending tickets whose
+ * date is reached (the foundation's pending-until sweep, folded in: one schedule).
  */
 export function slaJobs(ctx: AppContext, loader: CalendarLoader, contracts?: ContractsOfTickets): Pick<Contribution, 'jobs' | 'schedules' | 'subscriptions'> {
   const run = async (trx: AppContext['db'], ids: readonly number[], reselect: boolean) => {
@@ -80,8 +81,10 @@ export function slaJobs(ctx: AppContext, loader: CalendarLoader, contracts?: Con
         const days = await ticketSettings.get(trx, 'tickets.auto_close_after_days');
         const closing = days > 0 ? await resolvedTicketIdsBefore(trx, now - days * DAY_MS, SWEEP_BATCH) : [];
         for (const ticketId of closing) await confirmTicket({ ...ctx, db: trx }, { actor: systemActor('sla'), ticketId });
+        // The foundation's pending-until rule, folded in: pending tickets whose date is reached return to open (as the scheduler).
+        const returned = await returnDuePendingTickets({ ...ctx, db: trx }, now);
         // A full batch means more are due: come back at once rather than at the next slot.
-        if (ids.length === SWEEP_BATCH || closing.length === SWEEP_BATCH) await ctx.jobs.enqueue(trx, 'sla.sweep', {}, { uniqueKey: `sla.sweep:more:${now}` });
+        if (ids.length === SWEEP_BATCH || closing.length === SWEEP_BATCH || returned === PENDING_BATCH) await ctx.jobs.enqueue(trx, 'sla.sweep', {}, { uniqueKey: `sla.sweep:more:${now}` });
       },
     }),
   ];
