@@ -35,8 +35,9 @@ import { createOutboundMailer, referencedRawBlobs, registerEmail, registerOutbou
 import { registerPreferences } from './modules/preferences/index.ts';
 import { registerSso } from './modules/sso/index.ts';
 import { registerCalendars } from './modules/calendars/index.ts';
-import { registerDuty } from './modules/duty/index.ts';
-import { registerSla, SLA_QUEUE_VIEWS } from './modules/sla/index.ts';
+import { dutyCalendarUses, registerDuty } from './modules/duty/index.ts';
+import { registerSla, slaCalendarUses, SLA_QUEUE_VIEWS } from './modules/sla/index.ts';
+import { contractsOfTickets, registerContracts } from './modules/contracts/index.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -116,9 +117,12 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     registerOutbound(app, ctx),
     registerPreferences(app, ctx),
     registerSso(app, ctx),
-    registerCalendars(app, ctx),
+    // Calendars ask sla and duty who runs on a calendar before deleting it (409 calendar.in_use).
+    registerCalendars(app, ctx, { uses: [slaCalendarUses, dutyCalendarUses] }),
     registerDuty(app, ctx),
-    registerSla(app, ctx),
+    // The organisation's contract places a ticket before the global rules (sla does not import contracts).
+    registerSla(app, ctx, { contracts: contractsOfTickets }),
+    registerContracts(app, ctx),
   ];
   const installed = installContributions(ctx, contributions);
 

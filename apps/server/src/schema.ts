@@ -13,8 +13,9 @@ import type { CalendarTables } from './modules/calendars/calendars.tables.ts';
 import type { DutyTables } from './modules/duty/duty.tables.ts';
 
 /** Every table of the database, for Kysely's types. Each module declares its own tables. */
-export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables, AuditTables, SsoTables, CalendarTables, DutyTables, SlaTables {}
+export interface DB extends PlatformTables, AccessTables, PeopleTables, TicketTables, NotificationTables, EmailTables, EmailOutboundTables, PreferencesTables, AuditTables, SsoTables, CalendarTables, DutyTables, SlaTables, ContractTables {}
 import type { SlaTables } from './modules/sla/sla.tables.ts';
+import type { ContractTables } from './modules/contracts/contracts.tables.ts';
 
 /** Every table of the database, for Kysely's types. Each module declares its own tables. */
 

@@ -14,6 +14,7 @@ import { createCalendar } from '../src/modules/calendars/commands/create-calenda
 import { addCalendarHoliday } from '../src/modules/calendars/commands/add-calendar-holiday.ts';
 import { createSlaPolicy } from '../src/modules/sla/commands/create-sla-policy.ts';
 import { createSlaRule } from '../src/modules/sla/commands/create-sla-rule.ts';
+import { createContract } from '../src/modules/contracts/commands/create-contract.ts';
 import { createTestApp, type TestApp } from './harness.ts';
 
 export const PASSWORD = 'correct-horse-battery-staple';
@@ -416,4 +417,9 @@ export async function makeSlaPolicy(t: TestApp): Promise<number> {
 /** A global SLA rule (version 1) pointing at a fresh policy. */
 export async function makeSlaRule(t: TestApp): Promise<number> {
   return (await createSlaRule(t.ctx, { actor: systemActor(), position: 10, filter: { field: 'type', op: 'eq', value: 'incident' }, policyId: await makeSlaPolicy(t) })).id;
+}
+
+/** A contract (version 1) of an organisation on a fresh SLA policy, for 1405 (2026-03-21 … 2027-03-20). */
+export async function makeContract(t: TestApp, organizationId: number): Promise<number> {
+  return (await createContract(t.ctx, { actor: systemActor(), organizationId, name: `Contract ${unique()}`, startsOn: '2026-03-21', endsOn: '2027-03-20', policyId: await makeSlaPolicy(t) })).id;
 }

@@ -35,3 +35,4 @@ export { hijriMonthStart, estimateHijriMonthStart, officialHijriMonths } from '.
 export type { HijriMonthStart } from './iran/hijri.ts';
 export { IRAN_HOLIDAY_RULES, iranianHolidays, iranianHolidayDates } from './iran/holidays.ts';
 export type { IranHolidayRule, IranHoliday } from './iran/holidays.ts';
+export { offsetAt, wallToInstant } from './zone.ts';

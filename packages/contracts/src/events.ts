@@ -59,6 +59,10 @@ export interface EventMap {
   'ticket.sla_warning': { ticketId: number; target: 'first_response' | 'next_response' | 'resolution'; dueAt: number; actionKey: string };
   /** A ticket breached a target; the sweep escalates it as the `sla` system actor when the policy says so. */
   'ticket.sla_breached': { ticketId: number; target: 'first_response' | 'next_response' | 'resolution'; dueAt: number; actionKey: string };
+  /** An admin changed a policy's targets, calendar or pause rule: open tickets under it get their due times recomputed. */
+  'sla_policy.changed': { policyId: number; version: number; fields: string[] };
+  /** A contract ends within `contracts.expiry_notice_days` (default 30): its account manager is told, once per contract and end date. */
+  'contract.expiring': { contractId: number; organizationId: number; name: string; endsOn: string; accountManagerId: number; noticeKey: string };
   'calendar.changed': { calendarId: number; version: number; actorUserId: number | null; reason: 'created' | 'updated' | 'deleted' | 'holiday' | 'closure' | 'hijri_confirmation' };
 }
 
@@ -89,5 +93,7 @@ export const EVENT_NAMES = [
   'calendar.changed',
   'ticket.sla_warning',
   'ticket.sla_breached',
+  'contract.expiring',
+  'sla_policy.changed',
   'access.account_locked',
 ] as const satisfies readonly EventName[];

@@ -18,3 +18,4 @@ export * from './calendars.ts';
 export * from './duty.ts';
 export * from './live.ts';
 export * from './sla.ts';
+export * from './contracts.ts';

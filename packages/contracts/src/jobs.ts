@@ -79,6 +79,8 @@ export interface JobMap {
   /** The SLA sweep's warning and breach: the assignee and the group hear of it. */
   'notifications.sla_warning': EventJob<'ticket.sla_warning'>;
   'notifications.sla_breached': EventJob<'ticket.sla_breached'>;
+  /** A contract ends soon: its account manager hears of it. */
+  'notifications.contract_expiring': EventJob<'contract.expiring'>;
   /** Mail out: a desk's public reply goes to the customer side by mail (reply-all by default). */
   'email.mail_reply': EventJob<'ticket.article_added'>;
   /** Mail out: sends one outbound_messages row (retries with back-off; finally failed is recorded on the row). */
@@ -98,9 +100,14 @@ export interface JobMap {
   'sla.ticket_article_added': EventJob<'ticket.article_added'>;
   /** SLA: after a calendar change, the open tickets under it in chunks; each chunk enqueues the next. */
   'sla.calendar_changed': EventJob<'calendar.changed'>;
-  'sla.recompute_chunk': { calendarId: number; version: number; afterId: number };
+  /** SLA: after an edit of a policy's targets, calendar or pause rule, its open tickets through the same chunks. */
+  'sla.policy_changed': EventJob<'sla_policy.changed'>;
+  /** The open tickets of the calendar's policies, or of one policy, after `afterId`. */
+  'sla.recompute_chunk': { calendarId: number; version: number; afterId: number } | { policyId: number; version: number; afterId: number };
   /** SLA: the one sweep over the next-event index (warnings, breaches). */
   'sla.sweep': NoPayload;
+  /** Contracts: the daily expiry notice (N days before the end, once per contract). */
+  'contracts.expiry_notice': NoPayload;
 }
 
 export type JobName = keyof JobMap;
@@ -130,6 +137,7 @@ export const JOB_NAMES = [
   'notifications.status_changed',
   'notifications.sla_warning',
   'notifications.sla_breached',
+  'notifications.contract_expiring',
   'email.mail_reply',
   'email.send_message',
   'sso.sync_directory',
@@ -142,6 +150,8 @@ export const JOB_NAMES = [
   'sla.ticket_status_changed',
   'sla.ticket_article_added',
   'sla.calendar_changed',
+  'sla.policy_changed',
   'sla.recompute_chunk',
   'sla.sweep',
+  'contracts.expiry_notice',
 ] as const satisfies readonly JobName[];

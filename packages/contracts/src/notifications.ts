@@ -15,6 +15,8 @@ export const NotificationKind = Type.Union([
   /** An SLA target of a ticket the recipient holds or whose group they are in is near (warning) or past (breach). */
   Type.Literal('ticket.sla_warning'),
   Type.Literal('ticket.sla_breached'),
+  /** A contract the recipient is account manager of ends soon (no ticket). */
+  Type.Literal('contract.expiring'),
   // to the customer (requester; public replies also reach contacts who watch)
   Type.Literal('ticket.received'),
   Type.Literal('ticket.public_reply'),
@@ -40,6 +42,7 @@ export const NOTIFICATION_KINDS = [
   'ticket.referred',
   'ticket.sla_warning',
   'ticket.sla_breached',
+  'contract.expiring',
 ] as const satisfies readonly NotificationKind[];
 
 /** The ways a notification reaches someone, each switchable per user. */
@@ -65,6 +68,10 @@ export const NotificationData = Type.Object({
   /** ticket.sla_warning / ticket.sla_breached: which target, and when it is (was) due. */
   slaTarget: Type.Optional(Type.Union([Type.Literal('first_response'), Type.Literal('next_response'), Type.Literal('resolution')])),
   dueAt: Type.Optional(Instant),
+  /** contract.expiring: which contract, and its last day (ISO date). */
+  contractId: Type.Optional(Id),
+  contractName: Type.Optional(Type.String()),
+  endsOn: Type.Optional(Type.String()),
 });
 export type NotificationData = Static<typeof NotificationData>;
 

@@ -26,8 +26,8 @@ export const SlaPolicy = Type.Object({
   pauseOnThirdParty: Type.Boolean(),
   /** Warn the assignee and group at this share of a target (percent); null: no warning. */
   warnAtPercent: Type.Union([Type.Integer({ minimum: 1, maximum: 99 }), Type.Null()]),
-  /** At a breach: escalate hierarchically (one level, up to 2), and optionally refer to another group. */
-  onBreach: Type.Object({ escalate: Type.Boolean(), referToGroupId: Type.Union([Id, Type.Null()]) }),
+  /** At a breach: escalate hierarchically (one level, up to 2), optionally refer to another group, optionally raise the priority one step (off by default). */
+  onBreach: Type.Object({ escalate: Type.Boolean(), referToGroupId: Type.Union([Id, Type.Null()]), raisePriority: Type.Boolean() }),
   isDefault: Type.Boolean(),
   version: Version,
   createdAt: Instant,
@@ -40,6 +40,7 @@ export const SlaPolicyList = Type.Object({ items: Type.Array(SlaPolicy) });
 const OnBreachBody = Type.Object({
   escalate: Type.Optional(Type.Boolean()),
   referToGroupId: Type.Optional(Type.Union([Id, Type.Null()])),
+  raisePriority: Type.Optional(Type.Boolean()),
 });
 
 export const CreateSlaPolicyBody = Type.Object({

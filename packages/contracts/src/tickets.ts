@@ -12,7 +12,8 @@ import { TicketFilter } from './filters.ts';
 export const TICKET_STATUSES = ['new', 'open', 'pending_customer', 'pending_third_party', 'resolved', 'closed'] as const;
 export const TICKET_TYPES = ['incident', 'service_request'] as const;
 export const TICKET_CHANNELS = ['portal', 'email', 'phone', 'sms', 'api', 'agent'] as const;
-export const TICKET_SORTS = ['created_at', '-created_at', 'updated_at', '-updated_at', 'priority', '-priority', 'number', '-number'] as const;
+/** `sla_due`: the earliest running SLA due time, tickets without one last (first with `-sla_due`). */
+export const TICKET_SORTS = ['created_at', '-created_at', 'updated_at', '-updated_at', 'priority', '-priority', 'number', '-number', 'sla_due', '-sla_due'] as const;
 
 export const TicketStatus = Type.Enum(TICKET_STATUSES);
 /** problem and change arrive with problem management; reads may already show them. */
@@ -253,7 +254,7 @@ export const TicketActionBody = Type.Object({ version: Type.Optional(Version) },
 /** Every queue view (tickets/queues.ts defines them) with its count for the caller. */
 export const QueueList = Type.Object({ items: Type.Array(Type.Object({ name: Type.String(), count: Type.Integer({ minimum: 0 }) })) });
 export const QueueParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 64 }) });
-export const QueueTicketsQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+export const QueueTicketsQuery = Type.Object({ ...PageQuery, sort: Type.Optional(Type.Enum(TICKET_SORTS)) }, { additionalProperties: false });
 
 /** rows impact high/medium/low × columns urgency high/medium/low → priority 1..4. */
 export const PriorityMatrix = Type.Array(Type.Array(TicketPriority, { minItems: 3, maxItems: 3 }), { minItems: 3, maxItems: 3 });

@@ -1,7 +1,7 @@
 import { prepareMail } from '../../src/modules/email/index.ts';
 import { inAppDriver } from '../../src/modules/notifications/drivers/in-app.ts';
 import { mailLink } from '../../src/modules/notifications/mail-links/mail-link-tokens.ts';
-import { escalateDirectly, makeCategory, makeFailedMail, makeHeldMail, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD, makeCalendar, makeCalendarHoliday, makeTotp, makeSlaPolicy, makeSlaRule } from '../factories.ts';
+import { escalateDirectly, makeCategory, makeFailedMail, makeHeldMail, makeMailbox, makeDeadJob, makeGroup, makeNotification, makeRelation, makeTicket, makeWatcher, PASSWORD, makeCalendar, makeCalendarHoliday, makeTotp, makeSlaPolicy, makeSlaRule, makeContract } from '../factories.ts';
 import type { World } from '../route-matrix/world.ts';
 import { makeAgent, makeApiToken, makeContact, makeOrganization, signIn } from '../factories.ts';
 import { portalInvitationLink } from '../../src/modules/access/index.ts';
@@ -149,6 +149,9 @@ export const CALLS: Record<string, CallBuilder> = {
   'sla_rule.create': async (w) => ({ input: { position: 3, filter: { field: 'channel', op: 'eq', value: 'phone' }, policyId: await makeSlaPolicy(w.t) } }),
   'sla_rule.update': async (w) => ({ input: { id: await makeSlaRule(w.t), version: 1, position: 4 } }),
   'sla_rule.delete': async (w) => ({ input: { id: await makeSlaRule(w.t), version: 1 } }),
+  'contract.create': async (w) => ({ input: { organizationId: w.org2, name: `cm ${seq()}`, startsOn: '2026-03-21', endsOn: '2027-03-20', policyId: await makeSlaPolicy(w.t) } }),
+  'contract.update': async (w) => ({ input: { id: await makeContract(w.t, w.org2), version: 1, name: `cm ${seq()}` } }),
+  'contract.delete': async (w) => ({ input: { id: await makeContract(w.t, w.org2), version: 1 } }),
   'mailbox.update': async (w) => ({ input: { id: (await makeMailbox(w.t)).id, version: 1, name: `n${seq()}` } }),
   'group.update': async (w) => {
     const id = await makeGroup(w.t);

@@ -104,6 +104,10 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'sla_rule.create': adminOnly,
   'sla_rule.update': adminOnlyHidden,
   'sla_rule.delete': adminOnlyHidden,
+  // contracts: admin work; a manager reads every contract, a crm agent only their organisations' (foreign: organisation 2's)
+  'contract.create': adminOnly,
+  'contract.update': { ...all(404), manager: 403, admin: 'ok' },
+  'contract.delete': { ...all(404), manager: 403, admin: 'ok' },
   // preferences: one's own only (a foreign saved view is not found)
   'preferences.save': ownAccount,
   'saved_view.create': ownAccount,

@@ -178,6 +178,13 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('POST /api/v1/admin/sla/policies', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
   row('GET /api/v1/admin/sla/policies/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('PATCH /api/v1/admin/sla/policies/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  // contracts: admins write; admins and managers read all; a crm agent reads those of the organisations they manage (own = organisation 1)
+  row('GET /api/v1/admin/contracts', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/admin/contracts', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
+  row('GET /api/v1/admin/contracts/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [404, 404], supervisor: [404, 404], manager: [200, 200], crm: [200, 404], admin: [200, 200] }),
+  row('PATCH /api/v1/admin/contracts/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [404, 404], supervisor: [404, 404], manager: [403, 403], crm: [403, 404], admin: [200, 200] }),
+  row('DELETE /api/v1/admin/contracts/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [404, 404], supervisor: [404, 404], manager: [403, 403], crm: [403, 404], admin: [204, 204] }),
+  row('GET /api/v1/admin/contracts/:id/penalties', { anonymous: [401, 401], contact: [404, 404], analyst: [404, 404], supervisor: [404, 404], manager: [200, 200], crm: [200, 404], admin: [200, 200] }),
   row('GET /api/v1/admin/sla/rules', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/admin/sla/rules', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
   row('PATCH /api/v1/admin/sla/rules/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),

@@ -132,6 +132,32 @@ describe('calendars', () => {
     expect((await admin.get(`${BASE}/${c.id}`)).statusCode).toBe(404);
   });
 
+  it('refuses to delete a calendar in use (an SLA policy, a group or an agent schedule) with 409 calendar.in_use, changing nothing', async () => {
+    const c = (await admin.post(BASE, { name: 'Shift', timeZone: 'Asia/Tehran', week: { sat: [['08:00', '16:00']] } })).json();
+    const del = () => admin.request({ method: 'DELETE', url: `${BASE}/${c.id}?version=1`, headers: { 'accept-language': 'fa' } });
+    const policy = (await admin.post('/api/v1/admin/sla/policies', { name: 'شیفت شب', calendarId: c.id, targets: {} })).json();
+    const refused = await del();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'calendar.in_use', details: { kind: 'sla_policy', name: 'شیفت شب', uses: [{ kind: 'sla_policy', id: policy.id, name: 'شیفت شب' }] } });
+    expect(refused.json().message).toBe('این تقویم را توافق‌نامهٔ سطح خدمت «شیفت شب» به کار می‌برد و حذف‌شدنی نیست؛ نخست آن را به تقویم دیگری ببرید.');
+    expect((await admin.get(`${BASE}/${c.id}`)).json()).toMatchObject({ version: 1 });
+    // Moved off: the group's schedule holds it next, then an agent's.
+    const tehran = await builtIn('tehran');
+    expect((await admin.patch(`/api/v1/admin/sla/policies/${policy.id}`, { version: 1, calendarId: tehran.id })).statusCode).toBe(200);
+    const group = await makeGroup(t);
+    expect((await admin.put(`/api/v1/groups/${group}/assignment`, { version: 1, calendarId: c.id })).statusCode).toBe(200);
+    const byGroup = await admin.request({ method: 'DELETE', url: `${BASE}/${c.id}?version=1` });
+    expect(byGroup.statusCode).toBe(409);
+    expect(byGroup.json()).toMatchObject({ code: 'calendar.in_use', details: { kind: 'group_assignment' } });
+    expect(byGroup.json().message).toContain("group's working schedule");
+    expect((await admin.put(`/api/v1/groups/${group}/assignment`, { version: 2, calendarId: null })).statusCode).toBe(200);
+    const agent = await makeAgent(t, { roles: ['analyst'], groupIds: [group] });
+    expect((await admin.put(`/api/v1/agents/${agent.agentId}/duty`, { version: 1, calendarId: c.id })).statusCode).toBe(200);
+    expect((await del()).json()).toMatchObject({ code: 'calendar.in_use', details: { kind: 'agent_duty' } });
+    expect((await admin.put(`/api/v1/agents/${agent.agentId}/duty`, { version: 2, calendarId: null })).statusCode).toBe(200);
+    expect((await del()).statusCode).toBe(204);
+  });
+
   it('enters an unplanned closure (some hours, a region) and the loader recompiles on the new version', async () => {
     const tehran = await builtIn('tehran');
     const loader = createCalendarLoader();

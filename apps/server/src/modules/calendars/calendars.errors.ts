@@ -7,6 +7,11 @@ export const CalendarErrors = defineErrors({
     fa: 'تقویم‌های پیش‌فرض سامانه حذف‌شدنی نیستند؛ می‌توانید ساعت‌هایشان را ویرایش کنید.',
     en: 'The built-in calendars cannot be deleted; their hours can be edited.',
   },
+  'calendar.in_use': {
+    status: 409,
+    fa: 'این تقویم را {kind:calendar_use} «{name}» به کار می‌برد و حذف‌شدنی نیست؛ نخست آن را به تقویم دیگری ببرید.',
+    en: 'This calendar is in use by the {kind:calendar_use} "{name}" and cannot be deleted; move it to another calendar first.',
+  },
   'calendar.no_working_time': {
     status: 422,
     fa: 'تقویم باید دست‌کم یک بازهٔ کاری در هفته داشته باشد.',
@@ -32,4 +37,11 @@ export const CalendarIssues = defineIssueMessages({
 export const CalendarEntities = defineTerms('entity', {
   calendar: { fa: 'تقویم کاری', en: 'Calendar' },
   calendar_holiday: { fa: 'تعطیلی', en: 'Holiday' },
+});
+
+/** What may run on a calendar (calendar.in_use names the first). */
+export const CalendarUseKinds = defineTerms('calendar_use', {
+  sla_policy: { fa: 'توافق‌نامهٔ سطح خدمت', en: 'SLA policy' },
+  agent_duty: { fa: 'برنامهٔ کاری کارشناس', en: "agent's working schedule" },
+  group_assignment: { fa: 'برنامهٔ کاری گروه', en: "group's working schedule" },
 });

@@ -20,6 +20,7 @@ import {
 } from '@pishkhan/contracts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
+import type { CalendarContext } from './calendars.context.ts';
 import { authorize, requireUser } from '../../platform/policy/index.ts';
 import { addCalendarClosure } from './commands/add-calendar-closure.ts';
 import { addCalendarHoliday } from './commands/add-calendar-holiday.ts';
@@ -39,7 +40,7 @@ const tags = ['calendars'];
 const BASE = '/api/v1/admin/calendars';
 
 /** Business calendars: agents read them, admins edit hours, holidays, closures and Hijri month starts. */
-export function registerCalendarRoutes(app: App, ctx: AppContext): void {
+export function registerCalendarRoutes(app: App, ctx: AppContext & Pick<CalendarContext, 'calendarUses'>): void {
   const visible = async (actor: Parameters<typeof requireUser>[0], id: number) => {
     const row = await findCalendar(ctx.db, id);
     authorize(calendarPolicy, requireUser(actor), 'read', row);

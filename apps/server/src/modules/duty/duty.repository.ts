@@ -80,3 +80,12 @@ export async function autoAssigningGroupIds(db: Db): Promise<number[]> {
   const rows = await db.selectFrom('group_assignment').select('group_id').where('mode', '!=', 'off').orderBy('group_id').execute();
   return rows.map((r) => Number(r.group_id));
 }
+
+/** The agents and groups whose working schedule is a calendar (calendars asks before a delete). */
+export async function dutiesOnCalendar(db: Db, calendarId: number): Promise<{ agentIds: number[]; groupIds: number[] }> {
+  const [agents, groups] = await Promise.all([
+    db.selectFrom('agent_duty').select('agent_id').where('calendar_id', '=', calendarId).orderBy('agent_id').limit(100).execute(),
+    db.selectFrom('group_assignment').select('group_id').where('calendar_id', '=', calendarId).orderBy('group_id').limit(100).execute(),
+  ]);
+  return { agentIds: agents.map((r) => Number(r.agent_id)), groupIds: groups.map((r) => Number(r.group_id)) };
+}

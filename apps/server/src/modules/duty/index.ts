@@ -5,6 +5,7 @@ import { dutyJobs } from './duty.jobs.ts';
 import { registerDutyRoutes } from './duty.routes.ts';
 
 export { membersOnDuty } from './on-duty.ts';
+export { dutyCalendarUses } from './duty-calendar-uses.ts';
 export { autoAssignTicket, type AutoAssignOutcome } from './commands/auto-assign-ticket.ts';
 
 /** Registers /api/v1/me/duty, /agents/:id/duty and /groups/:id/assignment; contributes auto-assignment's jobs and sweep. */

@@ -223,8 +223,8 @@ describe('templates', () => {
     const list = await admin.get('/api/v1/admin/notification-templates');
     expect(list.statusCode).toBe(200);
     const items = (list.json() as { items: Array<{ kind: string; language: string; custom: boolean; version: number }> }).items;
-    // Every kind (NOTIFICATION_KINDS: 14) in fa and en.
-    expect(items).toHaveLength(28);
+    // Every kind (NOTIFICATION_KINDS: 15) in fa and en.
+    expect(items).toHaveLength(30);
     expect((await clientA.get('/api/v1/admin/notification-templates')).statusCode).toBe(403);
 
     const bad = await admin.put('/api/v1/admin/notification-templates/ticket.received/en', { subject: 'Hi {{password}}', body: 'x', version: 0 });

@@ -36,7 +36,7 @@ const STATUS_NOTICES: Readonly<Record<string, NotificationKind>> = {
 export function notificationJobs(ctx: AppContext, drivers: readonly NotificationDriver[]): Pick<Contribution, 'jobs' | 'subscriptions'> {
   const send = async (
     trx: Db,
-    input: { recipients: NotificationRecipient[]; exceptUserId: number | null; kind: NotificationKind; ticket: TicketFacts; data: NotificationData; sourceKey: number },
+    input: { recipients: NotificationRecipient[]; exceptUserId: number | null; kind: NotificationKind; ticket: TicketFacts | null; data: NotificationData; sourceKey: number },
   ) => {
     const actorName = input.data.actorName ?? (await actorNameOf(trx, { userId: input.data.actorUserId ?? null }));
     await notify({ db: trx, clock: ctx.clock, drivers }, { actor: systemActor(), ...input, data: actorName === undefined ? input.data : { ...input.data, actorName } });
@@ -228,8 +228,23 @@ export function notificationJobs(ctx: AppContext, drivers: readonly Notification
   const slaWarning = slaNotice('notifications.sla_warning', 'ticket.sla_warning');
   const slaBreached = slaNotice('notifications.sla_breached', 'ticket.sla_breached');
 
+  // A contract ends soon (the contracts module's daily notice, once per contract and end date): its account manager hears of it.
+  const contractExpiring = defineJob('notifications.contract_expiring', {
+    async handler({ payload: event, trx }) {
+      const { contractId, name, endsOn, accountManagerId } = event.payload;
+      await send(trx, {
+        recipients: users(await userIdsOfAgents(trx, [accountManagerId])),
+        exceptUserId: null,
+        kind: 'contract.expiring',
+        ticket: null,
+        data: { actorUserId: null, contractId, contractName: name, endsOn },
+        sourceKey: event.outboxId,
+      });
+    },
+  });
+
   return {
-    jobs: [ticketAssigned, ticketEscalated, ticketPendingReached, ticketReferralReturned, ticketCreated, articleAdded, statusChanged, slaWarning, slaBreached],
+    jobs: [ticketAssigned, ticketEscalated, ticketPendingReached, ticketReferralReturned, ticketCreated, articleAdded, statusChanged, slaWarning, slaBreached, contractExpiring],
     subscriptions: [
       { event: 'ticket.assigned', job: 'notifications.ticket_assigned' },
       { event: 'ticket.escalated', job: 'notifications.ticket_escalated' },
@@ -240,6 +255,7 @@ export function notificationJobs(ctx: AppContext, drivers: readonly Notification
       { event: 'ticket.status_changed', job: 'notifications.status_changed' },
       { event: 'ticket.sla_warning', job: 'notifications.sla_warning' },
       { event: 'ticket.sla_breached', job: 'notifications.sla_breached' },
+      { event: 'contract.expiring', job: 'notifications.contract_expiring' },
     ],
   };
 }

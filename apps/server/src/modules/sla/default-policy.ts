@@ -27,6 +27,7 @@ export async function ensureDefaultSlaPolicy(db: Db, now: number): Promise<void>
       warn_at_percent: 75,
       breach_escalate: 1,
       breach_refer_group_id: null,
+      breach_raise_priority: 0,
       default_key: 'default',
       version: 1,
       created_at: now,

@@ -2,7 +2,7 @@ import { systemActor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { recordEvent } from '../../platform/events/index.ts';
 import type { Db } from '../../schema.ts';
-import { escalateTicket, MAX_ESCALATION_LEVEL, type TicketCommandContext } from '../tickets/index.ts';
+import { escalateTicket, loadTicketRow, MAX_ESCALATION_LEVEL, updateTicket, type TicketCommandContext } from '../tickets/index.ts';
 import type { Recomputed } from './sla-recompute.ts';
 import { claimAction } from './sla.repository.ts';
 
@@ -47,6 +47,14 @@ export async function takeSlaActions(ctx: TicketCommandContext & { clock: Clock 
       if (workable && policy.breach_refer_group_id !== null && policy.breach_refer_group_id !== facts.assigneeGroupId) {
         await escalateTicket({ ...ctx, db }, { actor: systemActor('sla'), ticketId: facts.id, kind: 'functional', groupId: policy.breach_refer_group_id, reason: REASON[t.target]! });
         facts.assigneeGroupId = policy.breach_refer_group_id;
+      }
+      // One step up (P3 → P2), never above P1: an override by the sla actor, in history; the new targets apply to the same starts.
+      if (workable && policy.breach_raise_priority === 1) {
+        const row = await loadTicketRow(db, facts.id);
+        if (row && row.priority > 1) {
+          await updateTicket({ ...ctx, db }, { actor: systemActor('sla'), ticketId: facts.id, body: { version: row.version, priorityOverride: { priority: row.priority - 1, reason: REASON[t.target]! } } });
+          facts.priority = row.priority - 1;
+        }
       }
     }
   }

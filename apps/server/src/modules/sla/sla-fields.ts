@@ -6,7 +6,7 @@ import { checkTicketFilter, ticketFilterFields } from '../tickets/index.ts';
 import { groupNames } from '../people/index.ts';
 import type { SlaTables } from './sla.tables.ts';
 
-type PolicyColumns = Partial<Pick<SlaTables['sla_policies'], 'name' | 'calendar_id' | 'targets' | 'pause_on_third_party' | 'warn_at_percent' | 'breach_escalate' | 'breach_refer_group_id'>>;
+type PolicyColumns = Partial<Pick<SlaTables['sla_policies'], 'name' | 'calendar_id' | 'targets' | 'pause_on_third_party' | 'warn_at_percent' | 'breach_escalate' | 'breach_refer_group_id' | 'breach_raise_priority'>>;
 
 /** The columns a create or edit of a policy sets; the calendar and the referral group must exist (422). */
 export async function policyColumns(db: Db, body: Partial<Omit<CreateSlaPolicyBody, 'isDefault'>> | Omit<UpdateSlaPolicyBody, 'version' | 'isDefault'>): Promise<PolicyColumns> {
@@ -20,6 +20,7 @@ export async function policyColumns(db: Db, body: Partial<Omit<CreateSlaPolicyBo
   if (body.pauseOnThirdParty !== undefined) out.pause_on_third_party = body.pauseOnThirdParty ? 1 : 0;
   if (body.warnAtPercent !== undefined) out.warn_at_percent = body.warnAtPercent;
   if (body.onBreach?.escalate !== undefined) out.breach_escalate = body.onBreach.escalate ? 1 : 0;
+  if (body.onBreach?.raisePriority !== undefined) out.breach_raise_priority = body.onBreach.raisePriority ? 1 : 0;
   const group = body.onBreach?.referToGroupId;
   if (group !== undefined) {
     if (group !== null && !(await groupNames(db, [group], 'fa')).has(group)) throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'onBreach.referToGroupId' });

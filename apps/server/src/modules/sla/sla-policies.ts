@@ -27,18 +27,56 @@ export async function policyBook(db: Db): Promise<PolicyBook> {
   return { policies: new Map(policies.map((p) => [p.id, p])), rules: rules.map((r) => ({ policyId: r.policy_id, filter: JSON.parse(r.filter) as unknown })), defaultId: def?.id ?? null };
 }
 
+/** The contract that places a ticket: its rules, in order, and its own policy when none matches. */
+export interface ContractPlacement {
+  contractId: number;
+  policyId: number;
+  rules: { policyId: number; filter: unknown }[];
+}
+
 /**
- * Which policy applies to each ticket: the first global rule (by position) whose filter matches,
- * else the default policy. One query per rule for the whole chunk, only over the tickets still unplaced.
- * (Contract rules of the organisation come first once contracts exist.)
+ * The active contract of each ticket's organisation at the ticket's creation (contracts' answer,
+ * handed to registerSla by app.ts so that sla does not import contracts); tickets without one are absent.
  */
-export async function choosePolicies(db: Db, book: PolicyBook, tickets: readonly TicketSlaFacts[], now: number): Promise<Map<number, number | null>> {
+export type ContractsOfTickets = (db: Db, tickets: readonly { id: number; organizationId: number | null; createdAt: number }[]) => Promise<Map<number, ContractPlacement>>;
+
+/** The tickets of `open` that match a rule's filter (one query for the set). */
+async function matching(db: Db, filter: unknown, open: readonly number[], now: number): Promise<Set<number>> {
+  const where = compileTicketFilter(checkTicketFilter(filter, ticketFilterFields), { actor: systemActor('sla'), now });
+  return ticketIdsMatching(db, where, [...open]);
+}
+
+/**
+ * Which policy applies to each ticket: (1) the rules of its organisation's contract active at the
+ * ticket's creation — the first matching rule, else the contract's policy; (2) the first global rule
+ * (by position) whose filter matches; (3) the default policy. One query per rule for each set of
+ * tickets, only over the tickets still unplaced. An expired contract places only tickets created in its period.
+ */
+export async function choosePolicies(db: Db, book: PolicyBook, tickets: readonly TicketSlaFacts[], now: number, contracts?: ContractsOfTickets): Promise<Map<number, number | null>> {
   const out = new Map<number, number | null>();
   let open = tickets.map((t) => t.id);
+  if (contracts) {
+    const placed = await contracts(db, tickets);
+    const byContract = new Map<number, { placement: ContractPlacement; ids: number[] }>();
+    for (const [ticketId, placement] of placed) {
+      const entry = byContract.get(placement.contractId) ?? byContract.set(placement.contractId, { placement, ids: [] }).get(placement.contractId)!;
+      entry.ids.push(ticketId);
+    }
+    for (const { placement, ids } of byContract.values()) {
+      let left = ids;
+      for (const rule of placement.rules) {
+        if (left.length === 0) break;
+        const hit = await matching(db, rule.filter, left, now);
+        for (const id of hit) out.set(id, rule.policyId);
+        left = left.filter((id) => !hit.has(id));
+      }
+      for (const id of left) out.set(id, placement.policyId);
+    }
+    open = open.filter((id) => !out.has(id));
+  }
   for (const rule of book.rules) {
     if (open.length === 0) break;
-    const where = compileTicketFilter(checkTicketFilter(rule.filter, ticketFilterFields), { actor: systemActor('sla'), now });
-    const hit = await ticketIdsMatching(db, where, open);
+    const hit = await matching(db, rule.filter, open, now);
     for (const id of hit) out.set(id, rule.policyId);
     open = open.filter((id) => !hit.has(id));
   }

@@ -3,7 +3,7 @@ import type { Db } from '../../schema.ts';
 import type { CalendarLoader } from '../calendars/index.ts';
 import { applySlaStates, ticketSlaFacts, type SlaState, type TicketSlaFacts } from '../tickets/index.ts';
 import { slaClocks, type Clocks } from './sla-clock.ts';
-import { choosePolicies, clockPolicyOf, policyBook } from './sla-policies.ts';
+import { choosePolicies, clockPolicyOf, policyBook, type ContractsOfTickets } from './sla-policies.ts';
 import type { SlaPolicyRow } from './sla.repository.ts';
 
 const NO_SLA: Omit<SlaState, 'policyId'> = {
@@ -57,13 +57,13 @@ export async function recomputeTickets(
   actor: Actor,
   ids: readonly number[],
   now: number,
-  options: { reselect: boolean },
+  options: { reselect: boolean; contracts?: ContractsOfTickets | undefined },
 ): Promise<Recomputed[]> {
   const facts = (await ticketSlaFacts(db, ids)).filter((f) => !f.merged);
   if (facts.length === 0) return [];
   const book = await policyBook(db);
   const choose = options.reselect ? facts : facts.filter((f) => f.sla.policyId === null || !book.policies.has(f.sla.policyId));
-  const chosen = choose.length > 0 ? await choosePolicies(db, book, choose, now) : new Map<number, number | null>();
+  const chosen = choose.length > 0 ? await choosePolicies(db, book, choose, now, options.contracts) : new Map<number, number | null>();
   const states: { ticketId: number; state: SlaState; current: SlaState }[] = [];
   const out: Recomputed[] = [];
   for (const f of facts) {

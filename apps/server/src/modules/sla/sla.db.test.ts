@@ -174,4 +174,60 @@ describe('SLA on tickets', () => {
     expect(after.version).toBe(before.version);
     expectStatus(await d.analystA.client.patch(`/api/v1/tickets/${ticket.id}`, { version: before.version, title: 'هنوز کار نمی‌کند' }), 200);
   });
+
+  it('raises the priority one step at a breach when the policy says so (off by default), as the sla actor, in history', async () => {
+    const calendarId = (await defaultPolicy()).calendarId;
+    expect((await defaultPolicy()) as unknown).toMatchObject({ onBreach: { raisePriority: false } });
+    const raising = expectStatus(
+      await d.adminOnly.client.post('/api/v1/admin/sla/policies', { name: 'بالا بردن', calendarId, targets: { '3': { resolution: 60 }, '2': { resolution: 600 } }, onBreach: { escalate: false, raisePriority: true } }),
+      201,
+    );
+    expect(raising.onBreach).toEqual({ escalate: false, referToGroupId: null, raisePriority: true });
+    const rule = expectStatus(await d.adminOnly.client.post('/api/v1/admin/sla/rules', { position: 0, filter: { field: 'channel', op: 'eq', value: 'phone' }, policyId: raising.id }), 201);
+    const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId, channel: 'phone' });
+    await settle();
+    expect(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).priority).toBe(3);
+    const placed = await sla(ticket.id);
+    expect(placed.sla_policy_id).toBe(raising.id);
+    // An hour of business time on (the clock may stand outside working hours after the tests before).
+    t.clock.set(placed.sla_resolution_due_at! + 60_000);
+    await settle(true);
+    await settle(true);
+    const after = expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200);
+    expect(after.priority).toBe(2);
+    expect(after.escalationLevel).toBe(0);
+    expect(await history(ticket.id, 'priority')).toEqual([{ old_value: '3', new_value: '2', actor_system: 'sla' }]);
+    // Once per breach: the next sweeps raise nothing more (P2's resolution of 10 h is still ahead).
+    t.clock.advance(60_000);
+    await settle(true);
+    expect(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).priority).toBe(2);
+    expect((await d.adminOnly.client.request({ method: 'DELETE', url: `/api/v1/admin/sla/rules/${rule.id}?version=1` })).statusCode).toBe(204);
+  });
+
+  it('recomputes the open tickets under a policy when its targets or calendar change, in a job, keeping the starts', async () => {
+    const calendarId = (await defaultPolicy()).calendarId;
+    const policy = expectStatus(await d.adminOnly.client.post('/api/v1/admin/sla/policies', { name: 'ویرایش‌شونده', calendarId, targets: { '3': { resolution: 600 } } }), 201);
+    const rule = expectStatus(await d.adminOnly.client.post('/api/v1/admin/sla/rules', { position: 0, filter: { field: 'channel', op: 'eq', value: 'phone' }, policyId: policy.id }), 201);
+    const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId, channel: 'phone' });
+    await settle();
+    const before = await sla(ticket.id);
+    expect(before.sla_policy_id).toBe(policy.id);
+    // A rename moves no clock: nothing is recomputed.
+    expectStatus(await d.adminOnly.client.patch(`/api/v1/admin/sla/policies/${policy.id}`, { version: 1, name: 'نام تازه' }), 200);
+    expect(await t.ctx.db.selectFrom('outbox').select('id').where('event', '=', 'sla_policy.changed').execute()).toHaveLength(0);
+    expectStatus(await d.adminOnly.client.patch(`/api/v1/admin/sla/policies/${policy.id}`, { version: 2, targets: { '3': { resolution: 60 } } }), 200);
+    await settle();
+    const after = await sla(ticket.id);
+    expect(after.sla_resolution_due_at).toBeLessThan(before.sla_resolution_due_at!);
+    expect(after.version).toBe(before.version);
+    const tehran24 = expectStatus(await d.adminOnly.client.get('/api/v1/admin/calendars'), 200).items.find((c: { builtIn: string | null }) => c.builtIn === '24x7');
+    expectStatus(await d.adminOnly.client.patch(`/api/v1/admin/sla/policies/${policy.id}`, { version: 3, calendarId: tehran24.id }), 200);
+    await settle();
+    // Around the clock, an hour from creation.
+    const created = new Date(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).createdAt).getTime();
+    expect((await sla(ticket.id)).sla_resolution_due_at).toBe(created + H);
+    const jobs = await t.ctx.db.selectFrom('jobs').select('name').where('name', 'in', ['sla.policy_changed', 'sla.recompute_chunk']).execute();
+    expect(jobs.filter((j) => j.name === 'sla.policy_changed')).toHaveLength(2);
+    expect((await d.adminOnly.client.request({ method: 'DELETE', url: `/api/v1/admin/sla/rules/${rule.id}?version=1` })).statusCode).toBe(204);
+  });
 });

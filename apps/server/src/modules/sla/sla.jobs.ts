@@ -1,11 +1,12 @@
 import { defineJob, type AppContext } from '../../context.ts';
 import type { Contribution } from '../../platform/modules.ts';
 import { systemActor } from '../../platform/actor.ts';
-import { confirmTicket, openTicketIdsAfter, resolvedTicketIdsBefore, ticketSettings, ticketsWithSlaEventDue } from '../tickets/index.ts';
+import { confirmTicket, openTicketIdsAfter, PENDING_BATCH, returnDuePendingTickets, resolvedTicketIdsBefore, ticketSettings, ticketsWithSlaEventDue } from '../tickets/index.ts';
 import type { CalendarLoader } from '../calendars/index.ts';
 import { takeSlaActions } from './sla-actions.ts';
 import { recomputeTickets } from './sla-recompute.ts';
 import { policyIdsOfCalendar } from './sla.repository.ts';
+import type { ContractsOfTickets } from './sla-policies.ts';
 
 /** Tickets per transaction when a calendar change recomputes them, so agents keep working meanwhile. */
 export const RECOMPUTE_CHUNK = 1000;
@@ -18,13 +19,14 @@ const SELECTING = new Set(['priority', 'type', 'categoryId', 'organizationId']);
  * The SLA jobs: each ticket event recomputes that ticket's clocks (re-choosing the policy at
  * creation and when a selecting field changed) and takes the actions due; a calendar change
  * recomputes the open tickets of the policies on it in chunks of 1,000, each chunk its own
- * transaction enqueuing the next; and one sweep every minute reads the next-event index and closes
- * tickets resolved more than `tickets.auto_close_after_days` ago.
+ * transaction enqueuing the next; and one sweep every minute reads the next-event index, closes
+ * tickets resolved more than `tickets.auto_close_after_days` ago and returns pending tickets whose
+ * date is reached (the foundation's pending-until sweep, folded in: one schedule).
  */
-export function slaJobs(ctx: AppContext, loader: CalendarLoader): Pick<Contribution, 'jobs' | 'schedules' | 'subscriptions'> {
+export function slaJobs(ctx: AppContext, loader: CalendarLoader, contracts?: ContractsOfTickets): Pick<Contribution, 'jobs' | 'schedules' | 'subscriptions'> {
   const run = async (trx: AppContext['db'], ids: readonly number[], reselect: boolean) => {
     const now = ctx.clock.now();
-    const recomputed = await recomputeTickets(trx, loader, systemActor('sla'), ids, now, { reselect });
+    const recomputed = await recomputeTickets(trx, loader, systemActor('sla'), ids, now, { reselect, contracts });
     await takeSlaActions({ ...ctx, db: trx }, trx, recomputed, now);
     return recomputed.length;
   };
@@ -47,16 +49,25 @@ export function slaJobs(ctx: AppContext, loader: CalendarLoader): Pick<Contribut
         await ctx.jobs.enqueue(trx, 'sla.recompute_chunk', { calendarId, version, afterId: 0 }, { uniqueKey: `sla.recompute:${calendarId}:${version}:0` });
       },
     }),
+    defineJob('sla.policy_changed', {
+      runsAs: 'sla',
+      handler: async ({ trx, payload }) => {
+        const { policyId, version } = payload.payload;
+        await ctx.jobs.enqueue(trx, 'sla.recompute_chunk', { policyId, version, afterId: 0 }, { uniqueKey: `sla.recompute:policy:${policyId}:${version}:0` });
+      },
+    }),
     defineJob('sla.recompute_chunk', {
       runsAs: 'sla',
       handler: async ({ trx, payload }) => {
-        const policies = await policyIdsOfCalendar(trx, payload.calendarId);
+        // A calendar's change: the open tickets of every policy on it; a policy's edit: that policy's.
+        const policies = 'policyId' in payload ? [payload.policyId] : await policyIdsOfCalendar(trx, payload.calendarId);
         if (policies.length === 0) return;
         const ids = await openTicketIdsAfter(trx, payload.afterId, RECOMPUTE_CHUNK, policies);
         await run(trx, ids, false);
         if (ids.length === RECOMPUTE_CHUNK) {
           const afterId = ids[ids.length - 1]!;
-          await ctx.jobs.enqueue(trx, 'sla.recompute_chunk', { ...payload, afterId }, { uniqueKey: `sla.recompute:${payload.calendarId}:${payload.version}:${afterId}` });
+          const scope = 'policyId' in payload ? `policy:${payload.policyId}` : String(payload.calendarId);
+          await ctx.jobs.enqueue(trx, 'sla.recompute_chunk', { ...payload, afterId }, { uniqueKey: `sla.recompute:${scope}:${payload.version}:${afterId}` });
         }
       },
     }),
@@ -70,8 +81,10 @@ export function slaJobs(ctx: AppContext, loader: CalendarLoader): Pick<Contribut
         const days = await ticketSettings.get(trx, 'tickets.auto_close_after_days');
         const closing = days > 0 ? await resolvedTicketIdsBefore(trx, now - days * DAY_MS, SWEEP_BATCH) : [];
         for (const ticketId of closing) await confirmTicket({ ...ctx, db: trx }, { actor: systemActor('sla'), ticketId });
+        // The foundation's pending-until rule, folded in: pending tickets whose date is reached return to open (as the scheduler).
+        const returned = await returnDuePendingTickets({ ...ctx, db: trx }, now);
         // A full batch means more are due: come back at once rather than at the next slot.
-        if (ids.length === SWEEP_BATCH || closing.length === SWEEP_BATCH) await ctx.jobs.enqueue(trx, 'sla.sweep', {}, { uniqueKey: `sla.sweep:more:${now}` });
+        if (ids.length === SWEEP_BATCH || closing.length === SWEEP_BATCH || returned === PENDING_BATCH) await ctx.jobs.enqueue(trx, 'sla.sweep', {}, { uniqueKey: `sla.sweep:more:${now}` });
       },
     }),
   ];
@@ -84,6 +97,7 @@ export function slaJobs(ctx: AppContext, loader: CalendarLoader): Pick<Contribut
       { event: 'ticket.status_changed', job: 'sla.ticket_status_changed' },
       { event: 'ticket.article_added', job: 'sla.ticket_article_added' },
       { event: 'calendar.changed', job: 'sla.calendar_changed' },
+      { event: 'sla_policy.changed', job: 'sla.policy_changed' },
     ],
   };
 }

@@ -15,7 +15,7 @@ export function presentSlaPolicy(actor: Actor, row: SlaPolicyRow): SlaPolicy {
     targets: targetsOf(row),
     pauseOnThirdParty: row.pause_on_third_party === 1,
     warnAtPercent: row.warn_at_percent,
-    onBreach: { escalate: row.breach_escalate === 1, referToGroupId: row.breach_refer_group_id },
+    onBreach: { escalate: row.breach_escalate === 1, referToGroupId: row.breach_refer_group_id, raisePriority: row.breach_raise_priority === 1 },
     isDefault: row.default_key === 'default',
     version: row.version,
     createdAt: iso(row.created_at),

@@ -56,6 +56,11 @@ export async function deleteRuleRow(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('sla_rules').where('id', '=', id).execute();
 }
 
+/** The policies that run on a calendar (calendars asks before a delete). */
+export async function policiesOnCalendar(db: Executor, calendarId: number): Promise<{ id: number; name: string }[]> {
+  return db.selectFrom('sla_policies').select(['id', 'name']).where('calendar_id', '=', calendarId).orderBy('id').limit(100).execute();
+}
+
 export async function policyIdsOfCalendar(db: Executor, calendarId: number): Promise<number[]> {
   return (await db.selectFrom('sla_policies').select('id').where('calendar_id', '=', calendarId).execute()).map((r) => r.id);
 }
@@ -71,4 +76,18 @@ export async function claimAction(db: Executor, row: Insertable<SlaTables['sla_a
 
 export async function actionsOfTicket(db: Executor, ticketId: number) {
   return db.selectFrom('sla_actions').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
+}
+
+/** Breach actions whose due time falls in [from, to), oldest first (penalties count them). */
+export async function breachActionsBetween(db: Executor, from: number, to: number, limit: number) {
+  return db
+    .selectFrom('sla_actions')
+    .select(['id', 'ticket_id', 'target', 'due_at', 'action_key'])
+    .where('level', '=', 'breach')
+    .where('due_at', '>=', from)
+    .where('due_at', '<', to)
+    .orderBy('due_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }

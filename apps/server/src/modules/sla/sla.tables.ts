@@ -11,6 +11,8 @@ export interface SlaTables {
     warn_at_percent: number | null;
     breach_escalate: number;
     breach_refer_group_id: number | null;
+    /** 1: a breach raises the ticket's priority one step (never above 1). Migration 202612041001. */
+    breach_raise_priority: number;
     default_key: string | null;
     version: number;
     created_at: number;

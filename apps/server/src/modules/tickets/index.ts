@@ -1,4 +1,5 @@
 import { ticketJobs } from './tickets.jobs.ts';
+export { returnDuePendingTickets, PENDING_BATCH } from './tickets.jobs.ts';
 import { orphanBlobSweep } from './attachments.sweep.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';

@@ -51,7 +51,7 @@ export function registerQueueRoutes(app: App, ctx: AppContext, views: readonly Q
       const agent = agentOf(actor);
       const view = views.find((v) => v.name === request.params.name && viewShownTo(v, agent));
       if (!view) throw notFound('queue');
-      const page = await listTickets(ctx, actor, queueFilter(view, agent), { limit: request.query.limit, cursor: request.query.cursor }, fields);
+      const page = await listTickets(ctx, actor, queueFilter(view, agent), { limit: request.query.limit, cursor: request.query.cursor, sort: request.query.sort }, fields);
       const related = await loadRelated(ctx.db, page.items);
       return { items: page.items.map((row) => presentTicketSummary(actor, row, related)), nextCursor: page.nextCursor };
     },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../schema.ts';
 import type { TicketWhere } from './filter/ticket-filter.repository.ts';
 
@@ -9,8 +10,11 @@ export const TICKET_SORT_COLUMNS = {
   updated_at: 'tickets.updated_at',
   priority: 'tickets.priority',
   number: 'tickets.number',
+  sla_due: 'tickets.sla_due_at',
 } as const;
 export type TicketSortKey = keyof typeof TICKET_SORT_COLUMNS;
+/** Sort columns that may be null: nulls come after every value ascending (before them descending). */
+export const NULLABLE_SORTS: ReadonlySet<TicketSortKey> = new Set(['sla_due']);
 
 /**
  * Up to `limit` tickets matching `where`, in keyset order (sort column, id), both in `direction`,
@@ -19,16 +23,27 @@ export type TicketSortKey = keyof typeof TICKET_SORT_COLUMNS;
 export function selectTicketPage(
   db: Db,
   where: TicketWhere,
-  order: { key: TicketSortKey; direction: 'asc' | 'desc'; after?: { value: number; id: number } | undefined },
+  order: { key: TicketSortKey; direction: 'asc' | 'desc'; after?: { value: number | null; id: number } | undefined },
   limit: number,
 ) {
   const column = TICKET_SORT_COLUMNS[order.key];
   let q = db.selectFrom('tickets').selectAll('tickets').where(where);
   const after = order.after;
-  if (after) {
-    const cmp = order.direction === 'desc' ? '<' : '>';
-    q = q.where((eb) => eb.or([eb(column, cmp, after.value), eb.and([eb(column, '=', after.value), eb('tickets.id', cmp, after.id)])]));
+  const desc = order.direction === 'desc';
+  const cmp = desc ? '<' : '>';
+  if (NULLABLE_SORTS.has(order.key)) {
+    // Keyset over (value is null, value, id): the same order on both databases, whatever their null ordering.
+    if (after) {
+      const v = after.value;
+      q = q.where((eb) => {
+        const sameTail = eb.and([eb(column, '=', v), eb('tickets.id', cmp, after.id)]);
+        if (v === null) return desc ? eb.or([eb.and([eb(column, 'is', null), eb('tickets.id', cmp, after.id)]), eb(column, 'is not', null)]) : eb.and([eb(column, 'is', null), eb('tickets.id', cmp, after.id)]);
+        return desc ? eb.or([eb(column, cmp, v), sameTail]) : eb.or([eb(column, cmp, v), sameTail, eb(column, 'is', null)]);
+      });
+    }
+    return q.orderBy(sql`(${sql.ref(column)} is null)`, order.direction).orderBy(column, order.direction).orderBy('tickets.id', order.direction).limit(limit).execute();
   }
+  if (after) q = q.where((eb) => eb.or([eb(column, cmp, after.value), eb.and([eb(column, '=', after.value), eb('tickets.id', cmp, after.id)])]));
   return q.orderBy(column, order.direction).orderBy('tickets.id', order.direction).limit(limit).execute();
 }
 

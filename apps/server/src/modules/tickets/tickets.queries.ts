@@ -13,7 +13,7 @@ import { ticketFilterFields, type TicketFilterFields } from './filter/fields.ts'
 import { compileTicketFilter } from './filter/ticket-filter.repository.ts';
 import { accessFactsOfTickets, loadTicketAccess, tagsOfTickets, type TicketRow } from './tickets.repository.ts';
 import type { TicketAccess } from './tickets.policy.ts';
-import { countTicketsWhere, selectHistoryPage, selectTicketPage, ticketNumbersOf, type TicketSortKey } from './ticket-lists.repository.ts';
+import { countTicketsWhere, NULLABLE_SORTS, selectHistoryPage, selectTicketPage, TICKET_SORT_COLUMNS, ticketNumbersOf, type TicketSortKey } from './ticket-lists.repository.ts';
 import { invalidInput } from '../../platform/http/input-issues.ts';
 import type { Language } from '../../platform/http/language.ts';
 import { historyLabels } from './history-labels.ts';
@@ -144,14 +144,16 @@ export async function listTickets(ctx: TicketListContext, actor: Actor, filter: 
   const limit = page.limit ?? 50;
   const where = compileTicketFilter(filter, { actor, now: ctx.clock.now() }, fields);
   const cursor = decodeCursor(page.cursor, 3);
-  let after: { value: number; id: number } | undefined;
+  let after: { value: number | null; id: number } | undefined;
   if (cursor) {
     const [cursorSort, value, id] = cursor;
-    if (cursorSort !== sort || typeof value !== 'number' || typeof id !== 'number') throw invalidInput('cursor', 'cursor');
+    const valueOk = typeof value === 'number' || (value === null && NULLABLE_SORTS.has(key));
+    if (cursorSort !== sort || !valueOk || typeof id !== 'number') throw invalidInput('cursor', 'cursor');
     after = { value, id };
   }
   const rows = await selectTicketPage(ctx.db, where, { key, direction: desc ? 'desc' : 'asc', after }, limit + 1);
-  return pageOf(rows, limit, (t) => [sort, t[key], t.id]);
+  const field = TICKET_SORT_COLUMNS[key].slice('tickets.'.length) as 'created_at' | 'updated_at' | 'priority' | 'number' | 'sla_due_at';
+  return pageOf(rows, limit, (t) => [sort, t[field], t.id]);
 }
 
 /** How many of the actor's visible tickets match `filter` (queue counts). */

@@ -5,7 +5,7 @@ import type { SealKey } from '../../../platform/crypto/index.ts';
 import { portalInvitationLink, ticketMagicLink, userEmails } from '../../access/index.ts';
 import { contactReach, findGroup, namesOfUsers } from '../../people/index.ts';
 import { mailLink } from '../mail-links/mail-link-tokens.ts';
-import { CUSTOMER_KINDS, dueAtText, SLA_TARGET_NAMES } from '../templates/defaults.ts';
+import { CUSTOMER_KINDS, dayText, dueAtText, SLA_TARGET_NAMES } from '../templates/defaults.ts';
 import { renderTemplate } from '../templates/render.ts';
 import { templateFor } from '../templates/template-source.ts';
 import type { NotificationDriver, NotificationMailer, OutgoingNotification } from './types.ts';
@@ -69,6 +69,8 @@ async function valuesOf(db: Db, ctx: EmailDriverContext, n: OutgoingNotification
   if (n.data.escalationLevel !== undefined) values.escalationLevel = n.language === 'fa' ? String(n.data.escalationLevel).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!) : String(n.data.escalationLevel);
   if (n.data.slaTarget !== undefined) values.slaTarget = SLA_TARGET_NAMES[n.language][n.data.slaTarget];
   if (n.data.dueAt !== undefined) values.dueAt = dueAtText(n.data.dueAt, n.language);
+  if (n.data.contractName !== undefined) values.contractName = n.data.contractName;
+  if (n.data.endsOn !== undefined) values.endsOn = dayText(n.data.endsOn, n.language);
   if (n.data.groupId != null) {
     const group = await findGroup(db, n.data.groupId);
     if (group) values.groupName = group.name;

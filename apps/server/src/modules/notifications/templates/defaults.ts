@@ -28,6 +28,7 @@ export const PLACEHOLDERS: Readonly<Record<NotificationKind, readonly string[]>>
   'ticket.pending_reached': COMMON,
   'ticket.sla_warning': [...COMMON, 'slaTarget', 'dueAt'],
   'ticket.sla_breached': [...COMMON, 'slaTarget', 'dueAt'],
+  'contract.expiring': ['recipientName', 'actorName', 'portalLink', 'contractName', 'endsOn'],
 };
 
 /** Kinds addressed to the customer (requester, contacts who watch); the rest go to agents. */
@@ -155,6 +156,10 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationKind, { fa: Template
     fa: fa('مهلت گذشت [#{{ticketNumber}}] {{ticketTitle}}', 'مهلت «{{slaTarget}}» درخواست {{ticketNumber}} گذشت ({{dueAt}}) و درخواست بالاتر ارجاع شد.', 'موضوع: {{ticketTitle}}', '', '{{ticketLink}}'),
     en: en('Breached [#{{ticketNumber}}] {{ticketTitle}}', 'The {{slaTarget}} of ticket {{ticketNumber}} was due {{dueAt}} and is breached; the ticket was escalated.', 'Title: {{ticketTitle}}', '', '{{ticketLink}}'),
   },
+  'contract.expiring': {
+    fa: fa('پایان نزدیک قرارداد «{{contractName}}»', '{{recipientName}} گرامی،', '', 'قرارداد «{{contractName}}» در {{endsOn}} به پایان می‌رسد. برای تمدید یا قرارداد تازه اقدام کنید.'),
+    en: en('Contract "{{contractName}}" ends soon', 'Dear {{recipientName}},', '', 'The contract "{{contractName}}" ends on {{endsOn}}. Arrange a renewal or a new contract.'),
+  },
 };
 
 /** Sample values for the preview (Persian and English), with markup in the title to show that it is escaped. */
@@ -172,6 +177,8 @@ export const SAMPLE_VALUES: Readonly<Record<'fa' | 'en', Readonly<Record<string,
     escalationLevel: '۱',
     slaTarget: 'حل',
     dueAt: '۱۲ آذر ۱۴۰۵، ۱۴:۳۰',
+    contractName: 'پشتیبانی ۱۴۰۵',
+    endsOn: '۲۹ اسفند ۱۴۰۵',
   },
   en: {
     recipientName: 'Maryam Ahmadi',
@@ -186,6 +193,8 @@ export const SAMPLE_VALUES: Readonly<Record<'fa' | 'en', Readonly<Record<string,
     escalationLevel: '1',
     slaTarget: 'resolution',
     dueAt: '2 December 2026, 14:30 (Tehran)',
+    contractName: 'Support 1405',
+    endsOn: '20 March 2027',
   },
 };
 
@@ -199,4 +208,10 @@ export const SLA_TARGET_NAMES: Readonly<Record<'fa' | 'en', Readonly<Record<'fir
 export function dueAtText(iso: string, language: 'fa' | 'en'): string {
   const format = new Intl.DateTimeFormat(language === 'fa' ? 'fa-IR-u-ca-persian' : 'en-GB', { timeZone: 'Asia/Tehran', dateStyle: 'long', timeStyle: 'short' });
   return language === 'fa' ? format.format(new Date(iso)) : `${format.format(new Date(iso))} (Tehran)`;
+}
+
+/** A contract's last day (ISO) as its reader reads it: Jalali in fa, Gregorian in en (the {{endsOn}} placeholder). */
+export function dayText(isoDate: string, language: 'fa' | 'en'): string {
+  const format = new Intl.DateTimeFormat(language === 'fa' ? 'fa-IR-u-ca-persian' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long' });
+  return format.format(new Date(`${isoDate}T12:00:00Z`));
 }

@@ -21,6 +21,7 @@ export const createSlaPolicy = defineCommand('sla_policy.create', async (ctx: Sl
     warn_at_percent: columns.warn_at_percent === undefined ? 75 : columns.warn_at_percent,
     breach_escalate: columns.breach_escalate ?? 1,
     breach_refer_group_id: columns.breach_refer_group_id ?? null,
+    breach_raise_priority: columns.breach_raise_priority ?? 0,
     default_key: isDefault ? 'default' : null,
     version: 1,
     created_at: now,
