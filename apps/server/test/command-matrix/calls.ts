@@ -90,6 +90,14 @@ export const CALLS: Record<string, CallBuilder> = {
     return { input: { id: contactId, version: 1 } };
   },
   'organization.deactivate': async (w) => ({ input: { id: await makeOrganization(w.t, { name: `سازمان ${seq()}` }), version: 1 } }),
+  'contact.merge': async (w) => {
+    const { contactId } = await makeContact(w.t, { organizationId: w.org2, canSignIn: false });
+    const into = await makeContact(w.t, { organizationId: w.org2, canSignIn: false });
+    return { input: { id: contactId, intoId: into.contactId, version: 1 } };
+  },
+  'organization.merge': async (w) => ({
+    input: { id: await makeOrganization(w.t, { name: `سازمان ${seq()}` }), intoId: await makeOrganization(w.t, { name: `سازمان ${seq()}` }), version: 1 },
+  }),
   'token.create': async () => ({ input: { name: `token ${seq()}`, scopes: ['read'] } }),
   'token.revoke': async (w) => ({ input: { id: await makeApiToken(w.t, w.foreignAgent.userId, ['read']).then((x) => x.id) } }),
 

@@ -246,6 +246,17 @@ export const REQUESTS: Record<string, Builder> = {
     const id = role === 'contact' ? (which === 'own' ? w.people.contact.contactId : w.foreignContact.contactId) : fresh.contactId;
     return { url: `/api/v1/contacts/${id}/deactivate`, payload: { version: 1 } };
   },
+  'POST /api/v1/contacts/:id/merge': async (w, role, which) => {
+    const fresh = await makeContact(w.t, { organizationId: which === 'own' ? w.org1 : w.org2, canSignIn: false });
+    const into = await makeContact(w.t, { organizationId: which === 'own' ? w.org1 : w.org2, canSignIn: false });
+    const id = role === 'contact' ? (which === 'own' ? w.people.contact.contactId : w.foreignContact.contactId) : fresh.contactId;
+    return { url: `/api/v1/contacts/${id}/merge`, payload: { intoId: into.contactId, version: 1 } };
+  },
+  'POST /api/v1/organizations/:id/merge': async (w, role, which) => {
+    const id = role === 'contact' ? (which === 'own' ? w.org1 : w.org2) : await makeOrganization(w.t, { name: `سازمان ${seq()}` });
+    const into = await makeOrganization(w.t, { name: `سازمان ${seq()}` });
+    return { url: `/api/v1/organizations/${id}/merge`, payload: { intoId: into, version: 1 } };
+  },
   'POST /api/v1/organizations/:id/deactivate': async (w, role, which) => {
     const id = role === 'contact' ? (which === 'own' ? w.org1 : w.org2) : await makeOrganization(w.t, { name: `سازمان ${seq()}` });
     return { url: `/api/v1/organizations/${id}/deactivate`, payload: { version: 1 } };

@@ -62,6 +62,8 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'contact.link_sign_in': adminOnlyHidden,
   'contact.deactivate': adminOnlyHidden,
   'organization.deactivate': { ...adminOnlyHidden },
+  'contact.merge': adminOnlyHidden,
+  'organization.merge': adminOnlyHidden,
   'contact.invite': { ...all('ok'), contact: 404, crm: 403, channel: 404 },
   'agent.invite': adminOnlyHidden,
   'agent.create': adminOnly,

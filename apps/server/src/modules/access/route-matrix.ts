@@ -91,6 +91,7 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('GET /api/v1/organizations/:id', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('PATCH /api/v1/organizations/:id', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 403], admin: [200, 200] }),
   row('POST /api/v1/organizations/:id/deactivate', { anonymous: [401, 401], contact: [403, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('POST /api/v1/organizations/:id/merge', { anonymous: [401, 401], contact: [403, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('GET /api/v1/contacts', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/contacts', { anonymous: [401, 401], contact: [403, 403], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [403, 403], admin: [201, 201] }),
   row('GET /api/v1/contacts/:id', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
@@ -100,6 +101,7 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   // Inviting to the portal: whoever edits the contact (own: the contact themself for the contact role, else a contact of org 1).
   row('POST /api/v1/contacts/:id/invitation', { anonymous: [401, 401], contact: [403, 404], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [201, 403], admin: [201, 201] }),
   row('POST /api/v1/contacts/:id/deactivate', { anonymous: [401, 401], contact: [403, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('POST /api/v1/contacts/:id/merge', { anonymous: [401, 401], contact: [403, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('GET /api/v1/agents', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/agents', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
   row('GET /api/v1/agents/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
