@@ -163,6 +163,9 @@ export const REQUESTS: Record<string, Builder> = {
     return { url: '/api/v1/invitations/accept', payload: { token: await linkToken(w, 'invitation', contactId!), password: `a fresh password ${seq()}` } };
   },
   'POST /api/v1/password-reset': async () => ({ url: '/api/v1/password-reset', payload: { email: `nobody${seq()}@example.test` } }),
+  'GET /api/v1/portal/config': fixed('/api/v1/portal/config'),
+  'POST /api/v1/portal/sign-up': async () => ({ url: '/api/v1/portal/sign-up', payload: { name: 'Sara', email: `signup${seq()}@example.test`, password: `a fresh password ${seq()}`, language: 'en' } }),
+  'POST /api/v1/portal/sign-up/verify': async () => ({ url: '/api/v1/portal/sign-up/verify', payload: { token: 'a'.repeat(43) } }),
   'POST /api/v1/password-reset/complete': async (w) => {
     const { userId } = await makeAgent(w.t, { roles: ['analyst'] });
     return { url: '/api/v1/password-reset/complete', payload: { token: await linkToken(w, 'password_reset', userId), password: `a fresh password ${seq()}` } };
