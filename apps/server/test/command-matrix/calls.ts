@@ -63,6 +63,7 @@ export const CALLS: Record<string, CallBuilder> = {
   'user.request_password_reset': async (w) => ({ input: { email: w.foreignAgent.email } }),
   'user.request_sign_up': async () => ({ input: { name: 'Sara', email: `signup${seq()}@example.test`, password: `a fresh password ${seq()}`, language: 'en' } }),
   'user.verify_sign_up': async () => ({ input: { token: 'a'.repeat(43) } }),
+  'access.portal_settings_change': async () => ({ input: { signUp: false } }),
   'session.revoke': async (w) => {
     await signIn(w.t.app, w.foreignAgent.email);
     const { id } = await w.t.ctx.db.selectFrom('sessions').select('id').where('user_id', '=', w.foreignAgent.userId).orderBy('id', 'desc').executeTakeFirstOrThrow();

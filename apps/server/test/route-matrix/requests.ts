@@ -164,6 +164,9 @@ export const REQUESTS: Record<string, Builder> = {
   },
   'POST /api/v1/password-reset': async () => ({ url: '/api/v1/password-reset', payload: { email: `nobody${seq()}@example.test` } }),
   'GET /api/v1/portal/config': fixed('/api/v1/portal/config'),
+  'GET /api/v1/admin/portal/settings': fixed('/api/v1/admin/portal/settings'),
+  // Sent as it is (off): the matrix's world keeps sign-up off.
+  'PUT /api/v1/admin/portal/settings': async () => ({ url: '/api/v1/admin/portal/settings', payload: { signUp: false } }),
   'POST /api/v1/portal/sign-up': async () => ({ url: '/api/v1/portal/sign-up', payload: { name: 'Sara', email: `signup${seq()}@example.test`, password: `a fresh password ${seq()}`, language: 'en' } }),
   'POST /api/v1/portal/sign-up/verify': async () => ({ url: '/api/v1/portal/sign-up/verify', payload: { token: 'a'.repeat(43) } }),
   'POST /api/v1/password-reset/complete': async (w) => {

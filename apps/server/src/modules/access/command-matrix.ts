@@ -41,6 +41,7 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   // Portal self sign-up is off in the matrix's world (access.portal_sign_up, off by default): everyone alike.
   'user.request_sign_up': all(403),
   'user.verify_sign_up': all(403),
+  'access.portal_settings_change': adminOnly,
   // tokens: only a session mints one (the matrix's callers are loaded as jobs act: 403); anyone's token revoked by an admin only
   'token.create': { ...all(403), channel: 401 },
   'token.revoke': { ...all(404), admin: 'ok' },

@@ -42,6 +42,8 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('POST /api/v1/invitations/accept', { anonymous: [204, 204], contact: [204, 204], analyst: [204, 204], supervisor: [204, 204], manager: [204, 204], crm: [204, 204], admin: [204, 204] }),
   row('POST /api/v1/password-reset', { anonymous: [202, 202], contact: [202, 202], analyst: [202, 202], supervisor: [202, 202], manager: [202, 202], crm: [202, 202], admin: [202, 202] }),
   // Portal self sign-up is off by default (access.portal_sign_up): 403 auth.sign_up_disabled for everyone; sign-up.db.test.ts turns it on.
+  row('GET /api/v1/admin/portal/settings', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('PUT /api/v1/admin/portal/settings', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('GET /api/v1/portal/config', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/portal/sign-up', { anonymous: [403, 403], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [403, 403] }),
   row('POST /api/v1/portal/sign-up/verify', { anonymous: [403, 403], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [403, 403] }),

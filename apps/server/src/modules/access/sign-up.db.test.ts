@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { makeAgent, makeContact, signIn, type Client } from '../../../test/factories.ts';
 import { lastIssuedLink, linksIssuedTo } from '../../../test/links.ts';
-import { accessSettings } from './access.settings.ts';
 
 /**
  * Portal self sign-up through the API on a real database (both dialects): off by default; the same
@@ -28,7 +27,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.destroy());
 
-const turn = (on: boolean) => accessSettings.set(t.ctx.db, 'access.portal_sign_up', on, t.clock.now());
+/** An admin turns sign-up on or off through the API (audited as a settings change). */
+const turn = async (on: boolean) => expect((await admin.put('/api/v1/admin/portal/settings', { signUp: on })).json()).toEqual({ signUp: on });
 
 describe('portal self sign-up', () => {
   it('runs on the dialect under test', () => expect(t.ctx.dialect.name).toBe(t.dialect));
@@ -46,6 +46,8 @@ describe('portal self sign-up', () => {
   it('answers known and unknown addresses alike; a new one gets a verification link, a sign-in a reset link', async () => {
     await turn(true);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/portal/config' })).json()).toEqual({ signUp: true });
+    expect((await admin.get('/api/v1/admin/portal/settings')).json()).toEqual({ signUp: true });
+    expect((await audit('action=settings.changed&targetId=access.portal_sign_up'))[0]!.details).toEqual({ from: false, to: true });
     const known = await makeContact(t);
     const unknown = freshEmail();
     const a = await signUp(unknown, from());

@@ -2,6 +2,7 @@ import { AcceptedResponse, ErrorEnvelope, PortalConfig, PortalSignUpBody, Portal
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { DomainError } from '../../platform/http/errors.ts';
+import { Type } from 'typebox';
 import type { App } from '../../platform/http/server.ts';
 import { AccessErrors } from './access.errors.ts';
 import { presentMe } from './access.presenter.ts';
@@ -10,6 +11,10 @@ import { actorFromUser } from './actor-loader.ts';
 import { findSignInRow } from './users.repository.ts';
 import { recordLinkFailure } from './commands/record-link-failure.ts';
 import { requestSignUp } from './commands/request-sign-up.ts';
+import { changePortalSettings } from './commands/change-portal-settings.ts';
+import { hasRole } from '../../platform/actor.ts';
+import { forbidden } from '../../platform/http/errors.ts';
+import { requireUser } from '../../platform/policy/index.ts';
 import { verifySignUp } from './commands/verify-sign-up.ts';
 import { PUBLIC_RATE_LIMIT } from './rate-limit-store.ts';
 import { csrfTokenFor, setSessionCookie, type SessionDeps } from './sessions.ts';
@@ -23,6 +28,23 @@ export function registerSignUpRoutes(app: App, ctx: AppContext, deps: SessionDep
     '/api/v1/portal/config',
     { config: { auth: 'public' }, schema: { tags, summary: 'What the portal offers before sign-in (whether customers may sign themselves up)', response: { 200: PortalConfig } } },
     async () => ({ signUp: await accessSettings.get(ctx.db, 'access.portal_sign_up') }),
+  );
+
+  const PortalSettings = Type.Object({ signUp: Type.Boolean() }, { additionalProperties: false });
+  const adminErrors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
+  app.get(
+    '/api/v1/admin/portal/settings',
+    { schema: { tags, summary: 'The portal settings (admin): whether customers may sign themselves up', response: { 200: PortalSettings, ...adminErrors } } },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      if (!hasRole(actor, 'admin')) throw forbidden('read');
+      return { signUp: await accessSettings.get(ctx.db, 'access.portal_sign_up') };
+    },
+  );
+  app.put(
+    '/api/v1/admin/portal/settings',
+    { schema: { tags, summary: 'Turn portal self sign-up on or off (admin; audited)', body: PortalSettings, response: { 200: PortalSettings, ...adminErrors } } },
+    async (request) => changePortalSettings(ctx, { actor: request.actor, signUp: request.body.signUp }),
   );
 
   app.post(
