@@ -5,15 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { SessionResponse } from '@pishkhan/contracts';
 import { api, rememberSession } from '../shared/api.ts';
+import { tokenFromHash } from '../shared/link-token.ts';
 import { ErrorAlert, LanguageSwitch } from '../shared/components.tsx';
 import { SESSION_KEY } from '../shared/session.ts';
 import { useSignUpStrings } from './sign-up-strings.ts';
 
-/** The token rides in the fragment (#token=…), so it never reaches a server log or a Referer. */
-function tokenFromHash(hash: string): string | null {
-  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token');
-  return token && /^[A-Za-z0-9_-]{16,200}$/.test(token) ? token : null;
-}
 
 /**
  * The sign-up link's page: a button sends the token (a POST — mail scanners open links but press

@@ -1,15 +1,12 @@
 import { AcceptedResponse, ErrorEnvelope, PortalConfig, PortalSignUpBody, PortalSignUpVerifyBody, SessionResponse } from '@pishkhan/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { DomainError } from '../../platform/http/errors.ts';
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/server.ts';
-import { AccessErrors } from './access.errors.ts';
 import { presentMe } from './access.presenter.ts';
 import { accessSettings } from './access.settings.ts';
 import { actorFromUser } from './actor-loader.ts';
 import { findSignInRow } from './users.repository.ts';
-import { recordLinkFailure } from './commands/record-link-failure.ts';
+import { countingDeadLinks } from './dead-links.ts';
 import { requestSignUp } from './commands/request-sign-up.ts';
 import { changePortalSettings } from './commands/change-portal-settings.ts';
 import { hasRole } from '../../platform/actor.ts';
@@ -81,9 +78,3 @@ export function registerSignUpRoutes(app: App, ctx: AppContext, deps: SessionDep
     },
   );
 }
-
-/** A dead link counts against the address (after the failed unit of work, in its own), then answers as before. */
-const countingDeadLinks = (ctx: AppContext, request: FastifyRequest) => async (error: unknown): Promise<never> => {
-  if (error instanceof DomainError && error.code === AccessErrors['auth.link_invalid']) await recordLinkFailure(ctx, { actor: request.actor, ip: request.ip });
-  throw error;
-};
