@@ -104,6 +104,10 @@ describe('merging contacts', () => {
     const events = (await outbox('contact.merged')).map((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload));
     expect(events.at(-1)).toMatchObject({ contactId: loser.contactId, intoId: survivor.contactId, ticketIds: [asRequester.id, watchedByLoser.id] });
 
+    // A moved ticket is told as an edit of its requester (live views and the SLA follow).
+    const updated = (await outbox('ticket.updated')).map((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload));
+    expect(updated).toContainEqual({ ticketId: asRequester.id, actorUserId: expect.any(Number), fields: ['requesterContactId'] });
+
     // The index follows: the moved ticket is found by the survivor's name, the loser's address finds the survivor.
     await settle();
     const found = (await analyst.get(`/api/v1/search?q=${encodeURIComponent(survivorName)}`)).json().items as Array<{ type: string; id: number }>;

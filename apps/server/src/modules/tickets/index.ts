@@ -58,7 +58,7 @@ export {
   type TicketNotificationFacts,
 } from './tickets.repository.ts';
 export { TicketErrors } from './tickets.errors.ts';
-export { ticketMergeMover } from './people-merge.repository.ts';
+export { ticketMergeMover } from './people-merge.ts';
 export type { TicketQueryCompiler } from './tickets.routes.ts';
 export {
   ticketSearchSources,
