@@ -24,14 +24,14 @@ import type { Contribution, SeedMode } from './platform/modules.ts';
 import type { SettingsGroup } from './platform/settings/index.ts';
 import type { DB } from './schema.ts';
 import { createAuthenticator, jobActorLoader, rateLimitStore, registerAccess } from './modules/access/index.ts';
-import { registerTickets, ROLE_QUEUE_VIEWS, ticketAudience } from './modules/tickets/index.ts';
+import { registerTickets, ROLE_QUEUE_VIEWS, ticketAudience, ticketMergeMover } from './modules/tickets/index.ts';
 import { registerNotifications } from './modules/notifications/index.ts';
 import { registerAdminJobs } from './modules/admin-jobs/index.ts';
 import { compileTicketQuery, registerSearch, searchFilterFields } from './modules/search/index.ts';
 import { registerAudit } from './modules/audit/index.ts';
 import { actorSidesOfUser, contactSignInPort, registerPeople, resolveOnBehalfActor } from './modules/people/index.ts';
 import { seedContribution } from './seed/index.ts';
-import { createOutboundMailer, referencedRawBlobs, registerEmail, registerOutbound } from './modules/email/index.ts';
+import { createOutboundMailer, emailMergeMover, referencedRawBlobs, registerEmail, registerOutbound } from './modules/email/index.ts';
 import { registerPreferences } from './modules/preferences/index.ts';
 import { registerSso } from './modules/sso/index.ts';
 import { registerCalendars } from './modules/calendars/index.ts';
@@ -96,6 +96,8 @@ export async function buildApp(options: BuildOptions): Promise<Pishkhan> {
     actorSides: actorSidesOfUser,
     resolveActor: resolveOnBehalfActor,
     contactSignIns: contactSignInPort,
+    // What a people merge moves in other modules' tables (people imports neither tickets nor email).
+    mergeMovers: [ticketMergeMover, emailMergeMover],
   };
   const http = options.http !== false;
   const app = http ? await httpServerOf(ctx, database, realtime, options.httpTimeouts) : routeSink();

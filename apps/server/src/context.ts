@@ -38,6 +38,23 @@ export interface AppContext {
   resolveActor: ActorResolver;
   /** A contact's sign-in facts and the link of a sign-in to it (people's, injected so that access's invitations do not import people). */
   contactSignIns: ContactSignInPort;
+  /** What other modules move when people merges a contact or an organisation (tickets', email's; injected by app.ts: people imports neither). */
+  mergeMovers: readonly MergeMover[];
+}
+
+/**
+ * One module's part of a merge: moves what refers to the loser `fromId` to the survivor `intoId`,
+ * in the merge command's unit of work, and answers the tickets whose documents changed (to re-index).
+ */
+export interface MergeMover {
+  moveContact(db: Db, fromId: number, intoId: number, at: MergeStamp): Promise<number[]>;
+  moveOrganization(db: Db, fromId: number, intoId: number, at: MergeStamp): Promise<number[]>;
+}
+
+/** When and by whom a merge is made (for the movers' own history rows). */
+export interface MergeStamp {
+  now: number;
+  actorUserId: number | null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { EmailAddress, Id, Instant, ShortText, Version } from './common.ts';
+import { EmailAddress, Id, Instant, Language, ShortText, Version } from './common.ts';
 
 /** The password rules' length limits (the server also refuses common passwords and the one replaced). */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -20,6 +20,18 @@ export type LinkPasswordBody = Static<typeof LinkPasswordBody>;
 
 export const PasswordResetRequestBody = Type.Object({ email: EmailAddress }, { additionalProperties: false });
 export type PasswordResetRequestBody = Static<typeof PasswordResetRequestBody>;
+
+/** Portal self sign-up (when `access.portal_sign_up` is on): answered 202 alike for every address; the link in the mail verifies it. */
+export const PortalSignUpBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }), email: EmailAddress, password: NewPassword, language: Language },
+  { additionalProperties: false },
+);
+export type PortalSignUpBody = Static<typeof PortalSignUpBody>;
+export const PortalSignUpVerifyBody = Type.Object({ token: LinkToken }, { additionalProperties: false });
+export type PortalSignUpVerifyBody = Static<typeof PortalSignUpVerifyBody>;
+/** What the portal's public pages need to know before anyone signs in. */
+export const PortalConfig = Type.Object({ signUp: Type.Boolean() });
+export type PortalConfig = Static<typeof PortalConfig>;
 
 /** Always the same, whether or not the email is a sign-in's. */
 export const AcceptedResponse = Type.Object({ accepted: Type.Literal(true) });

@@ -21,10 +21,14 @@ export interface EventMap {
   'ticket.pending_reached': { ticketId: number };
   'organization.created': { organizationId: number; actorUserId: number | null };
   'organization.updated': { organizationId: number; actorUserId: number | null; fields: string[] };
+  /** Merged into the survivor (admin): its tickets, watchers, articles, emails and phones moved there; it is now inactive. */
+  'organization.merged': { organizationId: number; intoId: number; actorUserId: number | null; contactIds: number[]; ticketIds: number[] };
   'contact.created': { contactId: number; actorUserId: number | null };
   'contact.updated': { contactId: number; actorUserId: number | null; fields: string[] };
   /** A sign-in now is this contact too: by an admin's explicit link (or, later, the person's own accepted invitation or verified email). */
   'contact.sign_in_linked': { contactId: number; userId: number; actorUserId: number | null };
+  /** Merged into the survivor `intoId` (admin): its tickets as requester, watches, articles, emails and phones moved there; it is now inactive. */
+  'contact.merged': { contactId: number; intoId: number; actorUserId: number | null; ticketIds: number[] };
   'agent.created': { agentId: number; actorUserId: number | null };
   'agent.updated': { agentId: number; actorUserId: number | null; fields: string[] };
   /** An agent's working calendar or away period changed (modules/duty). */
@@ -79,9 +83,11 @@ export const EVENT_NAMES = [
   'ticket.pending_reached',
   'organization.created',
   'organization.updated',
+  'organization.merged',
   'contact.created',
   'contact.updated',
   'contact.sign_in_linked',
+  'contact.merged',
   'agent.created',
   'agent.updated',
   'agent.duty_changed',

@@ -69,6 +69,8 @@ export interface JobMap {
   'search.ticket_merged': EventJob<'ticket.merged'>;
   'search.contact_created': EventJob<'contact.created'>;
   'search.contact_updated': EventJob<'contact.updated'>;
+  'search.contact_merged': EventJob<'contact.merged'>;
+  'search.organization_merged': EventJob<'organization.merged'>;
   'search.organization_created': EventJob<'organization.created'>;
   'search.organization_updated': EventJob<'organization.updated'>;
   /** One batch of an index rebuild (`pishkhan reindex`): the next batch is enqueued by this one. */

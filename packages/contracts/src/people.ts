@@ -26,6 +26,8 @@ export const Organization = Type.Object({
   /** Internal notes: present for agents only. */
   notes: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   active: Type.Boolean(),
+  /** The organisation this one was merged into (then inactive); null otherwise. */
+  mergedIntoId: NullableId,
   ...Stamps,
 });
 export type Organization = Static<typeof Organization>;
@@ -78,6 +80,8 @@ export const Contact = Type.Object({
   /** Internal notes: present for agents only. */
   notes: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   active: Type.Boolean(),
+  /** The contact this one was merged into (then inactive); null otherwise. */
+  mergedIntoId: NullableId,
   ...Stamps,
 });
 export type Contact = Static<typeof Contact>;
@@ -220,3 +224,7 @@ export const UpdateGroupBody = Type.Object({ version: Version, name: Type.Option
 export type UpdateGroupBody = Static<typeof UpdateGroupBody>;
 
 export const GroupListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+
+/** Merge this record into the survivor `intoId` (admin): `version` is this record's, as last read. */
+export const PeopleMergeBody = Type.Object({ intoId: Id, version: Version }, { additionalProperties: false });
+export type PeopleMergeBody = Static<typeof PeopleMergeBody>;

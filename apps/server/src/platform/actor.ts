@@ -127,4 +127,15 @@ export interface ContactSignInPort {
   target(db: import('kysely').Kysely<any>, contactId: number): Promise<{ email: string | null; language: 'fa' | 'en'; active: boolean; userId: number | null } | null>;
   /** Makes `userId` the contact's sign-in (history row and `contact.sign_in_linked`), in the caller's unit of work. */
   link(db: import('kysely').Kysely<any>, clock: import('./clock/index.ts').Clock, actor: Actor, contactId: number, userId: number): Promise<void>;
+  /**
+   * A verified portal sign-up: the active contact without a sign-in that has this email gets the
+   * sign-in; with none, a new contact is made for it. Returns the contact's id, or null when the
+   * email is a contact's that cannot take it (inactive, or with another sign-in).
+   */
+  signUp(
+    db: import('kysely').Kysely<any>,
+    clock: import('./clock/index.ts').Clock,
+    actor: Actor,
+    input: { userId: number; name: string; email: string; language: 'fa' | 'en' },
+  ): Promise<number | null>;
 }

@@ -61,6 +61,9 @@ export const CALLS: Record<string, CallBuilder> = {
     return { input: { token: (await lastIssuedLink(w.t, email)).token, password: `a fresh password ${seq()}` } };
   },
   'user.request_password_reset': async (w) => ({ input: { email: w.foreignAgent.email } }),
+  'user.request_sign_up': async () => ({ input: { name: 'Sara', email: `signup${seq()}@example.test`, password: `a fresh password ${seq()}`, language: 'en' } }),
+  'user.verify_sign_up': async () => ({ input: { token: 'a'.repeat(43) } }),
+  'access.portal_settings_change': async () => ({ input: { signUp: false } }),
   'session.revoke': async (w) => {
     await signIn(w.t.app, w.foreignAgent.email);
     const { id } = await w.t.ctx.db.selectFrom('sessions').select('id').where('user_id', '=', w.foreignAgent.userId).orderBy('id', 'desc').executeTakeFirstOrThrow();
@@ -90,6 +93,14 @@ export const CALLS: Record<string, CallBuilder> = {
     return { input: { id: contactId, version: 1 } };
   },
   'organization.deactivate': async (w) => ({ input: { id: await makeOrganization(w.t, { name: `سازمان ${seq()}` }), version: 1 } }),
+  'contact.merge': async (w) => {
+    const { contactId } = await makeContact(w.t, { organizationId: w.org2, canSignIn: false });
+    const into = await makeContact(w.t, { organizationId: w.org2, canSignIn: false });
+    return { input: { id: contactId, intoId: into.contactId, version: 1 } };
+  },
+  'organization.merge': async (w) => ({
+    input: { id: await makeOrganization(w.t, { name: `سازمان ${seq()}` }), intoId: await makeOrganization(w.t, { name: `سازمان ${seq()}` }), version: 1 },
+  }),
   'token.create': async () => ({ input: { name: `token ${seq()}`, scopes: ['read'] } }),
   'token.revoke': async (w) => ({ input: { id: await makeApiToken(w.t, w.foreignAgent.userId, ['read']).then((x) => x.id) } }),
 

@@ -164,6 +164,12 @@ export const REQUESTS: Record<string, Builder> = {
     return { url: '/api/v1/invitations/accept', payload: { token: await linkToken(w, 'invitation', contactId!), password: `a fresh password ${seq()}` } };
   },
   'POST /api/v1/password-reset': async () => ({ url: '/api/v1/password-reset', payload: { email: `nobody${seq()}@example.test` } }),
+  'GET /api/v1/portal/config': fixed('/api/v1/portal/config'),
+  'GET /api/v1/admin/portal/settings': fixed('/api/v1/admin/portal/settings'),
+  // Sent as it is (off): the matrix's world keeps sign-up off.
+  'PUT /api/v1/admin/portal/settings': async () => ({ url: '/api/v1/admin/portal/settings', payload: { signUp: false } }),
+  'POST /api/v1/portal/sign-up': async () => ({ url: '/api/v1/portal/sign-up', payload: { name: 'Sara', email: `signup${seq()}@example.test`, password: `a fresh password ${seq()}`, language: 'en' } }),
+  'POST /api/v1/portal/sign-up/verify': async () => ({ url: '/api/v1/portal/sign-up/verify', payload: { token: 'a'.repeat(43) } }),
   'POST /api/v1/password-reset/complete': async (w) => {
     const { userId } = await makeAgent(w.t, { roles: ['analyst'] });
     return { url: '/api/v1/password-reset/complete', payload: { token: await linkToken(w, 'password_reset', userId), password: `a fresh password ${seq()}` } };
@@ -246,6 +252,17 @@ export const REQUESTS: Record<string, Builder> = {
     const fresh = await makeContact(w.t, { organizationId: which === 'own' ? w.org1 : w.org2, canSignIn: false });
     const id = role === 'contact' ? (which === 'own' ? w.people.contact.contactId : w.foreignContact.contactId) : fresh.contactId;
     return { url: `/api/v1/contacts/${id}/deactivate`, payload: { version: 1 } };
+  },
+  'POST /api/v1/contacts/:id/merge': async (w, role, which) => {
+    const fresh = await makeContact(w.t, { organizationId: which === 'own' ? w.org1 : w.org2, canSignIn: false });
+    const into = await makeContact(w.t, { organizationId: which === 'own' ? w.org1 : w.org2, canSignIn: false });
+    const id = role === 'contact' ? (which === 'own' ? w.people.contact.contactId : w.foreignContact.contactId) : fresh.contactId;
+    return { url: `/api/v1/contacts/${id}/merge`, payload: { intoId: into.contactId, version: 1 } };
+  },
+  'POST /api/v1/organizations/:id/merge': async (w, role, which) => {
+    const id = role === 'contact' ? (which === 'own' ? w.org1 : w.org2) : await makeOrganization(w.t, { name: `سازمان ${seq()}` });
+    const into = await makeOrganization(w.t, { name: `سازمان ${seq()}` });
+    return { url: `/api/v1/organizations/${id}/merge`, payload: { intoId: into, version: 1 } };
   },
   'POST /api/v1/organizations/:id/deactivate': async (w, role, which) => {
     const id = role === 'contact' ? (which === 'own' ? w.org1 : w.org2) : await makeOrganization(w.t, { name: `سازمان ${seq()}` });

@@ -6,7 +6,7 @@ import { blankMailbox, mailboxBody } from './mailbox-form.ts';
 import { auditPath } from './audit-query.ts';
 import { tokenBody } from '../agent/account/token-form.ts';
 import { passwordProblem } from '../agent/account/password-rules.ts';
-import { tokenFromHash } from '../agent/account/LinkPasswordPage.tsx';
+import { tokenFromHash } from '../shared/link-token.ts';
 
 const category = (id: number, parentId: number | null): Category => ({ id, parentId, name: `c${id}`, nameEn: null, position: id, active: true, createdAt: '', updatedAt: '', version: 1 });
 

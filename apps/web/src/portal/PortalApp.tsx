@@ -3,6 +3,9 @@ import { ActionIcon, Anchor, Box, Center, Container, Group, Loader, Text, Title 
 import { IconLogout } from '@tabler/icons-react';
 import { Link, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import type { PortalConfig } from '@pishkhan/contracts';
+import { api } from '../shared/api.ts';
 import { useSession, useSessionActions } from '../shared/session.ts';
 import { PrefsProvider } from '../shared/prefs.tsx';
 import { SignInForm } from '../shared/SignInForm.tsx';
@@ -11,6 +14,8 @@ import { MyRequests } from './MyRequests.tsx';
 import { useLiveUpdates } from '../shared/live.ts';
 
 const NewRequest = lazy(() => import('./NewRequest.tsx'));
+const SignUpPage = lazy(() => import('./SignUpPage.tsx'));
+const VerifySignUpPage = lazy(() => import('./VerifySignUpPage.tsx'));
 const RequestView = lazy(() => import('./RequestView.tsx'));
 
 /** The customer portal: sign in, my requests (and my organisation's when it shares), submit, follow. */
@@ -24,7 +29,15 @@ export function PortalApp() {
   if (!me) {
     return (
       <PrefsProvider signedIn={false}>
-        <Box p="sm"><SignInForm heading={t('signIn.portalHeading')} /></Box>
+        <Box p="sm">
+          <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+            <Routes>
+              <Route path="/sign-up" element={<SignUpPage />} />
+              <Route path="/sign-up/verify" element={<VerifySignUpPage />} />
+              <Route path="*" element={<SignInForm heading={t('signIn.portalHeading')} footer={<SignUpLink />} />} />
+            </Routes>
+          </Suspense>
+        </Box>
       </PrefsProvider>
     );
   }
@@ -55,4 +68,12 @@ export function PortalApp() {
       </Container>
     </PrefsProvider>
   );
+}
+
+/** "Create an account", only when the desk lets customers sign themselves up (access.portal_sign_up). */
+function SignUpLink() {
+  const { t } = useTranslation();
+  const config = useQuery({ queryKey: ['portal-config'], queryFn: () => api.get<PortalConfig>('/portal/config'), staleTime: 60_000 });
+  if (!config.data?.signUp) return null;
+  return <Anchor component={Link} to="/sign-up">{t('signIn.signUpLink')}</Anchor>;
 }

@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSessionActions } from './session.ts';
 import { ErrorAlert, LanguageSwitch } from './components.tsx';
 
 /** Email and password; what was typed stays in the form when sign-in fails. */
-export function SignInForm({ heading }: { heading: string }) {
+export function SignInForm({ heading, footer }: { heading: string; footer?: ReactNode }) {
   const { t } = useTranslation();
   const { signIn } = useSessionActions();
   const [email, setEmail] = useState('');
@@ -35,6 +35,7 @@ export function SignInForm({ heading }: { heading: string }) {
           <Button type="submit" loading={busy}>
             {t('signIn.submit')}
           </Button>
+          {footer}
         </Stack>
       </form>
     </Paper>

@@ -7,6 +7,11 @@ export const AccessErrors = defineErrors({
     fa: 'این گذرواژه پذیرفته نیست: دست‌کم ۱۲ نویسه، نه از گذرواژه‌های رایج، و نه همان گذرواژهٔ پیشین.',
     en: 'This password is not accepted: at least 12 characters, not a common password, and not the one it replaces.',
   },
+  'auth.sign_up_disabled': {
+    status: 403,
+    fa: 'ثبت‌نام در درگاه مشتریان بسته است؛ از پشتیبانی دعوت‌نامه بخواهید.',
+    en: 'Portal sign-up is turned off; ask the service desk for an invitation.',
+  },
   'auth.wrong_current_password': { status: 422, fa: 'گذرواژهٔ کنونی نادرست است.', en: 'The current password is incorrect.' },
   'auth.link_invalid': {
     status: 400,

@@ -1,6 +1,16 @@
 import type { Generated } from 'kysely';
 
 export interface AccessTables {
+  /** Portal self sign-ups waiting for their address to be proved (migration 202612042010). */
+  sign_up_requests: {
+    id: Generated<number>;
+    email: string;
+    name: string;
+    language: string;
+    password_hash: string;
+    created_at: number;
+    verified_at: number | null;
+  };
   users: {
     id: Generated<number>;
     email: string;

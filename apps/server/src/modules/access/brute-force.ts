@@ -54,6 +54,7 @@ export async function assertMayAttempt(
  * invitation and reset links per address (a dead link names no account).
  */
 export const resetAccountKey = (email: string) => `reset:${normalizeEmail(email)}`;
+export const signUpAccountKey = (email: string) => `sign-up:${normalizeEmail(email)}`;
 export const linkIpKey = (ip: string | undefined) => `link-ip:${ip ?? 'unknown'}`;
 
 /**

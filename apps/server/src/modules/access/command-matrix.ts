@@ -38,6 +38,10 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'user.accept_invitation': all('ok'),
   'user.reset_password': all('ok'),
   'user.request_password_reset': all('ok'),
+  // Portal self sign-up is off in the matrix's world (access.portal_sign_up, off by default): everyone alike.
+  'user.request_sign_up': all(403),
+  'user.verify_sign_up': all(403),
+  'access.portal_settings_change': adminOnly,
   // tokens: only a session mints one (the matrix's callers are loaded as jobs act: 403); anyone's token revoked by an admin only
   'token.create': { ...all(403), channel: 401 },
   'token.revoke': { ...all(404), admin: 'ok' },
@@ -62,6 +66,8 @@ export const COMMAND_MATRIX: Readonly<Record<string, CommandExpectations>> = {
   'contact.link_sign_in': adminOnlyHidden,
   'contact.deactivate': adminOnlyHidden,
   'organization.deactivate': { ...adminOnlyHidden },
+  'contact.merge': adminOnlyHidden,
+  'organization.merge': adminOnlyHidden,
   'contact.invite': { ...all('ok'), contact: 404, crm: 403, channel: 404 },
   'agent.invite': adminOnlyHidden,
   'agent.create': adminOnly,

@@ -3,6 +3,7 @@ import { defineJob, type AppContext } from '../../context.ts';
 import type { Db } from '../../schema.ts';
 import { registerSessionRoutes } from './session.routes.ts';
 import { registerLinkRoutes } from './links.routes.ts';
+import { registerSignUpRoutes } from './sign-up.routes.ts';
 import { registerTokenRoutes } from './tokens.routes.ts';
 import { registerSessionAdminRoutes } from './sessions.routes.ts';
 import { registerTotpRoutes } from './totp.routes.ts';
@@ -80,6 +81,7 @@ export const EXPIRED_SESSIONS_JOB = 'access.delete_expired_sessions';
 export function registerAccess(app: App, ctx: AppContext): Contribution<AppContext> {
   registerSessionRoutes(app, ctx, sessionDeps(ctx));
   registerLinkRoutes(app, ctx, sessionDeps(ctx));
+  registerSignUpRoutes(app, ctx, sessionDeps(ctx));
   registerTokenRoutes(app, ctx);
   registerSessionAdminRoutes(app, ctx);
   registerTotpRoutes(app, ctx, sessionDeps(ctx));

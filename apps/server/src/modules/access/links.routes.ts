@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import { AcceptedResponse, ErrorEnvelope, LinkPasswordBody, PasswordResetRequestBody, TicketLinkBody, TicketLinkSession } from '@pishkhan/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/server.ts';
 import type { AppContext } from '../../context.ts';
 import { DomainError } from '../../platform/http/errors.ts';
@@ -8,7 +7,7 @@ import { AccessErrors } from './access.errors.ts';
 import { acceptInvitation } from './commands/accept-invitation.ts';
 import { requestPasswordReset } from './commands/request-password-reset.ts';
 import { resetPassword } from './commands/reset-password.ts';
-import { recordLinkFailure } from './commands/record-link-failure.ts';
+import { countingDeadLinks } from './dead-links.ts';
 import { csrfTokenFor, type SessionDeps } from './sessions.ts';
 import { liveTicketLink, TICKET_LINK_COOKIE } from './ticket-links.ts';
 import { PUBLIC_RATE_LIMIT } from './rate-limit-store.ts';
@@ -18,16 +17,11 @@ const tags = ['session'];
 
 /** The public ends of the one-time links: accept an invitation, ask for and use a reset link, open a ticket link. */
 export function registerLinkRoutes(app: App, ctx: AppContext, deps: SessionDeps): void {
-  // A dead link counts against the address (after the failed unit of work, in its own), then answers as before.
-  const countingDeadLinks = (request: FastifyRequest) => async (error: unknown): Promise<never> => {
-    if (error instanceof DomainError && error.code === AccessErrors['auth.link_invalid']) await recordLinkFailure(ctx, { actor: request.actor, ip: request.ip });
-    throw error;
-  };
   app.post(
     '/api/v1/invitations/accept',
     { config: { auth: 'public', ...PUBLIC_RATE_LIMIT }, schema: { tags, summary: 'Accept an invitation: choose your password (then sign in)', body: LinkPasswordBody, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
-      await acceptInvitation(ctx, { actor: request.actor, ...request.body, ip: request.ip }).catch(countingDeadLinks(request));
+      await acceptInvitation(ctx, { actor: request.actor, ...request.body, ip: request.ip }).catch(countingDeadLinks(ctx, request));
       return reply.status(204).send(null);
     },
   );
@@ -48,7 +42,7 @@ export function registerLinkRoutes(app: App, ctx: AppContext, deps: SessionDeps)
     '/api/v1/password-reset/complete',
     { config: { auth: 'public', ...PUBLIC_RATE_LIMIT }, schema: { tags, summary: 'Set a new password with a reset link', body: LinkPasswordBody, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
-      await resetPassword(ctx, { actor: request.actor, ...request.body, ip: request.ip }).catch(countingDeadLinks(request));
+      await resetPassword(ctx, { actor: request.actor, ...request.body, ip: request.ip }).catch(countingDeadLinks(ctx, request));
       return reply.status(204).send(null);
     },
   );

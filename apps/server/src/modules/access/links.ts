@@ -19,7 +19,8 @@ export const TOKEN_PURPOSE = { invitation: 'access.invitation', password_reset: 
 const PAGES: Record<LinkPurpose, string> = {
   invitation: '/invitation',
   password_reset: '/reset-password',
-  sign_up: '/sign-up/verify',
+  // The portal's page: the customer lands signed in there.
+  sign_up: '/portal/sign-up/verify',
   ticket_link: '/portal/ticket-link',
 };
 

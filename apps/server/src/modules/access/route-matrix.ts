@@ -41,6 +41,12 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   // One-time links: whoever holds a live link uses it, signed in or not (each call a fresh link).
   row('POST /api/v1/invitations/accept', { anonymous: [204, 204], contact: [204, 204], analyst: [204, 204], supervisor: [204, 204], manager: [204, 204], crm: [204, 204], admin: [204, 204] }),
   row('POST /api/v1/password-reset', { anonymous: [202, 202], contact: [202, 202], analyst: [202, 202], supervisor: [202, 202], manager: [202, 202], crm: [202, 202], admin: [202, 202] }),
+  // Portal self sign-up is off by default (access.portal_sign_up): 403 auth.sign_up_disabled for everyone; sign-up.db.test.ts turns it on.
+  row('GET /api/v1/admin/portal/settings', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('PUT /api/v1/admin/portal/settings', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('GET /api/v1/portal/config', { anonymous: [200, 200], contact: [200, 200], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
+  row('POST /api/v1/portal/sign-up', { anonymous: [403, 403], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [403, 403] }),
+  row('POST /api/v1/portal/sign-up/verify', { anonymous: [403, 403], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [403, 403] }),
   row('POST /api/v1/password-reset/complete', { anonymous: [204, 204], contact: [204, 204], analyst: [204, 204], supervisor: [204, 204], manager: [204, 204], crm: [204, 204], admin: [204, 204] }),
   // Personal API tokens (own: the caller's; foreign: another user's, which only an admin revokes). A
   // session never reads /metrics: a metrics-scoped token does (tokens.db.test.ts).
@@ -91,6 +97,7 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   row('GET /api/v1/organizations/:id', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('PATCH /api/v1/organizations/:id', { anonymous: [401, 401], contact: [403, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 403], admin: [200, 200] }),
   row('POST /api/v1/organizations/:id/deactivate', { anonymous: [401, 401], contact: [403, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('POST /api/v1/organizations/:id/merge', { anonymous: [401, 401], contact: [403, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('GET /api/v1/contacts', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/contacts', { anonymous: [401, 401], contact: [403, 403], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [403, 403], admin: [201, 201] }),
   row('GET /api/v1/contacts/:id', { anonymous: [401, 401], contact: [200, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
@@ -100,6 +107,7 @@ export const ROUTE_MATRIX: readonly MatrixRow[] = [
   // Inviting to the portal: whoever edits the contact (own: the contact themself for the contact role, else a contact of org 1).
   row('POST /api/v1/contacts/:id/invitation', { anonymous: [401, 401], contact: [403, 404], analyst: [201, 201], supervisor: [201, 201], manager: [201, 201], crm: [201, 403], admin: [201, 201] }),
   row('POST /api/v1/contacts/:id/deactivate', { anonymous: [401, 401], contact: [403, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
+  row('POST /api/v1/contacts/:id/merge', { anonymous: [401, 401], contact: [403, 404], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [200, 200] }),
   row('GET /api/v1/agents', { anonymous: [401, 401], contact: [403, 403], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),
   row('POST /api/v1/agents', { anonymous: [401, 401], contact: [403, 403], analyst: [403, 403], supervisor: [403, 403], manager: [403, 403], crm: [403, 403], admin: [201, 201] }),
   row('GET /api/v1/agents/:id', { anonymous: [401, 401], contact: [404, 404], analyst: [200, 200], supervisor: [200, 200], manager: [200, 200], crm: [200, 200], admin: [200, 200] }),

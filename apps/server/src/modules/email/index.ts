@@ -42,7 +42,7 @@ export { prepareMail, discardPrepared, type PreparedMail } from './inbound/prepa
 export { startSmtpReceiver, type SmtpReceiver } from './inbound/smtp-receiver.ts';
 export { startImapPollers, type ImapPollers } from './inbound/imap-poller.ts';
 export { mayAutoReply, safetyFlags } from './inbound/safety.ts';
-export { flagsOfArticle, bouncingAddresses, referencedRawBlobs } from './inbound/messages.repository.ts';
+export { flagsOfArticle, bouncingAddresses, referencedRawBlobs, emailMergeMover } from './inbound/messages.repository.ts';
 export { parseMail, htmlToText, type ParsedMail, type MailAddress, type MailAttachment } from './parsing/parse-mail.ts';
 export { foldReply, foldHtmlReply, type FoldedBody } from './bodies/fold-quotes.ts';
 export { emailSettings } from './email.settings.ts';

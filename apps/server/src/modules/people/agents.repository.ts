@@ -73,9 +73,10 @@ export function groupIdsOfAgents(db: Db, agentIds: readonly number[]) {
 }
 
 /** The subset of `ids` that are agents (optionally: active agents having `role`). */
-export async function existingAgentIds(db: Db, ids: readonly number[], opts: { activeWithRole?: Role } = {}): Promise<Set<number>> {
+export async function existingAgentIds(db: Db, ids: readonly number[], opts: { activeWithRole?: Role; active?: true } = {}): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   let q = db.selectFrom('agents').select('agents.id').where('agents.id', 'in', ids);
+  if (opts.active) q = q.where('agents.active', '=', 1);
   if (opts.activeWithRole !== undefined) {
     const role = opts.activeWithRole;
     q = q

@@ -1,7 +1,10 @@
 import type { ContactSignInPort } from '../../platform/actor.ts';
 import { CommonErrors, DomainError } from '../../platform/http/errors.ts';
 import type { Db } from '../../schema.ts';
-import { emailsOfContacts, findContactForUpdate, findContactRow } from './contacts.repository.ts';
+import { actorUserId } from '../../platform/actor.ts';
+import { recordEvent } from '../../platform/events/index.ts';
+import { emailKey } from './contact-keys.ts';
+import { contactIdWithEmailKey, emailsOfContacts, findContactForUpdate, findContactRow, insertContactRecord } from './contacts.repository.ts';
 import { linkSignInToContact } from './sign-in-link.ts';
 
 /**
@@ -21,5 +24,19 @@ export const contactSignInPort: ContactSignInPort = {
     if (!contact) throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'contactId', ids: [contactId] });
     if (contact.user_id === userId) return;
     await linkSignInToContact({ db: db as Db, clock }, actor, contact, userId);
+  },
+  async signUp(db, clock, actor, input) {
+    const existing = await contactIdWithEmailKey(db as Db, emailKey(input.email));
+    if (existing !== undefined) {
+      const contact = await findContactForUpdate(db as Db, existing);
+      if (!contact || contact.active !== 1 || contact.user_id !== null) return null;
+      await linkSignInToContact({ db: db as Db, clock }, actor, contact, input.userId);
+      return contact.id;
+    }
+    const now = clock.now();
+    const contactId = await insertContactRecord(db as Db, { userId: input.userId, name: input.name, organizationId: null, language: input.language, emails: [input.email], phones: [], now });
+    await recordEvent(db as Db, clock, 'contact.created', { contactId, actorUserId: actorUserId(actor) });
+    await recordEvent(db as Db, clock, 'contact.sign_in_linked', { contactId, userId: input.userId, actorUserId: actorUserId(actor) });
+    return contactId;
   },
 };

@@ -198,3 +198,53 @@ export function updateContactAtVersion(
 ): Promise<Selectable<DB['contacts']>> {
   return updateAtVersion(db, 'contacts', id, version, set);
 }
+
+/**
+ * A merge's addresses: the loser's emails and phones join the survivor's after its own, each once
+ * by its match key (a key the survivor already has is dropped); the loser keeps none.
+ */
+export async function moveContactAddresses(db: Db, fromId: number, intoId: number): Promise<{ emails: string[]; phones: string[] }> {
+  const [emails, phones] = await Promise.all([
+    db.selectFrom('contact_emails').select(['contact_id', 'email', 'email_normalized']).where('contact_id', 'in', [intoId, fromId]).orderBy('position').orderBy('id').execute(),
+    db.selectFrom('contact_phones').select(['contact_id', 'phone', 'phone_e164']).where('contact_id', 'in', [intoId, fromId]).orderBy('position').orderBy('id').execute(),
+  ]);
+  const survivorFirst = <R extends { contact_id: number }>(rows: R[]) => [...rows.filter((r) => r.contact_id === intoId), ...rows.filter((r) => r.contact_id === fromId)];
+  const onceBy = <R,>(rows: R[], key: (r: R) => string) => {
+    const seen = new Set<string>();
+    return rows.filter((r) => !seen.has(key(r)) && (seen.add(key(r)), true));
+  };
+  const keptEmails = onceBy(survivorFirst(emails), (r) => r.email_normalized).map((r) => r.email);
+  const keptPhones = onceBy(survivorFirst(phones), (r) => r.phone_e164).map((r) => r.phone);
+  // The loser's rows go first: an email key belongs to one contact.
+  await db.deleteFrom('contact_emails').where('contact_id', '=', fromId).execute();
+  await db.deleteFrom('contact_phones').where('contact_id', '=', fromId).execute();
+  await replaceContactEmails(db, intoId, keptEmails);
+  await replaceContactPhones(db, intoId, keptPhones);
+  return { emails: keptEmails, phones: keptPhones };
+}
+
+/** The contacts of an organisation (a merge moves them), by id. */
+export async function contactIdsOfOrganization(db: Db, organizationId: number): Promise<number[]> {
+  const rows = await db.selectFrom('contacts').select('id').where('organization_id', '=', organizationId).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Moves every contact of one organisation to another (an organisation merge), one version step each. */
+export async function moveContactsToOrganization(db: Db, ids: readonly number[], intoId: number, now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('contacts')
+    .set((eb) => ({ organization_id: intoId, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** The contact that owns this email key, if any (an email belongs to one contact). */
+export function contactIdWithEmailKey(db: Db, key: string): Promise<number | undefined> {
+  return db
+    .selectFrom('contact_emails')
+    .select('contact_id')
+    .where('email_normalized', '=', key)
+    .executeTakeFirst()
+    .then((r) => r?.contact_id);
+}

@@ -2,7 +2,8 @@ import { Contact, ContactListQuery, CreateContactBody, ErrorEnvelope, IdParams, 
 import { hasRole } from '../../platform/actor.ts';
 import { inviteContact } from './commands/invite-contact.ts';
 import { deactivateContact } from './commands/deactivate-contact.ts';
-import { VersionBody } from '@pishkhan/contracts';
+import { mergeContact } from './commands/merge-contact.ts';
+import { PeopleMergeBody, VersionBody } from '@pishkhan/contracts';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../platform/http/server.ts';
 import { createContact } from './commands/create-contact.ts';
@@ -118,5 +119,20 @@ export function registerContactRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => presentContact(request.actor, await deactivateContact(ctx, { actor: request.actor, id: request.params.id, version: request.body.version })),
+  );
+
+  app.post(
+    '/api/v1/contacts/:id/merge',
+    {
+      schema: {
+        tags,
+        summary:
+          'Merge this contact into another (admin; audited): its tickets, watches, articles, emails and phones move to the survivor; it is deactivated, its sessions end; answers the survivor',
+        params: IdParams,
+        body: PeopleMergeBody,
+        response: { 200: Contact, ...writeErrors },
+      },
+    },
+    async (request) => presentContact(request.actor, await mergeContact(ctx, { actor: request.actor, id: request.params.id, ...request.body })),
   );
 }

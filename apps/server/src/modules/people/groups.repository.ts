@@ -50,9 +50,11 @@ export async function groupNames(db: Db, ids: readonly number[], lang: 'fa' | 'e
 }
 
 /** The subset of `ids` that are groups. */
-export async function existingGroupIds(db: Db, ids: readonly number[]): Promise<Set<number>> {
+export async function existingGroupIds(db: Db, ids: readonly number[], opts: { active?: true } = {}): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  return new Set((await db.selectFrom('groups').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
+  let q = db.selectFrom('groups').select('id').where('id', 'in', ids);
+  if (opts.active) q = q.where('active', '=', 1);
+  return new Set((await q.execute()).map((r) => r.id));
 }
 
 export async function insertGroup(

@@ -12,7 +12,8 @@ import type { App } from '../../platform/http/server.ts';
 import { createOrganization } from './commands/create-organization.ts';
 import { updateOrganization } from './commands/update-organization.ts';
 import { deactivateOrganization } from './commands/deactivate-organization.ts';
-import { VersionBody } from '@pishkhan/contracts';
+import { mergeOrganization } from './commands/merge-organization.ts';
+import { PeopleMergeBody, VersionBody } from '@pishkhan/contracts';
 import { listScope, organizationAccessOf, organizationPolicy } from './people.policy.ts';
 import { presentOrganization } from './people.presenter.ts';
 import { organizationPage, organizationView } from './people.queries.ts';
@@ -84,5 +85,19 @@ export function registerOrganizationRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => presentOrganization(request.actor, await deactivateOrganization(ctx, { actor: request.actor, id: request.params.id, version: request.body.version })),
+  );
+
+  app.post(
+    '/api/v1/organizations/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Merge this organisation into another (admin; audited): its contacts and tickets move to the survivor; it is deactivated; answers the survivor',
+        params: IdParams,
+        body: PeopleMergeBody,
+        response: { 200: Organization, ...writeErrors },
+      },
+    },
+    async (request) => presentOrganization(request.actor, await mergeOrganization(ctx, { actor: request.actor, id: request.params.id, ...request.body })),
   );
 }

@@ -12,6 +12,21 @@ export const PeopleErrors = defineErrors({
     fa: 'دست‌کم یک مدیر سامانه فعال باید بماند.',
     en: 'At least one active admin must remain.',
   },
+  'merge.into_itself': {
+    status: 422,
+    fa: 'یک رکورد را نمی‌توان در خودش ادغام کرد.',
+    en: 'A record cannot be merged into itself.',
+  },
+  'merge.into_inactive': {
+    status: 422,
+    fa: 'رکورد مقصد غیرفعال است یا خودش ادغام شده است؛ در آن نمی‌توان ادغام کرد.',
+    en: 'The record to merge into is deactivated or has been merged itself.',
+  },
+  'merge.already_merged': {
+    status: 409,
+    fa: 'این رکورد پیش‌تر ادغام شده است.',
+    en: 'This record has already been merged.',
+  },
   'contact.duplicate_email': {
     status: 400,
     fa: 'یک نشانی ایمیل دو بار آمده است: {email}',

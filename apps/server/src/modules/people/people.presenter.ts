@@ -30,6 +30,7 @@ export function presentOrganization(actor: Actor, row: OrganizationView): Organi
     membersSeeEachOther: row.members_see_each_other === 1,
     ...(seesInternalNotes(actor) ? { notes: row.notes } : {}),
     active: row.active === 1,
+    mergedIntoId: row.merged_into_id,
     ...stamps(row),
     abilities: abilities(organizationPolicy, actor, organizationAccessOf(row), PEOPLE_ACTIONS),
   };
@@ -46,6 +47,7 @@ export function presentContact(actor: Actor, row: ContactView): Contact {
     phones: row.phones.map((phone) => ({ phone, e164: normalizePhone(phone) })),
     ...(seesInternalNotes(actor) ? { notes: row.notes } : {}),
     active: row.active === 1,
+    mergedIntoId: row.merged_into_id,
     ...stamps(row),
     abilities: abilities(contactPolicy, actor, contactAccessOf(row), PEOPLE_ACTIONS),
   };

@@ -21,6 +21,8 @@ export interface PeopleTables {
     members_see_each_other: number;
     notes: string | null;
     active: number;
+    /** The organisation this one was merged into (migration 202612042000); null unless merged (then inactive). */
+    merged_into_id: number | null;
     created_at: number;
     updated_at: number;
     version: number;
@@ -33,6 +35,8 @@ export interface PeopleTables {
     language: string;
     notes: string | null;
     active: number;
+    /** The contact this one was merged into (migration 202612042000); null unless merged (then inactive). */
+    merged_into_id: number | null;
     created_at: number;
     updated_at: number;
     version: number;

@@ -34,14 +34,29 @@ export async function assertAccountManager(db: Db, agentId: number): Promise<voi
   }
 }
 
-export async function assertAgentsExist(db: Db, ids: readonly number[], field: string): Promise<void> {
+const inactiveReference = (field: string, ids: number[]) => new DomainError(CommonErrors['record.inactive_reference'], { field, ids });
+
+/**
+ * Agents named as members (a group's members): each exists (422 invalid reference), and each newly
+ * added — not among `kept`, the members already there — is active (422 inactive reference).
+ */
+export async function assertAgentsExist(db: Db, ids: readonly number[], field: string, kept: readonly number[] = []): Promise<void> {
   const found = await existingAgentIds(db, ids);
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) throw invalidReference(field, missing);
+  const added = ids.filter((id) => !kept.includes(id));
+  const active = await existingAgentIds(db, added, { active: true });
+  const inactive = added.filter((id) => !active.has(id));
+  if (inactive.length) throw inactiveReference(field, inactive);
 }
 
-export async function assertGroupsExist(db: Db, ids: readonly number[], field: string): Promise<void> {
+/** Groups named (an agent's groups): each exists, and each newly joined (not among `kept`) is active. */
+export async function assertGroupsExist(db: Db, ids: readonly number[], field: string, kept: readonly number[] = []): Promise<void> {
   const found = await existingGroupIds(db, ids);
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) throw invalidReference(field, missing);
+  const added = ids.filter((id) => !kept.includes(id));
+  const active = await existingGroupIds(db, added, { active: true });
+  const inactive = added.filter((id) => !active.has(id));
+  if (inactive.length) throw inactiveReference(field, inactive);
 }

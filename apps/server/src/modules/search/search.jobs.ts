@@ -32,6 +32,20 @@ export function searchJobs(ctx: AppContext): Pick<Contribution, 'jobs' | 'subscr
         await indexTickets(trx, await ticketIdsOfRequesters(trx, [payload.payload.contactId]));
       },
     }),
+    defineJob('search.contact_merged', {
+      async handler({ payload, trx }) {
+        // Both contacts' documents changed (the loser's addresses moved), and so did the moved tickets' requester text.
+        await indexContacts(trx, [payload.payload.contactId, payload.payload.intoId]);
+        await indexTickets(trx, payload.payload.ticketIds);
+      },
+    }),
+    defineJob('search.organization_merged', {
+      async handler({ payload, trx }) {
+        await indexOrganizations(trx, [payload.payload.organizationId, payload.payload.intoId]);
+        await indexContacts(trx, payload.payload.contactIds);
+        await indexTickets(trx, payload.payload.ticketIds);
+      },
+    }),
     defineJob('search.organization_created', { handler: async ({ payload, trx }) => void (await indexOrganizations(trx, [payload.payload.organizationId])) }),
     defineJob('search.organization_updated', { handler: async ({ payload, trx }) => void (await indexOrganizations(trx, [payload.payload.organizationId])) }),
     defineJob('search.rebuild', {
@@ -57,7 +71,9 @@ export function searchJobs(ctx: AppContext): Pick<Contribution, 'jobs' | 'subscr
       { event: 'ticket.merged', job: 'search.ticket_merged' },
       { event: 'contact.created', job: 'search.contact_created' },
       { event: 'contact.updated', job: 'search.contact_updated' },
+      { event: 'contact.merged', job: 'search.contact_merged' },
       { event: 'organization.created', job: 'search.organization_created' },
+      { event: 'organization.merged', job: 'search.organization_merged' },
       { event: 'organization.updated', job: 'search.organization_updated' },
     ],
   };

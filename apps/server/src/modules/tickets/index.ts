@@ -59,6 +59,7 @@ export {
   type TicketNotificationFacts,
 } from './tickets.repository.ts';
 export { TicketErrors } from './tickets.errors.ts';
+export { ticketMergeMover } from './people-merge.ts';
 export type { TicketQueryCompiler } from './tickets.routes.ts';
 export {
   ticketSearchSources,

@@ -3,6 +3,7 @@ import { Alert, Anchor, Paper, Stack, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api.ts';
+import { tokenFromHash } from '../../shared/link-token.ts';
 import { LanguageSwitch } from '../../shared/components.tsx';
 import { FormActions } from '../../admin/admin-kit.tsx';
 import { useAdminStrings } from '../../admin/strings.ts';
@@ -12,11 +13,6 @@ import { NewPasswordFields } from './NewPasswordFields.tsx';
 export type LinkPurpose = 'invitation' | 'reset';
 const ENDPOINT: Record<LinkPurpose, string> = { invitation: '/invitations/accept', reset: '/password-reset/complete' };
 
-/** The token rides in the fragment (#token=…), so it never reaches a server log or a Referer. */
-export function tokenFromHash(hash: string): string | null {
-  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token');
-  return token && /^[A-Za-z0-9_-]{16,200}$/.test(token) ? token : null;
-}
 
 /**
  * Accept an invitation or use a reset link: choose a password, sent with the link's token by a

@@ -18,7 +18,7 @@ export const updateMailbox = defineCommand(
   async (ctx: EmailContext, input: { actor: Actor; id: number } & UpdateMailboxBody): Promise<MailboxRow> => {
     const { actor, id, version, ...body } = input;
     const row = authorizeEdit(mailboxPolicy, actor, 'update', await findMailboxForUpdate(ctx.db, id), version);
-    await assertGroupExists(ctx.db, body.groupId);
+    await assertGroupExists(ctx.db, body.groupId, row.group_id);
     const set = { ...mailboxColumns(body), ...secretChanges(ctx.sealKeys, id, body) };
     assertImapComplete({ ...row, ...set } as MailboxRow);
     const updated = await updateMailboxAtVersion(ctx.db, id, row.version, { ...set, updated_at: ctx.clock.now() });

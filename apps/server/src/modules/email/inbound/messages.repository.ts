@@ -1,5 +1,6 @@
 import { dialectOf } from '../../../platform/db/index.ts';
 import type { Insertable, Selectable } from 'kysely';
+import type { MergeMover } from '../../../context.ts';
 import type { DB, Db } from '../../../schema.ts';
 
 export type EmailMessageRow = Selectable<DB['email_messages']>;
@@ -108,3 +109,14 @@ export async function flagsOfArticle(db: Db, articleId: number): Promise<string[
   const row = await db.selectFrom('email_messages').select('flags').where('article_id', '=', articleId).executeTakeFirst();
   return row ? (JSON.parse(row.flags) as string[]) : null;
 }
+
+/** Email's part of people's merges (app.ts injects it): a merged contact's received messages name the survivor. No ticket changes. */
+export const emailMergeMover: MergeMover = {
+  async moveContact(db, fromId, intoId) {
+    await db.updateTable('email_messages').set({ contact_id: intoId }).where('contact_id', '=', fromId).execute();
+    return [];
+  },
+  async moveOrganization() {
+    return [];
+  },
+};

@@ -47,10 +47,12 @@ export function secretChanges(keys: readonly SealKey[], mailboxId: number, body:
   return out;
 }
 
-/** The group a mailbox routes to must exist (422 otherwise). */
-export async function assertGroupExists(db: Db, groupId: number | undefined): Promise<void> {
-  if (groupId === undefined) return;
-  if (!(await findGroup(db, groupId))) throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'groupId' });
+/** The group a mailbox newly routes to must exist (422 invalid reference) and be active (422 inactive reference: its mail would make tickets nobody may be assigned). */
+export async function assertGroupExists(db: Db, groupId: number | undefined, current?: number): Promise<void> {
+  if (groupId === undefined || groupId === current) return;
+  const group = await findGroup(db, groupId);
+  if (!group) throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'groupId' });
+  if (group.active !== 1) throw new DomainError(CommonErrors['record.inactive_reference'], { field: 'groupId', ids: [groupId] });
 }
 
 /** An IMAP mailbox needs a host and a user to be polled; the SMTP kind needs neither. */

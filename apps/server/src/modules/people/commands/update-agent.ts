@@ -28,11 +28,12 @@ export const updateAgent = defineCommand(
     const { actor, id, ...body } = input;
     const row = authorizeEdit(agentPolicy, actor, 'update', await findAgentForUpdate(ctx.db, id), body.version);
     const groupIds = body.groupIds === undefined ? undefined : distinct(body.groupIds);
-    if (groupIds) await assertGroupsExist(ctx.db, groupIds, 'groupIds');
     const roles = body.roles === undefined ? undefined : (distinct(body.roles) as Role[]);
 
     const rolesBefore = (await rolesOfAgents(ctx.db, [id])).map((r) => r.role).sort();
     const groupsBefore = groupIds ? (await groupIdsOfAgents(ctx.db, [id])).map((g) => Number(g.group_id)) : [];
+    // A group the agent is already in may since have been deactivated: only newly joined ones must be active.
+    if (groupIds) await assertGroupsExist(ctx.db, groupIds, 'groupIds', groupsBefore);
     const wasAdmin = row!.active === 1 && rolesBefore.includes('admin');
     const staysAdmin = (body.active ?? row!.active === 1) && (roles ? roles.includes('admin') : wasAdmin);
     const losesAdmin = wasAdmin && !staysAdmin;

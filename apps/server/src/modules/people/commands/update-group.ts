@@ -6,7 +6,7 @@ import { recordEvent } from '../../../platform/events/index.ts';
 import { authorizeEdit } from '../../../platform/policy/index.ts';
 import { touchAgents } from '../agents.repository.ts';
 import { changedFields } from '../changed-fields.ts';
-import { findGroupForUpdate, replaceMemberships, updateGroupAtVersion } from '../groups.repository.ts';
+import { findGroupForUpdate, membersOfGroups, replaceMemberships, updateGroupAtVersion } from '../groups.repository.ts';
 import type { PeopleContext } from '../people.context.ts';
 import { groupPolicy } from '../people.policy.ts';
 import { groupView, type GroupView } from '../people.queries.ts';
@@ -22,7 +22,7 @@ export const updateGroup = defineCommand(
     const { actor, id, ...body } = input;
     const row = authorizeEdit(groupPolicy, actor, 'update', await findGroupForUpdate(ctx.db, id), body.version);
     const memberIds = body.memberIds === undefined ? undefined : distinct(body.memberIds);
-    if (memberIds) await assertAgentsExist(ctx.db, memberIds, 'memberIds');
+    if (memberIds) await assertAgentsExist(ctx.db, memberIds, 'memberIds', (await membersOfGroups(ctx.db, [id])).map((m) => Number(m.agent_id)));
     const now = ctx.clock.now();
     await updateGroupAtVersion(ctx.db, id, row!.version, {
       ...(body.name !== undefined ? { name: body.name } : {}),
