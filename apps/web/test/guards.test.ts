@@ -7,13 +7,15 @@ import faMain from '../src/shared/locales/fa.json';
 import enMain from '../src/shared/locales/en.json';
 import faAdmin from '../src/shared/locales/admin.fa.json';
 import enAdmin from '../src/shared/locales/admin.en.json';
+import faSla from '../src/shared/locales/sla-admin.fa.json';
+import enSla from '../src/shared/locales/sla-admin.en.json';
 import { extractKeys, flatKeys, missingKeys, usedKeysOf } from './i18n-keys.ts';
 import { readFileSync } from 'node:fs';
 
 const WEB = path.resolve(import.meta.dirname, '..');
 // The admin pages' sections load with those pages (src/admin/strings.ts); the checks see every key.
-const fa = { ...faMain, ...faAdmin };
-const en = { ...enMain, ...enAdmin };
+const fa = { ...faMain, ...faAdmin, ...faSla };
+const en = { ...enMain, ...enAdmin, ...enSla };
 
 describe('logical properties only (stylelint + stylelint-use-logical)', () => {
   it('reports every physical left/right in the fixture', async () => {
@@ -63,6 +65,8 @@ describe('every translation key exists in fa and en', () => {
   it('keeps the lazily loaded sections apart from the first-screen ones', () => {
     expect(Object.keys(faAdmin).filter((k) => k in faMain || k in enMain)).toEqual([]);
     expect(Object.keys(enAdmin).sort()).toEqual(Object.keys(faAdmin).sort());
+    expect(Object.keys(faSla).filter((k) => k in faMain || k in enMain || k in faAdmin)).toEqual([]);
+    expect(Object.keys(enSla).sort()).toEqual(Object.keys(faSla).sort());
   });
 
   it('has the same keys in fa and en, and Persian text without Latin words', () => {
