@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { civilDateOf } from '@pishkhan/calendar';
-import type { Calendar, HijriConfirmation } from '@pishkhan/contracts';
+import type { HijriConfirmation } from '@pishkhan/contracts';
 import { api } from '../shared/api.ts';
 import { Bidi, ErrorAlert } from '../shared/components.tsx';
 import { formatNumber } from '../shared/format.ts';
@@ -12,16 +12,11 @@ import { usePrefs } from '../shared/prefs.tsx';
 import { JalaliDatePicker, useDayLabel } from '../shared/calendar/JalaliDatePicker.tsx';
 import { epochDayOfCivil } from './calendar-form.ts';
 import { ADMIN_KEY, FormActions, ListTable, PageTitle, useAdminWrite } from './admin-kit.tsx';
+import { useCalendars } from './calendar-queries.ts';
 import { useAdminStrings } from './strings.ts';
 import { useSlaStrings } from './sla-strings.ts';
 
-export type CalendarSummary = Omit<Calendar, 'holidays' | 'week' | 'dateHours'>;
 export const ZONES = ['Asia/Tehran', 'UTC', 'Asia/Dubai', 'Europe/Berlin'];
-
-/** The calendars (the built-in Tehran and 24×7 ones first), one-click to each. */
-export function useCalendars() {
-  return useQuery({ queryKey: [...ADMIN_KEY, 'calendars'], queryFn: () => api.get<{ items: CalendarSummary[] }>('/admin/calendars') });
-}
 
 function CreateCalendar() {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { usePrefs } from '../shared/prefs.tsx';
 import { formatSpan, SLA_TARGETS } from '../shared/sla.ts';
 import { PRIORITIES, TYPES } from '../shared/ticket-words.ts';
 import { ADMIN_KEY, EditDialog, FormActions, ListTable, PageTitle, useAdminWrite, useList } from './admin-kit.tsx';
-import { useCalendars } from './CalendarsPage.tsx';
+import { useCalendars } from './calendar-queries.ts';
 import {
   conditionsOfFilter, filterOfConditions, moveRule, nextPosition, policyBodyOf, policyDraftOf, PRIORITY_KEYS, RULE_FIELDS,
   type ConditionDraft, type PolicyDraft,
