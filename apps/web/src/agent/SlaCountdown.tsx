@@ -8,7 +8,8 @@ import { formatDateTime } from '../shared/format.ts';
 import { usePrefs } from '../shared/prefs.tsx';
 import { dueCell, formatSpan, targetViews, type Tone } from '../shared/sla.ts';
 
-const COLOR: Record<Tone, string> = { green: 'teal', amber: 'orange', red: 'red', gray: 'gray' };
+// Dark enough shades (with autoContrast's black or white text) to pass WCAG AA contrast (axe in quality.e2e).
+const COLOR: Record<Tone, string> = { green: 'teal.9', amber: 'orange.4', red: 'red.9', gray: 'gray.7' };
 
 /** Now, moved on every `everyMs` (a countdown's tick); the ticket itself is refreshed by the live stream. */
 export function useNow(everyMs = 30_000): number {
@@ -37,7 +38,7 @@ export function SlaCountdown({ ticket }: { ticket: Ticket }) {
           <Group key={v.target} gap="xs" justify="space-between" wrap="nowrap" data-target={v.target} data-state={v.state} data-tone={v.tone}>
             <Text size="sm">{t(`sla.${v.target}`)}</Text>
             <Group gap={6} wrap="nowrap">
-              <Badge color={COLOR[v.tone]} variant={v.state === 'running' ? 'light' : 'outline'}>
+              <Badge color={COLOR[v.tone]} autoContrast variant={v.state === 'running' || v.state === 'breached' ? 'filled' : 'outline'}>
                 {v.state === 'paused' ? t('sla.paused')
                   : v.state === 'met' ? t('sla.met')
                   : v.state === 'breached' ? (v.dueAt === null ? t('sla.breached') : t('sla.breachedAgo', { span: formatSpan(now - v.dueAt, prefs) }))
@@ -60,7 +61,7 @@ export function SlaDueCell({ ticket, now }: { ticket: TicketSummary; now: number
   if (cell.state === 'none') return <Text size="sm" c="dimmed">—</Text>;
   const label = cell.state === 'paused' ? t('sla.paused') : cell.state === 'breached' ? t('sla.breached') : formatSpan(cell.dueAt! - now, prefs);
   return (
-    <Badge color={COLOR[cell.tone]} variant="light" title={cell.dueAt !== null ? formatDateTime(new Date(cell.dueAt), prefs) : undefined}>
+    <Badge color={COLOR[cell.tone]} autoContrast variant="filled" title={cell.dueAt !== null ? formatDateTime(new Date(cell.dueAt), prefs) : undefined}>
       {label}
     </Badge>
   );
