@@ -12,8 +12,9 @@ import { formatNumber } from '../shared/format.ts';
 import { usePrefs } from '../shared/prefs.tsx';
 import { MonthView, monthName, type DayMark } from '../shared/calendar/MonthView.tsx';
 import { JalaliDatePicker, useDayLabel } from '../shared/calendar/JalaliDatePicker.tsx';
-import { ADMIN_KEY, FormActions, PageTitle, useAdminWrite } from './admin-kit.tsx';
+import { ADMIN_KEY, FormActions, PageTitle } from './admin-kit.tsx';
 import { epochDayOfCivil, markOf, weekDraftOf, weekOfDraft, type WeekDraft } from './calendar-form.ts';
+import { useVersionedWrite } from './calendar-queries.ts';
 import { useAdminStrings } from './strings.ts';
 import { useSlaStrings } from './sla-strings.ts';
 
@@ -57,7 +58,7 @@ function WeekEditor({ calendar }: { calendar: Calendar }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<WeekDraft>(() => weekDraftOf(calendar.week));
   const [invalid, setInvalid] = useState(false);
-  const save = useAdminWrite(() => api.patch(`/admin/calendars/${calendar.id}`, { version: calendar.version, week: weekOfDraft(draft).week }));
+  const save = useVersionedWrite(() => api.patch(`/admin/calendars/${calendar.id}`, { version: calendar.version, week: weekOfDraft(draft).week }));
   const set = (d: keyof WeekDraft, ranges: [string, string][]) => setDraft({ ...draft, [d]: ranges });
   return (
     <Paper withBorder p="md" component="section" aria-label={t('calendars.week')}>
@@ -91,7 +92,7 @@ function HolidayList({ calendar }: { calendar: Calendar }) {
   const { t } = useTranslation();
   const prefs = usePrefs();
   const dayLabel = useDayLabel();
-  const remove = useAdminWrite((h: CalendarHoliday) => api.delete(`/admin/calendars/${calendar.id}/holidays/${h.id}?version=${calendar.version}`));
+  const remove = useVersionedWrite((h: CalendarHoliday) => api.delete(`/admin/calendars/${calendar.id}/holidays/${h.id}?version=${calendar.version}`));
   const when = (h: CalendarHoliday) => h.yearly
     ? t('calendars.yearlyOn', { day: formatNumber(h.yearly.day, prefs), month: monthName('jalali', h.yearly.month, prefs.language) })
     : h.date ? dayLabel(epochDayOfCivil(h.date)) : '';
@@ -120,7 +121,7 @@ function AddHoliday({ calendar }: { calendar: Calendar }) {
   const [yearly, setYearly] = useState(false);
   const [fa, setFa] = useState('');
   const [en, setEn] = useState('');
-  const add = useAdminWrite(() => {
+  const add = useVersionedWrite(() => {
     const jalali = civilDateOf(day!, 'jalali');
     const name = { fa: fa.trim(), en: en.trim() || fa.trim() };
     return api.post(`/admin/calendars/${calendar.id}/holidays`, yearly
@@ -148,7 +149,7 @@ function AddClosure({ calendar }: { calendar: Calendar }) {
   const { t } = useTranslation();
   const blank = { day: null as number | null, from: '', to: '', region: '', reason: '', reasonEn: '' };
   const [draft, setDraft] = useState(blank);
-  const add = useAdminWrite(() => {
+  const add = useVersionedWrite(() => {
     const reason = draft.reason.trim();
     return api.post(`/admin/calendars/${calendar.id}/closures`, {
       version: calendar.version,
@@ -189,7 +190,7 @@ export default function CalendarPage() {
   const navigate = useNavigate();
   const id = Number(useParams().id);
   const query = useQuery({ queryKey: [...ADMIN_KEY, 'calendar', id], queryFn: () => api.get<Calendar>(`/admin/calendars/${id}`) });
-  const remove = useAdminWrite(() => api.delete(`/admin/calendars/${id}?version=${query.data!.version}`), () => navigate('/admin/calendars'));
+  const remove = useVersionedWrite(() => api.delete(`/admin/calendars/${id}?version=${query.data!.version}`), () => navigate('/admin/calendars'));
   const calendar = query.data;
   if (query.error) return <ErrorAlert error={query.error} />;
   if (!calendar) return null;
@@ -205,8 +206,8 @@ export default function CalendarPage() {
       </Group>
       <ErrorAlert error={remove.error} />
       <CalendarMonthView calendar={calendar} />
-      {/* Keyed by version: a saved change (here or by another admin) reloads the editor's draft. */}
-      <WeekEditor key={`week-${calendar.version}`} calendar={calendar} />
+      {/* Not keyed by version: a refetch after a stale save keeps the draft for the next submit. */}
+      <WeekEditor calendar={calendar} />
       <Paper withBorder p="md" component="section" aria-label={t('calendars.holidays')}>
         <Stack>
           <Title order={3} size="h4">{t('calendars.holidays')}</Title>

@@ -9,8 +9,8 @@ import { formatDateTime, formatNumber } from '../shared/format.ts';
 import { usePrefs } from '../shared/prefs.tsx';
 import { epochDayIn, startOfDayIn } from '../shared/duty.ts';
 import { JalaliDatePicker } from '../shared/calendar/JalaliDatePicker.tsx';
-import { ADMIN_KEY, FormActions, useAdminWrite } from './admin-kit.tsx';
-import { useCalendars } from './calendar-queries.ts';
+import { ADMIN_KEY, FormActions } from './admin-kit.tsx';
+import { useCalendars, useVersionedWrite } from './calendar-queries.ts';
 import { useSlaStrings } from './sla-strings.ts';
 
 function OnDutyBadge({ duty }: { duty: AgentDuty }) {
@@ -30,6 +30,8 @@ export function AwayStatus() {
   const save = useMutation({
     mutationFn: (body: { awayUntil: string | null; awayNote: string | null }) => api.put<AgentDuty>('/me/duty', { version: duty.data!.version, ...body }),
     onSuccess: (saved) => { client.setQueryData(key, saved); setDraft(null); },
+    // Changed meanwhile (a supervisor set it): re-read, keep the draft for the next submit.
+    onError: () => void client.invalidateQueries({ queryKey: key }),
   });
   if (duty.error) return <ErrorAlert error={duty.error} />;
   if (!duty.data) return null;
@@ -63,7 +65,7 @@ export function AgentSchedule({ agentId, name }: { agentId: number; name: string
   const calendars = useCalendars();
   const duty = useQuery({ queryKey: [...ADMIN_KEY, 'duty', agentId], queryFn: () => api.get<AgentDuty>(`/agents/${agentId}/duty`) });
   const [calendarId, setCalendarId] = useState<string | null | undefined>(undefined);
-  const save = useAdminWrite(() => api.put(`/agents/${agentId}/duty`, { version: duty.data!.version, calendarId: calendarId ? Number(calendarId) : null }), () => setCalendarId(undefined));
+  const save = useVersionedWrite(() => api.put(`/agents/${agentId}/duty`, { version: duty.data!.version, calendarId: calendarId ? Number(calendarId) : null }), () => setCalendarId(undefined));
   if (!duty.data) return <ErrorAlert error={duty.error} />;
   const d = duty.data;
   const value = calendarId === undefined ? (d.calendarId === null ? null : String(d.calendarId)) : calendarId;
@@ -88,7 +90,7 @@ export function GroupAssignmentPanel({ groupId, name }: { groupId: number; name:
   const calendars = useCalendars();
   const query = useQuery({ queryKey: [...ADMIN_KEY, 'assignment', groupId], queryFn: () => api.get<GroupAssignment>(`/groups/${groupId}/assignment`) });
   const [draft, setDraft] = useState<{ mode: AssignmentMode; cap: number | string; calendarId: string | null } | null>(null);
-  const save = useAdminWrite(() => api.put(`/groups/${groupId}/assignment`, {
+  const save = useVersionedWrite(() => api.put(`/groups/${groupId}/assignment`, {
     version: query.data!.version, mode: current!.mode, maxOpenPerAgent: current!.cap === '' ? null : Number(current!.cap), calendarId: current!.calendarId ? Number(current!.calendarId) : null,
   }), () => setDraft(null));
   const a = query.data;

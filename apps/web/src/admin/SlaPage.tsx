@@ -9,8 +9,8 @@ import { Bidi, ErrorAlert } from '../shared/components.tsx';
 import { usePrefs } from '../shared/prefs.tsx';
 import { formatSpan, SLA_TARGETS } from '../shared/sla.ts';
 import { PRIORITIES, TYPES } from '../shared/ticket-words.ts';
-import { ADMIN_KEY, EditDialog, FormActions, ListTable, PageTitle, useAdminWrite, useList } from './admin-kit.tsx';
-import { useCalendars } from './calendar-queries.ts';
+import { ADMIN_KEY, EditDialog, FormActions, ListTable, PageTitle, useList } from './admin-kit.tsx';
+import { useCalendars, useVersionedWrite } from './calendar-queries.ts';
 import {
   conditionsOfFilter, filterOfConditions, moveRule, nextPosition, policyBodyOf, policyDraftOf, PRIORITY_KEYS, RULE_FIELDS,
   type ConditionDraft, type PolicyDraft,
@@ -76,7 +76,7 @@ function CreatePolicy() {
   const tehran = calendars.data?.items.find((c) => c.builtIn === 'tehran')?.id ?? null;
   const [draft, setDraft] = useState<PolicyDraft | null>(null);
   const current = draft ?? policyDraftOf(null, tehran);
-  const create = useAdminWrite(() => api.post('/admin/sla/policies', policyBodyOf(current)), () => setDraft(null));
+  const create = useVersionedWrite(() => api.post('/admin/sla/policies', policyBodyOf(current)), () => setDraft(null));
   return (
     <Paper withBorder p="md">
       <form onSubmit={(e) => { e.preventDefault(); create.mutate(undefined); }} aria-label={t('slaAdmin.newPolicy')}>
@@ -92,7 +92,7 @@ function CreatePolicy() {
 
 function EditPolicy({ policy, onDone }: { policy: SlaPolicy; onDone(): void }) {
   const [draft, setDraft] = useState(() => policyDraftOf(policy, null));
-  const save = useAdminWrite(() => {
+  const save = useVersionedWrite(() => {
     const { isDefault, ...body } = policyBodyOf(draft);
     return api.patch(`/admin/sla/policies/${policy.id}`, { version: policy.version, ...body, ...(isDefault && !policy.isDefault ? { isDefault } : {}) });
   }, onDone);
@@ -179,11 +179,11 @@ function Rules({ policies }: { policies: SlaPolicy[] }) {
   const items = [...(rules.data?.items ?? [])].sort((a, b) => a.position - b.position || a.id - b.id);
   const [conditions, setConditions] = useState<ConditionDraft[]>([]);
   const [policyId, setPolicyId] = useState<string | null>(null);
-  const add = useAdminWrite(() => api.post('/admin/sla/rules', { position: nextPosition(items), filter: filterOfConditions(conditions), policyId: Number(policyId) }), () => { setConditions([]); setPolicyId(null); });
-  const move = useAdminWrite(async ({ id, delta }: { id: number; delta: -1 | 1 }) => {
+  const add = useVersionedWrite(() => api.post('/admin/sla/rules', { position: nextPosition(items), filter: filterOfConditions(conditions), policyId: Number(policyId) }), () => { setConditions([]); setPolicyId(null); });
+  const move = useVersionedWrite(async ({ id, delta }: { id: number; delta: -1 | 1 }) => {
     for (const step of moveRule(items, id, delta)) await api.patch(`/admin/sla/rules/${step.id}`, { version: step.version, position: step.position });
   });
-  const remove = useAdminWrite((rule: SlaRule) => api.delete(`/admin/sla/rules/${rule.id}?version=${rule.version}`));
+  const remove = useVersionedWrite((rule: SlaRule) => api.delete(`/admin/sla/rules/${rule.id}?version=${rule.version}`));
   const policyName = (id: number) => policies.find((p) => p.id === id)?.name ?? String(id);
   return (
     <Paper withBorder p="md" component="section" aria-label={t('slaAdmin.rules')}>
@@ -244,7 +244,8 @@ export default function SlaPage() {
       <CreatePolicy />
       <Rules policies={items} />
       <EditDialog title={t('slaAdmin.editPolicy')} opened={editing !== null} onClose={() => setEditing(null)}>
-        {editing && <EditPolicy key={editing.id} policy={editing} onDone={() => setEditing(null)} />}
+        {/* The policy as last read (a stale save re-reads it); the draft is the dialog's own. */}
+        {editing && <EditPolicy key={editing.id} policy={items.find((p) => p.id === editing.id) ?? editing} onDone={() => setEditing(null)} />}
       </EditDialog>
     </Stack>
   );
