@@ -33,6 +33,19 @@ const calendar = (version: number) => ({
   builtIn: 'tehran', holidays: [], version, createdAt: '2026-12-01T00:00:00Z', updatedAt: '2026-12-01T00:00:00Z', abilities: { update: true, delete: false },
 });
 
+function renderCalendarPage(lang: 'fa' | 'en') {
+  rememberLanguage(lang);
+  render(
+    <Providers>
+      <PrefsProvider signedIn={false}>
+        <MemoryRouter initialEntries={['/admin/calendars/1']}>
+          <Routes><Route path="/admin/calendars/:id" element={<CalendarPage />} /></Routes>
+        </MemoryRouter>
+      </PrefsProvider>
+    </Providers>,
+  );
+}
+
 describe('calendar page', () => {
   it('keeps the edited hours when the save is stale, re-reads the calendar and saves them at the fresh version', async () => {
     let version = 1;
@@ -42,16 +55,7 @@ describe('calendar page', () => {
       version = 2; // another admin saved meanwhile
       return { status: 409, body: { code: 'record.stale', message: 'This record has changed since you loaded it; reload and try again.', details: {} } };
     };
-    rememberLanguage('en');
-    render(
-      <Providers>
-        <PrefsProvider signedIn={false}>
-          <MemoryRouter initialEntries={['/admin/calendars/1']}>
-            <Routes><Route path="/admin/calendars/:id" element={<CalendarPage />} /></Routes>
-          </MemoryRouter>
-        </PrefsProvider>
-      </Providers>,
-    );
+    renderCalendarPage('en');
     const from = (await screen.findByLabelText('Saturday From')) as HTMLInputElement;
     fireEvent.change(from, { target: { value: '09:00' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save working hours' })));
@@ -70,16 +74,7 @@ describe('calendar page', () => {
   it('refuses malformed hours before sending them', async () => {
     routes['GET /admin/calendars/1'] = () => ({ status: 200, body: calendar(1) });
     routes['GET /admin/calendars/1/month*'] = () => ({ status: 200, body: { calendarId: 1, version: 1, calendar: 'jalali', year: 1405, month: 9, weeks: [] } });
-    rememberLanguage('fa');
-    render(
-      <Providers>
-        <PrefsProvider signedIn={false}>
-          <MemoryRouter initialEntries={['/admin/calendars/1']}>
-            <Routes><Route path="/admin/calendars/:id" element={<CalendarPage />} /></Routes>
-          </MemoryRouter>
-        </PrefsProvider>
-      </Providers>,
-    );
+    renderCalendarPage('fa');
     fireEvent.change(await screen.findByLabelText('شنبه از'), { target: { value: '17:00' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'ذخیرهٔ ساعت کاری' })));
     await screen.findByText(/ساعت‌ها به شکل/);
