@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import AgentsPage from './AgentsPage.tsx';
 import GroupsPage from './GroupsPage.tsx';
@@ -11,6 +12,11 @@ import MailboxesPage from './MailboxesPage.tsx';
 import TemplatesPage from './TemplatesPage.tsx';
 import AuditPage from './AuditPage.tsx';
 import { useAdminStrings } from './strings.ts';
+
+// The calendar and SLA pages load on first visit (their strings with them: sla-strings.ts).
+const CalendarsPage = lazy(() => import('./CalendarsPage.tsx'));
+const CalendarPage = lazy(() => import('./CalendarPage.tsx'));
+const SlaPage = lazy(() => import('./SlaPage.tsx'));
 
 /** Admin pages (lazy: not in the workspace's first screen). The server refuses non-admins (403). */
 export default function AdminRoutes() {
@@ -28,6 +34,9 @@ export default function AdminRoutes() {
       <Route path="templates" element={<TemplatesPage />} />
       <Route path="jobs" element={<JobsPage />} />
       <Route path="audit" element={<AuditPage />} />
+      <Route path="calendars" element={<CalendarsPage />} />
+      <Route path="calendars/:id" element={<CalendarPage />} />
+      <Route path="sla" element={<SlaPage />} />
     </Routes>
   );
 }

@@ -7,6 +7,7 @@ import { api } from '../shared/api.ts';
 import { Bidi, ErrorAlert, When } from '../shared/components.tsx';
 import { ActiveBadge, ADMIN_KEY, EditDialog, FormActions, InvitationButton, ListTable, PageTitle, ShownOnce, useAdminWrite, useList } from './admin-kit.tsx';
 import { patchBody } from './forms.ts';
+import { AgentSchedule } from './DutyPanels.tsx';
 import { useAdminStrings } from './strings.ts';
 
 const ROLES = ['analyst', 'supervisor', 'manager', 'crm', 'admin'] as const;
@@ -112,6 +113,7 @@ export function EditAgent({ agent, onDone }: { agent: Agent; onDone(): void }) {
         </Stack>
       </form>
       <InvitationButton path={`/agents/${agent.id}/invitation`} label={t('adminPages.sendResetLink')} />
+      <AgentSchedule agentId={agent.id} name={agent.name} />
       <AgentSessions userId={agent.userId} />
     </Stack>
   );

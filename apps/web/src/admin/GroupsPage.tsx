@@ -7,6 +7,7 @@ import { Bidi, ErrorAlert } from '../shared/components.tsx';
 import { ActiveBadge, EditDialog, FormActions, ListTable, PageTitle, useAdminWrite, useList } from './admin-kit.tsx';
 import { nullIfBlank, patchBody } from './forms.ts';
 import { useAdminStrings } from './strings.ts';
+import { GroupAssignmentPanel } from './DutyPanels.tsx';
 
 type Draft = { name: string; nameEn: string; description: string; memberIds: string[]; active: boolean };
 const toBody = (d: Draft) => ({ name: d.name.trim(), nameEn: nullIfBlank(d.nameEn), description: nullIfBlank(d.description), memberIds: d.memberIds.map(Number), active: d.active });
@@ -84,7 +85,12 @@ export default function GroupsPage() {
         ])}
       />
       <EditDialog title={t('adminPages.editGroup')} opened={editing !== null} onClose={() => setEditing(null)}>
-        {editing && <EditGroup key={editing.id} group={editing} onDone={() => setEditing(null)} />}
+        {editing && (
+          <Stack>
+            <EditGroup key={editing.id} group={editing} onDone={() => setEditing(null)} />
+            <GroupAssignmentPanel key={`assignment-${editing.id}`} groupId={editing.id} name={editing.name} />
+          </Stack>
+        )}
       </EditDialog>
     </Stack>
   );

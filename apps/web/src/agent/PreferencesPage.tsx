@@ -2,6 +2,7 @@ import { Select, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { usePrefs } from '../shared/prefs.tsx';
 import { MonthView } from '../shared/calendar/MonthView.tsx';
+import { AwayStatus } from '../admin/DutyPanels.tsx';
 
 const ZONES = ['Asia/Tehran', 'UTC', 'Europe/Berlin', 'Asia/Dubai'];
 
@@ -17,6 +18,7 @@ export default function PreferencesPage() {
       <Select label={t('preferences.digits')} value={prefs.digits} allowDeselect={false} onChange={(v) => prefs.update({ digits: v === 'latin' ? 'latin' : 'persian' })} data={[{ value: 'persian', label: t('preferences.persianDigits') }, { value: 'latin', label: t('preferences.latinDigits') }]} />
       <Select label={t('preferences.timeZone')} value={prefs.timeZone} allowDeselect={false} onChange={(v) => v && prefs.update({ timeZone: v })} data={ZONES} />
       <Select label={t('preferences.theme')} value={prefs.theme} allowDeselect={false} onChange={(v) => prefs.update({ theme: v === 'dark' ? 'dark' : 'light' })} data={[{ value: 'light', label: t('preferences.light') }, { value: 'dark', label: t('preferences.dark') }]} />
+      <AwayStatus />
       <MonthView />
     </Stack>
   );

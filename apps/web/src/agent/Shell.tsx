@@ -23,6 +23,7 @@ const ADMIN_PAGES = [
   ['agents', 'admin.agents'], ['groups', 'admin.groups'], ['organizations', 'nav.organizations'], ['contacts', 'admin.contacts'],
   ['categories', 'admin.categories'], ['priority', 'admin.priority'], ['settings', 'admin.settings'], ['mailboxes', 'nav.mailboxes'],
   ['templates', 'nav.templates'], ['jobs', 'admin.jobs'], ['audit', 'nav.audit'],
+  ['calendars', 'nav.calendars'], ['sla', 'nav.sla'],
 ] as const;
 const ACCOUNT_PAGES = [['sessions', 'nav.sessions'], ['tokens', 'nav.tokens'], ['password', 'nav.password']] as const;
 
@@ -123,7 +124,7 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
                 {t('admin.title')}
               </Text>
               {ADMIN_PAGES.map(([page, label]) => (
-                <NavLink key={page} component={Link} to={`/admin/${page}`} active={location.pathname === `/admin/${page}`} label={t(label)} />
+                <NavLink key={page} component={Link} to={`/admin/${page}`} active={location.pathname === `/admin/${page}` || location.pathname.startsWith(`/admin/${page}/`)} label={t(label)} />
               ))}
             </>
           )}

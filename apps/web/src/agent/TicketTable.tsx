@@ -9,6 +9,7 @@ import { api } from '../shared/api.ts';
 import { Bidi, ErrorAlert, PriorityBadge, StatusBadge, TicketNumber, When } from '../shared/components.tsx';
 import { STATUSES, PRIORITIES } from '../shared/ticket-words.ts';
 import { isTyping } from './Shortcuts.tsx';
+import { SlaDueCell, useNow } from './SlaCountdown.tsx';
 
 export type Column = 'number' | 'title' | 'requester' | 'organization' | 'priority' | 'status' | 'group' | 'assignee' | 'updated';
 const COLUMNS: Column[] = ['number', 'title', 'requester', 'organization', 'priority', 'status', 'group', 'assignee', 'updated'];
@@ -63,6 +64,7 @@ export function TicketTable({ rows, names, meAgentId, hasMore, onMore, onServerS
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [tag, setTag] = useState('');
+  const now = useNow();
 
   const sorted = useMemo(() => {
     if (onServerSort) return rows;
@@ -164,6 +166,8 @@ export function TicketTable({ rows, names, meAgentId, hasMore, onMore, onServerS
                 <Checkbox aria-label={t('bulk.selectAll')} checked={rows.length > 0 && selected.size === rows.length} onChange={(e) => setSelected(e.currentTarget.checked ? new Set(rows.map((r) => r.id)) : new Set())} />
               </Table.Th>
               {COLUMNS.map(header)}
+              {/* Display only: the server sorts by no SLA due time (TICKET_SORTS). */}
+              <Table.Th><Text size="sm" fw={700}>{t('column.slaDue')}</Text></Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -185,6 +189,7 @@ export function TicketTable({ rows, names, meAgentId, hasMore, onMore, onServerS
                 <Table.Td><Bidi>{names.groups.get(row.assignee.groupId ?? 0) ?? '—'}</Bidi></Table.Td>
                 <Table.Td><Bidi>{names.agents.get(row.assignee.agentId ?? 0) ?? '—'}</Bidi></Table.Td>
                 <Table.Td><When instant={row.updatedAt} relative /></Table.Td>
+                <Table.Td><SlaDueCell ticket={row} now={now} /></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -16,6 +16,7 @@ import { useArticles, useTicket, useTicketEdit } from './ticket-hooks.ts';
 import { useDirectory } from './directory.ts';
 import { HistoryTab } from './HistoryTab.tsx';
 import { PresenceBar, usePresenceReport } from './Presence.tsx';
+import { SlaCountdown } from './SlaCountdown.tsx';
 
 /** One ticket: editable header, timeline, composer, escalation, relations and merge, requester, history. */
 export default function TicketView() {
@@ -125,7 +126,10 @@ export default function TicketView() {
           </Tabs>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <RequesterPanel ticket={data} />
+          <Stack>
+            <SlaCountdown ticket={data} />
+            <RequesterPanel ticket={data} />
+          </Stack>
         </Grid.Col>
       </Grid>
       <ActionDialog kind={dialog} ticket={data} onClose={() => setDialog(null)} onDone={() => { setDialog(null); refresh(); void client.invalidateQueries({ queryKey: keys.articles(id) }); }} save={edit.save} />

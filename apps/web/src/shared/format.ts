@@ -10,7 +10,7 @@ export interface DisplayPrefs {
 
 export const DEFAULT_PREFS: DisplayPrefs = { language: 'fa', calendar: 'jalali', digits: 'persian', timeZone: 'Asia/Tehran' };
 
-function locale(p: DisplayPrefs): string {
+export function locale(p: DisplayPrefs): string {
   const calendar = p.calendar === 'jalali' ? 'persian' : 'gregory';
   const nu = p.digits === 'persian' ? 'arabext' : 'latn';
   return `${p.language === 'fa' ? 'fa-IR' : 'en-GB'}-u-ca-${calendar}-nu-${nu}`;

@@ -48,6 +48,8 @@ describe.skipIf(!hasChromium)('quality bars in a real browser', () => {
   }
 
   it('axe finds no serious or critical violation on any route of either entry, in fa and en', async () => {
+    const admin = await ApiClient.signIn(server.url, ADMIN.email, ADMIN.password);
+    const tehran = (await admin.call<{ items: { id: number; builtIn: string | null }[] }>('GET', '/admin/calendars')).items.find((c) => c.builtIn === 'tehran')!.id;
     const agentVisits: { route: string; path: string; who: Who }[] = [
       { route: '/', path: '/', who: 'analyst' },
       { route: '/queues/:name', path: '/queues/unassigned_in_my_groups', who: 'analyst' },
@@ -56,7 +58,8 @@ describe.skipIf(!hasChromium)('quality bars in a real browser', () => {
       { route: '/search', path: '/search', who: 'analyst' },
       { route: '/preferences', path: '/preferences', who: 'analyst' },
       ...['sessions', 'tokens', 'password'].map((p) => ({ route: `/account/${p}`, path: `/account/${p}`, who: 'analyst' as const })),
-      ...['agents', 'groups', 'organizations', 'contacts', 'categories', 'priority', 'settings', 'mailboxes', 'templates', 'jobs', 'audit'].map((p) => ({ route: p, path: `/admin/${p}`, who: 'admin' as const })),
+      ...['agents', 'groups', 'organizations', 'contacts', 'categories', 'priority', 'settings', 'mailboxes', 'templates', 'jobs', 'audit', 'calendars', 'sla'].map((p) => ({ route: p, path: `/admin/${p}`, who: 'admin' as const })),
+      { route: 'calendars/:id', path: `/admin/calendars/${tehran}`, who: 'admin' as const },
     ];
     const portalVisits = [
       { route: '/', path: '/portal/', who: 'customer' as const },

@@ -12,7 +12,7 @@ export function DateRangePicker({ label, value, onChange }: { label: string; val
   const dayLabel = useDayLabel();
   const text = value ? `${dayLabel(value.from)} – ${dayLabel(value.to)}` : '';
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-start">
+    <Popover opened={opened} onChange={setOpened} position="bottom-start" withRoles={false}>
       <Popover.Target>
         <TextInput label={label} readOnly value={text} onClick={() => setOpened((o) => !o)} />
       </Popover.Target>

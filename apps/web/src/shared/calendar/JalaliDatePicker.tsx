@@ -19,7 +19,7 @@ export function JalaliDatePicker({ label, value, onChange }: { label: string; va
   const [opened, setOpened] = useState(false);
   const dayLabel = useDayLabel();
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-start">
+    <Popover opened={opened} onChange={setOpened} position="bottom-start" withRoles={false}>
       <Popover.Target>
         <TextInput label={label} readOnly value={value === null ? '' : dayLabel(value)} onClick={() => setOpened((o) => !o)} onKeyDown={(e) => e.key === 'Enter' && setOpened(true)} />
       </Popover.Target>

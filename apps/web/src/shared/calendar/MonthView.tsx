@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ActionIcon, Group, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -19,17 +19,36 @@ export function monthName(calendar: CalendarSystem, month: number, language: 'fa
   return new Intl.DateTimeFormat(language === 'fa' ? 'fa-IR' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1));
 }
 
+/** How a day is marked (an admin's calendar view): its kind as a data attribute and colour, its label as the title. */
+export type DayMark = { kind: 'working' | 'off' | 'holiday' | 'estimated' | 'closure' | 'partial'; label: string };
+const MARK_COLOR: Record<DayMark['kind'], string | undefined> = {
+  working: undefined,
+  off: 'var(--mantine-color-gray-light)',
+  holiday: 'var(--mantine-color-red-light)',
+  estimated: 'var(--mantine-color-orange-light)',
+  closure: 'var(--mantine-color-grape-light)',
+  partial: 'var(--mantine-color-yellow-light)',
+};
+
 /**
  * A Saturday-first month in the user's calendar (Jalali or Gregorian) and digits, laid out by the
- * document's direction. Days are epoch days (packages/calendar); `isSelected` marks a date or range.
+ * document's direction. Days are epoch days (packages/calendar); `isSelected` marks a date or range;
+ * `markDay` colours days (holidays, days off) and `onViewChange` tells which month is shown.
  */
-export function MonthView({ initialDay, isSelected, onSelect }: { initialDay?: number; isSelected?: (day: number) => boolean; onSelect?: (day: number) => void }) {
+export function MonthView({ initialDay, isSelected, onSelect, markDay, onViewChange }: {
+  initialDay?: number;
+  isSelected?: (day: number) => boolean;
+  onSelect?: (day: number) => void;
+  markDay?: (day: number) => DayMark | undefined;
+  onViewChange?: (view: { calendar: CalendarSystem; year: number; month: number }) => void;
+}) {
   const { t } = useTranslation();
   const prefs = usePrefs();
   const calendar: CalendarSystem = prefs.calendar;
   const start = civilDateOf(initialDay ?? todayEpochDay(prefs.timeZone), calendar);
   const [view, setView] = useState({ year: start.year, month: start.month });
   const grid = monthGrid(calendar, view.year, view.month);
+  useEffect(() => onViewChange?.({ calendar, ...view }), [calendar, view.year, view.month]);
   const step = (delta: number) => setView((v) => {
     const index = v.year * 12 + (v.month - 1) + delta;
     return { year: Math.floor(index / 12), month: (index % 12) + 1 };
@@ -51,13 +70,16 @@ export function MonthView({ initialDay, isSelected, onSelect }: { initialDay?: n
         {grid.weeks.flat().map((day) => {
           const date = calendar === 'jalali' ? day.jalali : day.gregorian;
           const selected = isSelected?.(day.epochDay) ?? false;
+          const mark = markDay?.(day.epochDay);
           return (
             <UnstyledButton
               key={day.epochDay}
               aria-pressed={selected}
               data-day={day.epochDay}
+              data-mark={mark?.kind}
+              title={mark?.label || undefined}
               onClick={() => onSelect?.(day.epochDay)}
-              style={{ background: selected ? 'var(--mantine-primary-color-light)' : undefined, borderRadius: 4 }}
+              style={{ background: selected ? 'var(--mantine-primary-color-light)' : mark ? MARK_COLOR[mark.kind] : undefined, borderRadius: 4 }}
             >
               <Text size="sm" c={day.inMonth ? undefined : 'dimmed'}>{formatNumber(date.day, prefs)}</Text>
             </UnstyledButton>
