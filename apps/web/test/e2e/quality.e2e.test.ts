@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)('quality bars in a real browser', () => {
   }
 
   it('axe finds no serious or critical violation on any route of either entry, in fa and en', async () => {
-    const admin = await ApiClient.signIn(server.url, ADMIN.email, ADMIN.password);
+    const admin = await ApiClient.signIn(desk.server.url, ADMIN.email, ADMIN.password);
     const tehran = (await admin.call<{ items: { id: number; builtIn: string | null }[] }>('GET', '/admin/calendars')).items.find((c) => c.builtIn === 'tehran')!.id;
     const agentVisits: { route: string; path: string; who: Who }[] = [
       { route: '/', path: '/', who: 'analyst' },

@@ -3,14 +3,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ADMIN, ApiClient, hasChromium, SKIP_MESSAGE, startServer, type RunningServer } from './server.ts';
+import { ADMIN, ApiClient, hasChromium, startServer, type RunningServer } from './server.ts';
+import { requireChromium } from './desk.ts';
 import { contextFor, launch, screenshot } from './browser.ts';
 
-const CI = process.env.CI === 'true';
-if (!hasChromium) {
-  if (CI) throw new Error(SKIP_MESSAGE.replace('SKIPPED', 'FAILED'));
-  console.warn(SKIP_MESSAGE);
-}
+requireChromium();
 
 /**
  * The link the server announced to the notification channels for an address (`access.link_issued`

@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, ApiClient, buildWorld, hasChromium, PASSWORD, SKIP_MESSAGE, startServer, type RunningServer, type World } from './server.ts';
-import { contextFor, launch, screenshot, signInAs } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ADMIN, ApiClient, hasChromium, PASSWORD } from './server.ts';
+import { requireChromium, useE2eDesk } from './desk.ts';
+import { contextFor, screenshot, signInAs } from './browser.ts';
 
-const CI = process.env.CI === 'true';
-if (!hasChromium) {
-  if (CI) throw new Error(SKIP_MESSAGE.replace('SKIPPED', 'FAILED'));
-  console.warn(SKIP_MESSAGE);
-}
+requireChromium();
 
 /** Today's epoch day in Tehran (the month view opens on it). */
 function todayInTehran(): number {
@@ -23,26 +20,14 @@ async function signInAdmin(page: Page): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('SLA journey in a real browser', () => {
-  let server: RunningServer;
-  let world: World;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    world = await buildWorld(server);
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const desk = useE2eDesk();
 
   it('an admin adds a holiday on the Tehran calendar and sees it in the month view, creates an SLA policy; an agent sees the countdown (fa RTL, en LTR)', async () => {
-    const calendars = await world.admin.call<{ items: { id: number; name: string; builtIn: string | null }[] }>('GET', '/admin/calendars');
+    const calendars = await desk.world.admin.call<{ items: { id: number; name: string; builtIn: string | null }[] }>('GET', '/admin/calendars');
     const tehran = calendars.items.find((c) => c.builtIn === 'tehran')!;
     const always = calendars.items.find((c) => c.builtIn === '24x7')!;
 
-    const admin = await (await contextFor(browser, server.url, 'fa')).newPage();
+    const admin = await (await contextFor(desk.browser, desk.server.url, 'fa')).newPage();
     await signInAdmin(admin);
     expect(await admin.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await admin.getByTestId('sidebar').getByRole('link', { name: 'تقویم‌های کاری' }).click();
@@ -65,7 +50,7 @@ describe.skipIf(!hasChromium)('SLA journey in a real browser', () => {
     expect(await month.locator('[data-mark="off"]').count()).toBeGreaterThanOrEqual(4);
     await admin.getByText('روز شرکت', { exact: true }).waitFor();
     await screenshot(admin, 'admin-calendar-1366x768-fa');
-    const stored = await world.admin.call<{ holidays: { name: { en: string } }[] }>('GET', `/admin/calendars/${tehran.id}`);
+    const stored = await desk.world.admin.call<{ holidays: { name: { en: string } }[] }>('GET', `/admin/calendars/${tehran.id}`);
     expect(stored.holidays.map((h) => h.name.en)).toContain('Company day');
 
     // A default SLA policy on the 24×7 calendar: first response 4 hours, resolution 8 hours, every priority.
@@ -81,7 +66,7 @@ describe.skipIf(!hasChromium)('SLA journey in a real browser', () => {
     await policy.getByRole('switch', { name: 'توافق‌نامهٔ پیش‌فرض شود' }).check({ force: true });
     await policy.getByRole('button', { name: 'ساختن' }).click();
     await admin.getByRole('table', { name: 'توافق‌نامه‌های سطح خدمت' }).getByText('طلایی').waitFor();
-    const policies = await world.admin.call<{ items: { name: string; isDefault: boolean; calendarId: number; targets: Record<string, { firstResponse?: number; resolution?: number }> }[] }>('GET', '/admin/sla/policies');
+    const policies = await desk.world.admin.call<{ items: { name: string; isDefault: boolean; calendarId: number; targets: Record<string, { firstResponse?: number; resolution?: number }> }[] }>('GET', '/admin/sla/policies');
     const gold = policies.items.find((p) => p.name === 'طلایی')!;
     expect(gold).toMatchObject({ isDefault: true, calendarId: always.id });
     expect(Object.keys(gold.targets).sort()).toEqual(['1', '2', '3', '4']);
@@ -89,10 +74,10 @@ describe.skipIf(!hasChromium)('SLA journey in a real browser', () => {
     await screenshot(admin, 'admin-sla-1366x768-fa');
 
     // A customer's new ticket gets it; the analyst sees the countdown, in fa (RTL) and en (LTR).
-    const customer = await ApiClient.signIn(server.url, world.customer.email, PASSWORD);
+    const customer = await ApiClient.signIn(desk.server.url, desk.world.customer.email, PASSWORD);
     const { id } = await customer.call<{ id: number }>('POST', '/tickets', { title: 'چاپگر طبقه دوم', type: 'incident' });
-    const agent = await (await contextFor(browser, server.url, 'fa')).newPage();
-    await signInAs(agent, `/tickets/${id}`, world.analyst.email, 'fa');
+    const agent = await (await contextFor(desk.browser, desk.server.url, 'fa')).newPage();
+    await signInAs(agent, `/tickets/${id}`, desk.world.analyst.email, 'fa');
     const countdown = agent.getByTestId('sla-countdown');
     const first = countdown.locator('[data-target="firstResponse"]');
     await first.waitFor();
@@ -110,8 +95,8 @@ describe.skipIf(!hasChromium)('SLA journey in a real browser', () => {
     await row.waitFor();
     expect(await row.textContent()).toMatch(/[۰-۹]+ ساعت/);
 
-    const en = await (await contextFor(browser, server.url, 'en')).newPage();
-    await signInAs(en, `/tickets/${id}`, world.analyst.email, 'en');
+    const en = await (await contextFor(desk.browser, desk.server.url, 'en')).newPage();
+    await signInAs(en, `/tickets/${id}`, desk.world.analyst.email, 'en');
     const firstEn = en.getByTestId('sla-countdown').locator('[data-target="firstResponse"]');
     await firstEn.waitFor();
     expect(await firstEn.textContent()).toMatch(/First response.*in 3 hours and \d+ minutes|First response.*in 4 hours/);
@@ -129,7 +114,7 @@ describe.skipIf(!hasChromium)('SLA journey in a real browser', () => {
     await tomorrow.click();
     await duty.getByRole('button', { name: 'I am away' }).click();
     await duty.getByTestId('away-until').waitFor();
-    const me = await (await ApiClient.signIn(server.url, world.analyst.email, PASSWORD)).call<{ awayUntil: string | null }>('GET', '/me/duty');
+    const me = await (await ApiClient.signIn(desk.server.url, desk.world.analyst.email, PASSWORD)).call<{ awayUntil: string | null }>('GET', '/me/duty');
     expect(Date.parse(me.awayUntil!)).toBeGreaterThan(Date.now());
 
     await admin.context().close();
