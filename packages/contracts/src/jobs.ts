@@ -83,6 +83,8 @@ export interface JobMap {
   'notifications.sla_breached': EventJob<'ticket.sla_breached'>;
   /** A contract ends soon: its account manager hears of it. */
   'notifications.contract_expiring': EventJob<'contract.expiring'>;
+  /** A one-time link access issued, mailed to its address (notifications/link-mail.ts). */
+  'notifications.link_mail': EventJob<'access.link_issued'>;
   /** Mail out: a desk's public reply goes to the customer side by mail (reply-all by default). */
   'email.mail_reply': EventJob<'ticket.article_added'>;
   /** Mail out: sends one outbound_messages row (retries with back-off; finally failed is recorded on the row). */
@@ -140,6 +142,7 @@ export const JOB_NAMES = [
   'notifications.sla_warning',
   'notifications.sla_breached',
   'notifications.contract_expiring',
+  'notifications.link_mail',
   'email.mail_reply',
   'email.send_message',
   'sso.sync_directory',

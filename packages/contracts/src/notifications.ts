@@ -23,10 +23,14 @@ export const NotificationKind = Type.Union([
   Type.Literal('ticket.waiting_for_customer'),
   Type.Literal('ticket.resolved'),
   Type.Literal('ticket.closed'),
+  // email only, never switched off and never in the bell: a one-time link someone asked for or was sent
+  Type.Literal('account.invitation'),
+  Type.Literal('account.password_reset'),
+  Type.Literal('account.sign_up'),
 ]);
 export type NotificationKind = Static<typeof NotificationKind>;
 
-/** Every kind, in the order settings and template lists show them. */
+/** Every kind a user may switch and an admin may edit, in the order settings and template lists show them (the account.* link mails are neither). */
 export const NOTIFICATION_KINDS = [
   'ticket.received',
   'ticket.public_reply',

@@ -12,7 +12,7 @@ requireChromium();
 /**
  * The link the server announced to the notification channels for an address (`access.link_issued`
  * in the outbox of the server's own SQLite database), opened with the desk's key as a mail driver
- * would: no mail is sent for links yet, so this is how a customer's inbox is read here.
+ * would (the e2e server has no mail relay, so the link mail waits unsent): this is how a customer's inbox is read here.
  */
 function lastLinkTo(server: RunningServer, to: string): string {
   const db = new Database(path.join(server.dataDir, 'pishkhan.sqlite'), { readonly: true, fileMustExist: true });

@@ -42,7 +42,7 @@ export interface IssuedLink {
 
 /**
  * Issues a one-time link and hands it to the notification channels (`access.link_issued`, the link
- * sealed) in the caller's unit of work. Returns it too, for an admin to pass on while no mail is sent.
+ * sealed) in the caller's unit of work. Returns it too, for an admin to pass on where no mail relay is set.
  */
 export async function issueLink(
   ctx: LinkContext,

@@ -7,6 +7,7 @@ import { notificationJobs } from './notifications.jobs.ts';
 import { registerNotificationRoutes } from './notifications.routes.ts';
 import { registerMailLinkRoutes } from './mail-links/mail-links.routes.ts';
 import { emailDriver } from './drivers/email.ts';
+import { linkMailJob } from './link-mail.ts';
 
 export type { NotificationDriver, NotificationMail, NotificationMailer, NotificationRecipient, OutgoingNotification, SmsSender } from './drivers/types.ts';
 export { CUSTOMER_KINDS } from './templates/defaults.ts';
@@ -22,12 +23,17 @@ export interface NotificationsOptions {
 
 /**
  * Registers the /me/notifications routes, the settings and template routes and the mail-link
- * pages, and contributes the notification jobs, subscribed to ticket events. Drivers: in-app, and
- * email when a mailer is given.
+ * pages, and contributes the notification jobs, subscribed to ticket events, and the mail of the
+ * one-time links access issues (link-mail.ts). Drivers: in-app, and email when a mailer is given.
  */
 export function registerNotifications(app: App, ctx: AppContext, options: NotificationsOptions = {}): Contribution<AppContext> {
   registerNotificationRoutes(app, ctx);
   registerMailLinkRoutes(app, ctx);
   const drivers = options.drivers ?? [liveInAppDriver(ctx.realtime), ...(options.mailer ? [emailDriver({ clock: ctx.clock, publicUrl: ctx.config.publicUrl, sealKeys: ctx.sealKeys, contactSignIns: ctx.contactSignIns }, options.mailer)] : [])];
-  return { module: 'notifications', ...notificationJobs(ctx, drivers) };
+  const { jobs, subscriptions } = notificationJobs(ctx, drivers);
+  return {
+    module: 'notifications',
+    jobs: [...(jobs ?? []), linkMailJob(ctx, options.mailer)],
+    subscriptions: [...(subscriptions ?? []), { event: 'access.link_issued', job: 'notifications.link_mail' }],
+  };
 }

@@ -28,6 +28,9 @@ export const PLACEHOLDERS: Readonly<Record<NotificationKind, readonly string[]>>
   'ticket.pending_reached': COMMON,
   'ticket.sla_warning': [...COMMON, 'slaTarget', 'dueAt'],
   'ticket.sla_breached': [...COMMON, 'slaTarget', 'dueAt'],
+  'account.invitation': ['recipientName', 'actionLink', 'expiresAt', 'portalLink'],
+  'account.password_reset': ['recipientName', 'actionLink', 'expiresAt', 'portalLink'],
+  'account.sign_up': ['recipientName', 'actionLink', 'expiresAt', 'portalLink'],
   'contract.expiring': ['recipientName', 'actorName', 'portalLink', 'contractName', 'endsOn'],
 };
 
@@ -156,6 +159,18 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationKind, { fa: Template
     fa: fa('مهلت گذشت [#{{ticketNumber}}] {{ticketTitle}}', 'مهلت «{{slaTarget}}» درخواست {{ticketNumber}} گذشت ({{dueAt}}) و درخواست بالاتر ارجاع شد.', 'موضوع: {{ticketTitle}}', '', '{{ticketLink}}'),
     en: en('Breached [#{{ticketNumber}}] {{ticketTitle}}', 'The {{slaTarget}} of ticket {{ticketNumber}} was due {{dueAt}} and is breached; the ticket was escalated.', 'Title: {{ticketTitle}}', '', '{{ticketLink}}'),
   },
+  'account.invitation': {
+    fa: fa('دعوت به پیشخوان', 'سلام،', '', 'برای شما در پیشخوان حساب کاربری ساخته شده است. برای گزینش گذرواژه و ورود، این پیوند را باز کنید:', '{{actionLink}}', '', 'این پیوند یک بار کار می‌کند و تا {{expiresAt}} معتبر است.'),
+    en: en('Your invitation to Pishkhan', 'Hello,', '', 'An account has been made for you in Pishkhan. Open this link to choose a password and sign in:', '{{actionLink}}', '', 'The link works once and is valid until {{expiresAt}}.'),
+  },
+  'account.password_reset': {
+    fa: fa('بازنشانی گذرواژهٔ پیشخوان', 'سلام،', '', 'برای گزینش گذرواژهٔ تازه این پیوند را باز کنید:', '{{actionLink}}', '', 'این پیوند یک بار کار می‌کند و تا {{expiresAt}} معتبر است. اگر شما درخواست نکرده‌اید، این نامه را نادیده بگیرید؛ گذرواژهٔ کنونی تغییر نمی‌کند.'),
+    en: en('Reset your Pishkhan password', 'Hello,', '', 'Open this link to choose a new password:', '{{actionLink}}', '', 'The link works once and is valid until {{expiresAt}}. If you did not ask for it, ignore this mail; your password stays as it is.'),
+  },
+  'account.sign_up': {
+    fa: fa('تأیید نشانی ایمیل', 'سلام،', '', 'برای پایان ثبت‌نام در درگاه مشتریان این پیوند را باز کنید:', '{{actionLink}}', '', 'این پیوند یک بار کار می‌کند و تا {{expiresAt}} معتبر است. اگر شما ثبت‌نام نکرده‌اید، این نامه را نادیده بگیرید.'),
+    en: en('Confirm your email address', 'Hello,', '', 'Open this link to finish signing up to the customer portal:', '{{actionLink}}', '', 'The link works once and is valid until {{expiresAt}}. If you did not sign up, ignore this mail.'),
+  },
   'contract.expiring': {
     fa: fa('پایان نزدیک قرارداد «{{contractName}}»', '{{recipientName}} گرامی،', '', 'قرارداد «{{contractName}}» در {{endsOn}} به پایان می‌رسد. برای تمدید یا قرارداد تازه اقدام کنید.'),
     en: en('Contract "{{contractName}}" ends soon', 'Dear {{recipientName}},', '', 'The contract "{{contractName}}" ends on {{endsOn}}. Arrange a renewal or a new contract.'),
@@ -179,6 +194,8 @@ export const SAMPLE_VALUES: Readonly<Record<'fa' | 'en', Readonly<Record<string,
     dueAt: '۱۲ آذر ۱۴۰۵، ۱۴:۳۰',
     contractName: 'پشتیبانی ۱۴۰۵',
     endsOn: '۲۹ اسفند ۱۴۰۵',
+    actionLink: 'https://desk.example/accept-invitation#token=sample',
+    expiresAt: '۱۲ آذر ۱۴۰۵، ۱۵:۳۰',
   },
   en: {
     recipientName: 'Maryam Ahmadi',
@@ -195,6 +212,8 @@ export const SAMPLE_VALUES: Readonly<Record<'fa' | 'en', Readonly<Record<string,
     dueAt: '2 December 2026, 14:30 (Tehran)',
     contractName: 'Support 1405',
     endsOn: '20 March 2027',
+    actionLink: 'https://desk.example/accept-invitation#token=sample',
+    expiresAt: '2 December 2026, 15:30 (Tehran)',
   },
 };
 

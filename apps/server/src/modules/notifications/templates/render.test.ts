@@ -42,9 +42,13 @@ describe('templates: text with placeholders', () => {
         expect(unknownPlaceholders([template.subject, template.body], PLACEHOLDERS[kind as keyof typeof PLACEHOLDERS]), `${kind} ${language}`).toEqual([]);
         if (language === 'fa') expect(`${template.subject}\n${template.body}`.replace(/\{\{\w+\}\}/g, '')).not.toMatch(/[A-Za-z]/);
         const rendered = renderTemplate(template, SAMPLE_VALUES[language as 'fa' | 'en'], language as 'fa' | 'en');
-        // A ticket's mail carries its number for threading; a contract notice has no ticket.
+        // A ticket's mail carries its number for threading; a contract notice has no ticket; a link
+        // mail carries its one link in the body (and no ticket number anywhere).
         if (kind.startsWith('ticket.')) expect(rendered.subject).toContain('[#10234]');
-        else expect(rendered.subject).toContain(SAMPLE_VALUES[language as 'fa' | 'en'].contractName);
+        else if (kind.startsWith('account.')) {
+          expect(rendered.text).toContain(SAMPLE_VALUES[language as 'fa' | 'en'].actionLink);
+          expect(rendered.text).not.toContain('10234');
+        } else expect(rendered.subject).toContain(SAMPLE_VALUES[language as 'fa' | 'en'].contractName);
       }
     }
   });

@@ -11,7 +11,7 @@ import { recordAudit } from '../../audit/index.ts';
 /**
  * An admin sends an agent an invitation link (a new agent's first password, or a reset of a
  * forgotten one): one hour, single use, through the notification channels; the admin also gets the
- * link to hand over while no mail is sent. The current password keeps working until the link is used.
+ * link to hand over (a desk with no mail relay). The current password keeps working until the link is used.
  */
 export const inviteAgent = defineCommand(
   'agent.invite',

@@ -1,0 +1,45 @@
+import { defineJob, type AppContext } from '../../context.ts';
+import { open } from '../../platform/crypto/index.ts';
+import { LINK_SEAL_CONTEXT } from '../access/index.ts';
+import type { NotificationMailer } from './drivers/types.ts';
+import { dueAtText } from './templates/defaults.ts';
+import { renderTemplate } from './templates/render.ts';
+import { templateFor } from './templates/template-source.ts';
+
+const KIND = { invitation: 'account.invitation', password_reset: 'account.password_reset', sign_up: 'account.sign_up' } as const;
+
+/**
+ * Mails a one-time link access issued (`access.link_issued`: an invitation, a password reset, a
+ * sign-up's confirmation) to the address it was issued for, in its language — the only place the
+ * sealed link is opened. Not a notification: no bell row and no switch (a person cannot turn off
+ * the mail they asked for), and nothing of the account beyond the link. A per-ticket link travels
+ * inside the "request received" mail instead, so it is not mailed alone. At least once: the
+ * outbox id is the mail's dedupe key. Without a mailer (no email module) the link stays where the
+ * admin's answer showed it.
+ */
+export function linkMailJob(ctx: AppContext, mailer: NotificationMailer | undefined) {
+  return defineJob('notifications.link_mail', {
+    async handler({ payload: event, trx }) {
+      const link = event.payload;
+      if (!mailer || link.purpose === 'ticket_link') return;
+      const kind = KIND[link.purpose];
+      const template = await templateFor(trx, kind, link.language);
+      const values = {
+        recipientName: '',
+        actionLink: open(ctx.sealKeys, link.sealedLink, LINK_SEAL_CONTEXT),
+        expiresAt: dueAtText(new Date(link.expiresAt).toISOString(), link.language),
+        portalLink: `${ctx.config.publicUrl.replace(/\/+$/, '')}/portal`,
+      };
+      await mailer.queue(trx, {
+        ticketId: null,
+        kind,
+        to: { address: link.to, name: null },
+        language: link.language,
+        ...renderTemplate(template, values, link.language),
+        dedupeKey: `${event.outboxId}:link`,
+        // No ticket to thread into: it stands alone, from the desk's default mailbox.
+        toCustomer: false,
+      });
+    },
+  });
+}
