@@ -12,7 +12,7 @@ import { TicketTable, type Column } from './TicketTable.tsx';
 import { useDirectory } from './directory.ts';
 
 type Page = { items: TicketSummary[]; nextCursor: string | null };
-const SERVER_SORT: Partial<Record<Column, string>> = { number: 'number', priority: 'priority', updated: 'updated_at' };
+const SERVER_SORT: Partial<Record<Column, string>> = { number: 'number', priority: 'priority', updated: 'updated_at', slaDue: 'sla_due' };
 
 /** The filter form's state as a condition list of the filter language (what a saved view stores). */
 export function filterOf(statuses: string[], priorities: string[], tag: string): TicketFilter {

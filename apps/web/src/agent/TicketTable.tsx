@@ -11,8 +11,8 @@ import { STATUSES, PRIORITIES } from '../shared/ticket-words.ts';
 import { isTyping } from './Shortcuts.tsx';
 import { SlaDueCell, useNow } from './SlaCountdown.tsx';
 
-export type Column = 'number' | 'title' | 'requester' | 'organization' | 'priority' | 'status' | 'group' | 'assignee' | 'updated';
-const COLUMNS: Column[] = ['number', 'title', 'requester', 'organization', 'priority', 'status', 'group', 'assignee', 'updated'];
+export type Column = 'number' | 'title' | 'requester' | 'organization' | 'priority' | 'status' | 'group' | 'assignee' | 'updated' | 'slaDue';
+const COLUMNS: Column[] = ['number', 'title', 'requester', 'organization', 'priority', 'status', 'group', 'assignee', 'updated', 'slaDue'];
 type Sort = { column: Column; descending: boolean };
 
 export interface Names {
@@ -31,6 +31,8 @@ function sortValue(row: TicketSummary, column: Column, names: Names): string | n
     case 'group': return names.groups.get(row.assignee.groupId ?? 0) ?? '';
     case 'assignee': return names.agents.get(row.assignee.agentId ?? 0) ?? '';
     case 'updated': return row.updatedAt;
+    // The earliest running due time; tickets without one sort last (as the server's sla_due).
+    case 'slaDue': return row.sla?.dueAt ? Date.parse(row.sla.dueAt) : Number.MAX_SAFE_INTEGER;
   }
 }
 
@@ -166,8 +168,6 @@ export function TicketTable({ rows, names, meAgentId, hasMore, onMore, onServerS
                 <Checkbox aria-label={t('bulk.selectAll')} checked={rows.length > 0 && selected.size === rows.length} onChange={(e) => setSelected(e.currentTarget.checked ? new Set(rows.map((r) => r.id)) : new Set())} />
               </Table.Th>
               {COLUMNS.map(header)}
-              {/* Display only: the server sorts by no SLA due time (TICKET_SORTS). */}
-              <Table.Th><Text size="sm" fw={700}>{t('column.slaDue')}</Text></Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
