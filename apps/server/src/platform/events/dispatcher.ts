@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock/index.ts';
 import type { DialectSupport } from '../db/dialects/index.ts';
 import { transaction } from '../db/transaction.ts';
+import { nextTurn } from '../event-loop.ts';
 import type { JobPayloads, JobToEnqueue, Jobs } from '../jobs/types.ts';
 import { markDispatched, selectUndispatched } from './outbox.repository.ts';
 import { onOutboxWritten } from './record.ts';
@@ -71,6 +72,7 @@ export function createEventDispatcher<M extends JobPayloads = any>(deps: Dispatc
       const n = await dispatchBatch();
       total += n;
       if (n < batchSize) return total;
+      await nextTurn();
     }
   }
 

@@ -327,6 +327,22 @@ describe('jobs', () => {
     expect(bad.last_error).toContain('boom: this one only');
   });
 
+  it('a backlog of quick jobs leaves the event loop its turns (a timer fires while the backlog runs)', async () => {
+    const runner = createJobs({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: createLogger('silent'), workerId: 'turns', pollMs: 20 });
+    let ran = 0;
+    runner.define({ name: 'test.quick', handler: async () => void ran++ });
+    const N = 600;
+    await transaction(t.ctx.db, (trx) => runner.enqueueMany(trx, Array.from({ length: N }, () => ({ name: 'test.quick', payload: {} }))));
+    runner.start();
+    // A timer stands for everything else the server does (an HTTP request, a socket): it must not
+    // wait for the whole backlog, which better-sqlite3's synchronous answers would otherwise run
+    // in one unbroken chain of microtasks.
+    const ranWhenTimerFired = await new Promise<number>((resolve) => setTimeout(() => resolve(ran), 0));
+    await vi.waitFor(() => expect(ran).toBe(N), { timeout: 30_000 });
+    await runner.stop();
+    expect(ranWhenTimerFired).toBeLessThan(N);
+  });
+
   describe('leases per definition, with a heartbeat', () => {
     const SHORT_LEASE = 1000;
     /** Two runners on two connections, both defining `name` with a 1 s lease; `slow`'s first run waits inside its handler. */

@@ -6,6 +6,7 @@ import { systemActor } from '../actor.ts';
 import type { Clock } from '../clock/index.ts';
 import type { DialectSupport } from '../db/dialects/index.ts';
 import { inSavepoint } from '../db/savepoint.ts';
+import { nextTurn } from '../event-loop.ts';
 import { afterCommit, transaction } from '../db/transaction.ts';
 import { faultPoint } from '../testing/faults.ts';
 import { defaultBackoffMs } from './backoff.ts';
@@ -94,7 +95,8 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
   }
 
   function idle(ms: number): Promise<void> {
-    if (woken) return Promise.resolve();
+    // Woken already (a job ended, an enqueue): go on, but after the event loop's other work.
+    if (woken) return nextTurn();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -304,8 +306,12 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
         logger.error({ err: errorMessage(error), worker: workerId }, 'Job poll failed');
       }
       if (stopping) break;
-      // All free slots filled: there may be more due work; wait only for a slot to free up.
-      if (filled && active.size < concurrency) continue;
+      // All free slots filled: there may be more due work; wait only for a slot to free up — and
+      // for the event loop's other work first, which a backlog of quick jobs would starve.
+      if (filled && active.size < concurrency) {
+        await nextTurn();
+        continue;
+      }
       await idle(failures > 0 ? Math.min(pollMs * 2 ** failures, 30_000) : pollMs);
     }
   }
