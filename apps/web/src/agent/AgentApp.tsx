@@ -18,6 +18,7 @@ const SessionsPage = lazy(() => import('./account/SessionsPage.tsx'));
 const TokensPage = lazy(() => import('./account/TokensPage.tsx'));
 const PasswordPage = lazy(() => import('./account/PasswordPage.tsx'));
 const LinkPasswordPage = lazy(() => import('./account/LinkPasswordPage.tsx'));
+const TwoStepPage = lazy(() => import('./account/TwoStepPage.tsx'));
 
 /** The pages the server's one-time links open (access/links.ts): shown signed in or not. */
 const LINK_PAGES: Record<string, 'invitation' | 'reset'> = { '/invitation': 'invitation', '/reset-password': 'reset' };
@@ -71,6 +72,19 @@ export function AgentApp() {
       </PrefsProvider>
     );
   }
+  if (me.mustEnrolTotp) {
+    // An admin while `access.totp_required_for_admins` holds: the server opens only enrolment, so the app shows only it.
+    return (
+      <PrefsProvider signedIn>
+        <Paper component="main" maw={680} mx="auto" mt="xl" p="md">
+          <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+            <TwoStepPage mustEnrol />
+          </Suspense>
+          <Group mt="sm"><Button variant="subtle" onClick={() => void signOut()}>{t('agent.signOut')}</Button></Group>
+        </Paper>
+      </PrefsProvider>
+    );
+  }
   return (
     <PrefsProvider signedIn>
       <Shell me={me}>
@@ -85,6 +99,7 @@ export function AgentApp() {
             <Route path="/account/sessions" element={<SessionsPage />} />
             <Route path="/account/tokens" element={<TokensPage isAdmin={me.agent.roles.includes('admin')} />} />
             <Route path="/account/password" element={<PasswordPage mustChange={me.mustChangePassword} />} />
+            <Route path="/account/two-step" element={<TwoStepPage />} />
             <Route path="/admin/*" element={<AdminRoutes />} />
             <Route path="*" element={<Text>{t('common.notFound')}</Text>} />
           </Routes>

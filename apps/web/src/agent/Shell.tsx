@@ -21,11 +21,11 @@ const ROLE_QUEUES = new Set(['all_open', 'all_unassigned', 'my_organizations_ope
 /** The admin pages of the sidebar, with the key of their label. */
 const ADMIN_PAGES = [
   ['agents', 'admin.agents'], ['groups', 'admin.groups'], ['organizations', 'nav.organizations'], ['contacts', 'admin.contacts'],
-  ['categories', 'admin.categories'], ['priority', 'admin.priority'], ['settings', 'admin.settings'], ['mailboxes', 'nav.mailboxes'],
+  ['categories', 'admin.categories'], ['priority', 'admin.priority'], ['settings', 'admin.settings'], ['mailboxes', 'nav.mailboxes'], ['held-mail', 'nav.heldMail'],
   ['templates', 'nav.templates'], ['jobs', 'admin.jobs'], ['audit', 'nav.audit'],
   ['calendars', 'nav.calendars'], ['sla', 'nav.sla'],
 ] as const;
-const ACCOUNT_PAGES = [['sessions', 'nav.sessions'], ['tokens', 'nav.tokens'], ['password', 'nav.password']] as const;
+const ACCOUNT_PAGES = [['sessions', 'nav.sessions'], ['tokens', 'nav.tokens'], ['password', 'nav.password'], ['two-step', 'nav.twoStep']] as const;
 
 /** The workspace frame: queues with live counts in the sidebar (right in fa, left in en), header tools. */
 export function Shell({ me, children }: { me: SessionResponse['me']; children: ReactNode }) {
