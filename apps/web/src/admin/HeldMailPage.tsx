@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Spoiler, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Spoiler, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -82,7 +82,7 @@ function HeldMailView({ id, onClose }: { id: number; onClose(): void }) {
             <Alert color={mail.state === 'rejected' ? 'gray' : 'teal'} role="status">
               <Group gap="xs">
                 <Text size="sm">{mail.state === 'rejected' ? t('heldMail.rejected') : t('heldMail.accepted')}</Text>
-                {mail.ticketId !== null && <Anchor component={Link} to={`/tickets/${mail.ticketId}`} size="sm">{t('heldMail.openTicket')}</Anchor>}
+                {mail.ticketId !== null && <Anchor component={Link} to={`/tickets/${mail.ticketId}`} size="sm" onClick={onClose}>{t('heldMail.openTicket')}</Anchor>}
               </Group>
             </Alert>
           )}
@@ -120,7 +120,7 @@ export default function HeldMailPage() {
         />
       )}
       <LoadMore list={list} />
-      <Modal opened={open !== null} onClose={() => setOpen(null)} title={<Title order={3} size="h4"><Bidi>{open?.subject ?? ''}</Bidi></Title>} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal opened={open !== null} onClose={() => setOpen(null)} title={<Bidi>{open?.subject ?? ''}</Bidi>} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
         {open && <HeldMailView key={open.id} id={open.id} onClose={() => setOpen(null)} />}
       </Modal>
     </Stack>

@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api.ts';
 import { ErrorAlert } from '../../shared/components.tsx';
+import { formatNumber } from '../../shared/format.ts';
+import { usePrefs } from '../../shared/prefs.tsx';
 import { SESSION_KEY } from '../../shared/session.ts';
 import { normaliseCode } from '../../shared/sign-in-options.ts';
 import { useAdminStrings } from '../../admin/strings.ts';
@@ -23,6 +25,7 @@ const KEY = ['me', 'totp'] as const;
 export default function TwoStepPage({ mustEnrol = false }: { mustEnrol?: boolean }) {
   useAdminStrings();
   const { t } = useTranslation();
+  const prefs = usePrefs();
   const client = useQueryClient();
   const status = useQuery({ queryKey: KEY, queryFn: () => api.get<TotpStatus>('/me/totp') });
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
@@ -41,7 +44,7 @@ export default function TwoStepPage({ mustEnrol = false }: { mustEnrol?: boolean
         <Group gap="xs">
           <Text size="sm">{t('twoStep.state')}</Text>
           <Badge color={s.enabled ? 'teal' : s.pending ? 'yellow' : 'gray'} variant="light">{t(s.enabled ? 'twoStep.on' : s.pending ? 'twoStep.pending' : 'twoStep.off')}</Badge>
-          {s.enabled && <Text size="sm" c="dimmed">{t('twoStep.codesLeft', { count: s.recoveryCodesLeft })}</Text>}
+          {s.enabled && <Text size="sm" c="dimmed">{t('twoStep.codesLeft', { count: s.recoveryCodesLeft, n: formatNumber(s.recoveryCodesLeft, prefs) })}</Text>}
         </Group>
       )}
       {codes && (

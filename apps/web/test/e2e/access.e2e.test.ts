@@ -1,0 +1,112 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import nodemailer from 'nodemailer';
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, buildWorld, freePort, hasChromium, SKIP_MESSAGE, startServer, type RunningServer, type World } from './server.ts';
+import { contextFor, launch, screenshot, signInAs } from './browser.ts';
+
+const CI = process.env.CI === 'true';
+if (!hasChromium) {
+  if (CI) throw new Error(SKIP_MESSAGE.replace('SKIPPED', 'FAILED'));
+  console.warn(SKIP_MESSAGE);
+}
+
+/** The code of the authenticator app one time step ahead: the step the confirmation used is spent, the next one is not (the server allows one step of drift). */
+const nextCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+
+describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser', () => {
+  let server: RunningServer;
+  let world: World;
+  let browser: Browser;
+  let smtpPort: number;
+
+  beforeAll(async () => {
+    smtpPort = await freePort();
+    server = await startServer({ PISHKHAN_SMTP_PORT: String(smtpPort) });
+    world = await buildWorld(server);
+    browser = await launch();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('an agent enrols an authenticator app, signs out, and signs in with its code, then with a recovery code', async () => {
+    const page = await (await contextFor(browser, server.url, 'en')).newPage();
+    await signInAs(page, '/', world.analyst.email, 'en');
+    await page.getByTestId('sidebar').getByRole('link', { name: 'Two-step verification' }).click();
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    await page.getByRole('img', { name: 'QR code to add this account to an authenticator app' }).waitFor();
+    const secret = (await page.getByTestId('totp-secret').getAttribute('data-secret'))!;
+    expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+    // A wrong code is refused in words; the form stays.
+    await page.getByRole('textbox', { name: /^Code from the app\W*$/ }).fill('000000');
+    await page.getByRole('button', { name: 'Confirm and turn on' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.getByRole('textbox', { name: /^Code from the app\W*$/ }).fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) }));
+    await page.getByRole('button', { name: 'Confirm and turn on' }).click();
+    const codes = (await page.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
+    expect(codes).toHaveLength(10);
+    await screenshot(page, 'account-two-step-1366x768-en');
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await page.getByText('10 recovery codes left').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    await signInAs(page, '/', world.analyst.email, 'en');
+    await page.getByRole('heading', { name: 'Two-step verification' }).waitFor();
+    await page.getByLabel('Authentication code').fill('123 45');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.getByLabel('Authentication code').fill(await nextCode(secret));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByTestId('sidebar').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    // Lost phone: a recovery code instead, in Persian.
+    const fa = await (await contextFor(browser, server.url, 'fa')).newPage();
+    await signInAs(fa, '/', world.analyst.email, 'fa');
+    await fa.getByRole('button', { name: 'به‌جای آن از کد بازیابی استفاده کنم' }).click();
+    await fa.getByLabel('کد بازیابی').fill(codes[0]!);
+    await screenshot(fa, 'sign-in-recovery-code-1366x768-fa');
+    await fa.getByRole('button', { name: 'تأیید' }).click();
+    await fa.getByTestId('sidebar').waitFor();
+    await fa.getByTestId('sidebar').getByRole('link', { name: 'ورود دومرحله‌ای' }).click();
+    await fa.getByText('۹ کد بازیابی مانده').waitFor();
+    await page.context().close();
+    await fa.context().close();
+  }, 120_000);
+
+  it('a stranger’s mail is held; the admin reads it as text and accepts it into a ticket', async () => {
+    const db = new Database(path.join(server.dataDir, 'pishkhan.sqlite'));
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('email.unknown_senders', '\"hold\"', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(Date.now());
+    db.close();
+    const subject = `Laptop request ${Date.now()}`;
+    await nodemailer
+      .createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true })
+      .sendMail({ from: 'Nima <nima@stranger.example>', to: 'support@localhost', subject, text: 'Hello, I need a laptop.<img src=x onerror="window.__xss=1">' });
+
+    const page: Page = await (await contextFor(browser, server.url, 'en')).newPage();
+    await page.goto('/');
+    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
+    await page.locator('input[type=password]').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('sidebar').getByRole('link', { name: 'Held mail' }).click();
+    await page.getByRole('cell', { name: 'nima@stranger.example' }).waitFor();
+    await page.getByRole('button', { name: `Review ${subject}` }).click();
+    const body = page.getByRole('dialog').getByTestId('held-body');
+    await body.waitFor();
+    expect(await body.textContent()).toContain('<img src=x onerror="window.__xss=1">');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await screenshot(page, 'admin-held-mail-1366x768-en');
+    await page.getByRole('button', { name: 'Accept and create the ticket' }).click();
+    await page.getByText('Accepted.').waitFor();
+    await page.getByRole('link', { name: 'Open the ticket' }).click();
+    await page.waitForURL(/\/tickets\/\d+$/);
+    await page.getByRole('heading', { name: subject }).waitFor();
+    const held = await world.admin.call<{ items: unknown[] }>('GET', '/admin/email/held');
+    expect(held.items).toHaveLength(0);
+    await page.context().close();
+  }, 120_000);
+});
