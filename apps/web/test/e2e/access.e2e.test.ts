@@ -4,7 +4,7 @@ import nodemailer from 'nodemailer';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, buildWorld, freePort, hasChromium, SKIP_MESSAGE, startServer, type RunningServer, type World } from './server.ts';
+import { ADMIN, ApiClient, buildWorld, freePort, hasChromium, PASSWORD, SKIP_MESSAGE, startServer, type RunningServer, type World } from './server.ts';
 import { contextFor, launch, screenshot, signInAs } from './browser.ts';
 
 const CI = process.env.CI === 'true';
@@ -107,6 +107,37 @@ describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser'
     await page.getByRole('heading', { name: subject }).waitFor();
     const held = await world.admin.call<{ items: unknown[] }>('GET', '/admin/email/held');
     expect(held.items).toHaveLength(0);
+    await page.context().close();
+  }, 120_000);
+
+  it('an agent replies by email to the requester and the Cc’d contact, adds a Cc, and is told of a bad address', async () => {
+    const customer = await ApiClient.signIn(server.url, world.customer.email, PASSWORD);
+    const { id } = await customer.call<{ id: number }>('POST', '/tickets', { title: 'VPN drops every hour', type: 'incident' });
+    const colleague = await world.admin.call<{ id: number }>('POST', '/contacts', { name: 'Colleague', emails: ['colleague@e2e.test'] });
+    await world.admin.call('POST', `/tickets/${id}/watchers`, { contactId: colleague.id });
+
+    const page = await (await contextFor(browser, server.url, 'en')).newPage();
+    await signInAs(page, `/tickets/${id}`, world.analyst.email, 'en');
+    await page.getByRole('heading', { name: 'VPN drops every hour' }).waitFor();
+    await page.locator('label', { hasText: 'Reply by email' }).first().click();
+    const to = page.getByRole('combobox', { name: 'To', exact: true });
+    const cc = page.getByRole('combobox', { name: 'Cc', exact: true });
+    await page.getByText(world.customer.email).first().waitFor();
+    await page.getByText('colleague@e2e.test').waitFor();
+    await cc.fill('not-an-address');
+    await cc.press('Enter');
+    await page.getByText('Not an email address: not-an-address').waitFor();
+    await cc.fill('vendor@example.ir');
+    await cc.press('Enter');
+    expect(await to.count()).toBe(1);
+    await page.getByLabel('Reply to the customer').fill('Please restart the VPN client and tell us.');
+    await screenshot(page, 'composer-email-recipients-1366x768-en');
+    await page.getByRole('button', { name: 'Send email' }).click();
+    await page.getByText('Please restart the VPN client and tell us.').nth(0).waitFor();
+    const mail = await world.admin.call<{ items: { purpose: string; to: { address: string }[]; cc: { address: string }[] }[] }>('GET', `/tickets/${id}/email/messages`);
+    const reply = mail.items.find((m) => m.purpose === 'reply')!;
+    expect(reply.to.map((a) => a.address)).toEqual([world.customer.email]);
+    expect(reply.cc.map((a) => a.address).sort()).toEqual(['colleague@e2e.test', 'vendor@example.ir']);
     await page.context().close();
   }, 120_000);
 });
