@@ -10,6 +10,7 @@ import SettingsPage from './SettingsPage.tsx';
 import JobsPage from './JobsPage.tsx';
 import MailboxesPage from './MailboxesPage.tsx';
 import HeldMailPage from './HeldMailPage.tsx';
+import SsoPage from './SsoPage.tsx';
 import TemplatesPage from './TemplatesPage.tsx';
 import AuditPage from './AuditPage.tsx';
 import { useAdminStrings } from './strings.ts';
@@ -33,6 +34,7 @@ export default function AdminRoutes() {
       <Route path="settings" element={<SettingsPage />} />
       <Route path="mailboxes" element={<MailboxesPage />} />
       <Route path="held-mail" element={<HeldMailPage />} />
+      <Route path="sso" element={<SsoPage />} />
       <Route path="templates" element={<TemplatesPage />} />
       <Route path="jobs" element={<JobsPage />} />
       <Route path="audit" element={<AuditPage />} />

@@ -28,14 +28,17 @@ export function useEmailRecipients(ticketId: number, requesterContactId: number 
     reset: () => setEdited(null),
     fields: (
       <Group grow align="start">
-        <AddressChips label="to" value={value.to} onChange={(to) => set({ to })} />
-        <AddressChips label="cc" value={value.cc} onChange={(cc) => set({ cc })} />
+        <AddressChips field={TO} value={value.to} onChange={(to) => set({ to })} />
+        <AddressChips field={CC} value={value.cc} onChange={(cc) => set({ cc })} />
       </Group>
     ),
   };
 }
 
-function AddressChips({ label, value, onChange }: { label: 'to' | 'cc'; value: string[]; onChange(next: string[]): void }) {
+const TO = 'to';
+const CC = 'cc';
+
+function AddressChips({ field: label, value, onChange }: { field: 'to' | 'cc'; value: string[]; onChange(next: string[]): void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [invalid, setInvalid] = useState<string[]>([]);

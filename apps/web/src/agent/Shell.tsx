@@ -21,7 +21,7 @@ const ROLE_QUEUES = new Set(['all_open', 'all_unassigned', 'my_organizations_ope
 /** The admin pages of the sidebar, with the key of their label. */
 const ADMIN_PAGES = [
   ['agents', 'admin.agents'], ['groups', 'admin.groups'], ['organizations', 'nav.organizations'], ['contacts', 'admin.contacts'],
-  ['categories', 'admin.categories'], ['priority', 'admin.priority'], ['settings', 'admin.settings'], ['mailboxes', 'nav.mailboxes'], ['held-mail', 'nav.heldMail'],
+  ['categories', 'admin.categories'], ['priority', 'admin.priority'], ['settings', 'admin.settings'], ['mailboxes', 'nav.mailboxes'], ['held-mail', 'nav.heldMail'], ['sso', 'nav.sso'],
   ['templates', 'nav.templates'], ['jobs', 'admin.jobs'], ['audit', 'nav.audit'],
   ['calendars', 'nav.calendars'], ['sla', 'nav.sla'],
 ] as const;

@@ -140,4 +140,46 @@ describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser'
     expect(reply.cc.map((a) => a.address).sort()).toEqual(['colleague@e2e.test', 'vendor@example.ir']);
     await page.context().close();
   }, 120_000);
+
+  it('an admin adds a directory and an identity provider; the sign-in page offers both, secrets never come back', async () => {
+    const page = await (await contextFor(browser, server.url, 'en')).newPage();
+    await page.goto('/');
+    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
+    await page.locator('input[type=password]').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('sidebar').getByRole('link', { name: 'Single sign-on' }).click();
+    const directory = page.locator('form').filter({ has: page.getByRole('textbox', { name: 'Service account (bind DN)' }) }).first();
+    await directory.getByRole('textbox', { name: /^Name/ }).first().fill('Head office AD');
+    await directory.getByRole('textbox', { name: /^Server address/ }).fill('ldaps://dc.example.ir');
+    await directory.getByRole('textbox', { name: /^Service account \(bind DN\)/ }).fill('cn=svc,dc=example,dc=ir');
+    await directory.getByLabel(/^Service account password/).fill('bind-secret-123');
+    await directory.getByRole('textbox', { name: /^User search base/ }).fill('ou=people,dc=example,dc=ir');
+    await directory.getByRole('button', { name: 'Add a mapping' }).click();
+    await directory.getByRole('textbox', { name: 'Directory group (DN)' }).fill('cn=desk,dc=example,dc=ir');
+    await directory.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('cell', { name: 'Head office AD', exact: true }).waitFor();
+    const provider = page.locator('form').filter({ has: page.getByRole('textbox', { name: /^Client id/ }) }).first();
+    await provider.getByRole('textbox', { name: /^Name/ }).fill('Keycloak');
+    await provider.getByRole('textbox', { name: /^Issuer address/ }).fill('https://id.example.ir/realms/desk');
+    await provider.getByRole('textbox', { name: /^Client id/ }).fill('pishkhan');
+    await provider.getByLabel(/^Client secret/).fill('client-secret-456');
+    await provider.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('cell', { name: 'Keycloak', exact: true }).waitFor();
+    await screenshot(page, 'admin-sso-1366x768-en');
+    expect(await page.content()).not.toContain('bind-secret-123');
+    const dirs = await world.admin.call<{ items: { groupMappings: { group: string; roles: string[] }[]; bindPasswordSet: boolean }[] }>('GET', '/admin/sso/directories');
+    expect(dirs.items[0]).toMatchObject({ bindPasswordSet: true, groupMappings: [{ group: 'cn=desk,dc=example,dc=ir', roles: ['analyst'] }] });
+    await page.context().close();
+
+    const signIn = await (await contextFor(browser, server.url, 'fa')).newPage();
+    await signIn.goto('/');
+    await signIn.getByRole('link', { name: 'ورود با Keycloak' }).waitFor();
+    expect(await signIn.getByRole('link', { name: 'ورود با Keycloak' }).getAttribute('href')).toMatch(/^\/api\/v1\/sso\/oidc\/\d+\/start\?returnTo=%2F$/);
+    await signIn.locator('label', { hasText: 'Head office AD' }).click();
+    await signIn.getByRole('textbox', { name: /^نام کاربری/ }).waitFor();
+    await screenshot(signIn, 'sign-in-sso-1366x768-fa');
+    await signIn.context().close();
+    // The other journeys sign in by password: the options go again.
+    await world.admin.call('PATCH', `/admin/sso/directories/${(await world.admin.call<{ items: { id: number; version: number }[] }>('GET', '/admin/sso/directories')).items[0]!.id}`, { version: 1, active: false });
+  }, 120_000);
 });
