@@ -185,4 +185,31 @@ describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser'
     // The other journeys sign in by password: the options go again.
     await world.admin.call('PATCH', `/admin/sso/directories/${(await world.admin.call<{ items: { id: number; version: number }[] }>('GET', '/admin/sso/directories')).items[0]!.id}`, { version: 1, active: false });
   }, 120_000);
+
+  it('while admins must use two-step verification, a new admin sees only the enrolment until done', async () => {
+    const setting = (value: boolean) => {
+      const db = new Database(path.join(server.dataDir, 'pishkhan.sqlite'));
+      db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('access.totp_required_for_admins', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(value), Date.now());
+      db.close();
+    };
+    const email = 'new-admin@e2e.test';
+    await world.admin.call('POST', '/agents', { email, name: 'Negar Admin', roles: ['admin'], groupIds: [world.groupId], password: PASSWORD });
+    setting(true);
+    try {
+      const page = await (await contextFor(browser, server.url, 'en')).newPage();
+      await signInAs(page, '/', email, 'en');
+      await page.getByText('Admins must use two-step verification here. Set it up before you go on.').waitFor();
+      expect(await page.getByTestId('sidebar').count()).toBe(0);
+      await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+      const secret = (await page.getByTestId('totp-secret').getAttribute('data-secret'))!;
+      await page.getByRole('textbox', { name: /^Code from the app\W*$/ }).fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) }));
+      await page.getByRole('button', { name: 'Confirm and turn on' }).click();
+      await page.getByTestId('recovery-codes').waitFor();
+      await page.getByRole('button', { name: 'I have saved them' }).click();
+      await page.getByTestId('sidebar').getByRole('link', { name: 'Agents' }).waitFor();
+      await page.context().close();
+    } finally {
+      setting(false);
+    }
+  }, 120_000);
 });
