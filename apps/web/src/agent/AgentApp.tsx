@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Anchor, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -59,32 +59,10 @@ export function AgentApp() {
       </PrefsProvider>
     );
   }
-  if (me.mustChangePassword) {
-    // A one-time password (a new agent's, the first admin's) is changed before anything else.
-    return (
-      <PrefsProvider signedIn>
-        <Paper component="main" maw={520} mx="auto" mt="xl" p="md">
-          <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
-            <PasswordPage mustChange />
-          </Suspense>
-          <Group mt="sm"><Button variant="subtle" onClick={() => void signOut()}>{t('agent.signOut')}</Button></Group>
-        </Paper>
-      </PrefsProvider>
-    );
-  }
-  if (me.mustEnrolTotp) {
-    // An admin while `access.totp_required_for_admins` holds: the server opens only enrolment, so the app shows only it.
-    return (
-      <PrefsProvider signedIn>
-        <Paper component="main" maw={680} mx="auto" mt="xl" p="md">
-          <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
-            <TwoStepPage mustEnrol />
-          </Suspense>
-          <Group mt="sm"><Button variant="subtle" onClick={() => void signOut()}>{t('agent.signOut')}</Button></Group>
-        </Paper>
-      </PrefsProvider>
-    );
-  }
+  // A one-time password (a new agent's, the first admin's) is changed before anything else; an admin
+  // while `access.totp_required_for_admins` holds enrols a second factor next (the server opens only that).
+  if (me.mustChangePassword) return <OnlyThis maw={520} onSignOut={signOut}><PasswordPage mustChange /></OnlyThis>;
+  if (me.mustEnrolTotp) return <OnlyThis maw={680} onSignOut={signOut}><TwoStepPage mustEnrol /></OnlyThis>;
   return (
     <PrefsProvider signedIn>
       <Shell me={me}>
@@ -105,6 +83,19 @@ export function AgentApp() {
           </Routes>
         </Suspense>
       </Shell>
+    </PrefsProvider>
+  );
+}
+
+/** One page before anything else, with a way to sign out. */
+function OnlyThis({ maw, onSignOut, children }: { maw: number; onSignOut(): Promise<void>; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <PrefsProvider signedIn>
+      <Paper component="main" maw={maw} mx="auto" mt="xl" p="md">
+        <Suspense fallback={<Loader aria-label={t('common.loading')} />}>{children}</Suspense>
+        <Group mt="sm"><Button variant="subtle" onClick={() => void onSignOut()}>{t('agent.signOut')}</Button></Group>
+      </Paper>
     </PrefsProvider>
   );
 }

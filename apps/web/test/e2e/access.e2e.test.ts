@@ -4,8 +4,8 @@ import nodemailer from 'nodemailer';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, ApiClient, buildWorld, freePort, hasChromium, PASSWORD, SKIP_MESSAGE, startServer, type RunningServer, type World } from './server.ts';
-import { contextFor, launch, screenshot, signInAs } from './browser.ts';
+import { ApiClient, buildWorld, freePort, hasChromium, PASSWORD, SKIP_MESSAGE, startServer, type RunningServer, type World } from './server.ts';
+import { contextFor, launch, screenshot, signInAdmin, signInAs } from './browser.ts';
 
 const CI = process.env.CI === 'true';
 if (!hasChromium) {
@@ -50,6 +50,7 @@ describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser'
     await page.getByRole('alert').waitFor();
     await page.getByRole('textbox', { name: /^Code from the app\W*$/ }).fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) }));
     await page.getByRole('button', { name: 'Confirm and turn on' }).click();
+    await page.getByTestId('recovery-codes').waitFor();
     const codes = (await page.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
     expect(codes).toHaveLength(10);
     await screenshot(page, 'account-two-step-1366x768-en');
@@ -91,10 +92,7 @@ describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser'
       .sendMail({ from: 'Nima <nima@stranger.example>', to: 'support@localhost', subject, text: 'Hello, I need a laptop.<img src=x onerror="window.__xss=1">' });
 
     const page: Page = await (await contextFor(browser, server.url, 'en')).newPage();
-    await page.goto('/');
-    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-    await page.locator('input[type=password]').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAdmin(page);
     await page.getByTestId('sidebar').getByRole('link', { name: 'Held mail' }).click();
     await page.getByRole('cell', { name: 'nima@stranger.example' }).waitFor();
     await page.getByRole('button', { name: `Review ${subject}` }).click();
@@ -146,10 +144,7 @@ describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser'
 
   it('an admin adds a directory and an identity provider; the sign-in page offers both, secrets never come back', async () => {
     const page = await (await contextFor(browser, server.url, 'en')).newPage();
-    await page.goto('/');
-    await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-    await page.locator('input[type=password]').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAdmin(page);
     await page.getByTestId('sidebar').getByRole('link', { name: 'Single sign-on' }).click();
     const directory = page.locator('form').filter({ has: page.getByRole('textbox', { name: 'Service account (bind DN)' }) }).first();
     await directory.getByRole('textbox', { name: /^Name/ }).first().fill('Head office AD');
