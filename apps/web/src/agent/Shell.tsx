@@ -41,6 +41,7 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
   const queues = useQuery({ queryKey: keys.queues, queryFn: () => api.get<QueueList>('/queues'), refetchInterval: POLL_MS });
   const views = useQuery({ queryKey: ['me', 'views'], queryFn: () => api.get<{ items: SavedView[] }>('/me/views') });
   const isAdmin = me.agent?.roles.includes('admin') ?? false;
+  const isSupervisor = me.agent?.roles.includes('supervisor') ?? false;
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -127,6 +128,10 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
                 <NavLink key={page} component={Link} to={`/admin/${page}`} active={location.pathname === `/admin/${page}` || location.pathname.startsWith(`/admin/${page}/`)} label={t(label)} />
               ))}
             </>
+          )}
+          {!isAdmin && isSupervisor && (
+            // Supervisors review held mail too (the server's held-mail policy); the rest of admin is not theirs.
+            <NavLink component={Link} to="/admin/held-mail" active={location.pathname === '/admin/held-mail'} label={t('nav.heldMail')} mt="sm" />
           )}
         </ScrollArea>
       </AppShell.Navbar>

@@ -109,6 +109,14 @@ describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser'
     const held = await world.admin.call<{ items: unknown[] }>('GET', '/admin/email/held');
     expect(held.items).toHaveLength(0);
     await page.context().close();
+
+    // Supervisors review held mail too: the one admin page in their sidebar.
+    const supervisor = await (await contextFor(browser, server.url, 'fa')).newPage();
+    await signInAs(supervisor, '/', world.supervisor.email, 'fa');
+    await supervisor.getByTestId('sidebar').getByRole('link', { name: 'نامه‌های نگه‌داشته' }).click();
+    await supervisor.getByText('نامه‌ای در انتظار بررسی نیست.').waitFor();
+    expect(await supervisor.getByTestId('sidebar').getByRole('link', { name: 'کارشناسان' }).count()).toBe(0);
+    await supervisor.context().close();
   }, 120_000);
 
   it('an agent replies by email to the requester and the Cc’d contact, adds a Cc, and is told of a bad address', async () => {
