@@ -2,42 +2,25 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import nodemailer from 'nodemailer';
 import { generate } from 'otplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ApiClient, buildWorld, freePort, hasChromium, PASSWORD, SKIP_MESSAGE, startServer, type RunningServer, type World } from './server.ts';
-import { contextFor, launch, screenshot, signInAdmin, signInAs } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ApiClient, hasChromium, PASSWORD } from './server.ts';
+import { requireChromium, useE2eDesk } from './desk.ts';
+import { contextFor, screenshot, signInAdmin, signInAs } from './browser.ts';
 
-const CI = process.env.CI === 'true';
-if (!hasChromium) {
-  if (CI) throw new Error(SKIP_MESSAGE.replace('SKIPPED', 'FAILED'));
-  console.warn(SKIP_MESSAGE);
-}
+requireChromium();
 
 /** The code of the authenticator app one time step ahead: the step the confirmation used is spent, the next one is not (the server allows one step of drift). */
 const nextCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
 
 describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser', () => {
-  let server: RunningServer;
-  let world: World;
-  let browser: Browser;
-  let smtpPort: number;
-
-  beforeAll(async () => {
-    smtpPort = await freePort();
-    server = await startServer({ PISHKHAN_SMTP_PORT: String(smtpPort) });
-    world = await buildWorld(server);
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const desk = useE2eDesk(undefined, { smtp: true });
 
   it('an agent enrols an authenticator app, signs out, and signs in with its code, then with a recovery code', async () => {
     // An agent of its own: the other journeys here sign in by password alone.
     const email = 'totp@e2e.test';
-    await world.admin.call('POST', '/agents', { email, name: 'Tara Totp', roles: ['analyst'], groupIds: [world.groupId], password: PASSWORD });
-    const page = await (await contextFor(browser, server.url, 'en')).newPage();
+    await desk.world.admin.call('POST', '/agents', { email, name: 'Tara Totp', roles: ['analyst'], groupIds: [desk.world.groupId], password: PASSWORD });
+    const page = await (await contextFor(desk.browser, desk.server.url, 'en')).newPage();
     await signInAs(page, '/', email, 'en');
     await page.getByTestId('sidebar').getByRole('link', { name: 'Two-step verification' }).click();
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
@@ -69,7 +52,7 @@ describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser'
     await page.getByRole('button', { name: 'Sign out' }).click();
 
     // Lost phone: a recovery code instead, in Persian.
-    const fa = await (await contextFor(browser, server.url, 'fa')).newPage();
+    const fa = await (await contextFor(desk.browser, desk.server.url, 'fa')).newPage();
     await signInAs(fa, '/', email, 'fa');
     await fa.getByRole('button', { name: 'به‌جای آن از کد بازیابی استفاده کنم' }).click();
     await fa.getByLabel('کد بازیابی').fill(codes[0]!);
@@ -83,15 +66,15 @@ describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser'
   }, 120_000);
 
   it('a stranger’s mail is held; the admin reads it as text and accepts it into a ticket', async () => {
-    const db = new Database(path.join(server.dataDir, 'pishkhan.sqlite'));
+    const db = new Database(path.join(desk.server.dataDir, 'pishkhan.sqlite'));
     db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('email.unknown_senders', '\"hold\"', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(Date.now());
     db.close();
     const subject = `Laptop request ${Date.now()}`;
     await nodemailer
-      .createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true })
+      .createTransport({ host: '127.0.0.1', port: desk.smtpPort!, secure: false, ignoreTLS: true })
       .sendMail({ from: 'Nima <nima@stranger.example>', to: 'support@localhost', subject, text: 'Hello, I need a laptop.<img src=x onerror="window.__xss=1">' });
 
-    const page: Page = await (await contextFor(browser, server.url, 'en')).newPage();
+    const page: Page = await (await contextFor(desk.browser, desk.server.url, 'en')).newPage();
     await signInAdmin(page);
     await page.getByTestId('sidebar').getByRole('link', { name: 'Held mail' }).click();
     await page.getByRole('cell', { name: 'nima@stranger.example' }).waitFor();
@@ -106,13 +89,13 @@ describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser'
     await page.getByRole('link', { name: 'Open the ticket' }).click();
     await page.waitForURL(/\/tickets\/\d+$/);
     await page.getByRole('heading', { name: subject }).waitFor();
-    const held = await world.admin.call<{ items: unknown[] }>('GET', '/admin/email/held');
+    const held = await desk.world.admin.call<{ items: unknown[] }>('GET', '/admin/email/held');
     expect(held.items).toHaveLength(0);
     await page.context().close();
 
     // Supervisors review held mail too: the one admin page in their sidebar.
-    const supervisor = await (await contextFor(browser, server.url, 'fa')).newPage();
-    await signInAs(supervisor, '/', world.supervisor.email, 'fa');
+    const supervisor = await (await contextFor(desk.browser, desk.server.url, 'fa')).newPage();
+    await signInAs(supervisor, '/', desk.world.supervisor.email, 'fa');
     await supervisor.getByTestId('sidebar').getByRole('link', { name: 'نامه‌های نگه‌داشته' }).click();
     await supervisor.getByText('نامه‌ای در انتظار بررسی نیست.').waitFor();
     expect(await supervisor.getByTestId('sidebar').getByRole('link', { name: 'کارشناسان' }).count()).toBe(0);
@@ -120,18 +103,18 @@ describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser'
   }, 120_000);
 
   it('an agent replies by email to the requester and the Cc’d contact, adds a Cc, and is told of a bad address', async () => {
-    const customer = await ApiClient.signIn(server.url, world.customer.email, PASSWORD);
+    const customer = await ApiClient.signIn(desk.server.url, desk.world.customer.email, PASSWORD);
     const { id } = await customer.call<{ id: number }>('POST', '/tickets', { title: 'VPN drops every hour', type: 'incident' });
-    const colleague = await world.admin.call<{ id: number }>('POST', '/contacts', { name: 'Colleague', emails: ['colleague@e2e.test'] });
-    await world.admin.call('POST', `/tickets/${id}/watchers`, { contactId: colleague.id });
+    const colleague = await desk.world.admin.call<{ id: number }>('POST', '/contacts', { name: 'Colleague', emails: ['colleague@e2e.test'] });
+    await desk.world.admin.call('POST', `/tickets/${id}/watchers`, { contactId: colleague.id });
 
-    const page = await (await contextFor(browser, server.url, 'en')).newPage();
-    await signInAs(page, `/tickets/${id}`, world.analyst.email, 'en');
+    const page = await (await contextFor(desk.browser, desk.server.url, 'en')).newPage();
+    await signInAs(page, `/tickets/${id}`, desk.world.analyst.email, 'en');
     await page.getByRole('heading', { name: 'VPN drops every hour' }).waitFor();
     await page.locator('label', { hasText: 'Reply by email' }).first().click();
     const to = page.getByRole('combobox', { name: 'To', exact: true });
     const cc = page.getByRole('combobox', { name: 'Cc', exact: true });
-    await page.getByText(world.customer.email).first().waitFor();
+    await page.getByText(desk.world.customer.email).first().waitFor();
     await page.getByText('colleague@e2e.test').waitFor();
     await cc.fill('not-an-address');
     await cc.press('Enter');
@@ -143,15 +126,15 @@ describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser'
     await screenshot(page, 'composer-email-recipients-1366x768-en');
     await page.getByRole('button', { name: 'Send email' }).click();
     await page.getByText('Please restart the VPN client and tell us.').nth(0).waitFor();
-    const mail = await world.admin.call<{ items: { purpose: string; to: { address: string }[]; cc: { address: string }[] }[] }>('GET', `/tickets/${id}/email/messages`);
+    const mail = await desk.world.admin.call<{ items: { purpose: string; to: { address: string }[]; cc: { address: string }[] }[] }>('GET', `/tickets/${id}/email/messages`);
     const reply = mail.items.find((m) => m.purpose === 'reply')!;
-    expect(reply.to.map((a) => a.address)).toEqual([world.customer.email]);
+    expect(reply.to.map((a) => a.address)).toEqual([desk.world.customer.email]);
     expect(reply.cc.map((a) => a.address).sort()).toEqual(['colleague@e2e.test', 'vendor@example.ir']);
     await page.context().close();
   }, 120_000);
 
   it('an admin adds a directory and an identity provider; the sign-in page offers both, secrets never come back', async () => {
-    const page = await (await contextFor(browser, server.url, 'en')).newPage();
+    const page = await (await contextFor(desk.browser, desk.server.url, 'en')).newPage();
     await signInAdmin(page);
     await page.getByTestId('sidebar').getByRole('link', { name: 'Single sign-on' }).click();
     const directory = page.locator('form').filter({ has: page.getByRole('textbox', { name: 'Service account (bind DN)' }) }).first();
@@ -173,11 +156,11 @@ describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser'
     await page.getByRole('cell', { name: 'Keycloak', exact: true }).waitFor();
     await screenshot(page, 'admin-sso-1366x768-en');
     expect(await page.content()).not.toContain('bind-secret-123');
-    const dirs = await world.admin.call<{ items: { groupMappings: { group: string; roles: string[] }[]; bindPasswordSet: boolean }[] }>('GET', '/admin/sso/directories');
+    const dirs = await desk.world.admin.call<{ items: { groupMappings: { group: string; roles: string[] }[]; bindPasswordSet: boolean }[] }>('GET', '/admin/sso/directories');
     expect(dirs.items[0]).toMatchObject({ bindPasswordSet: true, groupMappings: [{ group: 'cn=desk,dc=example,dc=ir', roles: ['analyst'] }] });
     await page.context().close();
 
-    const signIn = await (await contextFor(browser, server.url, 'fa')).newPage();
+    const signIn = await (await contextFor(desk.browser, desk.server.url, 'fa')).newPage();
     await signIn.goto('/');
     await signIn.getByRole('link', { name: 'ورود با Keycloak' }).waitFor();
     expect(await signIn.getByRole('link', { name: 'ورود با Keycloak' }).getAttribute('href')).toMatch(/^\/api\/v1\/sso\/oidc\/\d+\/start\?returnTo=%2F$/);
@@ -186,20 +169,20 @@ describe.skipIf(!hasChromium)('two-step sign-in and held mail in a real browser'
     await screenshot(signIn, 'sign-in-sso-1366x768-fa');
     await signIn.context().close();
     // The other journeys sign in by password: the options go again.
-    await world.admin.call('PATCH', `/admin/sso/directories/${(await world.admin.call<{ items: { id: number; version: number }[] }>('GET', '/admin/sso/directories')).items[0]!.id}`, { version: 1, active: false });
+    await desk.world.admin.call('PATCH', `/admin/sso/directories/${(await desk.world.admin.call<{ items: { id: number; version: number }[] }>('GET', '/admin/sso/directories')).items[0]!.id}`, { version: 1, active: false });
   }, 120_000);
 
   it('while admins must use two-step verification, a new admin sees only the enrolment until done', async () => {
     const setting = (value: boolean) => {
-      const db = new Database(path.join(server.dataDir, 'pishkhan.sqlite'));
+      const db = new Database(path.join(desk.server.dataDir, 'pishkhan.sqlite'));
       db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('access.totp_required_for_admins', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(value), Date.now());
       db.close();
     };
     const email = 'new-admin@e2e.test';
-    await world.admin.call('POST', '/agents', { email, name: 'Negar Admin', roles: ['admin'], groupIds: [world.groupId], password: PASSWORD });
+    await desk.world.admin.call('POST', '/agents', { email, name: 'Negar Admin', roles: ['admin'], groupIds: [desk.world.groupId], password: PASSWORD });
     setting(true);
     try {
-      const page = await (await contextFor(browser, server.url, 'en')).newPage();
+      const page = await (await contextFor(desk.browser, desk.server.url, 'en')).newPage();
       await signInAs(page, '/', email, 'en');
       await page.getByText('Admins must use two-step verification here. Set it up before you go on.').waitFor();
       expect(await page.getByTestId('sidebar').count()).toBe(0);
