@@ -9,6 +9,8 @@ import PriorityMatrix from './PriorityMatrix.tsx';
 import SettingsPage from './SettingsPage.tsx';
 import JobsPage from './JobsPage.tsx';
 import MailboxesPage from './MailboxesPage.tsx';
+import HeldMailPage from './HeldMailPage.tsx';
+import SsoPage from './SsoPage.tsx';
 import TemplatesPage from './TemplatesPage.tsx';
 import AuditPage from './AuditPage.tsx';
 import { useAdminStrings } from './strings.ts';
@@ -31,6 +33,8 @@ export default function AdminRoutes() {
       <Route path="priority" element={<PriorityMatrix />} />
       <Route path="settings" element={<SettingsPage />} />
       <Route path="mailboxes" element={<MailboxesPage />} />
+      <Route path="held-mail" element={<HeldMailPage />} />
+      <Route path="sso" element={<SsoPage />} />
       <Route path="templates" element={<TemplatesPage />} />
       <Route path="jobs" element={<JobsPage />} />
       <Route path="audit" element={<AuditPage />} />

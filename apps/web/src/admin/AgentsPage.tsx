@@ -86,6 +86,22 @@ function AgentSessions({ userId }: { userId: number }) {
   );
 }
 
+/** An admin removes an agent's two-step verification (a lost phone and lost recovery codes); audited by the server. */
+function ResetTwoStep({ userId }: { userId: number }) {
+  const { t } = useTranslation();
+  const [done, setDone] = useState(false);
+  const reset = useAdminWrite(() => api.post(`/admin/users/${userId}/totp/reset`), () => setDone(true));
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5">{t('twoStep.title')}</Title>
+      <Text size="xs" c="dimmed">{t('twoStep.adminResetNote')}</Text>
+      <ErrorAlert error={reset.error} />
+      <Group><Button size="xs" color="red" variant="light" loading={reset.isPending} onClick={() => reset.mutate(undefined)}>{t('twoStep.adminReset')}</Button></Group>
+      {done && <Alert color="teal" role="status">{t('twoStep.adminResetDone')}</Alert>}
+    </Stack>
+  );
+}
+
 /** Edit an agent at the version read: name, email, language, roles, groups, active. */
 export function EditAgent({ agent, onDone }: { agent: Agent; onDone(): void }) {
   const { t } = useTranslation();
@@ -115,6 +131,7 @@ export function EditAgent({ agent, onDone }: { agent: Agent; onDone(): void }) {
       <InvitationButton path={`/agents/${agent.id}/invitation`} label={t('adminPages.sendResetLink')} />
       <AgentSchedule agentId={agent.id} name={agent.name} />
       <AgentSessions userId={agent.userId} />
+      <ResetTwoStep userId={agent.userId} />
     </Stack>
   );
 }

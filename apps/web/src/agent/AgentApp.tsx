@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Anchor, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ const SessionsPage = lazy(() => import('./account/SessionsPage.tsx'));
 const TokensPage = lazy(() => import('./account/TokensPage.tsx'));
 const PasswordPage = lazy(() => import('./account/PasswordPage.tsx'));
 const LinkPasswordPage = lazy(() => import('./account/LinkPasswordPage.tsx'));
+const TwoStepPage = lazy(() => import('./account/TwoStepPage.tsx'));
 
 /** The pages the server's one-time links open (access/links.ts): shown signed in or not. */
 const LINK_PAGES: Record<string, 'invitation' | 'reset'> = { '/invitation': 'invitation', '/reset-password': 'reset' };
@@ -58,19 +59,10 @@ export function AgentApp() {
       </PrefsProvider>
     );
   }
-  if (me.mustChangePassword) {
-    // A one-time password (a new agent's, the first admin's) is changed before anything else.
-    return (
-      <PrefsProvider signedIn>
-        <Paper component="main" maw={520} mx="auto" mt="xl" p="md">
-          <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
-            <PasswordPage mustChange />
-          </Suspense>
-          <Group mt="sm"><Button variant="subtle" onClick={() => void signOut()}>{t('agent.signOut')}</Button></Group>
-        </Paper>
-      </PrefsProvider>
-    );
-  }
+  // A one-time password (a new agent's, the first admin's) is changed before anything else; an admin
+  // while `access.totp_required_for_admins` holds enrols a second factor next (the server opens only that).
+  if (me.mustChangePassword) return <OnlyThis maw={520} onSignOut={signOut}><PasswordPage mustChange /></OnlyThis>;
+  if (me.mustEnrolTotp) return <OnlyThis maw={680} onSignOut={signOut}><TwoStepPage mustEnrol /></OnlyThis>;
   return (
     <PrefsProvider signedIn>
       <Shell me={me}>
@@ -85,11 +77,25 @@ export function AgentApp() {
             <Route path="/account/sessions" element={<SessionsPage />} />
             <Route path="/account/tokens" element={<TokensPage isAdmin={me.agent.roles.includes('admin')} />} />
             <Route path="/account/password" element={<PasswordPage mustChange={me.mustChangePassword} />} />
+            <Route path="/account/two-step" element={<TwoStepPage />} />
             <Route path="/admin/*" element={<AdminRoutes />} />
             <Route path="*" element={<Text>{t('common.notFound')}</Text>} />
           </Routes>
         </Suspense>
       </Shell>
+    </PrefsProvider>
+  );
+}
+
+/** One page before anything else, with a way to sign out. */
+function OnlyThis({ maw, onSignOut, children }: { maw: number; onSignOut(): Promise<void>; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <PrefsProvider signedIn>
+      <Paper component="main" maw={maw} mx="auto" mt="xl" p="md">
+        <Suspense fallback={<Loader aria-label={t('common.loading')} />}>{children}</Suspense>
+        <Group mt="sm"><Button variant="subtle" onClick={() => void onSignOut()}>{t('agent.signOut')}</Button></Group>
+      </Paper>
     </PrefsProvider>
   );
 }

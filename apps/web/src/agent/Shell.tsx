@@ -21,11 +21,11 @@ const ROLE_QUEUES = new Set(['all_open', 'all_unassigned', 'my_organizations_ope
 /** The admin pages of the sidebar, with the key of their label. */
 const ADMIN_PAGES = [
   ['agents', 'admin.agents'], ['groups', 'admin.groups'], ['organizations', 'nav.organizations'], ['contacts', 'admin.contacts'],
-  ['categories', 'admin.categories'], ['priority', 'admin.priority'], ['settings', 'admin.settings'], ['mailboxes', 'nav.mailboxes'],
+  ['categories', 'admin.categories'], ['priority', 'admin.priority'], ['settings', 'admin.settings'], ['mailboxes', 'nav.mailboxes'], ['held-mail', 'nav.heldMail'], ['sso', 'nav.sso'],
   ['templates', 'nav.templates'], ['jobs', 'admin.jobs'], ['audit', 'nav.audit'],
   ['calendars', 'nav.calendars'], ['sla', 'nav.sla'],
 ] as const;
-const ACCOUNT_PAGES = [['sessions', 'nav.sessions'], ['tokens', 'nav.tokens'], ['password', 'nav.password']] as const;
+const ACCOUNT_PAGES = [['sessions', 'nav.sessions'], ['tokens', 'nav.tokens'], ['password', 'nav.password'], ['two-step', 'nav.twoStep']] as const;
 
 /** The workspace frame: queues with live counts in the sidebar (right in fa, left in en), header tools. */
 export function Shell({ me, children }: { me: SessionResponse['me']; children: ReactNode }) {
@@ -41,6 +41,7 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
   const queues = useQuery({ queryKey: keys.queues, queryFn: () => api.get<QueueList>('/queues'), refetchInterval: POLL_MS });
   const views = useQuery({ queryKey: ['me', 'views'], queryFn: () => api.get<{ items: SavedView[] }>('/me/views') });
   const isAdmin = me.agent?.roles.includes('admin') ?? false;
+  const isSupervisor = me.agent?.roles.includes('supervisor') ?? false;
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -127,6 +128,10 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
                 <NavLink key={page} component={Link} to={`/admin/${page}`} active={location.pathname === `/admin/${page}` || location.pathname.startsWith(`/admin/${page}/`)} label={t(label)} />
               ))}
             </>
+          )}
+          {!isAdmin && isSupervisor && (
+            // Supervisors review held mail too (the server's held-mail policy); the rest of admin is not theirs.
+            <NavLink component={Link} to="/admin/held-mail" active={location.pathname === '/admin/held-mail'} label={t('nav.heldMail')} mt="sm" />
           )}
         </ScrollArea>
       </AppShell.Navbar>

@@ -8,6 +8,7 @@ import { api } from '../shared/api.ts';
 import { keys } from '../shared/live.ts';
 import { Bidi, ErrorAlert, StatusBadge, TicketNumber, When } from '../shared/components.tsx';
 import { Composer, type ComposerMode } from '../shared/Composer.tsx';
+import { useEmailRecipients } from './EmailRecipients.tsx';
 import { useSession } from '../shared/session.ts';
 import { LEVELS, PRIORITIES, TYPES } from '../shared/ticket-words.ts';
 import { isTyping } from './Shortcuts.tsx';
@@ -33,6 +34,7 @@ export default function TicketView() {
   const data = ticket.data;
   // Presence is the desk's: only readers of its side (those who see the history) report and see it.
   const onTyping = usePresenceReport(id, data?.abilities.history ?? false);
+  const email = useEmailRecipients(id, data?.requester?.id ?? null);
 
   useEffect(() => {
     const handler = (event: KeyboardEvent) => {
@@ -55,9 +57,11 @@ export default function TicketView() {
   };
   // The article moved the ticket's version: take it at once (and drop any older fetch still in
   // flight), so an edit made right after a reply or note is not refused as stale.
-  const sent = async (created: ArticleCreated) => {
-    await client.cancelQueries({ queryKey: keys.ticket(id) });
-    client.setQueryData<Ticket>(keys.ticket(id), (old) => (old && old.id === created.ticketId ? { ...old, version: created.ticketVersion, status: created.ticketStatus as Ticket['status'] } : old));
+  const sent = async (created: ArticleCreated | null) => {
+    if (created) {
+      await client.cancelQueries({ queryKey: keys.ticket(id) });
+      client.setQueryData<Ticket>(keys.ticket(id), (old) => (old && old.id === created.ticketId ? { ...old, version: created.ticketVersion, status: created.ticketStatus as Ticket['status'] } : old));
+    }
     void client.invalidateQueries({ queryKey: keys.articles(id) });
     refresh();
   };
@@ -113,7 +117,8 @@ export default function TicketView() {
                     <Composer
                       ticketId={id}
                       textareaId="composer-text"
-                      modes={[...(data.abilities.reply ? (['reply'] as const) : []), ...(data.abilities.note ? (['note'] as const) : [])]}
+                      modes={[...(data.abilities.reply ? (['reply', 'email'] as const) : []), ...(data.abilities.note ? (['note'] as const) : [])]}
+                      email={email}
                       mode={mode}
                       onModeChange={setMode}
                       onSent={(created) => void sent(created)}

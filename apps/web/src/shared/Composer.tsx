@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Button, CloseButton, FileButton, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -6,20 +6,29 @@ import type { ArticleCreated, Attachment, AttachmentsUploaded } from '@pishkhan/
 import { api } from './api.ts';
 import { Bidi, ErrorAlert } from './components.tsx';
 
-export type ComposerMode = 'reply' | 'note';
+export type ComposerMode = 'reply' | 'email' | 'note';
+
+/** A reply by mail's recipients and their fields (the agent's; the portal has none). */
+export interface EmailRecipientsInput {
+  to: string[];
+  cc: string[];
+  fields: ReactNode;
+}
 
 /**
  * Reply (public) or internal note, with attachments by picker, drag and drop or paste. Uploads
  * are drafts — listed under the text, sent with the article — and the text is kept when a send
- * fails.
+ * fails. In `email` mode (agents) the reply goes by mail to the given To and Cc.
  */
-export function Composer({ ticketId, modes, mode: controlledMode, onModeChange, onSent, textareaId }: {
+export function Composer({ ticketId, modes, mode: controlledMode, onModeChange, onSent, textareaId, email }: {
   ticketId: number;
+  email?: EmailRecipientsInput;
   modes: ComposerMode[];
   mode?: ComposerMode;
   onModeChange?: (mode: ComposerMode) => void;
   /** Called with what the server created: the ticket's new version and status come with it. */
-  onSent(created: ArticleCreated): void;
+  /** The created article and the ticket's new version; null for a reply by mail (its answer is the outgoing message). */
+  onSent(created: ArticleCreated | null): void;
   textareaId?: string;
 }) {
   const { t } = useTranslation();
@@ -51,7 +60,11 @@ export function Composer({ ticketId, modes, mode: controlledMode, onModeChange, 
     setBusy(true);
     setError(null);
     try {
-      const created = await api.post<ArticleCreated>(`/tickets/${ticketId}/${mode === 'note' ? 'notes' : 'replies'}`, { body, ...(drafts.length ? { attachmentIds: drafts.map((d) => d.id) } : {}) });
+      const attachments = drafts.length ? { attachmentIds: drafts.map((d) => d.id) } : {};
+      // A reply by mail answers the outgoing message, not the ticket's new version: the view refetches it.
+      const created = mode === 'email' && email
+        ? (await api.post(`/tickets/${ticketId}/email/replies`, { body, ...attachments, to: email.to, cc: email.cc }), null)
+        : await api.post<ArticleCreated>(`/tickets/${ticketId}/${mode === 'note' ? 'notes' : 'replies'}`, { body, ...attachments });
       setBody('');
       setDrafts([]);
       onSent(created);
@@ -72,17 +85,18 @@ export function Composer({ ticketId, modes, mode: controlledMode, onModeChange, 
       onDragLeave={() => setDragging(false)}
       onDrop={(e) => { e.preventDefault(); setDragging(false); void upload([...e.dataTransfer.files]); }}
     >
-      <form onSubmit={(e) => { e.preventDefault(); if (body.trim()) void send(); }}>
+      <form onSubmit={(e) => { e.preventDefault(); if (body.trim() && !(mode === 'email' && !email?.to.length)) void send(); }}>
         <Stack gap="xs">
           {modes.length > 1 && (
             <SegmentedControl
               aria-label={t('composer.mode')}
               value={mode}
-              onChange={(v) => { const next = v === 'note' ? 'note' : 'reply'; setOwnMode(next); onModeChange?.(next); }}
+              onChange={(v) => { const next: ComposerMode = v === 'note' || v === 'email' ? v : 'reply'; setOwnMode(next); onModeChange?.(next); }}
               data={modes.map((m) => ({ value: m, label: t(`composer.${m}`) }))}
             />
           )}
           <ErrorAlert error={error} />
+          {mode === 'email' && email?.fields}
           <Textarea
             id={textareaId}
             label={mode === 'note' ? t('composer.noteLabel') : t('composer.replyLabel')}
@@ -110,8 +124,8 @@ export function Composer({ ticketId, modes, mode: controlledMode, onModeChange, 
                 </Button>
               )}
             </FileButton>
-            <Button type="submit" loading={busy} disabled={!body.trim()} color={mode === 'note' ? 'yellow' : undefined}>
-              {mode === 'note' ? t('composer.sendNote') : t('composer.sendReply')}
+            <Button type="submit" loading={busy} disabled={!body.trim() || (mode === 'email' && !email?.to.length)} color={mode === 'note' ? 'yellow' : undefined}>
+              {mode === 'note' ? t('composer.sendNote') : mode === 'email' ? t('composer.sendEmail') : t('composer.sendReply')}
             </Button>
           </Group>
         </Stack>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { SessionResponse, SignInBody } from '@pishkhan/contracts';
+import type { SecondFactorBody, SecondFactorRequired, SessionResponse, SignInBody } from '@pishkhan/contracts';
 import { api, ApiError, rememberSession } from './api.ts';
 
 export const SESSION_KEY = ['session'] as const;
@@ -33,13 +33,25 @@ function forgetAllBut(client: QueryClient) {
 
 export function useSessionActions() {
   const client = useQueryClient();
+  const started = (session: SessionResponse) => {
+    rememberSession(session);
+    forgetAllBut(client);
+    client.setQueryData(SESSION_KEY, session);
+    return session;
+  };
   return {
-    async signIn(body: SignInBody) {
-      const session = await api.post<SessionResponse>('/session', body);
-      rememberSession(session);
-      forgetAllBut(client);
-      client.setQueryData(SESSION_KEY, session);
-      return session;
+    /** A session, or the second-factor challenge when the account has two-step verification (202). */
+    async signIn(body: SignInBody): Promise<SessionResponse | SecondFactorRequired> {
+      const answer = await api.post<SessionResponse | SecondFactorRequired>('/session', body);
+      return isChallenge(answer) ? answer : started(answer);
+    },
+    /** The second step: the challenge and an authenticator code or a recovery code. */
+    async completeSecondFactor(body: SecondFactorBody) {
+      return started(await api.post<SessionResponse>('/session/second-factor', body));
+    },
+    /** A directory (LDAP / Active Directory) login and password. */
+    async signInWithDirectory(directoryId: number, body: { login: string; password: string }) {
+      return started(await api.post<SessionResponse>(`/sso/directories/${directoryId}/session`, body));
     },
     async signOut() {
       await api.delete('/session').catch(() => undefined);
@@ -48,4 +60,8 @@ export function useSessionActions() {
       client.setQueryData(SESSION_KEY, null);
     },
   };
+}
+
+export function isChallenge(answer: SessionResponse | SecondFactorRequired): answer is SecondFactorRequired {
+  return 'challenge' in answer && answer.secondFactor === 'totp';
 }

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { ApiClient, hasChromium, PASSWORD, ADMIN } from './server.ts';
+import { ApiClient, hasChromium, PASSWORD } from './server.ts';
 import { requireChromium, useE2eDesk } from './desk.ts';
-import { contextFor, screenshot, signInAs } from './browser.ts';
+import { contextFor, screenshot, signInAdmin, signInAs } from './browser.ts';
 
 requireChromium();
-
-/** The e2e admin signs in with its own password (signInAs uses the shared one), in English. */
-async function signInAdmin(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
-  await page.locator('input[type=password]').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 describe.skipIf(!hasChromium)('admin and account journeys in a real browser', () => {
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, PASSWORD } from './server.ts';
+import { ADMIN, CHROMIUM, CHROMIUM_ARGS, PASSWORD } from './server.ts';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../../../../test-artifacts');
 
@@ -22,6 +22,14 @@ export async function signInAs(page: Page, path_: string, email: string, lang: '
   await page.getByRole('textbox', { name: lang === 'fa' ? 'ایمیل' : 'Email' }).fill(email);
   await page.locator('input[type=password]').fill(PASSWORD);
   await page.getByRole('button', { name: lang === 'fa' ? 'ورود' : 'Sign in' }).click();
+}
+
+/** The e2e admin signs in with its own password (signInAs uses the shared one), in English. */
+export async function signInAdmin(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
+  await page.locator('input[type=password]').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch } from './browser.ts';
-import { buildWorld, hasChromium, SKIP_MESSAGE, startServer, type RunningServer, type World } from './server.ts';
+import { buildWorld, freePort, hasChromium, SKIP_MESSAGE, startServer, type RunningServer, type World } from './server.ts';
 
 /** Without Chromium the browser tests skip with a clear message, and fail the run under CI=true. */
 export function requireChromium(): void {
@@ -15,16 +15,19 @@ export interface E2eDesk {
   server: RunningServer;
   world: World;
   browser: Browser;
+  /** With `{ smtp: true }`: the port of the server's SMTP receiver, for a test that sends mail in. */
+  smtpPort?: number;
 }
 
 /**
  * Call inside a `describe.skipIf(!hasChromium)` block: starts the server, builds the world and
  * launches the browser before the block's tests (then `ready`, if given), and stops both after them.
  */
-export function useE2eDesk(ready?: (desk: E2eDesk) => Promise<void>): E2eDesk {
+export function useE2eDesk(ready?: (desk: E2eDesk) => Promise<void>, options: { smtp?: boolean } = {}): E2eDesk {
   const desk = {} as E2eDesk;
   beforeAll(async () => {
-    desk.server = await startServer();
+    if (options.smtp) desk.smtpPort = await freePort();
+    desk.server = await startServer(desk.smtpPort ? { PISHKHAN_SMTP_PORT: String(desk.smtpPort) } : {});
     desk.world = await buildWorld(desk.server);
     desk.browser = await launch();
     await ready?.(desk);

@@ -57,8 +57,8 @@ describe.skipIf(!hasChromium)('quality bars in a real browser', () => {
       { route: '/new', path: '/new', who: 'analyst' },
       { route: '/search', path: '/search', who: 'analyst' },
       { route: '/preferences', path: '/preferences', who: 'analyst' },
-      ...['sessions', 'tokens', 'password'].map((p) => ({ route: `/account/${p}`, path: `/account/${p}`, who: 'analyst' as const })),
-      ...['agents', 'groups', 'organizations', 'contacts', 'categories', 'priority', 'settings', 'mailboxes', 'templates', 'jobs', 'audit', 'calendars', 'sla'].map((p) => ({ route: p, path: `/admin/${p}`, who: 'admin' as const })),
+      ...['sessions', 'tokens', 'password', 'two-step'].map((p) => ({ route: `/account/${p}`, path: `/account/${p}`, who: 'analyst' as const })),
+      ...['agents', 'groups', 'organizations', 'contacts', 'categories', 'priority', 'settings', 'mailboxes', 'held-mail', 'sso', 'templates', 'jobs', 'audit', 'calendars', 'sla'].map((p) => ({ route: p, path: `/admin/${p}`, who: 'admin' as const })),
       { route: 'calendars/:id', path: `/admin/calendars/${tehran}`, who: 'admin' as const },
     ];
     const portalVisits = [

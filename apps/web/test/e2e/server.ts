@@ -14,7 +14,7 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 export const hasChromium = existsSync(CHROMIUM);
 export const SKIP_MESSAGE = `SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium); under CI=true this fails.`;
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -33,12 +33,13 @@ export interface RunningServer {
 
 /**
  * The real server (`pishkhan start`, as `npm start` runs it) on a fresh SQLite data dir and a free
- * port; it builds the web app first when the build is missing or stale.
+ * port; it builds the web app first when the build is missing or stale. `extraEnv` is added to its
+ * environment (PISHKHAN_SMTP_PORT for a test that sends mail in).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pishkhan-e2e-'));
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), PISHKHAN_SMTP_PORT: '0', HOST: '127.0.0.1', PISHKHAN_DATA_DIR: dataDir, PISHKHAN_ADMIN_EMAIL: ADMIN.email, PISHKHAN_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn', DATABASE_URL: '' };
+  const env = { ...process.env, PORT: String(port), PISHKHAN_SMTP_PORT: '0', ...extraEnv, HOST: '127.0.0.1', PISHKHAN_DATA_DIR: dataDir, PISHKHAN_ADMIN_EMAIL: ADMIN.email, PISHKHAN_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn', DATABASE_URL: '' };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps/server/src/main.ts'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
