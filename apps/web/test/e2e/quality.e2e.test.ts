@@ -65,6 +65,9 @@ describe.skipIf(!hasChromium)('quality bars in a real browser', () => {
       { route: '/', path: '/portal/', who: 'customer' as const },
       { route: '/new', path: '/portal/new', who: 'customer' as const },
       { route: '/requests/:id', path: `/portal/requests/${ticketId}`, who: 'customer' as const },
+      // Before a sign-in: the self sign-up pages (the verify page without a token says the link is not valid).
+      { route: '/sign-up', path: '/portal/sign-up', who: 'anonymous' as const },
+      { route: '/sign-up/verify', path: '/portal/sign-up/verify', who: 'anonymous' as const },
     ];
     // A route of the source without a visit fails here, before any page opens.
     expect(routesOf('agent/AgentApp.tsx', 'admin/AdminRoutes.tsx').filter((r) => !agentVisits.some((v) => v.route === r))).toEqual([]);
@@ -78,9 +81,9 @@ describe.skipIf(!hasChromium)('quality bars in a real browser', () => {
         problems.push(...(await seriousViolations(signIn)).map((v) => `${lang} ${entry} sign-in: ${v}`));
         await signIn.context().close();
       }
-      for (const who of ['analyst', 'admin', 'customer'] as const) {
-        const visits = who === 'customer' ? portalVisits : agentVisits.filter((v) => v.who === who);
-        const page = await pageAs(who, who === 'customer' ? '/portal/' : '/', lang);
+      for (const who of ['anonymous', 'analyst', 'admin', 'customer'] as const) {
+        const visits = who === 'customer' || who === 'anonymous' ? portalVisits.filter((v) => v.who === who) : agentVisits.filter((v) => v.who === who);
+        const page = await pageAs(who, who === 'customer' || who === 'anonymous' ? '/portal/' : '/', lang);
         for (const visit of visits) {
           await page.goto(visit.path);
           await page.getByRole('main').first().waitFor();
