@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { cli, signInHeaders, startServer, type Target } from '../lib/server.ts';
+import type { SuiteOptions } from './types.ts';
+
+const PASSWORD = 'pishkhan-bench-1403';
+const ADMIN = 'agent11@bench.pishkhan.test';
+const ANALYST = 'agent1@bench.pishkhan.test';
+const OPEN = "('new', 'open', 'pending_customer', 'pending_third_party')";
+
+function p99(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]! * 10) / 10;
+}
+
+/**
+ * Recomputing every open ticket after a calendar change, on SQLite through a real `pishkhan start`:
+ * `pishkhan seed --bench` (BENCH_SLA_TICKETS, default 340,000 ≈ 100,000 open), the open tickets put
+ * under the default policy (on the Tehran calendar), then an admin adds a holiday to that calendar
+ * and the clock runs until the last `sla.recompute_chunk` is done — while an analyst edits tickets
+ * one after another, whose latencies give the p99 of an update made meanwhile.
+ */
+export async function recomputeFigures(opts: SuiteOptions): Promise<Record<string, unknown>> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pishkhan-sla-recompute-'));
+  const target: Target = { dialect: 'sqlite', dataDir };
+  const file = path.join(dataDir, 'pishkhan.sqlite');
+  try {
+    const tickets = opts.smoke ? 3000 : Number(process.env.BENCH_SLA_TICKETS ?? 340_000);
+    opts.log(`recompute: seeding ${tickets} tickets`);
+    cli(target, ['seed', '--bench', '--tickets', String(tickets), ...(opts.smoke ? ['--contacts', '300', '--organizations', '20'] : [])]);
+    const db = new Database(file);
+    const policy = db.prepare("select p.id, c.id as calendar_id from sla_policies p join calendars c on c.id = p.calendar_id where p.default_key is not null").get() as { id: number; calendar_id: number };
+    const open = db.prepare(`update tickets set sla_policy_id = ? where status in ${OPEN} and merged_into_id is null`).run(policy.id).changes;
+    const sample = (db.prepare(`select id from tickets where status in ${OPEN} and assignee_group_id in (select group_id from group_members where agent_id = (select a.id from agents a join users u on u.id = a.user_id where u.email = ?)) limit 200`).all(ANALYST) as { id: number }[]).map((r) => r.id);
+    db.close();
+    opts.log(`recompute: ${open} open tickets under policy ${policy.id} (calendar ${policy.calendar_id})`);
+
+    const server = await startServer(target);
+    try {
+      const admin = await signInHeaders(server.url, ADMIN, PASSWORD);
+      const analyst = await signInHeaders(server.url, ANALYST, PASSWORD);
+      const reader = new Database(file, { readonly: true });
+      const chunks = reader.prepare("select sum(status = 'done') as done, sum(status in ('ready', 'running')) as pending from jobs where name = 'sla.recompute_chunk'");
+      const t0 = performance.now();
+      const calendar = (await (await fetch(`${server.url}/api/v1/admin/calendars/${policy.calendar_id}`, { headers: admin })).json()) as { version: number };
+      const res = await fetch(`${server.url}/api/v1/admin/calendars/${policy.calendar_id}/holidays`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({ version: calendar.version, kind: 'custom', date: { calendar: 'jalali', year: 1405, month: 10, day: 3 }, name: { fa: 'تعطیلی محک', en: 'Bench closure' } }),
+      });
+      if (res.status !== 201) throw new Error(`adding the holiday: ${res.status} ${await res.text()}`);
+      const latencies: number[] = [];
+      let failures = 0;
+      let finished = false;
+      const edits = (async () => {
+        for (let i = 0; !finished; i++) {
+          const id = sample[i % sample.length]!;
+          try {
+            const ticket = (await (await fetch(`${server.url}/api/v1/tickets/${id}`, { headers: analyst })).json()) as { version: number; tags: string[] };
+            const s = performance.now();
+            const r = await fetch(`${server.url}/api/v1/tickets/${id}`, { method: 'PATCH', headers: analyst, body: JSON.stringify({ version: ticket.version, tags: [...ticket.tags.filter((t) => t !== 'bench-edit'), ...(i % 2 ? ['bench-edit'] : [])] }) });
+            await r.arrayBuffer();
+            if (r.ok) latencies.push(performance.now() - s);
+            else failures++;
+          } catch (error) {
+            failures++;
+            if (failures === 1) opts.log(`recompute: an edit failed: ${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? "")}`);
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      })();
+      let last = { done: 0, pending: 1 };
+      while (performance.now() - t0 < 900_000) {
+        last = chunks.get() as { done: number; pending: number };
+        if ((last.done ?? 0) > 0 && (last.pending ?? 0) === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      finished = true;
+      await edits;
+      const recomputed = (reader.prepare(`select count(*) as n from tickets where sla_policy_id = ? and sla_resolution_due_at is not null`).get(policy.id) as { n: number }).n;
+      reader.close();
+      return {
+        tickets,
+        openTickets: open,
+        chunks: last.done,
+        seconds: Math.round(seconds * 100) / 100,
+        ticketsPerS: Math.round(open / seconds),
+        withResolutionDue: recomputed,
+        editsWhileRunning: latencies.length,
+        editsFailed: failures,
+        editP99Ms: p99(latencies),
+        targetSeconds: 5,
+      };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
