@@ -1,5 +1,5 @@
 import i18next, { type i18n } from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import fa from './locales/fa.json';
 import en from './locales/en.json';
 import { setApiLanguage } from './api.ts';
@@ -50,4 +50,19 @@ export function createI18n(lang: Lang = storedLanguage()): i18n {
   instance.on('languageChanged', (next) => applyDocumentLanguage(next === 'en' ? 'en' : 'fa'));
   applyDocumentLanguage(lang);
   return instance;
+}
+
+/**
+ * A hook that adds a lazily loaded strings file (fa and en) to the i18n instance once, before the
+ * calling page's own t() calls: the pages that import it bring their strings with them, and no
+ * entry's first screen carries them (its bundle budget).
+ */
+export function lazyStrings(bundles: Record<Lang, Record<string, unknown>>): () => void {
+  const loaded = new WeakSet<i18n>();
+  return function useLazyStrings() {
+    const { i18n } = useTranslation();
+    if (loaded.has(i18n)) return;
+    for (const lang of LANGUAGES) i18n.addResourceBundle(lang, 'translation', bundles[lang], true, false);
+    loaded.add(i18n);
+  };
 }

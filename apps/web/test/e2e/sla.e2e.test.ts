@@ -108,7 +108,8 @@ describe.skipIf(!hasChromium)('SLA journey in a real browser', () => {
     await en.getByRole('link', { name: 'Preferences' }).click();
     const duty = en.getByRole('region', { name: 'On duty' });
     await duty.getByRole('textbox', { name: 'Back on' }).click();
-    // Back tomorrow (on the next month's page when today ends the shown grid).
+    // Back tomorrow (on the next month's page when today ends the shown grid) — once the picker is open.
+    await en.locator('.mantine-Popover-dropdown [data-day]').first().waitFor();
     const tomorrow = en.locator(`.mantine-Popover-dropdown [data-day="${today + 1}"]`);
     if ((await tomorrow.count()) === 0) await en.locator('.mantine-Popover-dropdown').getByRole('button', { name: 'Next month' }).click();
     await tomorrow.click();
