@@ -85,6 +85,8 @@ export interface JobMap {
   'notifications.contract_expiring': EventJob<'contract.expiring'>;
   /** A one-time link access issued, mailed to its address (notifications/link-mail.ts). */
   'notifications.link_mail': EventJob<'access.link_issued'>;
+  /** An account locked after failed sign-ins: its owner is told by mail. */
+  'notifications.account_locked': EventJob<'access.account_locked'>;
   /** Mail out: a desk's public reply goes to the customer side by mail (reply-all by default). */
   'email.mail_reply': EventJob<'ticket.article_added'>;
   /** Mail out: sends one outbound_messages row (retries with back-off; finally failed is recorded on the row). */
@@ -143,6 +145,7 @@ export const JOB_NAMES = [
   'notifications.sla_breached',
   'notifications.contract_expiring',
   'notifications.link_mail',
+  'notifications.account_locked',
   'email.mail_reply',
   'email.send_message',
   'sso.sync_directory',

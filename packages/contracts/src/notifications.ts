@@ -27,6 +27,8 @@ export const NotificationKind = Type.Union([
   Type.Literal('account.invitation'),
   Type.Literal('account.password_reset'),
   Type.Literal('account.sign_up'),
+  /** Repeated failed sign-ins locked the account for a while (the owner is told; never a permanent lock). */
+  Type.Literal('account.locked'),
 ]);
 export type NotificationKind = Static<typeof NotificationKind>;
 

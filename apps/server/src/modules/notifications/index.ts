@@ -7,7 +7,7 @@ import { notificationJobs } from './notifications.jobs.ts';
 import { registerNotificationRoutes } from './notifications.routes.ts';
 import { registerMailLinkRoutes } from './mail-links/mail-links.routes.ts';
 import { emailDriver } from './drivers/email.ts';
-import { linkMailJob } from './link-mail.ts';
+import { linkMailJob, lockNoticeJob } from './link-mail.ts';
 
 export type { NotificationDriver, NotificationMail, NotificationMailer, NotificationRecipient, OutgoingNotification, SmsSender } from './drivers/types.ts';
 export { CUSTOMER_KINDS } from './templates/defaults.ts';
@@ -33,7 +33,11 @@ export function registerNotifications(app: App, ctx: AppContext, options: Notifi
   const { jobs, subscriptions } = notificationJobs(ctx, drivers);
   return {
     module: 'notifications',
-    jobs: [...(jobs ?? []), linkMailJob(ctx, options.mailer)],
-    subscriptions: [...(subscriptions ?? []), { event: 'access.link_issued', job: 'notifications.link_mail' }],
+    jobs: [...(jobs ?? []), linkMailJob(ctx, options.mailer), lockNoticeJob(ctx, options.mailer)],
+    subscriptions: [
+      ...(subscriptions ?? []),
+      { event: 'access.link_issued', job: 'notifications.link_mail' },
+      { event: 'access.account_locked', job: 'notifications.account_locked' },
+    ],
   };
 }

@@ -64,4 +64,22 @@ describe('one-time links go out by mail', () => {
     expect(link).toContain('/reset-password#token=');
     expect((await anonymousClient(t.app).post('/api/v1/password-reset/complete', { token: tokenOfLink(link), password: 'another long new password' })).statusCode).toBe(204);
   });
+
+  it('ten failed sign-ins lock the account for a while, and its owner is told by mail when it opens again', async () => {
+    const agent = await makeAgent(t, { roles: ['analyst'] });
+    await t.ctx.db.updateTable('users').set({ locale: 'fa' }).where('id', '=', agent.userId).execute();
+    const guess = () => t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: agent.email, password: 'not the password at all' }, remoteAddress: '10.9.8.7' });
+    for (let i = 0; i < 10; i++) {
+      t.clock.advance(5 * 60_000);
+      expect((await guess()).statusCode, `failure ${i + 1}`).toBe(401);
+    }
+    await deliver();
+    const [mail, ...more] = mailsTo(agent.email);
+    expect(more).toHaveLength(0);
+    expect(mail!.mail.subject).toBe('حساب پیشخوان شما موقتاً قفل شد');
+    // The time it opens again, in the reader's calendar (Jalali for Persian), and no password or link in it.
+    const opens = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { timeZone: 'Asia/Tehran', dateStyle: 'long', timeStyle: 'short' }).format(new Date(t.clock.now() + 15 * 60_000));
+    expect(mail!.mail.text).toContain(opens);
+    expect(mail!.mail.text).not.toMatch(/#token=/);
+  });
 });

@@ -43,3 +43,20 @@ export function linkMailJob(ctx: AppContext, mailer: NotificationMailer | undefi
     },
   });
 }
+
+/**
+ * Tells an account's owner it is locked for a while after repeated failed sign-ins
+ * (`access.account_locked`; 15 minutes by default, never for good), by mail in their language:
+ * someone else may be guessing their password. Like the link mails, not switchable.
+ */
+export function lockNoticeJob(ctx: AppContext, mailer: NotificationMailer | undefined) {
+  return defineJob('notifications.account_locked', {
+    async handler({ payload: event, trx }) {
+      if (!mailer) return;
+      const { to, language, until } = event.payload;
+      const template = await templateFor(trx, 'account.locked', language);
+      const values = { recipientName: '', until: dueAtText(new Date(until).toISOString(), language), portalLink: `${ctx.config.publicUrl.replace(/\/+$/, '')}/portal` };
+      await mailer.queue(trx, { ticketId: null, kind: 'account.locked', to: { address: to, name: null }, language, ...renderTemplate(template, values, language), dedupeKey: `${event.outboxId}:locked`, toCustomer: false });
+    },
+  });
+}

@@ -31,6 +31,7 @@ export const PLACEHOLDERS: Readonly<Record<NotificationKind, readonly string[]>>
   'account.invitation': ['recipientName', 'actionLink', 'expiresAt', 'portalLink'],
   'account.password_reset': ['recipientName', 'actionLink', 'expiresAt', 'portalLink'],
   'account.sign_up': ['recipientName', 'actionLink', 'expiresAt', 'portalLink'],
+  'account.locked': ['recipientName', 'until', 'portalLink'],
   'contract.expiring': ['recipientName', 'actorName', 'portalLink', 'contractName', 'endsOn'],
 };
 
@@ -171,6 +172,10 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NotificationKind, { fa: Template
     fa: fa('تأیید نشانی ایمیل', 'سلام،', '', 'برای پایان ثبت‌نام در درگاه مشتریان این پیوند را باز کنید:', '{{actionLink}}', '', 'این پیوند یک بار کار می‌کند و تا {{expiresAt}} معتبر است. اگر شما ثبت‌نام نکرده‌اید، این نامه را نادیده بگیرید.'),
     en: en('Confirm your email address', 'Hello,', '', 'Open this link to finish signing up to the customer portal:', '{{actionLink}}', '', 'The link works once and is valid until {{expiresAt}}. If you did not sign up, ignore this mail.'),
   },
+  'account.locked': {
+    fa: fa('حساب پیشخوان شما موقتاً قفل شد', 'سلام،', '', 'پس از چند بار ورود ناموفق، ورود به حساب شما تا {{until}} بسته است. پس از آن دوباره می‌توانید وارد شوید، یا مدیر می‌تواند زودتر قفل را بردارد.', '', 'اگر این تلاش‌ها از شما نبوده است، پس از باز شدن قفل گذرواژه را عوض کنید و به مدیر خبر دهید.'),
+    en: en('Your Pishkhan account is locked for a while', 'Hello,', '', 'After several failed sign-ins, signing in to your account is closed until {{until}}. You can sign in again after that, or an admin can lift the lock sooner.', '', 'If these attempts were not yours, change your password once it opens and tell an admin.'),
+  },
   'contract.expiring': {
     fa: fa('پایان نزدیک قرارداد «{{contractName}}»', '{{recipientName}} گرامی،', '', 'قرارداد «{{contractName}}» در {{endsOn}} به پایان می‌رسد. برای تمدید یا قرارداد تازه اقدام کنید.'),
     en: en('Contract "{{contractName}}" ends soon', 'Dear {{recipientName}},', '', 'The contract "{{contractName}}" ends on {{endsOn}}. Arrange a renewal or a new contract.'),
@@ -196,6 +201,7 @@ export const SAMPLE_VALUES: Readonly<Record<'fa' | 'en', Readonly<Record<string,
     endsOn: '۲۹ اسفند ۱۴۰۵',
     actionLink: 'https://desk.example/accept-invitation#token=sample',
     expiresAt: '۱۲ آذر ۱۴۰۵، ۱۵:۳۰',
+    until: '۱۲ آذر ۱۴۰۵، ۱۵:۱۵',
   },
   en: {
     recipientName: 'Maryam Ahmadi',
@@ -214,6 +220,7 @@ export const SAMPLE_VALUES: Readonly<Record<'fa' | 'en', Readonly<Record<string,
     endsOn: '20 March 2027',
     actionLink: 'https://desk.example/accept-invitation#token=sample',
     expiresAt: '2 December 2026, 15:30 (Tehran)',
+    until: '2 December 2026, 15:15 (Tehran)',
   },
 };
 

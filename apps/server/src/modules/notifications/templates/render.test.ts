@@ -45,6 +45,7 @@ describe('templates: text with placeholders', () => {
         // A ticket's mail carries its number for threading; a contract notice has no ticket; a link
         // mail carries its one link in the body (and no ticket number anywhere).
         if (kind.startsWith('ticket.')) expect(rendered.subject).toContain('[#10234]');
+        else if (kind === 'account.locked') expect(rendered.text).toContain(SAMPLE_VALUES[language as 'fa' | 'en'].until);
         else if (kind.startsWith('account.')) {
           expect(rendered.text).toContain(SAMPLE_VALUES[language as 'fa' | 'en'].actionLink);
           expect(rendered.text).not.toContain('10234');
