@@ -74,7 +74,7 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
   const { db, dialect, clock, logger } = deps;
   const workerId = deps.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const concurrency = Math.max(1, deps.concurrency ?? 4);
-  const batch = Math.max(1, deps.batch ?? (dialect.name === 'sqlite' ? 16 : 1));
+  const batch = Math.max(1, deps.batch ?? dialect.jobBatch);
   const pollMs = deps.pollMs ?? 250;
   const defaultLeaseMs = deps.leaseMs ?? 5 * 60 * 1000;
   const random = deps.random ?? Math.random;

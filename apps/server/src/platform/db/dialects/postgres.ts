@@ -8,6 +8,7 @@ export const postgresSupport: DialectSupport = {
   idColumnType: 'bigint',
   idColumn: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
   skipLockedClause: 'for update skip locked',
+  jobBatch: 1,
   isUniqueViolation: (error) => (error as { code?: string })?.code === '23505',
   forUpdate: (qb) => qb.forUpdate(),
   serverVersion: async (db: Kysely<unknown>) => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0]!.v,

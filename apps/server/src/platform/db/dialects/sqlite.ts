@@ -11,6 +11,7 @@ export const sqliteSupport: DialectSupport = {
   // AUTOINCREMENT: an id is never reused after a delete, as on PostgreSQL.
   idColumn: (col) => col.primaryKey().autoIncrement(),
   skipLockedClause: '',
+  jobBatch: 16,
   isUniqueViolation: (error) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes((error as { code?: string })?.code ?? ''),
   // One writer at a time: a write transaction already excludes every other writer.
   forUpdate: (qb) => qb,

@@ -19,6 +19,11 @@ export interface DialectSupport {
   /** Suffix for a claim query that must skip rows other processes hold (jobs). */
   skipLockedClause: string;
   /**
+   * How many short jobs the runner puts under one commit by default (ADR 0003): SQLite has one
+   * writer and pays a durable commit per transaction; PostgreSQL runs jobs side by side instead.
+   */
+  jobBatch: number;
+  /**
    * Readies this connection for a bulk load (the bench seed): on SQLite a page cache large enough
    * that index inserts stop re-reading pages (the default 2 MB made a 1 M-ticket load slow down as
    * the indexes grew); nothing on PostgreSQL, whose shared buffers are the server's. Durability is unchanged.
