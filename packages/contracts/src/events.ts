@@ -50,6 +50,8 @@ export interface EventMap {
     language: 'fa' | 'en';
     sealedLink: string;
     expiresAt: number;
+    /** The link travels inside another mail (the "request received" notice): no mail of its own. */
+    carried?: boolean;
   };
   'mailbox.created': { mailboxId: number; actorUserId: number | null };
   'mailbox.updated': { mailboxId: number; actorUserId: number | null; fields: string[] };

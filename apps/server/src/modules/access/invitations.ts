@@ -24,10 +24,11 @@ export async function userInvitationLink(ctx: LinkContext, input: { userId: numb
  * A contact's portal invitation (one hour, single use): accepting it gives the contact a sign-in with
  * the password the person chooses (their first email becomes the sign-in), or sets the password of
  * the sign-in it already has. For the "request received" mail and for an analyst's invitation;
- * written in the caller's unit of work, announced as `access.link_issued`. A contact with no email
+ * written in the caller's unit of work, announced as `access.link_issued` (`carried` when another
+ * mail carries it, so it is not mailed alone). A contact with no email
  * cannot be invited (422 record.invalid_reference, field contactId).
  */
-export async function portalInvitationLink(ctx: LinkContext & { contactSignIns: ContactSignInPort }, input: { contactId: number }): Promise<IssuedLink> {
+export async function portalInvitationLink(ctx: LinkContext & { contactSignIns: ContactSignInPort }, input: { contactId: number; carried?: boolean }): Promise<IssuedLink> {
   const target = await ctx.contactSignIns.target(ctx.db, input.contactId);
   if (!target || !target.active || !target.email) {
     throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'contactId', ids: [input.contactId], reason: target ? 'no_email_or_inactive' : 'unknown' });
@@ -39,5 +40,6 @@ export async function portalInvitationLink(ctx: LinkContext & { contactSignIns: 
     contactId: input.contactId,
     to: target.email,
     language: target.language,
+    ...(input.carried ? { carried: true } : {}),
   });
 }

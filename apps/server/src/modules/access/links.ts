@@ -46,12 +46,12 @@ export interface IssuedLink {
  */
 export async function issueLink(
   ctx: LinkContext,
-  input: { purpose: Exclude<LinkPurpose, 'ticket_link'>; subject: string; userId: number | null; contactId: number | null; to: string; language: 'fa' | 'en' },
+  input: { purpose: Exclude<LinkPurpose, 'ticket_link'>; subject: string; userId: number | null; contactId: number | null; to: string; language: 'fa' | 'en'; carried?: boolean },
 ): Promise<IssuedLink> {
   const token = await issueOneTimeToken(ctx.db, ctx.clock, { purpose: TOKEN_PURPOSE[input.purpose], subject: input.subject, ttlMs: LINK_TTL_MS });
   const link = linkUrl(ctx.config.publicUrl, input.purpose, token);
   const expiresAt = ctx.clock.now() + LINK_TTL_MS;
-  await announceLink(ctx, { purpose: input.purpose, userId: input.userId, contactId: input.contactId, ticketId: null, to: input.to, language: input.language, link, expiresAt });
+  await announceLink(ctx, { purpose: input.purpose, userId: input.userId, contactId: input.contactId, ticketId: null, to: input.to, language: input.language, link, expiresAt, ...(input.carried ? { carried: true } : {}) });
   return { link, expiresAt };
 }
 

@@ -12,8 +12,8 @@ const KIND = { invitation: 'account.invitation', password_reset: 'account.passwo
  * Mails a one-time link access issued (`access.link_issued`: an invitation, a password reset, a
  * sign-up's confirmation) to the address it was issued for, in its language — the only place the
  * sealed link is opened. Not a notification: no bell row and no switch (a person cannot turn off
- * the mail they asked for), and nothing of the account beyond the link. A per-ticket link travels
- * inside the "request received" mail instead, so it is not mailed alone. At least once: the
+ * the mail they asked for), and nothing of the account beyond the link. A per-ticket link and the
+ * invitation of a new requester travel inside the "request received" mail instead (`carried`). At least once: the
  * outbox id is the mail's dedupe key. Without a mailer (no email module) the link stays where the
  * admin's answer showed it.
  */
@@ -21,7 +21,7 @@ export function linkMailJob(ctx: AppContext, mailer: NotificationMailer | undefi
   return defineJob('notifications.link_mail', {
     async handler({ payload: event, trx }) {
       const link = event.payload;
-      if (!mailer || link.purpose === 'ticket_link') return;
+      if (!mailer || link.purpose === 'ticket_link' || link.carried) return;
       const kind = KIND[link.purpose];
       const template = await templateFor(trx, kind, link.language);
       const values = {

@@ -93,6 +93,6 @@ async function receivedLinks(db: Db, ctx: EmailDriverContext, input: { ticketId:
   const linkCtx = { db, clock: ctx.clock, sealKeys: ctx.sealKeys, config: { publicUrl: ctx.publicUrl }, contactSignIns: ctx.contactSignIns };
   const { link: ticketLink } = await ticketMagicLink(linkCtx, input);
   const target = await ctx.contactSignIns.target(db, input.contactId);
-  const invitationLink = target && target.userId === null && target.active && target.email ? (await portalInvitationLink(linkCtx, { contactId: input.contactId })).link : `${ctx.publicUrl}/portal`;
+  const invitationLink = target && target.userId === null && target.active && target.email ? (await portalInvitationLink(linkCtx, { contactId: input.contactId, carried: true })).link : `${ctx.publicUrl}/portal`;
   return { ticketLink, invitationLink };
 }
