@@ -203,7 +203,9 @@ describe('ticket filter SQL', () => {
       }),
       { numRuns: 250 },
     );
-    // The draws are meaningful: most filters select some rows and leave others.
-    expect(partial).toBeGreaterThan(100);
+    // The draws are meaningful: many filters select some rows and leave others (about half of the
+    // runs on average; a degenerate generator gives none). A quarter leaves room for the random seed:
+    // 100 of 250 failed once at 95.
+    expect(partial).toBeGreaterThan(62);
   });
 });
