@@ -65,6 +65,7 @@ const COLUMN_OF: Record<keyof SlaState, SlaColumn> = {
   resolutionBreached: 'sla_resolution_breached',
   breached: 'sla_breached',
 };
+const KEYS = Object.keys(COLUMN_OF) as (keyof SlaState)[];
 /** Bookkeeping that moves with every recompute: stored, not told in history. */
 const UNTOLD: ReadonlySet<keyof SlaState> = new Set(['nextEventAt', 'elapsedMs', 'pausedMs', 'dueAt', 'breached']);
 
@@ -135,18 +136,26 @@ export async function applySlaStates(db: Db, actor: Actor, now: number, states: 
   const updates: { id: number; values: SlaColumnValues }[] = [];
   const history: Parameters<typeof insertHistoryRowsBulk>[1][number][] = [];
   const stories: { ticketId: number; event: StoryEvent }[] = [];
-  const keysOf = Object.keys(COLUMN_OF) as (keyof SlaState)[];
   for (const { ticketId, state, current } of states) {
-    const keys = keysOf.filter((k) => stored(state[k]) !== stored(current[k]));
-    if (keys.length === 0) continue;
+    const values = {} as SlaColumnValues;
+    let differs = false;
+    const told: (keyof SlaState)[] = [];
+    for (const k of KEYS) {
+      const value = stored(state[k]);
+      values[COLUMN_OF[k]] = value;
+      if (value === stored(current[k])) continue;
+      differs = true;
+      if (!UNTOLD.has(k)) told.push(k);
+    }
+    if (!differs) continue;
     changed.push(ticketId);
-    updates.push({ id: ticketId, values: Object.fromEntries(keysOf.map((k) => [COLUMN_OF[k], stored(state[k])])) as SlaColumnValues });
-    const told = keys.filter((k) => !UNTOLD.has(k)).map((k) => COLUMN_OF[k]);
+    updates.push({ id: ticketId, values });
     if (told.length === 0) continue;
-    const before = Object.fromEntries(keysOf.map((k) => [COLUMN_OF[k], stored(current[k])]));
-    const after = Object.fromEntries(keysOf.map((k) => [COLUMN_OF[k], stored(state[k])]));
-    history.push(...historyRowsOf({ ticketId, actor, now, before, after }, told));
-    for (const event of storyOf(before, after, told)) stories.push({ ticketId, event });
+    const before = Object.fromEntries(told.map((k) => [COLUMN_OF[k], stored(current[k])]));
+    const after = Object.fromEntries(told.map((k) => [COLUMN_OF[k], stored(state[k])]));
+    const fields = told.map((k) => COLUMN_OF[k]);
+    history.push(...historyRowsOf({ ticketId, actor, now, before, after }, fields));
+    for (const event of storyOf(before, after, fields)) stories.push({ ticketId, event });
   }
   await updateSlaColumnsBulk(db, updates);
   await insertHistoryRowsBulk(db, history);
