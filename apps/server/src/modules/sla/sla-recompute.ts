@@ -1,10 +1,11 @@
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../schema.ts';
-import type { CalendarLoader } from '../calendars/index.ts';
+import type { CalendarLoader, LoadedCalendar } from '../calendars/index.ts';
 import { applySlaStates, ticketSlaFacts, type SlaState, type TicketSlaFacts } from '../tickets/index.ts';
 import { slaClocks, type Clocks } from './sla-clock.ts';
 import { choosePolicies, clockPolicyOf, policyBook, type ContractsOfTickets } from './sla-policies.ts';
-import type { SlaPolicyRow } from './sla.repository.ts';
+import { dueActions } from './sla-actions.ts';
+import { claimedActionKeys, type SlaPolicyRow } from './sla.repository.ts';
 
 const NO_SLA: Omit<SlaState, 'policyId'> = {
   firstResponseDueAt: null,
@@ -50,6 +51,9 @@ export interface Recomputed {
  * through tickets' applySlaStates (history included). `reselect` re-chooses the policy (creation, or
  * a change of priority, type, category or organisation); otherwise a ticket keeps its policy and only
  * one without a policy gets one. The same starts are kept, so new targets may breach at once.
+ * `deferActions` (a calendar's or policy's recompute, thousands of tickets a transaction): a ticket
+ * whose clocks call for an action not yet taken gets its next SLA event at `now`, so the sweep takes
+ * it within a minute, in its own transactions, and the chunk stays a short write.
  */
 export async function recomputeTickets(
   db: Db,
@@ -57,19 +61,22 @@ export async function recomputeTickets(
   actor: Actor,
   ids: readonly number[],
   now: number,
-  options: { reselect: boolean; contracts?: ContractsOfTickets | undefined },
+  options: { reselect: boolean; contracts?: ContractsOfTickets | undefined; deferActions?: boolean },
 ): Promise<Recomputed[]> {
   const facts = (await ticketSlaFacts(db, ids)).filter((f) => !f.merged);
   if (facts.length === 0) return [];
   const book = await policyBook(db);
   const choose = options.reselect ? facts : facts.filter((f) => f.sla.policyId === null || !book.policies.has(f.sla.policyId));
   const chosen = choose.length > 0 ? await choosePolicies(db, book, choose, now, options.contracts) : new Map<number, number | null>();
+  // One load (one version read) per calendar of the set, not per ticket.
+  const calendars = new Map<number, Promise<LoadedCalendar | undefined>>();
+  const calendarOf = (id: number) => calendars.get(id) ?? calendars.set(id, loader.load(db, id, now)).get(id)!;
   const states: { ticketId: number; state: SlaState; current: SlaState }[] = [];
   const out: Recomputed[] = [];
   for (const f of facts) {
     const policyId = chosen.has(f.id) ? chosen.get(f.id)! : f.sla.policyId;
     const policy = policyId === null ? undefined : book.policies.get(policyId);
-    const calendar = policy ? await loader.load(db, policy.calendar_id, now) : undefined;
+    const calendar = policy ? await calendarOf(policy.calendar_id) : undefined;
     if (!policy || !calendar) {
       states.push({ ticketId: f.id, state: { policyId: null, ...NO_SLA }, current: f.sla });
       continue;
@@ -78,6 +85,17 @@ export async function recomputeTickets(
     states.push({ ticketId: f.id, state: stateOf(policy.id, clocks), current: f.sla });
     out.push({ facts: f, policy, clocks });
   }
+  if (options.deferActions) await leaveActionsToSweep(db, out, states, now);
   await applySlaStates(db, actor, now, states);
   return out;
+}
+
+/** Brings forward the next SLA event of the tickets whose due actions are not all taken yet. */
+async function leaveActionsToSweep(db: Db, recomputed: readonly Recomputed[], states: ReadonlyArray<{ ticketId: number; state: SlaState }>, now: number): Promise<void> {
+  const due = new Map(recomputed.map((r) => [r.facts.id, dueActions(r.facts.id, r.clocks, now)] as const).filter(([, actions]) => actions.length > 0));
+  if (due.size === 0) return;
+  const claimed = await claimedActionKeys(db, [...due.keys()]);
+  for (const { ticketId, state } of states) {
+    if (due.get(ticketId)?.some((a) => !claimed.has(a.key))) state.nextEventAt = now;
+  }
 }

@@ -230,4 +230,37 @@ describe('SLA on tickets', () => {
     expect(jobs.filter((j) => j.name === 'sla.policy_changed')).toHaveLength(2);
     expect((await d.adminOnly.client.request({ method: 'DELETE', url: `/api/v1/admin/sla/rules/${rule.id}?version=1` })).statusCode).toBe(204);
   });
+  it('a chunk writes each ticket its own clocks, and leaves the actions it finds due to the sweep', async () => {
+    const allDay = expectStatus(await d.adminOnly.client.get('/api/v1/admin/calendars'), 200).items.find((c: { builtIn: string | null }) => c.builtIn === '24x7');
+    const policy = expectStatus(await d.adminOnly.client.post('/api/v1/admin/sla/policies', { name: 'چند تیکت', calendarId: allDay.id, targets: { '3': { resolution: 1200 } }, warnAtPercent: 75 }), 201);
+    const rule = expectStatus(await d.adminOnly.client.post('/api/v1/admin/sla/rules', { position: 0, filter: { field: 'channel', op: 'eq', value: 'phone' }, policyId: policy.id }), 201);
+    const MIN = 60_000;
+    const tickets: { id: number; createdAt: number }[] = [];
+    for (const gap of [15, 15, 10]) {
+      const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId, channel: 'phone' });
+      tickets.push({ id: ticket.id, createdAt: new Date(ticket.createdAt).getTime() });
+      t.clock.advance(gap * MIN);
+    }
+    await settle();
+    // Now 40 min after the first: with 30 min to resolve, the first is breached, the second past its warning (22.5 min), the third neither.
+    expectStatus(await d.adminOnly.client.patch(`/api/v1/admin/sla/policies/${policy.id}`, { version: policy.version, targets: { '3': { resolution: 30 } } }), 200);
+    await settle();
+    const now = t.clock.now();
+    const states = await Promise.all(tickets.map((x) => sla(x.id)));
+    expect(states.map((s) => s.sla_resolution_due_at)).toEqual(tickets.map((x) => x.createdAt + 30 * MIN));
+    expect(states.map((s) => s.sla_resolution_breached)).toEqual([1, 0, 0]);
+    const actions = (id: number) => t.ctx.db.selectFrom('sla_actions').select('level').where('ticket_id', '=', id).orderBy('id').execute();
+    // The chunk took no action: the two that call for one are next for the sweep, the third at its warning.
+    expect(await Promise.all(tickets.map((x) => actions(x.id)))).toEqual([[], [], []]);
+    expect(states.map((s) => s.sla_next_event_at !== null && s.sla_next_event_at <= now)).toEqual([true, true, false]);
+    expect(states[2]!.sla_next_event_at).toBe(tickets[2]!.createdAt + 22.5 * MIN);
+    await settle(true);
+    await settle(true);
+    expect(await Promise.all(tickets.map((x) => actions(x.id)))).toEqual([[{ level: 'breach' }], [{ level: 'warning' }], []]);
+    expect((await sla(tickets[0]!.id)).escalation_level).toBe(1);
+    expect(await history(tickets[0]!.id, 'slaResolutionBreached')).toEqual([{ old_value: '0', new_value: '1', actor_system: 'sla' }]);
+    // Taken once: the sweep's next pass finds nothing more to do for them.
+    expect((await sla(tickets[1]!.id)).sla_next_event_at).toBe(tickets[1]!.createdAt + 30 * MIN);
+    expect((await d.adminOnly.client.request({ method: 'DELETE', url: `/api/v1/admin/sla/rules/${rule.id}?version=1` })).statusCode).toBe(204);
+  });
 });

@@ -19,7 +19,7 @@ const SELECTING = new Set(['priority', 'type', 'categoryId', 'organizationId']);
  * The SLA jobs: each ticket event recomputes that ticket's clocks (re-choosing the policy at
  * creation and when a selecting field changed) and takes the actions due; a calendar change
  * recomputes the open tickets of the policies on it in chunks of 1,000, each chunk its own
- * transaction enqueuing the next; and one sweep every minute reads the next-event index, closes
+ * transaction enqueuing the next and leaving the actions it finds due to the sweep; and one sweep every minute reads the next-event index, closes
  * tickets resolved more than `tickets.auto_close_after_days` ago and returns pending tickets whose
  * date is reached (the foundation's pending-until sweep, folded in: one schedule).
  */
@@ -30,6 +30,8 @@ export function slaJobs(ctx: AppContext, loader: CalendarLoader, contracts?: Con
     await takeSlaActions({ ...ctx, db: trx }, trx, recomputed, now);
     return recomputed.length;
   };
+  // A chunk writes the clocks only; the actions it finds due are the sweep's (recomputeTickets' deferActions).
+  const recomputeChunk = (trx: AppContext['db'], ids: readonly number[]) => recomputeTickets(trx, loader, systemActor('sla'), ids, ctx.clock.now(), { reselect: false, contracts, deferActions: true });
   const jobs = [
     defineJob('sla.ticket_created', { runsAs: 'sla', handler: async ({ trx, payload }) => void (await run(trx, [payload.payload.ticketId], true)) }),
     defineJob('sla.ticket_updated', {
@@ -63,7 +65,7 @@ export function slaJobs(ctx: AppContext, loader: CalendarLoader, contracts?: Con
         const policies = 'policyId' in payload ? [payload.policyId] : await policyIdsOfCalendar(trx, payload.calendarId);
         if (policies.length === 0) return;
         const ids = await openTicketIdsAfter(trx, payload.afterId, RECOMPUTE_CHUNK, policies);
-        await run(trx, ids, false);
+        await recomputeChunk(trx, ids);
         if (ids.length === RECOMPUTE_CHUNK) {
           const afterId = ids[ids.length - 1]!;
           const scope = 'policyId' in payload ? `policy:${payload.policyId}` : String(payload.calendarId);

@@ -74,6 +74,13 @@ export async function claimAction(db: Executor, row: Insertable<SlaTables['sla_a
   return inserted !== undefined;
 }
 
+/** The action keys already claimed for these tickets (index sla_actions_ticket). */
+export async function claimedActionKeys(db: Executor, ticketIds: readonly number[]): Promise<Set<string>> {
+  if (ticketIds.length === 0) return new Set();
+  const rows = await db.selectFrom('sla_actions').select('action_key').where('ticket_id', 'in', ticketIds).execute();
+  return new Set(rows.map((r) => r.action_key));
+}
+
 export async function actionsOfTicket(db: Executor, ticketId: number) {
   return db.selectFrom('sla_actions').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/actor.ts';
-import type { Db } from '../../schema.ts';
+import type { Insertable } from 'kysely';
+import type { DB, Db } from '../../schema.ts';
 import { addEventArticle } from './articles.events.ts';
 import { insertHistoryRows, rememberAssignees } from './tickets.repository.ts';
 import { storyOf } from './timeline-story.ts';
@@ -29,6 +30,21 @@ export function apiFieldName(column: string): string {
   return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
+type HistoryInput = { ticketId: number; actor: Actor; now: number; before: Record<string, HistoryValue | undefined>; after: Record<string, HistoryValue | undefined> };
+
+/** The history rows of one change (one per changed field), for callers that insert many tickets' rows at once. */
+export function historyRowsOf(input: HistoryInput, fields = changedFields(input.before, input.after)): Insertable<DB['ticket_history']>[] {
+  const who = actorColumns(input.actor);
+  return fields.map((field) => ({
+    ticket_id: input.ticketId,
+    ...who,
+    field: apiFieldName(field),
+    old_value: historyText(input.before[field]),
+    new_value: historyText(input.after[field]),
+    created_at: input.now,
+  }));
+}
+
 /**
  * One history row per changed field: who, when, field (API name), old, new. Keys may be columns or
  * API names. The same change is told in the timeline (timeline-story.ts: status, assignment,
@@ -36,28 +52,11 @@ export function apiFieldName(column: string): string {
  */
 export async function writeHistory(
   db: Db,
-  input: {
-    ticketId: number;
-    actor: Actor;
-    now: number;
-    before: Record<string, HistoryValue | undefined>;
-    after: Record<string, HistoryValue | undefined>;
-  },
+  input: HistoryInput,
 ): Promise<string[]> {
   const fields = changedFields(input.before, input.after);
   if (fields.length === 0) return fields;
-  const who = actorColumns(input.actor);
-  await insertHistoryRows(
-    db,
-    fields.map((field) => ({
-      ticket_id: input.ticketId,
-      ...who,
-      field: apiFieldName(field),
-      old_value: historyText(input.before[field]),
-      new_value: historyText(input.after[field]),
-      created_at: input.now,
-    })),
-  );
+  await insertHistoryRows(db, historyRowsOf(input, fields));
   // Whoever held it, and whoever takes it, keeps reading it (tickets.policy agentSees).
   const assignee = fields.find((f) => apiFieldName(f) === 'assigneeAgentId');
   if (assignee !== undefined) {

@@ -1,7 +1,10 @@
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../schema.ts';
-import { writeHistory } from './history.ts';
-import { publicRepliesOf, slaTicketRows, statusChangesOf, updateSlaColumns, type SlaColumn, type SlaColumnValues } from './sla-state.repository.ts';
+import { addEventArticle } from './articles.events.ts';
+import { historyRowsOf } from './history.ts';
+import { publicRepliesOf, slaTicketRows, statusChangesOf, updateSlaColumnsBulk, type SlaColumn, type SlaColumnValues } from './sla-state.repository.ts';
+import { insertHistoryRowsBulk } from './tickets.bulk.repository.ts';
+import { storyOf, type StoryEvent } from './timeline-story.ts';
 
 /**
  * What the sla module needs of a ticket to run its clocks: its fields (for the rules), its status
@@ -62,6 +65,7 @@ const COLUMN_OF: Record<keyof SlaState, SlaColumn> = {
   resolutionBreached: 'sla_resolution_breached',
   breached: 'sla_breached',
 };
+const KEYS = Object.keys(COLUMN_OF) as (keyof SlaState)[];
 /** Bookkeeping that moves with every recompute: stored, not told in history. */
 const UNTOLD: ReadonlySet<keyof SlaState> = new Set(['nextEventAt', 'elapsedMs', 'pausedMs', 'dueAt', 'breached']);
 
@@ -90,7 +94,11 @@ export async function ticketSlaFacts(db: Db, ids: readonly number[]): Promise<Ti
   const [changes, replies] = await Promise.all([statusChangesOf(db, ids), publicRepliesOf(db, ids)]);
   const byTicket = <T extends { ticket_id: number }>(list: T[]) => {
     const m = new Map<number, T[]>();
-    for (const x of list) m.set(x.ticket_id, [...(m.get(x.ticket_id) ?? []), x]);
+    for (const x of list) {
+      const of = m.get(x.ticket_id);
+      if (of) of.push(x);
+      else m.set(x.ticket_id, [x]);
+    }
     return m;
   };
   const changesOf = byTicket(changes);
@@ -117,28 +125,41 @@ export async function ticketSlaFacts(db: Db, ids: readonly number[]): Promise<Ti
 }
 
 /**
- * The sla module's one way to write SLA state: for each ticket, the columns that differ are set
- * (no version step, so an agent's edit in flight is never refused for it) and every change other
- * than bookkeeping goes to the ticket's history — a breach and a policy change are also told in the
- * timeline (timeline-story.ts). Returns the ids whose state changed.
+ * The sla module's one way to write SLA state, set-based for a chunk: the tickets whose state
+ * differs get their SLA columns set in one statement per 500 (no version step, so an agent's edit
+ * in flight is never refused for it), every change other than bookkeeping goes to history in one
+ * insert, and a breach or a policy change is also told in the timeline (timeline-story.ts).
+ * Returns the ids whose state changed.
  */
 export async function applySlaStates(db: Db, actor: Actor, now: number, states: ReadonlyArray<{ ticketId: number; state: SlaState; current: SlaState }>): Promise<number[]> {
   const changed: number[] = [];
+  const updates: { id: number; values: SlaColumnValues }[] = [];
+  const history: Parameters<typeof insertHistoryRowsBulk>[1][number][] = [];
+  const stories: { ticketId: number; event: StoryEvent }[] = [];
   for (const { ticketId, state, current } of states) {
-    const keys = (Object.keys(COLUMN_OF) as (keyof SlaState)[]).filter((k) => stored(state[k]) !== stored(current[k]));
-    if (keys.length === 0) continue;
-    changed.push(ticketId);
-    await updateSlaColumns(db, ticketId, Object.fromEntries(keys.map((k) => [COLUMN_OF[k], stored(state[k])])));
-    const told = keys.filter((k) => !UNTOLD.has(k));
-    if (told.length > 0) {
-      await writeHistory(db, {
-        ticketId,
-        actor,
-        now,
-        before: Object.fromEntries(told.map((k) => [COLUMN_OF[k], stored(current[k])])),
-        after: Object.fromEntries(told.map((k) => [COLUMN_OF[k], stored(state[k])])),
-      });
+    const values = {} as SlaColumnValues;
+    let differs = false;
+    const told: (keyof SlaState)[] = [];
+    for (const k of KEYS) {
+      const value = stored(state[k]);
+      values[COLUMN_OF[k]] = value;
+      if (value === stored(current[k])) continue;
+      differs = true;
+      if (!UNTOLD.has(k)) told.push(k);
     }
+    if (!differs) continue;
+    changed.push(ticketId);
+    updates.push({ id: ticketId, values });
+    if (told.length === 0) continue;
+    const before = Object.fromEntries(told.map((k) => [COLUMN_OF[k], stored(current[k])]));
+    const after = Object.fromEntries(told.map((k) => [COLUMN_OF[k], stored(state[k])]));
+    const fields = told.map((k) => COLUMN_OF[k]);
+    history.push(...historyRowsOf({ ticketId, actor, now, before, after }, fields));
+    for (const event of storyOf(before, after, fields)) stories.push({ ticketId, event });
   }
+  await updateSlaColumnsBulk(db, updates);
+  await insertHistoryRowsBulk(db, history);
+  const clock = { now: () => now };
+  for (const { ticketId, event } of stories) await addEventArticle(db, clock, { ticketId, ...event, actor, announce: false });
   return changed;
 }
