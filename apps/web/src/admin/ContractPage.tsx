@@ -66,8 +66,9 @@ function Report({ contract, period }: { contract: Contract; period: string }) {
               <Figure label={t('contractsAdmin.breaches')} testId="penalty-breaches">{formatNumber(r.breaches, prefs)}</Figure>
               <Figure label={t('contractsAdmin.subtotal')}>{rials(r.subtotal)}</Figure>
               <Figure label={t('contractsAdmin.cap')}>{r.cap === null ? t('contractsAdmin.noCap') : rials(r.cap)}</Figure>
-              <Figure label={t('contractsAdmin.total')} testId="penalty-total">
-                {rials(r.total)} {r.capped && <Badge variant="light" color="orange">{t('contractsAdmin.capApplied')}</Badge>}
+              <Figure label={t('contractsAdmin.total')}>
+                <span data-testid="penalty-total" data-capped={r.capped}>{rials(r.total)}</span>
+                {r.capped && <Badge ms="xs" variant="light" color="orange">{t('contractsAdmin.capApplied')}</Badge>}
               </Figure>
             </SimpleGrid>
             {r.lines.length === 0 ? <Text size="sm" c="dimmed">{t('contractsAdmin.noBreaches')}</Text> : (
