@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route as RouterRoute, Routes } from 'react-router';
 import { Providers } from '../src/shared/Providers.tsx';
 import { PrefsProvider } from '../src/shared/prefs.tsx';
 import { rememberLanguage } from '../src/shared/i18n.ts';
 import ContractsPage from '../src/admin/ContractsPage.tsx';
+import ContractPage from '../src/admin/ContractPage.tsx';
 
 /** The contracts page against a scripted server at the network boundary (fetch), as admin-forms.test.tsx. */
 type Answer = { status: number; body?: unknown };
@@ -46,12 +47,17 @@ function world(roles: string[], abilities: { update: boolean; delete: boolean })
   routes['GET /agents?limit=200'] = ok({ items: [{ id: 11, name: 'مینا حساب', active: true, roles: ['crm'] }], nextCursor: null });
 }
 
-function renderIn(lang: 'fa' | 'en') {
+function renderIn(lang: 'fa' | 'en', path = '/admin/contracts') {
   rememberLanguage(lang);
   render(
     <Providers>
       <PrefsProvider signedIn={false}>
-        <MemoryRouter initialEntries={['/admin/contracts']}><ContractsPage /></MemoryRouter>
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <RouterRoute path="/admin/contracts" element={<ContractsPage />} />
+            <RouterRoute path="/admin/contracts/:id" element={<ContractPage />} />
+          </Routes>
+        </MemoryRouter>
       </PrefsProvider>
     </Providers>,
   );
@@ -87,5 +93,36 @@ describe('contracts page', () => {
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Delete contract' })));
     await waitFor(() => expect(calls.some((c) => c.key === 'DELETE /admin/contracts/5?version=2')).toBe(true));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('shows the penalty report of the chosen Jalali month: lines, amounts grouped in Persian digits, the cap applied', async () => {
+    world(['manager'], { update: false, delete: false });
+    routes['GET /admin/contracts/5'] = ok({ ...contract({ update: false, delete: false }), penalties: { ...contract({ update: false, delete: false }).penalties, cap: '1500000' } });
+    const report = (period: string) => ({
+      contractId: 5, period, from: '2021-05-21T19:30:00Z', to: '2021-06-20T19:30:00Z', breaches: 2, subtotal: '2300000', cap: '1500000', capped: true, total: '1500000',
+      lines: [
+        { ticketId: 10001, target: 'resolution', dueAt: '2021-06-01T06:00:00Z', metAt: null, delayMinutes: 1500, tier: 24, perBreach: '1000000', perHour: '100000', amount: '1250000' },
+        { ticketId: 10002, target: 'first_response', dueAt: '2021-06-02T06:00:00Z', metAt: '2021-06-02T08:00:00Z', delayMinutes: 120, tier: null, perBreach: '500000', perHour: '100000', amount: '700000' },
+      ],
+    });
+    routes['GET /admin/contracts/5/penalties?period=1400-03'] = ok(report('1400-03'));
+    renderIn('fa', '/admin/contracts/5');
+    await screen.findByRole('heading', { name: 'پشتیبانی طلایی' });
+    // The current month is asked first; choosing Khordad 1400 asks for that one.
+    await waitFor(() => expect(calls.some((c) => /^GET \/admin\/contracts\/5\/penalties\?period=\d{4}-\d{2}$/.test(c.key))).toBe(true));
+    fireEvent.click(screen.getByRole('combobox', { name: 'سال' }));
+    fireEvent.click(await screen.findByRole('option', { name: '۱۴۰۰', hidden: true }));
+    fireEvent.click(screen.getByRole('combobox', { name: 'ماه شمسی' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'خرداد', hidden: true }));
+    const total = await screen.findByTestId('penalty-total');
+    expect(total.textContent).toBe('۱٬۵۰۰٬۰۰۰ ریال');
+    expect(total.getAttribute('data-capped')).toBe('true');
+    expect(screen.getByText('سقف اعمال شد')).toBeTruthy();
+    expect(screen.getByText('۲٬۳۰۰٬۰۰۰ ریال')).toBeTruthy();
+    const lines = screen.getByRole('table', { name: 'نقض‌ها' });
+    expect(within(lines).getByText('۱٬۲۵۰٬۰۰۰')).toBeTruthy();
+    expect(within(lines).getByText('هنوز برآورده نشده')).toBeTruthy();
+    expect(within(lines).getByText('پایه')).toBeTruthy();
+    expect(screen.getByText('از ۱ خرداد ۱۴۰۰ تا ۳۰ خرداد ۱۴۰۰')).toBeTruthy();
   });
 });

@@ -38,7 +38,7 @@ function Figure({ label, children, testId }: { label: string; children: ReactNod
   return (
     <Stack gap={2}>
       <Text size="xs" c="dimmed">{label}</Text>
-      <Text fw={700} data-testid={testId}>{children}</Text>
+      <Text fw={700} component="div" data-testid={testId}>{children}</Text>
     </Stack>
   );
 }
