@@ -11,14 +11,16 @@ import faSignUp from '../src/shared/locales/signup.fa.json';
 import enSignUp from '../src/shared/locales/signup.en.json';
 import faSla from '../src/shared/locales/sla-admin.fa.json';
 import enSla from '../src/shared/locales/sla-admin.en.json';
+import faContracts from '../src/shared/locales/contracts-admin.fa.json';
+import enContracts from '../src/shared/locales/contracts-admin.en.json';
 import { extractKeys, flatKeys, missingKeys, usedKeysOf } from './i18n-keys.ts';
 import { readFileSync } from 'node:fs';
 
 const WEB = path.resolve(import.meta.dirname, '..');
-// The admin pages' sections load with those pages (src/admin/strings.ts, src/admin/sla-strings.ts),
+// The admin pages' sections load with those pages (src/admin/strings.ts, sla-strings.ts, contract-strings.ts),
 // the portal sign-up pages' with theirs (src/portal/sign-up-strings.ts); the checks see every key.
-const fa = { ...faMain, ...faAdmin, ...faSignUp, ...faSla };
-const en = { ...enMain, ...enAdmin, ...enSignUp, ...enSla };
+const fa = { ...faMain, ...faAdmin, ...faSignUp, ...faSla, ...faContracts };
+const en = { ...enMain, ...enAdmin, ...enSignUp, ...enSla, ...enContracts };
 
 describe('logical properties only (stylelint + stylelint-use-logical)', () => {
   it('reports every physical left/right in the fixture', async () => {
@@ -72,6 +74,8 @@ describe('every translation key exists in fa and en', () => {
     expect(Object.keys(enSignUp).sort()).toEqual(Object.keys(faSignUp).sort());
     expect(Object.keys(faSla).filter((k) => k in faMain || k in enMain || k in faAdmin)).toEqual([]);
     expect(Object.keys(enSla).sort()).toEqual(Object.keys(faSla).sort());
+    expect(Object.keys(faContracts).filter((k) => k in faMain || k in enMain || k in faAdmin || k in faSla)).toEqual([]);
+    expect(Object.keys(enContracts).sort()).toEqual(Object.keys(faContracts).sort());
   });
 
   it('has the same keys in fa and en, and Persian text without Latin words', () => {

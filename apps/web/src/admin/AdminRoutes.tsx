@@ -15,12 +15,14 @@ import TemplatesPage from './TemplatesPage.tsx';
 import AuditPage from './AuditPage.tsx';
 import { useAdminStrings } from './strings.ts';
 
-// The calendar and SLA pages load on first visit (their strings with them: sla-strings.ts).
+// The calendar, SLA and contract pages load on first visit (their strings with them: sla-strings.ts, contract-strings.ts).
 const CalendarsPage = lazy(() => import('./CalendarsPage.tsx'));
 const CalendarPage = lazy(() => import('./CalendarPage.tsx'));
 const SlaPage = lazy(() => import('./SlaPage.tsx'));
+const ContractsPage = lazy(() => import('./ContractsPage.tsx'));
+const ContractPage = lazy(() => import('./ContractPage.tsx'));
 
-/** Admin pages (lazy: not in the workspace's first screen). The server refuses non-admins (403). */
+/** Admin pages (lazy: not in the workspace's first screen). The server refuses non-admins (403); managers and crm agents read contracts. */
 export default function AdminRoutes() {
   useAdminStrings();
   return (
@@ -41,6 +43,8 @@ export default function AdminRoutes() {
       <Route path="calendars" element={<CalendarsPage />} />
       <Route path="calendars/:id" element={<CalendarPage />} />
       <Route path="sla" element={<SlaPage />} />
+      <Route path="contracts" element={<ContractsPage />} />
+      <Route path="contracts/:id" element={<ContractPage />} />
     </Routes>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Agent, Organization } from '@pishkhan/contracts';
 import { api } from '../shared/api.ts';
@@ -92,7 +93,10 @@ export default function OrganizationsPage() {
           <Bidi key="m">{agentName(o.accountManagerId)}</Bidi>,
           o.membersSeeEachOther ? t('common.yes') : t('common.no'),
           <ActiveBadge key="s" active={o.active} />,
-          <Button key="x" size="xs" variant="light" onClick={() => setEditing(o)} aria-label={t('adminPages.editNamed', { name: o.name })}>{t('adminPages.edit')}</Button>,
+          <Group key="x" gap="xs" wrap="nowrap">
+            <Button size="xs" variant="light" onClick={() => setEditing(o)} aria-label={t('adminPages.editNamed', { name: o.name })}>{t('adminPages.edit')}</Button>
+            <Anchor component={Link} size="sm" to={`/admin/contracts?organizationId=${o.id}`} aria-label={t('adminPages.contractsOf', { name: o.name })}>{t('adminPages.contracts')}</Anchor>
+          </Group>,
         ])}
       />
       <LoadMore list={list} />

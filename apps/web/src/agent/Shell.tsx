@@ -23,7 +23,7 @@ const ADMIN_PAGES = [
   ['agents', 'admin.agents'], ['groups', 'admin.groups'], ['organizations', 'nav.organizations'], ['contacts', 'admin.contacts'],
   ['categories', 'admin.categories'], ['priority', 'admin.priority'], ['settings', 'admin.settings'], ['mailboxes', 'nav.mailboxes'], ['held-mail', 'nav.heldMail'], ['sso', 'nav.sso'],
   ['templates', 'nav.templates'], ['jobs', 'admin.jobs'], ['audit', 'nav.audit'],
-  ['calendars', 'nav.calendars'], ['sla', 'nav.sla'],
+  ['calendars', 'nav.calendars'], ['sla', 'nav.sla'], ['contracts', 'nav.contracts'],
 ] as const;
 const ACCOUNT_PAGES = [['sessions', 'nav.sessions'], ['tokens', 'nav.tokens'], ['password', 'nav.password'], ['two-step', 'nav.twoStep']] as const;
 
@@ -42,6 +42,7 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
   const views = useQuery({ queryKey: ['me', 'views'], queryFn: () => api.get<{ items: SavedView[] }>('/me/views') });
   const isAdmin = me.agent?.roles.includes('admin') ?? false;
   const isSupervisor = me.agent?.roles.includes('supervisor') ?? false;
+  const readsContracts = me.agent?.roles.some((r) => r === 'manager' || r === 'crm') ?? false;
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -132,6 +133,10 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
           {!isAdmin && isSupervisor && (
             // Supervisors review held mail too (the server's held-mail policy); the rest of admin is not theirs.
             <NavLink component={Link} to="/admin/held-mail" active={location.pathname === '/admin/held-mail'} label={t('nav.heldMail')} mt="sm" />
+          )}
+          {!isAdmin && readsContracts && (
+            // Managers read every contract, crm agents those of their organisations (the server's contract policy); read only.
+            <NavLink component={Link} to="/admin/contracts" active={location.pathname.startsWith('/admin/contracts')} label={t('nav.contracts')} mt={isSupervisor ? undefined : 'sm'} />
           )}
         </ScrollArea>
       </AppShell.Navbar>

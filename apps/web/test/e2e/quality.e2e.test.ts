@@ -50,6 +50,13 @@ describe.skipIf(!hasChromium)('quality bars in a real browser', () => {
   it('axe finds no serious or critical violation on any route of either entry, in fa and en', async () => {
     const admin = await ApiClient.signIn(desk.server.url, ADMIN.email, ADMIN.password);
     const tehran = (await admin.call<{ items: { id: number; builtIn: string | null }[] }>('GET', '/admin/calendars')).items.find((c) => c.builtIn === 'tehran')!.id;
+    // A contract with a tier, so that the contracts list and its penalty report have something to show.
+    const organizationId = (await admin.call<{ id: number }>('POST', '/organizations', { name: 'سازمان نمونه' })).id;
+    const policyId = (await admin.call<{ id: number }>('POST', '/admin/sla/policies', { name: 'پایه', calendarId: tehran, targets: { '1': { firstResponse: 60 } } })).id;
+    const contract = await admin.call<{ id: number }>('POST', '/admin/contracts', {
+      organizationId, name: 'قرارداد نمونه', startsOn: '2026-03-21', endsOn: '2027-03-20', policyId,
+      penalties: { perBreach: '500000', perHour: '100000', tiers: [{ from: 24, perBreach: '1000000', perHour: '100000' }], cap: '5000000' },
+    });
     const agentVisits: { route: string; path: string; who: Who }[] = [
       { route: '/', path: '/', who: 'analyst' },
       { route: '/queues/:name', path: '/queues/unassigned_in_my_groups', who: 'analyst' },
@@ -58,8 +65,9 @@ describe.skipIf(!hasChromium)('quality bars in a real browser', () => {
       { route: '/search', path: '/search', who: 'analyst' },
       { route: '/preferences', path: '/preferences', who: 'analyst' },
       ...['sessions', 'tokens', 'password', 'two-step'].map((p) => ({ route: `/account/${p}`, path: `/account/${p}`, who: 'analyst' as const })),
-      ...['agents', 'groups', 'organizations', 'contacts', 'categories', 'priority', 'settings', 'mailboxes', 'held-mail', 'sso', 'templates', 'jobs', 'audit', 'calendars', 'sla'].map((p) => ({ route: p, path: `/admin/${p}`, who: 'admin' as const })),
+      ...['agents', 'groups', 'organizations', 'contacts', 'categories', 'priority', 'settings', 'mailboxes', 'held-mail', 'sso', 'templates', 'jobs', 'audit', 'calendars', 'sla', 'contracts'].map((p) => ({ route: p, path: `/admin/${p}`, who: 'admin' as const })),
       { route: 'calendars/:id', path: `/admin/calendars/${tehran}`, who: 'admin' as const },
+      { route: 'contracts/:id', path: `/admin/contracts/${contract.id}`, who: 'admin' as const },
     ];
     const portalVisits = [
       { route: '/', path: '/portal/', who: 'customer' as const },
