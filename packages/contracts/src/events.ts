@@ -6,7 +6,8 @@
 export interface EventMap {
   'ticket.created': { ticketId: number; actorUserId: number | null };
   'ticket.updated': { ticketId: number; actorUserId: number | null; fields: string[] };
-  'ticket.status_changed': { ticketId: number; actorUserId: number | null; from: string; to: string };
+  /** `quiet`: a catch-up close (auto-close long overdue, e.g. the first sweep of an upgraded desk) the requester is not told of. */
+  'ticket.status_changed': { ticketId: number; actorUserId: number | null; from: string; to: string; quiet?: boolean };
   'ticket.assigned': { ticketId: number; actorUserId: number | null; groupId: number | null; agentId: number | null };
   'ticket.escalated': {
     ticketId: number;

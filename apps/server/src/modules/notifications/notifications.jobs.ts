@@ -188,9 +188,10 @@ export function notificationJobs(ctx: AppContext, drivers: readonly Notification
   // Waiting for you, resolved (confirm or reopen), closed: the requester hears of it.
   const statusChanged = defineJob('notifications.status_changed', {
     async handler({ payload: event, trx }) {
-      const { ticketId, to, actorUserId } = event.payload;
+      const { ticketId, to, actorUserId, quiet } = event.payload;
       const kind = STATUS_NOTICES[to];
-      if (!kind) return;
+      // A catch-up close (the sweep closing what was due long ago) is bookkeeping, not news.
+      if (!kind || quiet) return;
       const ticket = await findTicketFacts(trx, ticketId);
       // A stale event (the ticket moved on) or a merge (the source closes into its target) tells nobody.
       if (!ticket || ticket.status !== to || ticket.mergedIntoId !== null || ticket.requesterContactId === null) return;

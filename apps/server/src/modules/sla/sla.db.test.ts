@@ -28,6 +28,10 @@ const sla = (id: number) =>
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
 const history = (id: number, field: string) => t.ctx.db.selectFrom('ticket_history').select(['old_value', 'new_value', 'actor_system']).where('ticket_id', '=', id).where('field', '=', field).orderBy('id').execute();
+/** What told the requester that a ticket closed: in-app notifications and queued mails of the kind. */
+const closedNotices = async (id: number) =>
+  (await t.ctx.db.selectFrom('notifications').select('id').where('ticket_id', '=', id).where('kind', '=', 'ticket.closed').execute()).length +
+  (await t.ctx.db.selectFrom('outbound_messages').select('id').where('ticket_id', '=', id).where('notification_kind', '=', 'ticket.closed').execute()).length;
 const defaultPolicy = async () => (expectStatus(await d.adminOnly.client.get('/api/v1/admin/sla/policies'), 200).items as { id: number; isDefault: boolean; calendarId: number }[]).find((p) => p.isDefault)!;
 
 describe('SLA on tickets', () => {
@@ -155,6 +159,21 @@ describe('SLA on tickets', () => {
     await settle(true);
     expect(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).status).toBe('closed');
     expect(await history(ticket.id, 'status')).toContainEqual({ old_value: 'resolved', new_value: 'closed', actor_system: 'sla' });
+    // Closed on time: the requester is told (in-app or by mail).
+    expect(await closedNotices(ticket.id)).toBeGreaterThan(0);
+  });
+
+  it('closes quietly what was due to close over a day ago (the first sweep of an upgraded desk), telling nobody', async () => {
+    const ticket = await openTicket(d.analystA.client, { assigneeGroupId: d.groupA, requesterContactId: d.contactShared.contactId });
+    expectStatus(await patchCurrent(d.analystA.client, ticket.id, { status: 'resolved' }), 200);
+    await settle();
+    // Resolved 30 days before the sweep first ran (a desk upgraded with old resolved tickets, or one that was down).
+    await t.ctx.db.updateTable('tickets').set({ resolved_at: t.clock.now() - 30 * 24 * H }).where('id', '=', ticket.id).execute();
+    t.clock.advance(60_000);
+    await settle(true);
+    expect(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).status).toBe('closed');
+    expect(await history(ticket.id, 'status')).toContainEqual({ old_value: 'resolved', new_value: 'closed', actor_system: 'sla' });
+    expect(await closedNotices(ticket.id)).toBe(0);
   });
 
   it('recomputes after a calendar closure in a job, and an agent edit at the version read before still succeeds', async () => {

@@ -1,7 +1,7 @@
 import { defineJob, type AppContext } from '../../context.ts';
 import type { Contribution } from '../../platform/modules.ts';
 import { systemActor } from '../../platform/actor.ts';
-import { confirmTicket, openTicketIdsAfter, PENDING_BATCH, returnDuePendingTickets, resolvedTicketIdsBefore, ticketSettings, ticketsWithSlaEventDue } from '../tickets/index.ts';
+import { confirmTicket, openTicketIdsAfter, PENDING_BATCH, returnDuePendingTickets, resolvedTicketsBefore, ticketSettings, ticketsWithSlaEventDue } from '../tickets/index.ts';
 import type { CalendarLoader } from '../calendars/index.ts';
 import { takeSlaActions } from './sla-actions.ts';
 import { recomputeTickets } from './sla-recompute.ts';
@@ -81,8 +81,10 @@ export function slaJobs(ctx: AppContext, loader: CalendarLoader, contracts?: Con
         await run(trx, ids, false);
         // The lifecycle's timed rule: a resolved ticket closes after tickets.auto_close_after_days (0: never).
         const days = await ticketSettings.get(trx, 'tickets.auto_close_after_days');
-        const closing = days > 0 ? await resolvedTicketIdsBefore(trx, now - days * DAY_MS, SWEEP_BATCH) : [];
-        for (const ticketId of closing) await confirmTicket({ ...ctx, db: trx }, { actor: systemActor('sla'), ticketId });
+        const closing = days > 0 ? await resolvedTicketsBefore(trx, now - days * DAY_MS, SWEEP_BATCH) : [];
+        // One that was due to close over a day ago (the first sweep of an upgraded desk, or after downtime)
+        // closes quietly: years of old resolved tickets must not mail their requesters at once.
+        for (const { id, resolvedAt } of closing) await confirmTicket({ ...ctx, db: trx }, { actor: systemActor('sla'), ticketId: id, quiet: resolvedAt < now - (days + 1) * DAY_MS });
         // The foundation's pending-until rule, folded in: pending tickets whose date is reached return to open (as the scheduler).
         const returned = await returnDuePendingTickets({ ...ctx, db: trx }, now);
         // A full batch means more are due: come back at once rather than at the next slot.

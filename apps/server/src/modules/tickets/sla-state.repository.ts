@@ -113,7 +113,7 @@ export async function ticketsWithSlaEventDue(db: Db, now: number, limit: number)
 }
 
 /** Resolved tickets resolved before an instant, oldest first: the sweep's auto-close. */
-export async function resolvedTicketIdsBefore(db: Db, before: number, limit: number): Promise<number[]> {
-  const rows = await db.selectFrom('tickets').select('id').where('status', '=', 'resolved').where('resolved_at', '<', before).orderBy('resolved_at').limit(limit).execute();
-  return rows.map((r) => r.id);
+export async function resolvedTicketsBefore(db: Db, before: number, limit: number): Promise<{ id: number; resolvedAt: number }[]> {
+  const rows = await db.selectFrom('tickets').select(['id', 'resolved_at']).where('status', '=', 'resolved').where('resolved_at', '<', before).orderBy('resolved_at').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, resolvedAt: r.resolved_at! }));
 }

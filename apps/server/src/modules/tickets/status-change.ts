@@ -56,11 +56,11 @@ export function planStatusChange(ticket: Ticket, to: string, cause: TransitionCa
 export async function recordStatusEvents(
   trx: Db,
   clock: Clock,
-  input: { before: Pick<Ticket, 'id' | 'status'>; after: Ticket; actor: Actor; columns: Partial<Ticket> },
+  input: { before: Pick<Ticket, 'id' | 'status'>; after: Ticket; actor: Actor; columns: Partial<Ticket>; quiet?: boolean | undefined },
 ): Promise<void> {
   const { before, after } = input;
   const userId = actorUserId(input.actor);
-  await recordEvent(trx, clock, 'ticket.status_changed', { ticketId: before.id, actorUserId: userId, from: before.status, to: after.status });
+  await recordEvent(trx, clock, 'ticket.status_changed', { ticketId: before.id, actorUserId: userId, from: before.status, to: after.status, ...(input.quiet ? { quiet: true } : {}) });
   if (after.status === 'resolved' && input.columns.assignee_group_id !== undefined) {
     await recordEvent(trx, clock, 'ticket.referral_returned', {
       ticketId: before.id,
@@ -90,7 +90,7 @@ export function historyOf(before: Ticket, after: Ticket, columns: readonly strin
 export async function changeStatus(
   trx: Db,
   clock: Clock,
-  input: { ticket: Ticket; to: string; cause: TransitionCause; actor: Actor; extra?: Partial<Ticket> },
+  input: { ticket: Ticket; to: string; cause: TransitionCause; actor: Actor; extra?: Partial<Ticket>; quiet?: boolean | undefined },
 ): Promise<Ticket> {
   const { ticket, actor } = input;
   await refuseMerged(trx, ticket);
@@ -99,6 +99,6 @@ export async function changeStatus(
   const cols: Partial<Ticket> = { ...planned, ...(input.extra ?? {}) };
   const updated = await updateTicketAtVersion(trx, ticket.id, ticket.version, { ...cols, updated_at: now });
   await writeHistory(trx, { ticketId: ticket.id, actor, now, ...historyOf(ticket, updated, Object.keys(cols)) });
-  await recordStatusEvents(trx, clock, { before: ticket, after: updated, actor, columns: planned });
+  await recordStatusEvents(trx, clock, { before: ticket, after: updated, actor, columns: planned, quiet: input.quiet });
   return updated;
 }
