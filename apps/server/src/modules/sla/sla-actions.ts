@@ -1,6 +1,7 @@
 import { systemActor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { recordEvent } from '../../platform/events/index.ts';
+import { faultPoint } from '../../platform/testing/faults.ts';
 import type { Db } from '../../schema.ts';
 import { escalateTicket, loadTicketRow, MAX_ESCALATION_LEVEL, updateTicket, type TicketCommandContext } from '../tickets/index.ts';
 import type { Recomputed } from './sla-recompute.ts';
@@ -32,6 +33,7 @@ export async function takeSlaActions(ctx: TicketCommandContext & { clock: Clock 
         if (await claimAction(db, { action_key: key, ticket_id: facts.id, target: t.target, level: 'warning', due_at: t.dueAt, created_at: now })) {
           await recordEvent(db, ctx.clock, 'ticket.sla_warning', { ticketId: facts.id, target: t.target, dueAt: t.dueAt, actionKey: key });
           taken++;
+          faultPoint('sla.after_action_claimed');
         }
       }
       if (!t.breached) continue;
@@ -39,6 +41,8 @@ export async function takeSlaActions(ctx: TicketCommandContext & { clock: Clock 
       if (!(await claimAction(db, { action_key: key, ticket_id: facts.id, target: t.target, level: 'breach', due_at: t.dueAt, created_at: now }))) continue;
       await recordEvent(db, ctx.clock, 'ticket.sla_breached', { ticketId: facts.id, target: t.target, dueAt: t.dueAt, actionKey: key });
       taken++;
+      // A crash test kills here: this claim and its event are written, the transaction is still open.
+      faultPoint('sla.after_action_claimed');
       const workable = open && facts.status !== 'resolved' && facts.status !== 'closed';
       if (workable && policy.breach_escalate === 1 && level < MAX_ESCALATION_LEVEL) {
         await escalateTicket({ ...ctx, db }, { actor: systemActor('sla'), ticketId: facts.id, kind: 'hierarchical', reason: REASON[t.target]! });
