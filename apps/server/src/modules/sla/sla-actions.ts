@@ -1,6 +1,7 @@
 import { systemActor } from '../../platform/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { recordEvent } from '../../platform/events/index.ts';
+import { faultPoint } from '../../platform/testing/faults.ts';
 import type { Db } from '../../schema.ts';
 import { escalateTicket, loadTicketRow, MAX_ESCALATION_LEVEL, updateTicket, type TicketCommandContext } from '../tickets/index.ts';
 import type { Clocks, TargetClock } from './sla-clock.ts';
@@ -54,6 +55,8 @@ export async function takeSlaActions(ctx: TicketCommandContext & { clock: Clock 
       if (!(await claimAction(db, { action_key: a.key, ticket_id: facts.id, target: a.target, level: a.level, due_at: a.dueAt, created_at: now }))) continue;
       await recordEvent(db, ctx.clock, a.level === 'warning' ? 'ticket.sla_warning' : 'ticket.sla_breached', { ticketId: facts.id, target: a.target, dueAt: a.dueAt, actionKey: a.key });
       taken++;
+      // A crash test kills here: this claim and its event are written, the transaction is still open.
+      faultPoint('sla.after_action_claimed');
       if (a.level === 'warning') continue;
       const workable = a.open && facts.status !== 'resolved' && facts.status !== 'closed';
       const reason = REASON[a.target]!;

@@ -1,4 +1,5 @@
 import { defineJob, type AppContext } from '../../context.ts';
+import { afterCommit } from '../../platform/db/index.ts';
 import type { Contribution } from '../../platform/modules.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { confirmTicket, openTicketIdsAfter, PENDING_BATCH, returnDuePendingTickets, resolvedTicketsBefore, ticketSettings, ticketsWithSlaEventDue } from '../tickets/index.ts';
@@ -6,11 +7,11 @@ import type { CalendarLoader } from '../calendars/index.ts';
 import { takeSlaActions } from './sla-actions.ts';
 import { recomputeTickets } from './sla-recompute.ts';
 import { policyIdsOfCalendar } from './sla.repository.ts';
+import { slaSettings } from './sla.settings.ts';
 import type { ContractsOfTickets } from './sla-policies.ts';
 
 /** Tickets per transaction when a calendar change recomputes them, so agents keep working meanwhile. */
 export const RECOMPUTE_CHUNK = 1000;
-const SWEEP_BATCH = 500;
 const DAY_MS = 86_400_000;
 /** Fields of ticket.updated that choose the policy again. */
 const SELECTING = new Set(['priority', 'type', 'categoryId', 'organizationId']);
@@ -27,8 +28,7 @@ export function slaJobs(ctx: AppContext, loader: CalendarLoader, contracts?: Con
   const run = async (trx: AppContext['db'], ids: readonly number[], reselect: boolean) => {
     const now = ctx.clock.now();
     const recomputed = await recomputeTickets(trx, loader, systemActor('sla'), ids, now, { reselect, contracts });
-    await takeSlaActions({ ...ctx, db: trx }, trx, recomputed, now);
-    return recomputed.length;
+    return takeSlaActions({ ...ctx, db: trx }, trx, recomputed, now);
   };
   // A chunk writes the clocks only; the actions it finds due are the sweep's (recomputeTickets' deferActions).
   const recomputeChunk = (trx: AppContext['db'], ids: readonly number[]) => recomputeTickets(trx, loader, systemActor('sla'), ids, ctx.clock.now(), { reselect: false, contracts, deferActions: true });
@@ -77,18 +77,22 @@ export function slaJobs(ctx: AppContext, loader: CalendarLoader, contracts?: Con
       runsAs: 'sla',
       handler: async ({ trx }) => {
         const now = ctx.clock.now();
-        const ids = await ticketsWithSlaEventDue(trx, now, SWEEP_BATCH);
-        await run(trx, ids, false);
+        const setting = await slaSettings.get(trx, 'sla.sweep_batch');
+        const batch = Number.isSafeInteger(setting) && setting > 0 ? setting : slaSettings.defaults['sla.sweep_batch'];
+        const ids = await ticketsWithSlaEventDue(trx, now, batch);
+        const actions = await run(trx, ids, false);
         // The lifecycle's timed rule: a resolved ticket closes after tickets.auto_close_after_days (0: never).
         const days = await ticketSettings.get(trx, 'tickets.auto_close_after_days');
-        const closing = days > 0 ? await resolvedTicketsBefore(trx, now - days * DAY_MS, SWEEP_BATCH) : [];
+        const closing = days > 0 ? await resolvedTicketsBefore(trx, now - days * DAY_MS, batch) : [];
         // One that was due to close over a day ago (the first sweep of an upgraded desk, or after downtime)
         // closes quietly: years of old resolved tickets must not mail their requesters at once.
         for (const { id, resolvedAt } of closing) await confirmTicket({ ...ctx, db: trx }, { actor: systemActor('sla'), ticketId: id, quiet: resolvedAt < now - (days + 1) * DAY_MS });
         // The foundation's pending-until rule, folded in: pending tickets whose date is reached return to open (as the scheduler).
         const returned = await returnDuePendingTickets({ ...ctx, db: trx }, now);
         // A full batch means more are due: come back at once rather than at the next slot.
-        if (ids.length === SWEEP_BATCH || closing.length === SWEEP_BATCH || returned === PENDING_BATCH) await ctx.jobs.enqueue(trx, 'sla.sweep', {}, { uniqueKey: `sla.sweep:more:${now}` });
+        if (ids.length === batch || closing.length === batch || returned === PENDING_BATCH) await ctx.jobs.enqueue(trx, 'sla.sweep', {}, { uniqueKey: `sla.sweep:more:${now}` });
+        // Which process took how many actions, once committed (the two-process fault test adds these up).
+        if (ids.length > 0) afterCommit(trx, () => ctx.logger.info({ worker: ctx.jobs.workerId, tickets: ids.length, actions }, 'SLA sweep batch committed'));
       },
     }),
   ];
