@@ -105,7 +105,7 @@ export const searchSuite: BenchSuite = {
       const share: Record<string, { tickets: number; pct: number }> = {};
       for (const [name, tokens] of Object.entries(holderTokens)) {
         const n = await ticketsHolding(target, tokens);
-        share[name] = { tickets: n, pct: Math.round((n / sample.tickets) * 10_000) / 100 };
+        share[name] = { tickets: n, pct: Math.round((n / sample.tickets) * 100_000) / 1000 };
         opts.log(`${name} ${queries[name as Query]}: held by ${n} of ${sample.tickets} tickets (${share[name]!.pct} %)`);
       }
 
