@@ -50,6 +50,25 @@ describe('benchmark suites (smoke)', () => {
         expect(result.parser.after.messagesPerS).toBeGreaterThan(0);
         expect(typeof result.ingestShareOfParser).toBe('number');
       }
+      if (suite.name === 'search') {
+        const names = ['rare', 'tenPercent', 'commonest', 'phrase', 'typo', 'phonePersianDigits', 'ticketNumber'];
+        expect(Object.keys(result.search)).toEqual(names);
+        for (const name of names) {
+          const q = result.search[name];
+          for (const k of figureKeys) expect(typeof q.c1[k], `${name} ${k}`).toBe('number');
+          expect(q.c1.non2xx, name).toBe(0);
+          expect(q.c4.non2xx, name).toBe(0);
+          expect(q.found, `${name} finds what it should`).toBe(true);
+          expect(typeof q.share.pct).toBe('number');
+        }
+        // The words are picked by share: the rare one in at most 1 % of tickets, the commonest in most.
+        expect(result.search.rare.share.pct).toBeLessThanOrEqual(1);
+        expect(result.search.tenPercent.share.pct).toBeGreaterThan(5);
+        expect(result.search.tenPercent.share.pct).toBeLessThan(15);
+        expect(result.search.commonest.share.pct).toBeGreaterThan(50);
+        expect(result.ticketList.rare.c1.non2xx).toBe(0);
+        expect(result.targets.commonest.targetMs).toBe(300);
+      }
       if (suite.name === 'queues') {
         expect(Object.keys(result.views).length).toBeGreaterThan(3);
         for (const v of Object.values(result.views) as Array<{ first: Record<string, number>; deep: Record<string, number> }>) {

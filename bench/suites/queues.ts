@@ -1,51 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
+import { BENCH_ANALYST as ANALYST, BENCH_PASSWORD as PASSWORD, benchTarget, withBenchDb } from '../lib/bench-data.ts';
 import { topSelfTime } from '../lib/profile.ts';
-import { cli, signInHeaders, startServer, type RunningServer, type Target } from '../lib/server.ts';
+import { signInHeaders, startServer, type RunningServer, type Target } from '../lib/server.ts';
 import { load } from './load.ts';
-import type { BenchSuite, LoadFigures, SuiteOptions } from './types.ts';
+import type { BenchSuite, LoadFigures } from './types.ts';
 
-const ANALYST = 'agent1@bench.pishkhan.test';
-const PASSWORD = 'pishkhan-bench-1403';
 const DEEP_ROWS = 100_000;
 
-/**
- * Where the bench data is: BENCH_DATA_DIR (a data dir that `pishkhan seed --bench` filled; with
- * BENCH_DATABASE_URL for PostgreSQL), else a fresh one seeded now (smoke: 3,000 tickets;
- * otherwise BENCH_TICKETS, default 100,000 — a million takes a quarter of an hour to seed).
- */
-function benchTarget(opts: SuiteOptions): { target: Target; cleanup(): void } {
-  const dir = process.env.BENCH_DATA_DIR;
-  if (dir) return { target: { dialect: process.env.BENCH_DATABASE_URL ? 'postgres' : 'sqlite', dataDir: dir, ...(process.env.BENCH_DATABASE_URL ? { databaseUrl: process.env.BENCH_DATABASE_URL } : {}) }, cleanup: () => {} };
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pishkhan-queues-'));
-  const target: Target = { dialect: 'sqlite', dataDir };
-  const tickets = opts.smoke ? 3000 : Number(process.env.BENCH_TICKETS ?? 100_000);
-  opts.log(`seeding ${tickets} tickets into ${dataDir}`);
-  cli(target, ['seed', '--bench', '--tickets', String(tickets), ...(opts.smoke ? ['--contacts', '300', '--organizations', '20'] : [])]);
-  return { target, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
-}
-
 /** The organisation with the most tickets (the filtered list's X), read straight from the database. */
-async function busiestOrganization(target: Target): Promise<number> {
+function busiestOrganization(target: Target): Promise<number> {
   const q = 'select organization_id as id, count(*) as n from tickets where organization_id is not null group by organization_id order by n desc limit 1';
-  if (target.dialect === 'sqlite') {
-    const db = new Database(path.join(target.dataDir, 'pishkhan.sqlite'), { readonly: true });
-    try {
-      return Number((db.prepare(q).get() as { id: number }).id);
-    } finally {
-      db.close();
-    }
-  }
-  const c = new pg.Client({ connectionString: target.databaseUrl });
-  await c.connect();
-  try {
-    return Number((await c.query(q)).rows[0].id);
-  } finally {
-    await c.end();
-  }
+  return withBenchDb(target, async (query) => Number((await query(q))[0]!.id));
 }
 
 async function json<T>(url: string, headers: Record<string, string>): Promise<T> {
@@ -66,7 +33,7 @@ export const queuesSuite: BenchSuite = {
   async run(opts) {
     const profile = process.argv.includes('--profile');
     const durationS = opts.smoke ? 1 : 5;
-    const { target, cleanup } = benchTarget(opts);
+    const { target, cleanup } = benchTarget(opts, 'queues');
     const profDir = profile ? mkdtempSync(path.join(os.tmpdir(), 'pishkhan-prof-')) : undefined;
     let server: RunningServer | undefined;
     try {

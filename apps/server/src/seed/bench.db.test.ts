@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { signIn } from '../../test/factories.ts';
+import { toPersianDigits } from '@pishkhan/text';
 import { BENCH_ANALYST_EMAIL, BENCH_PASSWORD } from './bench.ts';
 import { seedBench, SeededDatabaseError, type BenchSummary } from './index.ts';
 
@@ -58,6 +59,28 @@ describe('pishkhan seed --bench', () => {
     expect(vpn).toBeGreaterThan(100);
     // No events: seed data notifies nobody.
     expect(await n(db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')))).toBe(0);
+  });
+
+  it('leaves every ticket, contact and organisation searchable: a word the generator wrote, a contact by a phone in Persian digits', async () => {
+    const db = t.ctx.db;
+    expect(await t.ctx.search.count(db, 'ticket')).toBe(4500);
+    expect(await t.ctx.search.count(db, 'contact')).toBe(600);
+    expect(await t.ctx.search.count(db, 'organization')).toBe(40);
+    const analyst = await signIn(t.app, BENCH_ANALYST_EMAIL, BENCH_PASSWORD);
+    // «تجریش», a branch the generator names in about one ticket in two hundred (words.ts BRANCHES).
+    const holders = await db.selectFrom('tickets').select('id').where('description', 'like', '%شعبه تجریش%').execute();
+    expect(holders.length).toBeGreaterThan(5);
+    const found = await analyst.get(`/api/v1/search?q=${encodeURIComponent('تجریش')}&type=ticket&limit=50`);
+    expect(found.statusCode, found.body).toBe(200);
+    const ids = found.json().items.map((h: { id: number }) => h.id);
+    expect(ids.length).toBeGreaterThan(0);
+    // The analyst sees three groups' tickets of ten: every hit holds the word, and they are the holders they may see.
+    expect(ids.every((id: number) => holders.some((h) => h.id === id))).toBe(true);
+    const phone = await db.selectFrom('contact_phones').select(['contact_id', 'phone_e164']).orderBy('contact_id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const national = toPersianDigits(`0${phone.phone_e164.slice(3)}`);
+    const byPhone = await analyst.get(`/api/v1/search?q=${encodeURIComponent(national)}&type=contact`);
+    expect(byPhone.statusCode, byPhone.body).toBe(200);
+    expect(byPhone.json().items.map((h: { type: string; id: number }) => `${h.type}:${h.id}`)).toContain(`contact:${phone.contact_id}`);
   });
 
   it('lets the bench analyst (three groups) sign in and read the queues; a second run is refused', async () => {

@@ -102,6 +102,25 @@ describe('pishkhan seed --demo', () => {
     expect((await customer.get('/api/v1/tickets')).statusCode).toBe(200);
   });
 
+  it('is searchable as soon as the seed commits (no server has run the index jobs): tickets, contacts by name and phone, organisations', async () => {
+    const db = t.ctx.db;
+    expect(await t.ctx.search.count(db, 'ticket')).toBe(300);
+    expect(await t.ctx.search.count(db, 'contact')).toBe(40);
+    expect(await t.ctx.search.count(db, 'organization')).toBe(2);
+    const leila = await signIn(t.app, 'leila@demo.pishkhan.test', DEMO_PASSWORD);
+    const vpn = await leila.get(`/api/v1/search?q=${encodeURIComponent('وی‌پی‌ان')}&type=ticket`);
+    expect(vpn.statusCode, vpn.body).toBe(200);
+    expect(vpn.json().items.length).toBeGreaterThan(0);
+    const contact = await db.selectFrom('contacts').innerJoin('contact_phones', 'contact_phones.contact_id', 'contacts.id').select(['contacts.id', 'contacts.name', 'contact_phones.phone_e164']).orderBy('contacts.id').limit(1).executeTakeFirstOrThrow();
+    for (const q of [contact.name, `0${contact.phone_e164.slice(3)}`]) {
+      const res = await leila.get(`/api/v1/search?q=${encodeURIComponent(q)}&type=contact`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().items.map((h: { id: number }) => h.id)).toContain(contact.id);
+    }
+    const org = await leila.get(`/api/v1/search?q=${encodeURIComponent('مهرگان')}&type=organization`);
+    expect(org.json().items.map((h: { title: string }) => h.title)).toContain('بیمارستان مهرگان');
+  });
+
   it('refuses a second run on the seeded database, clearly and without writing', async () => {
     const mode = t.seedModes.find((m) => m.name === 'demo')!;
     const printed: string[] = [];

@@ -15,6 +15,7 @@ import {
   updateTicket,
   uploadAttachments,
 } from '../modules/tickets/index.ts';
+import { indexContacts, indexOrganizations, indexTickets } from '../modules/search/index.ts';
 import { Generator } from './generator.ts';
 import { refuseSeededDatabase } from './guard.ts';
 import type { Topic } from './words.ts';
@@ -158,6 +159,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
 
     const span = end - start - 2 * DAY;
     let created = 0;
+    const ticketIds: number[] = [];
     let previous: { id: number; requester: number; topic: Topic } | undefined;
     for (let i = 0; i < ticketTotal; i++) {
       if (i > 0 && i % 50 === 0) options.progress?.(`tickets ${i} / ${ticketTotal}`);
@@ -193,6 +195,7 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
       );
       created++;
       const id = ticket.access.row.id;
+      ticketIds.push(id);
       if (duplicate) {
         step(20 * MINUTE, 3 * HOUR);
         await mergeTickets(tctx, { actor: hamid, ticketId: id, intoTicketId: previous!.id });
@@ -260,6 +263,11 @@ export async function seedDemo(ctx: AppContext, options: DemoOptions = {}): Prom
         else await updateTicket(tctx, { actor: desk, ticketId: id, body: { version: await version(id), status: 'closed' } });
       }
     }
+    // Searchable the moment the seed commits, not only once a server has run the events' index jobs;
+    // the people's bulk writers record no events at all, so contacts and organisations need this.
+    await indexTickets(trx, ticketIds);
+    await indexContacts(trx, contactIds);
+    await indexOrganizations(trx, orgs.map((o) => o.id));
     return {
       agents: agents.map((a) => ({ email: a.spec.email, what: a.spec.what })),
       contacts: people.filter((_, k) => contactUsers[k] !== null).slice(0, 3).map((p) => ({ email: p.email, what: `customer (${p.name})` })),

@@ -29,15 +29,24 @@ export async function contactSearchSources(db: Db, ids: readonly number[]): Prom
     .execute();
   const emails = await db.selectFrom('contact_emails').select(['contact_id', 'email']).where('contact_id', 'in', [...ids]).orderBy('position').execute();
   const phones = await db.selectFrom('contact_phones').select(['contact_id', 'phone', 'phone_e164']).where('contact_id', 'in', [...ids]).orderBy('position').execute();
+  // Grouped once (not filtered per contact): a bulk writer indexes thousands of contacts in one call.
+  const emailsOf = groupBy(emails, (e) => e.contact_id);
+  const phonesOf = groupBy(phones, (p) => p.contact_id);
   return contacts.map((c) => ({
     id: c.id,
     name: c.name,
-    emails: emails.filter((e) => e.contact_id === c.id).map((e) => e.email),
-    phones: phones.filter((p) => p.contact_id === c.id).map((p) => ({ phone: p.phone, e164: p.phone_e164 })),
+    emails: (emailsOf.get(c.id) ?? []).map((e) => e.email),
+    phones: (phonesOf.get(c.id) ?? []).map((p) => ({ phone: p.phone, e164: p.phone_e164 })),
     organizationName: c.organization_name,
     notes: c.notes ?? '',
     updatedAt: c.updated_at,
   }));
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const row of rows) (out.get(key(row)) ?? out.set(key(row), []).get(key(row))!).push(row);
+  return out;
 }
 
 export interface OrganizationSearchSource {

@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import type { SearchDocument, SearchHit, SearchKind, SearchScope, TextQuery } from '../../platform/search/index.ts';
 import { agentNameList, contactIdsWithEmail, contactSearchSources, groupNameList, organizationSearchSources, readsCustomers } from '../people/index.ts';
-import { compileTicketFilter, ticketFilterFields, ticketMatches } from '../tickets/index.ts';
+import { compileTicketFilter, recentTicketsMatching, ticketFilterFields, ticketMatches, type TicketWhere } from '../tickets/index.ts';
 import { compileQuery, compileText, highlightTermsOf, type QueryResolver } from './compile-query.ts';
 import { contactDocument, organizationDocument } from './documents.ts';
 import { ticketDocumentsWithSources } from './indexing.ts';
@@ -61,6 +61,8 @@ export function resolverFor(ctx: Ctx): QueryResolver {
 export interface TicketBranch {
   internal: boolean;
   scope: SearchScope;
+  /** The same selection as a filter over tickets (a search with fields and no words lists them directly). */
+  where: TicketWhere;
 }
 
 /** The reader with only their agent side: what they see as the desk (internal notes included). */
@@ -69,21 +71,31 @@ function asAgentOnly(actor: Actor): Actor {
 }
 
 export function ticketBranches(actor: Actor, filters: readonly TicketFilter[], now: number): TicketBranch[] {
-  const scope = (reader: Actor) => ticketMatches(compileTicketFilter([{ all: [] }, ...filters], { actor: reader, now }));
-  if (isTrustedSystem(actor)) return [{ internal: true, scope: scope(actor) }];
+  const branch = (internal: boolean, reader: Actor): TicketBranch => {
+    const where = compileTicketFilter([{ all: [] }, ...filters], { actor: reader, now });
+    return { internal, where, scope: ticketMatches(where) };
+  };
+  if (isTrustedSystem(actor)) return [branch(true, actor)];
   const agent = agentSideOf(actor);
   const contact = contactSideOf(actor);
   const branches: TicketBranch[] = [];
-  if (agent) branches.push({ internal: true, scope: scope(contact ? asAgentOnly(actor) : actor) });
-  if (contact || !agent) branches.push({ internal: false, scope: scope(actor) });
+  if (agent) branches.push(branch(true, contact ? asAgentOnly(actor) : actor));
+  if (contact || !agent) branches.push(branch(false, actor));
   return branches;
 }
 
 /** Hits of several branches: each record once, at its best score, internal text shown if any branch allowed it. */
 async function searchBranches(ctx: Ctx, kind: SearchKind, text: TextQuery, branches: readonly TicketBranch[], limit: number) {
   const best = new Map<number, SearchHit & { internal: boolean }>();
+  // No words at all (fields or a number alone): the tickets the filter selects, recent first, read by
+  // the tickets' own indexes — the same hits the index would give (every ticket is indexed), without
+  // testing each of a million entries against the filter.
+  const listed = text.must.length === 0 && text.mustNot.length === 0 && kind === 'ticket';
   for (const b of branches) {
-    for (const hit of await ctx.search.search(ctx.db, { kind, query: text, internal: b.internal, scope: b.scope, limit, offset: 0 })) {
+    const hits = listed
+      ? (await recentTicketsMatching(ctx.db, b.where, limit)).map((t) => ({ kind, id: t.id, score: 0, updatedAt: t.updatedAt }))
+      : await ctx.search.search(ctx.db, { kind, query: text, internal: b.internal, scope: b.scope, limit, offset: 0 });
+    for (const hit of hits) {
       const seen = best.get(hit.id);
       if (!seen || hit.score > seen.score) best.set(hit.id, { ...hit, internal: b.internal || (seen?.internal ?? false) });
       else if (b.internal) seen.internal = true;

@@ -67,6 +67,7 @@ export {
   ticketCount,
   ticketIdsOfRequesters,
   ticketMatches,
+  recentTicketsMatching,
   ticketCreatedAt,
   type TicketSearchSource,
 } from './search-sources.repository.ts';

@@ -86,6 +86,16 @@ export function ticketMatches(where: TicketWhere): (ticketId: Expression<number>
   };
 }
 
+/**
+ * The most recently updated tickets matching `where` (a compiled filter), at most `limit`: a search
+ * with fields and no words (`#10042`, `status:open`) reads tickets through their own indexes rather
+ * than walking the whole search index and testing every entry against the filter.
+ */
+export async function recentTicketsMatching(db: Db, where: TicketWhere, limit: number): Promise<Array<{ id: number; updatedAt: number }>> {
+  const rows = await db.selectFrom('tickets').select(['id', 'updated_at']).where(where).orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at }));
+}
+
 /** The creation time of a ticket (similar tickets look only at earlier ones). */
 export async function ticketCreatedAt(db: Db, id: number): Promise<number | undefined> {
   const row = await db.selectFrom('tickets').select('created_at').where('id', '=', id).executeTakeFirst();
