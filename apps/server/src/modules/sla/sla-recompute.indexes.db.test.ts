@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { makeGroup, makeTicket } from '../../../test/factories.ts';
 import { queryPlan } from '../../../test/query-plan.ts';
-import { openTicketIdsAfter, openTicketIdsAfterQuery, slaColumnsUpdate } from '../tickets/index.ts';
+import { openTicketIdsAfter, openTicketIdsAfterQuery, slaColumnsUpdate, ticketsWithSlaEventDueQuery } from '../tickets/index.ts';
 
 // A recompute walks the open tickets of its policies by id, 1,000 a chunk: the chunk's query must
 // walk the primary key from the cursor and stop at the limit, never gather and sort every open ticket;
-// and its one UPDATE per 500 tickets finds them by primary key, never by scanning the table.
+// and its one UPDATE per 500 tickets finds them by primary key, never by scanning the table. The
+// sweep, every minute, reads the next-event index from its start, never every open ticket.
 let t: TestApp;
 const ids: { id: number; status: string }[] = [];
 
@@ -52,5 +53,16 @@ describe('the recompute chunk query', () => {
       expect(text, text).toMatch(/SEARCH tickets USING INTEGER PRIMARY KEY/);
       expect(text, text).not.toMatch(/SCAN tickets\b/);
     } else expect(text, text).not.toMatch(/Seq Scan on tickets/);
+  });
+
+  it('the sweep reads tickets_sla_next_event up to now, without a sort', async () => {
+    const text = await queryPlan(t, ticketsWithSlaEventDueQuery(t.ctx.db, t.clock.now(), 500).compile());
+    if (t.dialect === 'sqlite') {
+      expect(text, text).toMatch(/\btickets_sla_next_event\b/);
+      expect(text, text).not.toMatch(/TEMP B-TREE/);
+    } else {
+      expect(text, text).toMatch(/tickets_sla_next_event/);
+      expect(text, text).not.toMatch(/Sort/);
+    }
   });
 });

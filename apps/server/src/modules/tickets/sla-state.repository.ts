@@ -106,10 +106,17 @@ export async function openTicketIdsAfter(db: Db, afterId: number, limit: number,
   return (await openTicketIdsAfterQuery(db, afterId, limit, policyIds).execute()).map((r) => r.id);
 }
 
-/** Tickets whose next SLA event is due (the sweep's index: sla_next_event_at, status). */
+/**
+ * Tickets whose next SLA event is due, earliest first, through the sweep's index (sla_next_event_at,
+ * status). Open is "not resolved or closed" here too: `status in (open ones)` made SQLite read every
+ * open ticket through a status index and sort them — 0.4 s a sweep at 340,000 tickets, every minute.
+ */
+export function ticketsWithSlaEventDueQuery(db: Db, now: number, limit: number) {
+  return db.selectFrom('tickets').select('id').where('sla_next_event_at', '<=', now).where('status', 'not in', NOT_OPEN).orderBy('sla_next_event_at').limit(limit);
+}
+
 export async function ticketsWithSlaEventDue(db: Db, now: number, limit: number): Promise<number[]> {
-  const rows = await db.selectFrom('tickets').select('id').where('sla_next_event_at', '<=', now).where('status', 'in', [...OPEN_STATUSES]).orderBy('sla_next_event_at').limit(limit).execute();
-  return rows.map((r) => r.id);
+  return (await ticketsWithSlaEventDueQuery(db, now, limit).execute()).map((r) => r.id);
 }
 
 /** Resolved tickets resolved before an instant, oldest first: the sweep's auto-close. */
