@@ -125,3 +125,24 @@ export const PenaltyReport = Type.Object({
   total: Type.String(),
 });
 export type PenaltyReport = Static<typeof PenaltyReport>;
+
+/** Penalty rates as integers (BigInt Rials), for the tier rule both the server and the web app apply. */
+export interface PenaltyRates {
+  perBreach: bigint;
+  perHour: bigint;
+  tiers: ReadonlyArray<{ from: number; perBreach: bigint; perHour: bigint }>;
+}
+
+/**
+ * Tiers that keep the penalty monotonic: `from` strictly ascending and each tier's rates at least
+ * those of the tier (or the base rates) before it. Returns the index of the first offending tier, or
+ * -1. The server refuses such terms (422 contract.tiers_unordered); the web form says so before sending.
+ */
+export function firstUnorderedTier(terms: PenaltyRates): number {
+  let prev = { from: 0, perBreach: terms.perBreach, perHour: terms.perHour };
+  for (const [i, t] of terms.tiers.entries()) {
+    if (t.from <= prev.from || t.perBreach < prev.perBreach || t.perHour < prev.perHour) return i;
+    prev = t;
+  }
+  return -1;
+}

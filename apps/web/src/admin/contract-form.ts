@@ -1,4 +1,5 @@
 import type { Contract, CreateContractBody, PenaltyTerms, TicketFilter, UpdateContractBody } from '@pishkhan/contracts';
+import { firstUnorderedTier } from '@pishkhan/contracts';
 import { civilDateOf, epochDayOf, isoDateOf, parseIsoDate } from '@pishkhan/calendar';
 import { locale, type DisplayPrefs } from '../shared/format.ts';
 import { conditionsOfFilter, filterOfConditions, type ConditionDraft } from './sla-form.ts';
@@ -90,20 +91,8 @@ export type DraftProblem =
   | { problem: 'tierFromInvalid'; index: number }
   | { problem: 'tiersUnordered'; index: number };
 
-type Terms = { perBreach: bigint; perHour: bigint; tiers: { from: number; perBreach: bigint; perHour: bigint }[] };
-
-/**
- * The first tier (0-based) that does not start after the one before or charges less than it (the
- * base rates before the first); -1 when they ascend. The server's rule (contracts/penalties.ts).
- */
-export function firstUnorderedTier(terms: Terms): number {
-  let prev = { from: 0, perBreach: terms.perBreach, perHour: terms.perHour };
-  for (const [i, t] of terms.tiers.entries()) {
-    if (t.from <= prev.from || t.perBreach < prev.perBreach || t.perHour < prev.perHour) return i;
-    prev = t;
-  }
-  return -1;
-}
+/** The server's tier rule, shared (packages/contracts): the form says so before sending. */
+export { firstUnorderedTier };
 
 /** The penalty terms of a draft, checked; a blank rate is 0 and a blank cap no cap. */
 export function termsOfDraft(draft: ContractDraft): { terms: PenaltyTerms } | DraftProblem {

@@ -57,15 +57,5 @@ export function periodPenalty(terms: PenaltyTermsN, breaches: readonly BreachDel
   return { lines, subtotal, total: capped ? terms.cap! : subtotal, capped };
 }
 
-/**
- * Tiers that keep the penalty monotonic: `from` strictly ascending and each tier's rates at least
- * those of the tier (or the base rates) before it. Returns the index of the first offending tier, or -1.
- */
-export function firstUnorderedTier(terms: Pick<PenaltyTermsN, 'perBreach' | 'perHour' | 'tiers'>): number {
-  let prev = { from: 0, perBreach: terms.perBreach, perHour: terms.perHour };
-  for (const [i, t] of terms.tiers.entries()) {
-    if (t.from <= prev.from || t.perBreach < prev.perBreach || t.perHour < prev.perHour) return i;
-    prev = t;
-  }
-  return -1;
-}
+/** The tier rule is shared with the web form (packages/contracts). */
+export { firstUnorderedTier } from '@pishkhan/contracts';
