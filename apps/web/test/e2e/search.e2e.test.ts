@@ -101,4 +101,30 @@ describe.skipIf(!hasChromium)('global search in a real browser (issue 8)', () =>
     expect(await page.locator(`[data-hit="ticket:${ticket.id}"]`).textContent()).toContain(String(ticket.number));
     await page.close();
   }, 60_000);
+
+  it('a customer finds their own request in the portal, not another customer’s, and never by a note’s word', async () => {
+    const page = await (await contextFor(desk.browser, desk.server.url, 'fa', { width: 360, height: 740 })).newPage();
+    await signInAs(page, '/portal/', desk.world.customer.email, 'fa');
+    const field = page.getByRole('searchbox', { name: 'جست‌وجو در درخواست‌ها' });
+    await field.fill('كيبورد');
+    await field.press('Enter');
+    const results = page.getByTestId('request-search');
+    const own = results.locator(`[data-ticket-id="${ticket.id}"]`);
+    await own.waitFor();
+    expect(await own.locator('mark').first().textContent()).toBe('کیبورد');
+    expect(await results.locator('[data-ticket-id]').count()).toBe(1);
+    expect(await page.content()).not.toContain(otherTitle);
+    await screenshot(page, 'portal-search-360x740-fa');
+
+    await field.fill(noteWord);
+    await field.press('Enter');
+    await results.getByText('چیزی پیدا نشد.').waitFor();
+    expect(await results.locator('[data-ticket-id]').count()).toBe(0);
+    expect(await page.content()).not.toContain('کابل را عوض کردیم');
+
+    // Clearing brings the list back.
+    await results.getByRole('button', { name: 'پاک کردن جست‌وجو' }).click();
+    await page.locator(`[data-ticket-id="${ticket.id}"]`).waitFor();
+    await page.close();
+  }, 60_000);
 });
