@@ -14,7 +14,8 @@ const NUMBER_ONLY = /^#\p{Nd}+$/u;
 /**
  * The header box's results (`/find?q=`): tickets, contacts and organisations of the search
  * language, each kind its own group and cursor. A bare `#number` that finds one ticket opens it.
- * Contacts and organisations open their admin lists (there is no page of one contact yet).
+ * Contacts and organisations open their admin lists (there is no page of one contact yet); a
+ * contact also links to their tickets (`requester:<id>`, a query of the same language).
  */
 export default function FindPage() {
   useFindStrings();
@@ -81,6 +82,7 @@ const HIT_PAGE: Record<SearchType, (hit: SearchHit) => string> = {
 };
 
 function HitCard({ hit }: { hit: SearchHit }) {
+  const { t } = useTranslation();
   return (
     <Card withBorder padding="sm" data-hit={`${hit.type}:${hit.id}`}>
       <Group justify="space-between" wrap="nowrap" align="start">
@@ -91,6 +93,9 @@ function HitCard({ hit }: { hit: SearchHit }) {
         {hit.status && <StatusBadge status={hit.status as TicketStatus} />}
       </Group>
       <HitSnippet snippet={hit.snippet} />
+      {hit.type === 'contact' && (
+        <Anchor component={Link} size="sm" to={`/find?q=${encodeURIComponent(`requester:${hit.id}`)}`}>{t('find.theirTickets')}</Anchor>
+      )}
     </Card>
   );
 }

@@ -75,6 +75,16 @@ describe.skipIf(!hasChromium)('global search in a real browser (issue 8)', () =>
     await contacts.getByText('نگار تلفنی').waitFor();
     expect(await contacts.getByRole('link').first().getAttribute('href')).toBe('/admin/contacts');
 
+    // A contact's own tickets, through requester:<id>.
+    await box.fill(desk.world.customer.name);
+    await box.press('Enter');
+    const requester = contacts.locator('[data-hit^="contact:"]').filter({ hasText: desk.world.customer.name });
+    await requester.getByRole('link', { name: 'درخواست‌های این مخاطب' }).click();
+    await page.waitForURL(/requester/);
+    await page.getByRole('heading', { name: /requester:/ }).waitFor();
+    await hit.waitFor();
+    expect(await tickets.locator('[data-hit^="ticket:"]').count()).toBe(1);
+
     // #number in Persian digits opens the ticket.
     await box.fill(`#${toPersianDigits(String(ticket.number))}`);
     await box.press('Enter');
