@@ -100,7 +100,11 @@ describe.skipIf(!hasChromium)('global search in a real browser (issue 8)', () =>
     await page.close();
   }, 120_000);
 
-  it('in English the results read left to right with Latin digits', async () => {
+  it('in English the results read left to right with Latin digits, and load more by cursor', async () => {
+    const customer = await ApiClient.signIn(desk.server.url, desk.world.customer.email, PASSWORD);
+    for (let i = 0; i < 23; i++) await customer.call('POST', '/tickets', { title: `Printer jam on floor ${i}`, description: 'paper stuck', type: 'incident' });
+    const indexed = () => desk.world.admin.call<{ items: unknown[] }>('GET', '/search?q=jam&type=ticket&limit=50').then((r) => r.items.length);
+    await expect.poll(indexed, { timeout: 15_000 }).toBe(23);
     const page = await (await contextFor(desk.browser, desk.server.url, 'en')).newPage();
     await signInAs(page, '/', desk.world.analyst.email, 'en');
     await page.getByTestId('sidebar').waitFor();
@@ -109,6 +113,16 @@ describe.skipIf(!hasChromium)('global search in a real browser (issue 8)', () =>
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
     expect(await page.getByRole('heading', { name: 'Tickets' }).count()).toBe(1);
     expect(await page.locator(`[data-hit="ticket:${ticket.id}"]`).textContent()).toContain(String(ticket.number));
+
+    // A page of 20 says "20+"; Load more brings the other 3 by the cursor.
+    await page.goto('/find?q=jam');
+    const group = page.locator('section[data-group="ticket"]');
+    await expect.poll(() => group.locator('[data-hit]').count()).toBe(20);
+    expect(await group.locator('[data-count]').textContent()).toBe('20+');
+    await group.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => group.locator('[data-hit]').count()).toBe(23);
+    expect(await group.locator('[data-count]').textContent()).toBe('23');
+    expect(await group.getByRole('button', { name: 'Load more' }).count()).toBe(0);
     await page.close();
   }, 60_000);
 
