@@ -13,14 +13,16 @@ import faSla from '../src/shared/locales/sla-admin.fa.json';
 import enSla from '../src/shared/locales/sla-admin.en.json';
 import faContracts from '../src/shared/locales/contracts-admin.fa.json';
 import enContracts from '../src/shared/locales/contracts-admin.en.json';
+import faFind from '../src/shared/locales/find.fa.json';
+import enFind from '../src/shared/locales/find.en.json';
 import { extractKeys, flatKeys, missingKeys, usedKeysOf } from './i18n-keys.ts';
 import { readFileSync } from 'node:fs';
 
 const WEB = path.resolve(import.meta.dirname, '..');
 // The admin pages' sections load with those pages (src/admin/strings.ts, sla-strings.ts, contract-strings.ts),
 // the portal sign-up pages' with theirs (src/portal/sign-up-strings.ts); the checks see every key.
-const fa = { ...faMain, ...faAdmin, ...faSignUp, ...faSla, ...faContracts };
-const en = { ...enMain, ...enAdmin, ...enSignUp, ...enSla, ...enContracts };
+const fa = { ...faMain, ...faAdmin, ...faSignUp, ...faSla, ...faContracts, ...faFind };
+const en = { ...enMain, ...enAdmin, ...enSignUp, ...enSla, ...enContracts, ...enFind };
 
 describe('logical properties only (stylelint + stylelint-use-logical)', () => {
   it('reports every physical left/right in the fixture', async () => {
@@ -76,6 +78,8 @@ describe('every translation key exists in fa and en', () => {
     expect(Object.keys(enSla).sort()).toEqual(Object.keys(faSla).sort());
     expect(Object.keys(faContracts).filter((k) => k in faMain || k in enMain || k in faAdmin || k in faSla)).toEqual([]);
     expect(Object.keys(enContracts).sort()).toEqual(Object.keys(faContracts).sort());
+    expect(Object.keys(faFind).filter((k) => k in faMain || k in enMain || k in faAdmin || k in faSla || k in faContracts || k in faSignUp)).toEqual([]);
+    expect(Object.keys(enFind).sort()).toEqual(Object.keys(faFind).sort());
   });
 
   it('has the same keys in fa and en, and Persian text without Latin words', () => {

@@ -12,6 +12,7 @@ import { useLiveUpdates } from '../shared/live.ts';
 const TicketView = lazy(() => import('./TicketView.tsx'));
 const NewTicket = lazy(() => import('./NewTicket.tsx'));
 const SearchPage = lazy(() => import('./SearchPage.tsx'));
+const FindPage = lazy(() => import('./FindPage.tsx'));
 const PreferencesPage = lazy(() => import('./PreferencesPage.tsx'));
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes.tsx'));
 const SessionsPage = lazy(() => import('./account/SessionsPage.tsx'));
@@ -73,6 +74,7 @@ export function AgentApp() {
             <Route path="/tickets/:id" element={<TicketView />} />
             <Route path="/new" element={<NewTicket />} />
             <Route path="/search" element={<SearchPage />} />
+            <Route path="/find" element={<FindPage />} />
             <Route path="/preferences" element={<PreferencesPage />} />
             <Route path="/account/sessions" element={<SessionsPage />} />
             <Route path="/account/tokens" element={<TokensPage isAdmin={me.agent.roles.includes('admin')} />} />

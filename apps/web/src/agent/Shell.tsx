@@ -60,7 +60,8 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
             role="search"
             onSubmit={(event) => {
               event.preventDefault();
-              navigate(`/search?number=${encodeURIComponent(search)}`);
+              // Everything the search language finds (FindPage; a bare #number opens its ticket); sent as typed.
+              if (search.trim()) navigate(`/find?q=${encodeURIComponent(search)}`);
             }}
           >
             <TextInput
@@ -71,6 +72,9 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
               leftSection={<IconSearch size={14} aria-hidden />}
               value={search}
               onChange={(e) => setSearch(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') e.currentTarget.blur();
+              }}
             />
           </form>
           <Group gap="xs" wrap="nowrap">

@@ -14,6 +14,7 @@ export const SHORTCUTS = [
   { keys: 'a', action: 'assignMe' },
   { keys: 's', action: 'status' },
   { keys: '/', action: 'search' },
+  { keys: 'Esc', action: 'leaveSearch' },
   { keys: 'c', action: 'create' },
   { keys: '?', action: 'help' },
 ] as const;

@@ -63,6 +63,7 @@ describe.skipIf(!hasChromium)('quality bars in a real browser', () => {
       { route: '/tickets/:id', path: `/tickets/${ticketId}`, who: 'analyst' },
       { route: '/new', path: '/new', who: 'analyst' },
       { route: '/search', path: '/search', who: 'analyst' },
+      { route: '/find', path: `/find?q=${encodeURIComponent('VPN قطع')}`, who: 'analyst' },
       { route: '/preferences', path: '/preferences', who: 'analyst' },
       ...['sessions', 'tokens', 'password', 'two-step'].map((p) => ({ route: `/account/${p}`, path: `/account/${p}`, who: 'analyst' as const })),
       ...['agents', 'groups', 'organizations', 'contacts', 'categories', 'priority', 'settings', 'mailboxes', 'held-mail', 'sso', 'templates', 'jobs', 'audit', 'calendars', 'sla', 'contracts'].map((p) => ({ route: p, path: `/admin/${p}`, who: 'admin' as const })),
