@@ -179,6 +179,9 @@ describe('bad queries', () => {
     expect(body.code).toBe('search.bad_query');
     expect(body.details.position).toBe(position);
     expect(expectStatus(await d.analystA.client.get(`/api/v1/tickets?q=${encodeURIComponent(q)}`), 400).code).toBe('search.bad_query');
+    // In Persian the message is Persian only (the reason, English, stays in details).
+    const fa = await d.analystA.client.request({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}`, headers: { 'accept-language': 'fa' } });
+    expect(fa.json().message).not.toMatch(/[A-Za-z]/);
   });
 
   it('a field inside the text filter is a 400, so is a bad cursor', async () => {
