@@ -14,7 +14,7 @@ export function QueueCount({ count, capped }: { count: number; capped: boolean }
   const shown = formatCount(count, prefs);
   const title = capped ? t('agent.ticketCountAtLeast', { value: shown }) : t('agent.ticketCount', { count, value: shown });
   return (
-    <Text size="xs" c="dimmed" component="span" title={title} aria-label={title} data-capped={capped || undefined}>
+    <Text size="xs" c="dimmed" component="span" title={title} data-capped={capped || undefined}>
       {capped ? `${shown}+` : shown}
     </Text>
   );
