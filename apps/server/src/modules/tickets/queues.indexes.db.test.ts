@@ -80,6 +80,18 @@ describe('queue pages that walk the sort index', () => {
     expect(walked.map((v) => v.name)).toEqual(expect.arrayContaining(['pending', 'referred_elsewhere', 'open_in_my_groups']));
   });
 
+  it('tickets_updated is (updated_at, id) followed by every column the walked views and the visibility scope test', async () => {
+    // Walking it, SQLite tests those conditions on the index entry and reads a ticket row only for
+    // a match (migration 202612042100): thousands of non-matching tickets on top stay cheap.
+    const sqlText =
+      t.dialect === 'sqlite'
+        ? "select name from pragma_index_info('tickets_updated') order by seqno"
+        : "select a.attname as name from pg_index i join pg_class c on c.oid = i.indexrelid join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey) where c.relname = 'tickets_updated' order by array_position(i.indkey, a.attnum)";
+    const columns = (await t.ctx.db.executeQuery<{ name: string }>(CompiledQuery.raw(sqlText))).rows.map((r) => r.name);
+    expect(columns.slice(0, 2)).toEqual(['updated_at', 'id']);
+    expect(columns).toEqual(expect.arrayContaining(['status', 'assignee_group_id', 'assignee_agent_id', 'owner_group_id', 'owner_agent_id']));
+  });
+
   for (const view of walked) {
     it(`${view.name}: the first and a deep page walk tickets_updated without sorting`, async () => {
       for (const compiled of [pageQuery(view), pageQuery(view, { value: t.clock.now(), id: 1_000_000 })]) {
