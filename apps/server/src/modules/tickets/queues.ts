@@ -20,11 +20,12 @@ export interface QueueView {
   /**
    * Plan hint for the page in the default sort (most recently updated first): walk the
    * `tickets_updated` index and stop at the page instead of reading every match through the
-   * filter's index and sorting (ADR 0027). The index carries status, groups and agents
-   * (migration 202612042100), so a view's conditions should stay on those columns. For views with many matches spread over time (SQLite
+   * filter's index and sorting (ADR 0027). For views with many matches spread over time (SQLite
    * chose the sort for `pending` and `referred_elsewhere`: 0.3–1 s at 1 M tickets); never for a
    * view that is usually empty or small (the walk would read the whole index to find nothing).
-   * The count ignores it and keeps the filter's index.
+   * The index carries status, groups and agents (migration 202612042100) and the walk tests them
+   * on its entries, so a walked view's conditions should stay on those columns. The count ignores
+   * the hint and keeps the filter's index.
    */
   walkSortIndex?: boolean;
   /** Shown only to agents with one of these roles (role queues); absent: to every agent. */
