@@ -251,8 +251,11 @@ export type EscalationBody = Static<typeof EscalationBody>;
 /** Body of confirm / reopen / acknowledge / de-escalate: an optional optimistic version check. */
 export const TicketActionBody = Type.Object({ version: Type.Optional(Version) }, { additionalProperties: false });
 
-/** Every queue view (tickets/queues.ts defines them) with its count for the caller. */
-export const QueueList = Type.Object({ items: Type.Array(Type.Object({ name: Type.String(), count: Type.Integer({ minimum: 0 }) })) });
+/**
+ * Every queue view (tickets/queues.ts defines them) with its count for the caller: exact when
+ * `capped` is false; when true, `count` is the cap (1,000) and the view holds at least that many (ADR 0027).
+ */
+export const QueueList = Type.Object({ items: Type.Array(Type.Object({ name: Type.String(), count: Type.Integer({ minimum: 0 }), capped: Type.Boolean() })) });
 export const QueueParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 64 }) });
 export const QueueTicketsQuery = Type.Object({ ...PageQuery, sort: Type.Optional(Type.Enum(TICKET_SORTS)) }, { additionalProperties: false });
 

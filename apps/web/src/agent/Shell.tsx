@@ -10,12 +10,11 @@ import { api } from '../shared/api.ts';
 import { keys, POLL_MS } from '../shared/live.ts';
 import { useSessionActions } from '../shared/session.ts';
 import { LanguageSwitch } from '../shared/components.tsx';
-import { formatNumber } from '../shared/format.ts';
-import { usePrefs } from '../shared/prefs.tsx';
 import { Bell } from './Bell.tsx';
+import { QueueCount } from './QueueCount.tsx';
 import { ShortcutsOverlay, useGlobalShortcuts } from './Shortcuts.tsx';
 
-type QueueList = { items: { name: string; count: number }[] };
+type QueueList = { items: { name: string; count: number; capped: boolean }[] };
 /** The role queues (managers, crm; server tickets/role-queues.ts), named in their own locale section. */
 const ROLE_QUEUES = new Set(['all_open', 'all_unassigned', 'my_organizations_open']);
 /** The admin pages of the sidebar, with the key of their label. */
@@ -30,7 +29,6 @@ const ACCOUNT_PAGES = [['sessions', 'nav.sessions'], ['tokens', 'nav.tokens'], [
 /** The workspace frame: queues with live counts in the sidebar (right in fa, left in en), header tools. */
 export function Shell({ me, children }: { me: SessionResponse['me']; children: ReactNode }) {
   const { t } = useTranslation();
-  const prefs = usePrefs();
   const navigate = useNavigate();
   const location = useLocation();
   const { signOut } = useSessionActions();
@@ -104,11 +102,7 @@ export function Shell({ me, children }: { me: SessionResponse['me']; children: R
               to={`/queues/${queue.name}`}
               active={location.pathname === `/queues/${queue.name}` || (location.pathname === '/' && queue.name === 'my_open')}
               label={ROLE_QUEUES.has(queue.name) ? t(`roleQueue.${queue.name}`) : t(`queue.${queue.name}`, { defaultValue: queue.name })}
-              rightSection={
-                <Text size="xs" c="dimmed" component="span" title={t('agent.ticketCount', { count: queue.count })}>
-                  {formatNumber(queue.count, prefs)}
-                </Text>
-              }
+              rightSection={<QueueCount count={queue.count} capped={queue.capped} />}
             />
           ))}
           <Text size="xs" c="dimmed" fw={700} px="sm" py={4} mt="sm">

@@ -20,6 +20,11 @@ export function formatNumber(value: number, p: DisplayPrefs): string {
   return new Intl.NumberFormat(locale(p), { useGrouping: false }).format(value);
 }
 
+/** A count (queue sidebar), grouped in the user's digits: "1,000" / "۱٬۰۰۰". */
+export function formatCount(value: number, p: DisplayPrefs): string {
+  return new Intl.NumberFormat(locale(p)).format(value);
+}
+
 /** Digits of any text (a ticket number like "#10001") in the user's digit form. */
 export function localDigits(text: string, p: DisplayPrefs): string {
   if (p.digits === 'latin') return text.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TicketFilter } from '@pishkhan/contracts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { anonymousClient, type Client } from '../../../test/factories.ts';
+import { systemActor } from '../../platform/actor.ts';
 import { BUILTIN_QUEUE_VIEWS } from './queues.ts';
+import { countTickets } from './tickets.queries.ts';
 import { expectStatus, makeDesk, openTicket, patchCurrent, type Desk } from './tickets.test-kit.ts';
 
 let t: TestApp;
@@ -38,6 +41,8 @@ afterAll(() => t.destroy());
 
 async function counts(client: Client): Promise<Record<string, number>> {
   const body = expectStatus(await client.get('/api/v1/queues'), 200);
+  // Far below the cap (1,000): every count is exact.
+  for (const item of body.items) expect(item, item.name).toMatchObject({ capped: false });
   // The built-in views and the role queues; the SLA module's contributed ones are counted in sla.db.test.ts.
   const sla = new Set(['breaching_soon', 'breached']);
   return Object.fromEntries(body.items.filter((i: any) => !sla.has(i.name)).map((i: any) => [i.name, i.count]));
@@ -113,6 +118,25 @@ describe('queues', () => {
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).not.toBeNull();
     expect(first.items[0]).toMatchObject({ id: tk.escalated.id, escalationLevel: 1, assignee: { groupId: d.groupA } });
+  });
+
+  it('the default sort (which walks the sort index for some views) and another sort list the same tickets', async () => {
+    const byUpdate = await walk(d.analystA.client, 'open_in_my_groups', 1);
+    const explicit = expectStatus(await d.analystA.client.get('/api/v1/queues/open_in_my_groups/tickets?sort=-updated_at'), 200).items.map((i: any) => i.id);
+    const byNumber = expectStatus(await d.analystA.client.get('/api/v1/queues/open_in_my_groups/tickets?sort=number'), 200).items.map((i: any) => i.id);
+    expect(explicit).toEqual(byUpdate);
+    expect([...byNumber].sort((x, y) => x - y)).toEqual(byNumber);
+    expect([...byNumber].sort()).toEqual([...byUpdate].sort());
+  });
+
+  it('counts exactly up to the cap, and past it answers the cap and capped', async () => {
+    // 4 tickets are open in group A (open_in_my_groups of analyst A): count them against caps around 4.
+    const filter: TicketFilter = { all: [{ field: 'group', op: 'eq', value: d.groupA }, { field: 'status', op: 'in', value: ['new', 'open', 'pending_customer', 'pending_third_party'] }] };
+    const ctx = { db: t.ctx.db, clock: t.clock };
+    expect(await countTickets(ctx, systemActor(), filter, 10)).toEqual({ count: 4, capped: false });
+    expect(await countTickets(ctx, systemActor(), filter, 4)).toEqual({ count: 4, capped: false });
+    expect(await countTickets(ctx, systemActor(), filter, 3)).toEqual({ count: 3, capped: true });
+    expect(await countTickets(ctx, systemActor(), filter, 1)).toEqual({ count: 1, capped: true });
   });
 
   it('recently resolved means the last 7 days', async () => {

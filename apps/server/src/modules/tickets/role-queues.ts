@@ -14,11 +14,15 @@ export const ROLE_QUEUE_VIEWS: readonly QueueView[] = Object.freeze([
     name: 'all_open',
     roles: ['manager'],
     indexes: ['tickets_status_assignee', 'tickets_status_pending', 'tickets_status_resolved'],
+    // Every active ticket of the desk: most of what was updated lately, and too many to sort.
+    walkSortIndex: true,
     filter: { field: 'status', op: 'in', value: ACTIVE },
   },
   {
     name: 'all_unassigned',
     roles: ['manager'],
+    // No walk: (status, agent, updated) already yields its page at once (0.1 ms at 340,000 tickets;
+    // the walk took 14 ms).
     indexes: ['tickets_status_assignee'],
     filter: { all: [{ field: 'status', op: 'in', value: ['new', 'open'] }, { field: 'assignee', op: 'is_null' }] },
   },

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { dialectOf } from '../../platform/db/index.ts';
 import type { Db } from '../../schema.ts';
 import type { TicketWhere } from './filter/ticket-filter.repository.ts';
 
@@ -18,16 +19,27 @@ export const NULLABLE_SORTS: ReadonlySet<TicketSortKey> = new Set(['sla_due']);
 
 /**
  * Up to `limit` tickets matching `where`, in keyset order (sort column, id), both in `direction`,
- * after the row `after` (its sort value and id) when given.
+ * after the row `after` (its sort value and id) when given. `walkSortIndex`: `where` is hidden from
+ * index selection (DialectSupport.noIndex), so that the sort column's index is walked and the
+ * query stops at the page — for views whose matches are many and spread over the sort order.
  */
-export function selectTicketPage(
+export function selectTicketPage(...args: Parameters<typeof ticketPageQuery>) {
+  return ticketPageQuery(...args).execute();
+}
+
+/** The query of selectTicketPage, not run (plan tests compile it). */
+export function ticketPageQuery(
   db: Db,
   where: TicketWhere,
-  order: { key: TicketSortKey; direction: 'asc' | 'desc'; after?: { value: number | null; id: number } | undefined },
+  order: { key: TicketSortKey; direction: 'asc' | 'desc'; after?: { value: number | null; id: number } | undefined; walkSortIndex?: boolean | undefined },
   limit: number,
 ) {
   const column = TICKET_SORT_COLUMNS[order.key];
-  let q = db.selectFrom('tickets').selectAll('tickets').where(where);
+  const dialect = dialectOf(db);
+  let q = db
+    .selectFrom('tickets')
+    .selectAll('tickets')
+    .where(order.walkSortIndex ? (eb) => dialect.noIndex(where(eb)) : where);
   const after = order.after;
   const desc = order.direction === 'desc';
   const cmp = desc ? '<' : '>';
@@ -41,20 +53,30 @@ export function selectTicketPage(
         return desc ? eb.or([eb(column, cmp, v), sameTail]) : eb.or([eb(column, cmp, v), sameTail, eb(column, 'is', null)]);
       });
     }
-    return q.orderBy(sql`(${sql.ref(column)} is null)`, order.direction).orderBy(column, order.direction).orderBy('tickets.id', order.direction).limit(limit).execute();
+    return q.orderBy(sql`(${sql.ref(column)} is null)`, order.direction).orderBy(column, order.direction).orderBy('tickets.id', order.direction).limit(limit);
   }
-  if (after) q = q.where((eb) => eb.or([eb(column, cmp, after.value), eb.and([eb(column, '=', after.value), eb('tickets.id', cmp, after.id)])]));
-  return q.orderBy(column, order.direction).orderBy('tickets.id', order.direction).limit(limit).execute();
+  // `column <= value` (desc) is implied by the keyset OR; stated, it lets the planner seek the
+  // sort index (or the filter index's trailing column) to the cursor instead of reading from the top.
+  if (after)
+    q = q
+      .where(column, desc ? '<=' : '>=', after.value)
+      .where((eb) => eb.or([eb(column, cmp, after.value), eb.and([eb(column, '=', after.value), eb('tickets.id', cmp, after.id)])]));
+  return q.orderBy(column, order.direction).orderBy('tickets.id', order.direction).limit(limit);
 }
 
-/** How many tickets match `where`. */
-export async function countTicketsWhere(db: Db, where: TicketWhere): Promise<number> {
-  const row = await db
-    .selectFrom('tickets')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where(where)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * How many tickets match `where`, counting no further than `upTo` (the planner stops reading at
+ * the limit: a count costs at most `upTo` matches, whatever the view's size). The count is
+ * exact when it is below `upTo`.
+ */
+export async function countTicketsUpTo(db: Db, where: TicketWhere, upTo: number): Promise<number> {
+  return Number((await ticketCountQuery(db, where, upTo).executeTakeFirstOrThrow()).n);
+}
+
+/** The query of countTicketsUpTo, not run (plan tests compile it). */
+export function ticketCountQuery(db: Db, where: TicketWhere, upTo: number) {
+  const matches = db.selectFrom('tickets').select(sql<number>`1`.as('one')).where(where).limit(upTo);
+  return db.selectFrom(matches.as('matches')).select((eb) => eb.fn.countAll<number | string>().as('n'));
 }
 
 /** The human numbers of the given tickets (merge targets shown beside a page). */

@@ -13,7 +13,7 @@ import { ticketFilterFields, type TicketFilterFields } from './filter/fields.ts'
 import { compileTicketFilter } from './filter/ticket-filter.repository.ts';
 import { accessFactsOfTickets, loadTicketAccess, tagsOfTickets, type TicketRow } from './tickets.repository.ts';
 import type { TicketAccess } from './tickets.policy.ts';
-import { countTicketsWhere, NULLABLE_SORTS, selectHistoryPage, selectTicketPage, TICKET_SORT_COLUMNS, ticketNumbersOf, type TicketSortKey } from './ticket-lists.repository.ts';
+import { countTicketsUpTo, NULLABLE_SORTS, selectHistoryPage, selectTicketPage, TICKET_SORT_COLUMNS, ticketNumbersOf, type TicketSortKey } from './ticket-lists.repository.ts';
 import { invalidInput } from '../../platform/http/input-issues.ts';
 import type { Language } from '../../platform/http/language.ts';
 import { historyLabels } from './history-labels.ts';
@@ -88,6 +88,8 @@ export interface TicketPageRequest {
   sort?: TicketSort | undefined;
   cursor?: string | undefined;
   limit?: number | undefined;
+  /** A plan hint (queue views, queues.ts `walkSortIndex`): walk the sort index and stop at the page. */
+  walkSortIndex?: boolean | undefined;
 }
 
 /** What a list needs besides the filter: the database, and the clock that relative times count from. */
@@ -151,14 +153,18 @@ export async function listTickets(ctx: TicketListContext, actor: Actor, filter: 
     if (cursorSort !== sort || !valueOk || typeof id !== 'number') throw invalidInput('cursor', 'cursor');
     after = { value, id };
   }
-  const rows = await selectTicketPage(ctx.db, where, { key, direction: desc ? 'desc' : 'asc', after }, limit + 1);
+  const rows = await selectTicketPage(ctx.db, where, { key, direction: desc ? 'desc' : 'asc', after, walkSortIndex: page.walkSortIndex }, limit + 1);
   const field = TICKET_SORT_COLUMNS[key].slice('tickets.'.length) as 'created_at' | 'updated_at' | 'priority' | 'number' | 'sla_due_at';
   return pageOf(rows, limit, (t) => [sort, t[field], t.id]);
 }
 
-/** How many of the actor's visible tickets match `filter` (queue counts). */
-export function countTickets(ctx: TicketListContext, actor: Actor, filter: TicketFilter, fields: TicketFilterFields = ticketFilterFields): Promise<number> {
-  return countTicketsWhere(ctx.db, compileTicketFilter(filter, { actor, now: ctx.clock.now() }, fields));
+/**
+ * How many of the actor's visible tickets match `filter` (queue counts), exactly up to `cap`;
+ * past it `{ count: cap, capped: true }` — "at least `cap`" (ADR 0027).
+ */
+export async function countTickets(ctx: TicketListContext, actor: Actor, filter: TicketFilter, cap: number, fields: TicketFilterFields = ticketFilterFields): Promise<{ count: number; capped: boolean }> {
+  const n = await countTicketsUpTo(ctx.db, compileTicketFilter(filter, { actor, now: ctx.clock.now() }, fields), cap + 1);
+  return n > cap ? { count: cap, capped: true } : { count: n, capped: false };
 }
 
 // ---- history ----

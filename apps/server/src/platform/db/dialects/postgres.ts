@@ -11,6 +11,7 @@ export const postgresSupport: DialectSupport = {
   jobBatch: 1,
   isUniqueViolation: (error) => (error as { code?: string })?.code === '23505',
   forUpdate: (qb) => qb.forUpdate(),
+  noIndex: (expr) => expr,
   serverVersion: async (db: Kysely<unknown>) => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0]!.v,
   prepareBulkLoad: async () => {},
   foreignKeys: async (db) =>

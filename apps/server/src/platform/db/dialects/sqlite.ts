@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { SqliteAdapter, SqliteDialect, sql, type Kysely } from 'kysely';
+import { SqliteAdapter, SqliteDialect, sql, type Expression, type Kysely } from 'kysely';
 import type { DialectSupport, ForeignKey } from './types.ts';
 
 export const sqliteSupport: DialectSupport = {
@@ -15,6 +15,7 @@ export const sqliteSupport: DialectSupport = {
   isUniqueViolation: (error) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes((error as { code?: string })?.code ?? ''),
   // One writer at a time: a write transaction already excludes every other writer.
   forUpdate: (qb) => qb,
+  noIndex: <T>(expr: Expression<T>) => sql<T>`+(${expr})`,
   serverVersion: async (db: Kysely<unknown>) =>
     (await sql<{ v: string }>`select 'sqlite ' || sqlite_version() as v`.execute(db)).rows[0]!.v,
   // 512 MB of page cache for this connection (negative: KiB); the CLI process ends after the load.

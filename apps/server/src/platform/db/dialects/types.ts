@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, DialectAdapter, Kysely, SelectQueryBuilder } from 'kysely';
+import type { ColumnDefinitionBuilder, DialectAdapter, Expression, Kysely, SelectQueryBuilder } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -14,6 +14,13 @@ export interface DialectSupport {
   idColumn(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** Locks the selected rows until the transaction ends (PostgreSQL FOR UPDATE; SQLite's writer lock already serialises). */
   forUpdate<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /**
+   * The same condition, hidden from index selection: SQLite's unary `+` makes the planner read the
+   * expression as one opaque term, so it walks the ORDER BY index and stops at the LIMIT instead of
+   * searching the condition's index and sorting every match (queue pages, ADR 0027). PostgreSQL's
+   * cost-based planner already weighs the two: unchanged there.
+   */
+  noIndex<T>(expr: Expression<T>): Expression<T>;
   /** Whether a driver error is a unique-constraint violation (mapped to 409 record.conflict). */
   isUniqueViolation(error: unknown): boolean;
   /** Suffix for a claim query that must skip rows other processes hold (jobs). */

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from '@testing-library/react';
+import { Providers } from '../src/shared/Providers.tsx';
+import { PrefsProvider } from '../src/shared/prefs.tsx';
+import { rememberLanguage } from '../src/shared/i18n.ts';
+import { QueueCount } from '../src/agent/QueueCount.tsx';
+
+function renderIn(lang: 'fa' | 'en', ui: React.ReactNode) {
+  rememberLanguage(lang);
+  return render(
+    <Providers>
+      <PrefsProvider signedIn={false}>{ui}</PrefsProvider>
+    </Providers>,
+  );
+}
+
+afterEach(() => cleanup());
+
+const shown = () => document.querySelector('span[title]')!;
+
+describe('sidebar queue count', () => {
+  it('shows an exact count as it is, in Latin digits in en and Persian digits in fa', () => {
+    renderIn('en', <QueueCount count={42} capped={false} />);
+    expect(shown().textContent).toBe('42');
+    expect(shown().getAttribute('title')).toBe('42 tickets');
+    cleanup();
+    renderIn('fa', <QueueCount count={42} capped={false} />);
+    expect(shown().textContent).toBe('۴۲');
+    expect(shown().getAttribute('title')).toBe('۴۲ درخواست');
+  });
+
+  it('shows a capped count as "1,000+" with a title saying it is at least that many', () => {
+    renderIn('en', <QueueCount count={1000} capped />);
+    expect(shown().textContent).toBe('1,000+');
+    expect(shown().getAttribute('title')).toBe('At least 1,000 tickets');
+    cleanup();
+    // fa: Persian digits and separator; the plus follows the number in logical order, so in the
+    // RTL sidebar it is drawn on the number's left, where a Persian reader meets it last.
+    renderIn('fa', <QueueCount count={1000} capped />);
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(shown().textContent).toBe('۱٬۰۰۰+');
+    expect(shown().getAttribute('title')).toBe('دست‌کم ۱٬۰۰۰ درخواست');
+    expect(shown().getAttribute('title')).not.toMatch(/[A-Za-z]/);
+  });
+});
