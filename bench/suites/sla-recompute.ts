@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { topSelfTime } from '../lib/profile.ts';
 import { cli, signInHeaders, startServer, type Target } from '../lib/server.ts';
 import { drained } from '../lib/targets.ts';
 import type { SuiteOptions } from './types.ts';
@@ -71,7 +72,10 @@ export async function recomputeFigures(opts: SuiteOptions): Promise<Record<strin
     db.close();
     opts.log(`recompute: ${open} open tickets under policy ${policyId} (calendar ${calendarId})`);
 
-    const server = await startServer(target);
+    // --profile: the server's CPU profile over both computations (top self time in the figures).
+    const profDir = process.argv.includes('--profile') ? mkdtempSync(path.join(os.tmpdir(), 'pishkhan-prof-')) : undefined;
+    const server = await startServer(target, profDir ? { cpuProfDir: profDir } : {});
+    const figures: Record<string, unknown> = {};
     try {
       // What the seeded history sets off first runs before the clock starts, so the figure is the recompute's.
       const settle = await drained(target, 900_000);
@@ -130,7 +134,7 @@ export async function recomputeFigures(opts: SuiteOptions): Promise<Record<strin
       const moved = (reader.prepare("select count(*) as n from ticket_history h join tickets t on t.id = h.ticket_id where t.sla_policy_id = ? and h.field = 'slaResolutionDueAt' and h.created_at >= ?").get(policyId, now) as { n: number }).n;
       const total = (reader.prepare('select count(*) as n from tickets').get() as { n: number }).n;
       reader.close();
-      return {
+      Object.assign(figures, {
         tickets: total,
         openTickets: open,
         startupBacklogS: Math.round(settle.drainMs / 1000),
@@ -145,10 +149,15 @@ export async function recomputeFigures(opts: SuiteOptions): Promise<Record<strin
         editsFailed: failures,
         editP99Ms: p99(latencies),
         targetSeconds: 5,
-      };
+      });
     } finally {
       await server.stop();
     }
+    if (profDir) {
+      figures.profileTop = topSelfTime(profDir, 25);
+      rmSync(profDir, { recursive: true, force: true });
+    }
+    return figures;
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -4,6 +4,7 @@ import type { DB, Db } from '../../schema.ts';
 import { addEventArticle } from './articles.events.ts';
 import { insertHistoryRows, rememberAssignees } from './tickets.repository.ts';
 import { storyOf } from './timeline-story.ts';
+import { apiFieldName } from './field-names.ts';
 
 export type HistoryValue = string | number | boolean | null | readonly (string | number)[];
 
@@ -25,10 +26,7 @@ export function actorColumns(actor: Actor): { actor_user_id: number | null; acto
   return { actor_user_id: null, actor_system: 'anonymous' };
 }
 
-/** History names fields as the API does (assignee_group_id → assigneeGroupId). */
-export function apiFieldName(column: string): string {
-  return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-}
+export { apiFieldName } from './field-names.ts';
 
 type HistoryInput = { ticketId: number; actor: Actor; now: number; before: Record<string, HistoryValue | undefined>; after: Record<string, HistoryValue | undefined> };
 

@@ -66,6 +66,8 @@ const COLUMN_OF: Record<keyof SlaState, SlaColumn> = {
   breached: 'sla_breached',
 };
 const KEYS = Object.keys(COLUMN_OF) as (keyof SlaState)[];
+/** The SLA changes timeline-story.ts tells. */
+const STORIED: ReadonlySet<keyof SlaState> = new Set(['policyId', 'firstResponseBreached', 'nextResponseBreached', 'resolutionBreached']);
 /** Bookkeeping that moves with every recompute: stored, not told in history. */
 const UNTOLD: ReadonlySet<keyof SlaState> = new Set(['nextEventAt', 'elapsedMs', 'pausedMs', 'dueAt', 'breached']);
 
@@ -155,7 +157,8 @@ export async function applySlaStates(db: Db, actor: Actor, now: number, states: 
     const after = Object.fromEntries(told.map((k) => [COLUMN_OF[k], stored(state[k])]));
     const fields = told.map((k) => COLUMN_OF[k]);
     history.push(...historyRowsOf({ ticketId, actor, now, before, after }, fields));
-    for (const event of storyOf(before, after, fields)) stories.push({ ticketId, event });
+    // Only a new policy and a breach are told in the timeline: skip the story of a due time that moved.
+    if (told.some((k) => STORIED.has(k))) for (const event of storyOf(before, after, fields)) stories.push({ ticketId, event });
   }
   await updateSlaColumnsBulk(db, updates);
   await insertHistoryRowsBulk(db, history);

@@ -1,4 +1,5 @@
 import type { HistoryValue } from './history.ts';
+import { apiFieldName } from './field-names.ts';
 
 /**
  * The system events a change of a ticket tells in its timeline, derived from the same before/after
@@ -28,12 +29,10 @@ type Values = Record<string, HistoryValue | undefined>;
 /** A value by its column name or its API name (history takes either). */
 function pick(values: Values, column: string): HistoryValue | undefined {
   if (column in values) return values[column];
-  const api = column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-  return values[api];
+  return values[apiFieldName(column)];
 }
 
-const changed = (fields: readonly string[], column: string) =>
-  fields.includes(column) || fields.includes(column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
+const changed = (fields: readonly string[], column: string) => fields.includes(column) || fields.includes(apiFieldName(column));
 
 const idOf = (v: HistoryValue | undefined): number | null => (typeof v === 'number' ? v : null);
 
