@@ -4,8 +4,8 @@ import { defineErrors } from '../../platform/http/errors.ts';
 export const SearchErrors = defineErrors({
   'search.bad_query': {
     status: 400,
-    // The reason is English text (details.reason); the fa message names the position only, and the web app says why in its own words.
+    // Both name the position; the parser's reason is English and stays in details.reason (the web app says why in the reader's words).
     fa: 'جست‌وجو خوانا نیست (در نویسهٔ {position})',
-    en: 'The search query cannot be read (at character {position}): {reason}',
+    en: 'The search query cannot be read (at character {position})',
   },
 });
