@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 interface ProfileNode {
@@ -29,4 +30,9 @@ export function topSelfTime(dir: string, top = 15): Array<{ fn: string; where: s
     .sort((a, b) => b.n - a.n)
     .slice(0, top)
     .map((e) => ({ fn: e.fn, where: e.where, selfPct: Math.round((e.n / total) * 1000) / 10 }));
+}
+
+/** With `--profile` on the command line, a fresh directory for the server's `--cpu-prof`; otherwise undefined. */
+export function requestedProfileDir(): string | undefined {
+  return process.argv.includes('--profile') ? mkdtempSync(path.join(os.tmpdir(), 'pishkhan-prof-')) : undefined;
 }

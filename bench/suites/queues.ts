@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { BENCH_ANALYST as ANALYST, BENCH_PASSWORD as PASSWORD, benchTarget, withBenchDb } from '../lib/bench-data.ts';
-import { topSelfTime } from '../lib/profile.ts';
+import { requestedProfileDir, topSelfTime } from '../lib/profile.ts';
 import { signInHeaders, startServer, type RunningServer, type Target } from '../lib/server.ts';
 import { load } from './load.ts';
 import type { BenchSuite, LoadFigures } from './types.ts';
@@ -31,10 +29,9 @@ export const queuesSuite: BenchSuite = {
   name: 'queues',
   description: 'queue views (first and deep page), sidebar counts and a filtered list at bench scale, through a real pishkhan start',
   async run(opts) {
-    const profile = process.argv.includes('--profile');
     const durationS = opts.smoke ? 1 : 5;
     const { target, cleanup } = benchTarget(opts, 'queues');
-    const profDir = profile ? mkdtempSync(path.join(os.tmpdir(), 'pishkhan-prof-')) : undefined;
+    const profDir = requestedProfileDir();
     let server: RunningServer | undefined;
     try {
       server = await startServer(target, profDir ? { cpuProfDir: profDir } : {});

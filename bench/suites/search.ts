@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { toPersianDigits, tokenize } from '@pishkhan/text';
 import { BENCH_ANALYST, BENCH_PASSWORD, benchTarget, withBenchDb } from '../lib/bench-data.ts';
-import { topSelfTime } from '../lib/profile.ts';
+import { requestedProfileDir, topSelfTime } from '../lib/profile.ts';
 import { signInHeaders, startServer, type RunningServer, type Target } from '../lib/server.ts';
 import { load } from './load.ts';
 import type { BenchSuite, LoadFigures } from './types.ts';
@@ -83,10 +82,9 @@ export const searchSuite: BenchSuite = {
   name: 'search',
   description: 'search (terms by share of tickets, a phrase, a typo, a phone in Persian digits, a ticket number) and the ticket list’s q at bench scale, through a real pishkhan start',
   async run(opts) {
-    const profile = process.argv.includes('--profile');
     const durationS = opts.smoke ? 1 : 5;
     const { target, cleanup } = benchTarget(opts, 'search');
-    const profDir = profile ? mkdtempSync(path.join(os.tmpdir(), 'pishkhan-prof-')) : undefined;
+    const profDir = requestedProfileDir();
     let server: RunningServer | undefined;
     try {
       const sample = await seededSamples(target);

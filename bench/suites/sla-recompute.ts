@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { topSelfTime } from '../lib/profile.ts';
+import { requestedProfileDir, topSelfTime } from '../lib/profile.ts';
 import { cli, signInHeaders, startServer, type Target } from '../lib/server.ts';
 import { drained } from '../lib/targets.ts';
 import type { SuiteOptions } from './types.ts';
@@ -73,7 +73,7 @@ export async function recomputeFigures(opts: SuiteOptions): Promise<Record<strin
     opts.log(`recompute: ${open} open tickets under policy ${policyId} (calendar ${calendarId})`);
 
     // --profile: the server's CPU profile over both computations (top self time in the figures).
-    const profDir = process.argv.includes('--profile') ? mkdtempSync(path.join(os.tmpdir(), 'pishkhan-prof-')) : undefined;
+    const profDir = requestedProfileDir();
     const server = await startServer(target, profDir ? { cpuProfDir: profDir } : {});
     const figures: Record<string, unknown> = {};
     try {
