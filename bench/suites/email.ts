@@ -4,6 +4,7 @@ import nodemailer from 'nodemailer';
 import { parseMail } from '../../apps/server/src/modules/email/parsing/parse-mail.ts';
 import { generateMail, type GeneratedMail } from '../lib/mail-corpus.ts';
 import { startServer, type RunningServer } from '../lib/server.ts';
+import { requestedProfileDir, topSelfTime } from '../lib/profile.ts';
 import { sqliteCommitCeiling } from '../lib/ceilings.ts';
 import { drained, freshTarget } from '../lib/targets.ts';
 import type { BenchSuite } from './types.ts';
@@ -66,7 +67,9 @@ export const emailSuite: BenchSuite = {
       opts.log(`parser: ${parserBefore.messagesPerS} messages/s`);
       // What one durable commit costs on this disk (synchronous=FULL): the ceiling of one-commit-per-message ingest.
       const ceiling = sqliteCommitCeiling(target.dataDir, opts.smoke ? 0.5 : 3);
-      const server = await startServer(target);
+      // --profile: the server's CPU profile over the ingest and the drain (top self time in the figures).
+      const profDir = requestedProfileDir();
+      const server = await startServer(target, profDir ? { cpuProfDir: profDir } : {});
       let ingest: Awaited<ReturnType<typeof ingestRate>>;
       const rssBefore = server.rssMb();
       let rssAfter: number;
@@ -100,6 +103,7 @@ export const emailSuite: BenchSuite = {
         },
         parser: { before: parserBefore, after: parserAfter },
         ingestShareOfParser: round(ingest.messagesPerS / parserMean, 3),
+        ...(profDir ? { profileDir: profDir, profileTop: topSelfTime(profDir, 30) } : {}),
       };
     } finally {
       await drop();
