@@ -78,6 +78,13 @@ describe('benchmark suites (smoke)', () => {
         expect(result.counts.non2xx).toBe(0);
         expect(result.filtered.non2xx).toBe(0);
       }
+      if (suite.name === 'soak') {
+        expect(result.rssMb.idle).toBeGreaterThan(0);
+        expect(result.rssMb.perMinuteMean.length).toBeGreaterThan(0);
+        expect(typeof result.rssMb.growthOverSecondHalf).toBe('number');
+        expect(result.requests.create).toBeGreaterThan(0);
+        expect(result.non2xx).toBe(0);
+      }
     }, 260_000);
   }
 });

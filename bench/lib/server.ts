@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../apps/server/src/cli/node-flags.ts';
 
 /** The repository root (bench/lib/..). */
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -24,7 +25,7 @@ export function serverEnv(target: Target, extra: Record<string, string> = {}): N
 
 /** Runs the real CLI once (`pishkhan user create …`, `pishkhan seed …`), throwing with its output on failure. */
 export function cli(target: Target, args: string[]): string {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, env: serverEnv(target, { LOG_LEVEL: 'warn' }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, MAIN, ...args], { cwd: ROOT, env: serverEnv(target, { LOG_LEVEL: 'warn' }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`pishkhan ${args.join(' ')} failed (${run.status}):\n${run.stderr}\n${run.stdout}`);
   return `${run.stdout}${run.stderr}`;
 }
@@ -58,7 +59,7 @@ export interface RunningServer {
 export async function startServer(target: Target, opts: { cpuProfDir?: string; logFile?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const smtpPort = await freePort();
-  const nodeArgs = ['--import', 'tsx', ...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), MAIN, 'start'];
+  const nodeArgs = [...SERVER_NODE_FLAGS, ...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), MAIN, 'start'];
   const child: ChildProcess = spawn(process.execPath, nodeArgs, {
     cwd: ROOT,
     // The SMTP receiver on a free port too: 2525 may belong to another server on this machine.

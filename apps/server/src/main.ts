@@ -19,10 +19,10 @@ const load = async () => ({
 });
 
 async function main(argv: string[]): Promise<number> {
-  const [minMajor, minMinor] = [22, 12];
+  const [minMajor, minMinor] = [22, 18];
   const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
   if (major < minMajor || (major === minMajor && minor < minMinor)) {
-    console.error(`Pishkhan needs Node.js >= 22.12 (24 LTS recommended); this is ${process.versions.node}. Run: . scripts/node-env.sh`);
+    console.error(`Pishkhan needs Node.js >= 22.18 (24 LTS recommended); this is ${process.versions.node}. Run: . scripts/node-env.sh`);
     return 1;
   }
   const { positionals, flags } = parseFlags(argv);

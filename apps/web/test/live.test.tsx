@@ -14,7 +14,10 @@ afterEach(() => cleanup());
 class FrameSource implements LiveSource {
   readonly listeners = new Map<string, Array<(e: MessageEvent<string>) => void>>();
   closed = false;
-  constructor(readonly url: string) {}
+  readonly url: string;
+  constructor(url: string) {
+    this.url = url;
+  }
   addEventListener(type: string, listener: (e: MessageEvent<string>) => void) {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
   }

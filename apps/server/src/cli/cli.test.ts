@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SERVER_NODE_FLAGS } from './node-flags.ts';
 
 const main = path.resolve(import.meta.dirname, '../main.ts');
 
 function cli(args: string[], env: Record<string, string>) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pishkhan-cli-'));
   try {
-    return spawnSync(process.execPath, ['--import', 'tsx', main, ...args], {
+    return spawnSync(process.execPath, [...SERVER_NODE_FLAGS, main, ...args], {
       encoding: 'utf8',
       timeout: 60_000,
       env: { PATH: process.env.PATH ?? '', PISHKHAN_DATA_DIR: dir, LOG_LEVEL: 'silent', ...env },
@@ -36,7 +37,7 @@ describe('pishkhan CLI', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'pishkhan-cli-'));
     try {
       const env = { PATH: process.env.PATH ?? '', PISHKHAN_DATA_DIR: dir, LOG_LEVEL: 'silent' };
-      const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8', timeout: 60_000, env });
+      const run = (args: string[]) => spawnSync(process.execPath, [...SERVER_NODE_FLAGS, main, ...args], { encoding: 'utf8', timeout: 60_000, env });
       expect(run(['migrate']).status).toBe(0);
       const agent = run(['user', 'create', '--email', 'sara@desk.example', '--name', 'سارا', '--roles', 'analyst,supervisor', '--groups', '1']);
       expect(agent.stderr).toBe('');
@@ -65,7 +66,7 @@ describe('pishkhan CLI', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'pishkhan-cli-'));
     try {
       const env = { PATH: process.env.PATH ?? '', PISHKHAN_DATA_DIR: dir, LOG_LEVEL: 'silent' };
-      const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8', timeout: 60_000, env });
+      const run = (args: string[]) => spawnSync(process.execPath, [...SERVER_NODE_FLAGS, main, ...args], { encoding: 'utf8', timeout: 60_000, env });
       expect(run(['user', 'create', '--email', 'ali@customer.example', '--name', 'علی', '--contact', '--password', 'a-long-password-1']).status).toBe(0);
       const refusals = {
         existingSignIn: run(['user', 'create', '--email', 'ALI@customer.example', '--name', 'علی', '--contact']),

@@ -7,7 +7,7 @@ const root = path.resolve(import.meta.dirname, '../../../..');
 const guard = path.join(root, 'scripts/require-node.mjs');
 
 describe('Node.js version guard', () => {
-  it('lets this Node (>= 22.12) through', () => {
+  it('lets this Node (>= 22.18) through', () => {
     expect(spawnSync(process.execPath, [guard]).status).toBe(0);
   });
 
@@ -18,7 +18,7 @@ describe('Node.js version guard', () => {
   it.skipIf(!old)('refuses an old Node and names the fix', () => {
     const run = spawnSync(old!, [guard], { encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('22.12');
+    expect(run.stderr).toContain('22.18');
     expect(run.stderr).toContain('scripts/node-env.sh');
   });
 });

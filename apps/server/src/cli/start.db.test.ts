@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
+import { SERVER_NODE_FLAGS } from './node-flags.ts';
 
 // `pishkhan start` as a real process on a fresh database: migrates, creates the admin with a
 // one-time password, serves, lets that admin sign in, and stops cleanly on SIGTERM.
@@ -17,7 +18,7 @@ beforeAll(async () => {
   await db.database.close();
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', PORT: '0', PISHKHAN_SMTP_PORT: '0', HOST: '127.0.0.1', PISHKHAN_DATA_DIR: db.dataDir, LOG_LEVEL: 'info' };
   if (db.config.dialect === 'postgres') Object.assign(env, { DATABASE_URL: db.config.url, PISHKHAN_SECRET: 's'.repeat(40) });
-  child = spawn(process.execPath, ['--import', 'tsx', main, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, [...SERVER_NODE_FLAGS, main, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`start did not become ready:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {

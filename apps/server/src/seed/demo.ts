@@ -78,7 +78,10 @@ export interface DemoOptions {
 
 /** A clock the demo moves by hand: every command runs at the moment of the story it tells. */
 class StoryClock {
-  constructor(public t: number) {}
+  t: number;
+  constructor(t: number) {
+    this.t = t;
+  }
   now(): number {
     return this.t;
   }

@@ -6,13 +6,14 @@ import type { ErrorEnvelope, SessionResponse } from '@pishkhan/contracts';
  * user's language as Accept-Language so that error messages arrive in it.
  */
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: Record<string, unknown>,
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly details: Record<string, unknown>;
+  constructor(status: number, code: string, message: string, details: Record<string, unknown>) {
     super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details;
   }
 }
 

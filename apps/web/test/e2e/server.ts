@@ -41,7 +41,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), PISHKHAN_SMTP_PORT: '0', ...extraEnv, HOST: '127.0.0.1', PISHKHAN_DATA_DIR: dataDir, PISHKHAN_ADMIN_EMAIL: ADMIN.email, PISHKHAN_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn', DATABASE_URL: '' };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps/server/src/main.ts'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'apps/server/src/main.ts'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -70,7 +70,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
 
 /** A contact with a sign-in, made by the CLI against the server's data dir (as an admin would). */
 export function createContactUser(server: RunningServer, email: string, name: string): void {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps/server/src/main.ts'), 'user', 'create', '--email', email, '--name', name, '--contact', '--password', PASSWORD], {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'apps/server/src/main.ts'), 'user', 'create', '--email', email, '--name', name, '--contact', '--password', PASSWORD], {
     cwd: ROOT,
     env: { ...process.env, PISHKHAN_DATA_DIR: server.dataDir, LOG_LEVEL: 'warn' },
     encoding: 'utf8',
@@ -82,7 +82,10 @@ export function createContactUser(server: RunningServer, email: string, name: st
 export class ApiClient {
   private cookie = '';
   private csrf = '';
-  constructor(private readonly base: string) {}
+  private readonly base: string;
+  constructor(base: string) {
+    this.base = base;
+  }
 
   static async signIn(base: string, email: string, password: string): Promise<ApiClient> {
     const client = new ApiClient(base);

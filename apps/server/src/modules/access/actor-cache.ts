@@ -17,11 +17,15 @@ export interface CachedSession {
 export class ActorCache {
   private readonly entries = new Map<string, { at: number; value: CachedSession }>();
 
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries = 10_000,
-    private readonly monotonic: () => number = () => performance.now(),
-  ) {}
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+  private readonly monotonic: () => number;
+
+  constructor(ttlMs: number, maxEntries = 10_000, monotonic: () => number = () => performance.now()) {
+    this.ttlMs = ttlMs;
+    this.maxEntries = maxEntries;
+    this.monotonic = monotonic;
+  }
 
   get enabled(): boolean {
     return this.ttlMs > 0;

@@ -30,11 +30,12 @@ export interface ParsedQuery {
 /** Why and where (UTF-16 offset into the query) a query could not be read. */
 export class QueryParseError extends Error {
   override name = 'QueryParseError';
-  constructor(
-    readonly position: number,
-    readonly reason: string,
-  ) {
+  readonly position: number;
+  readonly reason: string;
+  constructor(position: number, reason: string) {
     super(`${reason} at ${position}`);
+    this.position = position;
+    this.reason = reason;
   }
 }
 

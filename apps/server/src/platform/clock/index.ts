@@ -7,7 +7,10 @@ export const systemClock: Clock = { now: () => Date.now() };
 
 /** A clock tests move by hand. */
 export class ManualClock implements Clock {
-  constructor(private current: number = Date.UTC(2026, 0, 1)) {}
+  private current: number;
+  constructor(start: number = Date.UTC(2026, 0, 1)) {
+    this.current = start;
+  }
   now(): number {
     return this.current;
   }

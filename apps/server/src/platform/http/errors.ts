@@ -29,11 +29,12 @@ export function defineErrors<K extends string>(defs: Record<K, ErrorDefinition>)
 /** An expected failure of a command or query: mapped at the HTTP edge to `{ code, message, details }`. */
 export class DomainError extends Error {
   override name = 'DomainError';
-  constructor(
-    readonly code: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
+  readonly code: string;
+  readonly details: Record<string, unknown>;
+  constructor(code: string, details: Record<string, unknown> = {}) {
     super(code);
+    this.code = code;
+    this.details = details;
   }
 }
 
