@@ -1,52 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
-import { Providers } from '../src/shared/Providers.tsx';
-import { PrefsProvider } from '../src/shared/prefs.tsx';
-import { rememberLanguage } from '../src/shared/i18n.ts';
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithProviders as renderIn } from './render.tsx';
+import { scriptedApi } from './scripted-api.ts';
 import AgentsPage from '../src/admin/AgentsPage.tsx';
 import TemplatesPage from '../src/admin/TemplatesPage.tsx';
 import TokensPage from '../src/agent/account/TokensPage.tsx';
 import PasswordPage from '../src/agent/account/PasswordPage.tsx';
 import { MailStatus } from '../src/agent/MailStatus.tsx';
 
-/**
- * The forms against a scripted server at the network boundary (fetch): each test says what the
- * API answers; the component under test is the real one.
- */
-type Answer = { status: number; body?: unknown };
-type Route = (body: unknown, headers: Record<string, string>) => Answer;
-let routes: Record<string, Route> = {};
-let calls: { key: string; body: unknown; headers: Record<string, string> }[] = [];
-
-beforeEach(() => {
-  routes = {};
-  calls = [];
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    const key = `${init.method} ${url.replace('/api/v1', '')}`;
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    const headers = init.headers as Record<string, string>;
-    calls.push({ key, body, headers });
-    const route = routes[key] ?? Object.entries(routes).find(([k]) => k.endsWith('*') && key.startsWith(k.slice(0, -1)))?.[1];
-    const answer = route ? route(body, headers) : { status: 404, body: { code: 'not_found', message: 'not found', details: {} } };
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
-  });
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
-function renderIn(lang: 'fa' | 'en', ui: React.ReactNode) {
-  rememberLanguage(lang);
-  return render(
-    <Providers>
-      <PrefsProvider signedIn={false}>
-        <MemoryRouter>{ui}</MemoryRouter>
-      </PrefsProvider>
-    </Providers>,
-  );
-}
+// The forms against a scripted server at the network boundary (fetch): each test says what the
+// API answers; the component under test is the real one.
+const { routes, calls } = scriptedApi();
 
 const typeInto = (label: string | RegExp, value: string, index = 0) => fireEvent.change(screen.getAllByLabelText(label)[index]!, { target: { value } });
 const empty = { status: 200, body: { items: [], nextCursor: null } };

@@ -1,20 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, screen } from '@testing-library/react';
 import type { Article } from '@pishkhan/contracts';
-import { Providers } from '../src/shared/Providers.tsx';
-import { PrefsProvider } from '../src/shared/prefs.tsx';
 import { MonthView } from '../src/shared/calendar/MonthView.tsx';
 import { Timeline } from '../src/agent/Timeline.tsx';
-import { rememberLanguage } from '../src/shared/i18n.ts';
-
-function renderIn(lang: 'fa' | 'en', ui: React.ReactNode) {
-  rememberLanguage(lang);
-  return render(
-    <Providers>
-      <PrefsProvider signedIn={false}>{ui}</PrefsProvider>
-    </Providers>,
-  );
-}
+import { renderWithProviders as renderIn } from './render.tsx';
 
 afterEach(() => cleanup());
 

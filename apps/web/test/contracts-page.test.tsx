@@ -1,34 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, Route as RouterRoute, Routes } from 'react-router';
-import { Providers } from '../src/shared/Providers.tsx';
-import { PrefsProvider } from '../src/shared/prefs.tsx';
-import { rememberLanguage } from '../src/shared/i18n.ts';
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route as RouterRoute, Routes } from 'react-router';
+import { renderWithProviders } from './render.tsx';
+import { scriptedApi, type Route } from './scripted-api.ts';
 import ContractsPage from '../src/admin/ContractsPage.tsx';
 import ContractPage from '../src/admin/ContractPage.tsx';
 
-/** The contracts page against a scripted server at the network boundary (fetch), as admin-forms.test.tsx. */
-type Answer = { status: number; body?: unknown };
-type Route = (body: unknown, headers: Record<string, string>) => Answer;
-let routes: Record<string, Route> = {};
-let calls: { key: string; body: unknown }[] = [];
-
-beforeEach(() => {
-  routes = {};
-  calls = [];
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    const key = `${init.method} ${url.replace('/api/v1', '')}`;
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    calls.push({ key, body });
-    const route = routes[key];
-    const answer = route ? route(body, init.headers as Record<string, string>) : { status: 404, body: { code: 'record.not_found', message: 'not found', details: {} } };
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
-  });
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+// The contracts page against a scripted server at the network boundary (fetch), as admin-forms.test.tsx.
+const { routes, calls } = scriptedApi();
 
 const ok = (body: unknown): Route => () => ({ status: 200, body });
 /** 1400-01-01 … 1400-12-29: long past, so expired whatever today is. */
@@ -48,18 +27,13 @@ function world(roles: string[], abilities: { update: boolean; delete: boolean })
 }
 
 function renderIn(lang: 'fa' | 'en', path = '/admin/contracts') {
-  rememberLanguage(lang);
-  render(
-    <Providers>
-      <PrefsProvider signedIn={false}>
-        <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <RouterRoute path="/admin/contracts" element={<ContractsPage />} />
-            <RouterRoute path="/admin/contracts/:id" element={<ContractPage />} />
-          </Routes>
-        </MemoryRouter>
-      </PrefsProvider>
-    </Providers>,
+  renderWithProviders(
+    lang,
+    <Routes>
+      <RouterRoute path="/admin/contracts" element={<ContractsPage />} />
+      <RouterRoute path="/admin/contracts/:id" element={<ContractPage />} />
+    </Routes>,
+    { path },
   );
 }
 

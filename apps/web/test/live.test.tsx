@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, screen } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import type { TicketPresence } from '@pishkhan/contracts';
-import { Providers } from '../src/shared/Providers.tsx';
-import { PrefsProvider } from '../src/shared/prefs.tsx';
-import { rememberLanguage } from '../src/shared/i18n.ts';
+import { renderWithProviders } from './render.tsx';
 import { connectLive, keys, type LiveSource } from '../src/shared/live.ts';
 import { PresenceBar } from '../src/agent/Presence.tsx';
 
@@ -75,11 +73,10 @@ describe('live updates (shared/live.ts)', () => {
 
 describe('PresenceBar', () => {
   function renderBar(lang: 'fa' | 'en', presence: TicketPresence, selfUserId: number) {
-    rememberLanguage(lang);
     // No server here: what the bar shows comes from the cache, as the stream's frames fill it.
     const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
     client.setQueryData(keys.presence(presence.ticketId), presence);
-    return { client, ...render(<Providers client={client}><PrefsProvider signedIn={false}><PresenceBar ticketId={presence.ticketId} selfUserId={selfUserId} /></PrefsProvider></Providers>) };
+    return { client, ...renderWithProviders(lang, <PresenceBar ticketId={presence.ticketId} selfUserId={selfUserId} />, { client }) };
   }
 
   it('shows the other agents, not oneself, with what they do; names as text', () => {

@@ -1,18 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
-import { Providers } from '../src/shared/Providers.tsx';
-import { PrefsProvider } from '../src/shared/prefs.tsx';
-import { rememberLanguage } from '../src/shared/i18n.ts';
+import { cleanup } from '@testing-library/react';
+import { renderWithProviders as renderIn } from './render.tsx';
 import { QueueCount } from '../src/agent/QueueCount.tsx';
-
-function renderIn(lang: 'fa' | 'en', ui: React.ReactNode) {
-  rememberLanguage(lang);
-  return render(
-    <Providers>
-      <PrefsProvider signedIn={false}>{ui}</PrefsProvider>
-    </Providers>,
-  );
-}
 
 afterEach(() => cleanup());
 

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { Providers } from '../src/shared/Providers.tsx';
-import { PrefsProvider } from '../src/shared/prefs.tsx';
-import { rememberLanguage } from '../src/shared/i18n.ts';
+import { renderWithProviders } from './render.tsx';
 import { ApiError } from '../src/shared/api.ts';
 import { useFindStrings } from '../src/shared/find-strings.ts';
 import { Highlighted, HitSnippet, reasonKey, SearchError } from '../src/shared/SearchHits.tsx';
@@ -14,14 +12,7 @@ function WithStrings({ children }: { children: ReactNode }) {
 }
 
 function renderIn(lang: 'fa' | 'en', ui: ReactNode) {
-  rememberLanguage(lang);
-  return render(
-    <Providers>
-      <PrefsProvider signedIn={false}>
-        <WithStrings>{ui}</WithStrings>
-      </PrefsProvider>
-    </Providers>,
-  );
+  return renderWithProviders(lang, <WithStrings>{ui}</WithStrings>);
 }
 
 const marks = (root: Element) => Array.from(root.querySelectorAll('mark')).map((m) => m.textContent);

@@ -1,32 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { Providers } from '../src/shared/Providers.tsx';
-import { PrefsProvider } from '../src/shared/prefs.tsx';
-import { rememberLanguage } from '../src/shared/i18n.ts';
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { renderWithProviders } from './render.tsx';
+import { scriptedApi } from './scripted-api.ts';
 import CalendarPage from '../src/admin/CalendarPage.tsx';
 
-/** The calendar page against a scripted server at the network boundary (fetch), as admin-forms.test.tsx. */
-type Answer = { status: number; body?: unknown };
-let routes: Record<string, (body: unknown) => Answer> = {};
-let calls: { key: string; body: unknown }[] = [];
-
-beforeEach(() => {
-  routes = {};
-  calls = [];
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    const key = `${init.method} ${url.replace('/api/v1', '')}`;
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    calls.push({ key, body });
-    const route = routes[key] ?? Object.entries(routes).find(([k]) => k.endsWith('*') && key.startsWith(k.slice(0, -1)))?.[1];
-    const answer = route ? route(body) : { status: 404, body: { code: 'record.not_found', message: 'not found', details: {} } };
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
-  });
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+// The calendar page against a scripted server at the network boundary (fetch), as admin-forms.test.tsx.
+const { routes, calls } = scriptedApi();
 
 const calendar = (version: number) => ({
   id: 1, name: 'Tehran office hours', timeZone: 'Asia/Tehran', week: { sat: [['08:00', '16:00']], fri: [] }, dateHours: [], displayCalendar: 'jalali', officialHolidays: true,
@@ -34,16 +14,7 @@ const calendar = (version: number) => ({
 });
 
 function renderCalendarPage(lang: 'fa' | 'en') {
-  rememberLanguage(lang);
-  render(
-    <Providers>
-      <PrefsProvider signedIn={false}>
-        <MemoryRouter initialEntries={['/admin/calendars/1']}>
-          <Routes><Route path="/admin/calendars/:id" element={<CalendarPage />} /></Routes>
-        </MemoryRouter>
-      </PrefsProvider>
-    </Providers>,
-  );
+  renderWithProviders(lang, <Routes><Route path="/admin/calendars/:id" element={<CalendarPage />} /></Routes>, { path: '/admin/calendars/1' });
 }
 
 describe('calendar page', () => {

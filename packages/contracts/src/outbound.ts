@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { EmailAddress, Id, Instant } from './common.ts';
+import { EmailAddress, Id, Instant, Version } from './common.ts';
 import { NotificationKind } from './notifications.ts';
 import { RelaySecurity } from './mailboxes.ts';
 
@@ -64,7 +64,8 @@ export type OutboundMessage = Static<typeof OutboundMessage>;
 export const OutboundMessages = Type.Object({ items: Type.Array(OutboundMessage) });
 export type OutboundMessages = Static<typeof OutboundMessages>;
 
-export const EmailReplyCreated = Type.Object({ ticketId: Id, articleId: Id, message: OutboundMessage });
+/** The ticket's status and version after the article, as a reply's answer has them: the composer takes them without a re-read. */
+export const EmailReplyCreated = Type.Object({ ticketId: Id, ticketStatus: Type.String(), ticketVersion: Version, articleId: Id, message: OutboundMessage });
 export type EmailReplyCreated = Static<typeof EmailReplyCreated>;
 
 const RelayView = Type.Object({ host: Type.String(), port: Type.Integer(), security: RelaySecurity, user: Type.Union([Type.String(), Type.Null()]), passwordSet: Type.Boolean() });

@@ -3,11 +3,11 @@ import { Alert, Button, Grid, Group, Modal, NumberInput, Paper, Select, Stack, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ArticleCreated, Contact, Ticket, TicketSummary } from '@pishkhan/contracts';
+import type { Contact, Ticket, TicketSummary } from '@pishkhan/contracts';
 import { api } from '../shared/api.ts';
 import { keys } from '../shared/live.ts';
 import { Bidi, ErrorAlert, StatusBadge, TicketNumber, When } from '../shared/components.tsx';
-import { Composer, type ComposerMode } from '../shared/Composer.tsx';
+import { Composer, type ComposerMode, type TicketAfterSend } from '../shared/Composer.tsx';
 import { useEmailRecipients } from './EmailRecipients.tsx';
 import { useSession } from '../shared/session.ts';
 import { LEVELS, PRIORITIES, TYPES } from '../shared/ticket-words.ts';
@@ -56,12 +56,10 @@ export default function TicketView() {
     void client.invalidateQueries({ queryKey: keys.queues });
   };
   // The article moved the ticket's version: take it at once (and drop any older fetch still in
-  // flight), so an edit made right after a reply or note is not refused as stale.
-  const sent = async (created: ArticleCreated | null) => {
-    if (created) {
-      await client.cancelQueries({ queryKey: keys.ticket(id) });
-      client.setQueryData<Ticket>(keys.ticket(id), (old) => (old && old.id === created.ticketId ? { ...old, version: created.ticketVersion, status: created.ticketStatus as Ticket['status'] } : old));
-    }
+  // flight), so an edit made right after a reply, a reply by mail or a note is not refused as stale.
+  const sent = async (created: TicketAfterSend) => {
+    await client.cancelQueries({ queryKey: keys.ticket(id) });
+    client.setQueryData<Ticket>(keys.ticket(id), (old) => (old && old.id === created.ticketId ? { ...old, version: created.ticketVersion, status: created.ticketStatus as Ticket['status'] } : old));
     void client.invalidateQueries({ queryKey: keys.articles(id) });
     refresh();
   };

@@ -2,11 +2,14 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Button, CloseButton, FileButton, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleCreated, Attachment, AttachmentsUploaded } from '@pishkhan/contracts';
+import type { ArticleCreated, Attachment, AttachmentsUploaded, EmailReplyCreated } from '@pishkhan/contracts';
 import { api } from './api.ts';
 import { Bidi, ErrorAlert } from './components.tsx';
 
 export type ComposerMode = 'reply' | 'email' | 'note';
+
+/** What every send answers of the ticket after it: a reply, a note and a reply by mail alike. */
+export type TicketAfterSend = Pick<ArticleCreated, 'ticketId' | 'ticketStatus' | 'ticketVersion'>;
 
 /** A reply by mail's recipients and their fields (the agent's; the portal has none). */
 export interface EmailRecipientsInput {
@@ -26,9 +29,8 @@ export function Composer({ ticketId, modes, mode: controlledMode, onModeChange, 
   modes: ComposerMode[];
   mode?: ComposerMode;
   onModeChange?: (mode: ComposerMode) => void;
-  /** Called with what the server created: the ticket's new version and status come with it. */
-  /** The created article and the ticket's new version; null for a reply by mail (its answer is the outgoing message). */
-  onSent(created: ArticleCreated | null): void;
+  /** Called with the ticket's new status and version as the send answered them. */
+  onSent(sent: TicketAfterSend): void;
   textareaId?: string;
 }) {
   const { t } = useTranslation();
@@ -61,9 +63,8 @@ export function Composer({ ticketId, modes, mode: controlledMode, onModeChange, 
     setError(null);
     try {
       const attachments = drafts.length ? { attachmentIds: drafts.map((d) => d.id) } : {};
-      // A reply by mail answers the outgoing message, not the ticket's new version: the view refetches it.
-      const created = mode === 'email' && email
-        ? (await api.post(`/tickets/${ticketId}/email/replies`, { body, ...attachments, to: email.to, cc: email.cc }), null)
+      const created: TicketAfterSend = mode === 'email' && email
+        ? await api.post<EmailReplyCreated>(`/tickets/${ticketId}/email/replies`, { body, ...attachments, to: email.to, cc: email.cc })
         : await api.post<ArticleCreated>(`/tickets/${ticketId}/${mode === 'note' ? 'notes' : 'replies'}`, { body, ...attachments });
       setBody('');
       setDrafts([]);

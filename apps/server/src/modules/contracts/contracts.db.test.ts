@@ -1,34 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../platform/clock/index.ts';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import type { TestApp } from '../../../test/harness.ts';
 import { makeContact, makeOrganization } from '../../../test/factories.ts';
-import { expectStatus, makeDesk, openTicket, patchCurrent, type Desk } from '../tickets/tickets.test-kit.ts';
+import { expectStatus, openTicket, patchCurrent, type Desk } from '../tickets/tickets.test-kit.ts';
+import { defaultPolicy, H, slaTestApp, type SlaTestApp } from '../../../test/sla-desk.ts';
 
 let t: TestApp;
 let d: Desk;
-const H = 3_600_000;
+let settle: SlaTestApp['settle'];
 const BASE = '/api/v1/admin/contracts';
 let strict: { id: number };
 let requests: { id: number };
 
 beforeAll(async () => {
-  // Saturday 2026-11-28 (1405/9/7) 08:00 in Tehran: a full working day ahead.
-  t = await createTestApp({ clock: new ManualClock(Date.UTC(2026, 10, 28, 4, 30)) });
-  d = await makeDesk(t);
-  const calendarId = (expectStatus(await d.adminOnly.client.get('/api/v1/admin/sla/policies'), 200).items as { calendarId: number }[])[0]!.calendarId;
+  ({ t, d, settle } = await slaTestApp());
+  const { calendarId } = await defaultPolicy(d);
   strict = expectStatus(await d.adminOnly.client.post('/api/v1/admin/sla/policies', { name: 'طلایی', calendarId, targets: { '3': { firstResponse: 60, resolution: 120 } } }), 201);
   requests = expectStatus(await d.adminOnly.client.post('/api/v1/admin/sla/policies', { name: 'درخواست‌ها', calendarId, targets: { '3': { firstResponse: 5000, resolution: 10000 } } }), 201);
 });
 afterAll(() => t.destroy());
 
-async function settle(ticks = false) {
-  if (ticks) await t.ctx.jobs.tickSchedules();
-  for (let i = 0; i < 4; i++) {
-    await t.ctx.jobs.drain();
-    await t.ctx.events.dispatchPending();
-  }
-  await t.ctx.jobs.drain();
-}
 const policyOf = async (id: number) => (await t.ctx.db.selectFrom('tickets').select('sla_policy_id').where('id', '=', id).executeTakeFirstOrThrow()).sla_policy_id;
 const penalties = { perBreach: '1000000', perHour: '100000', tierBasis: 'delay_hours', tiers: [{ from: 2, perBreach: '2000000', perHour: '200000' }], cap: null, capPeriod: 'jalali_month' };
 
@@ -76,8 +66,7 @@ describe('contracts', () => {
     await settle();
     expect(await policyOf(incident.id)).toBe(strict.id);
     expect(await policyOf(request.id)).toBe(requests.id);
-    const defaultId = (expectStatus(await d.adminOnly.client.get('/api/v1/admin/sla/policies'), 200).items as { id: number; isDefault: boolean }[]).find((p) => p.isDefault)!.id;
-    expect(await policyOf(elsewhere.id)).toBe(defaultId);
+    expect(await policyOf(elsewhere.id)).toBe((await defaultPolicy(d)).id);
   });
 
   it('reports the penalty of a Jalali month from the breaches: per breach, per business hour, tier, cap', async () => {

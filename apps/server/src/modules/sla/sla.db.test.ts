@@ -1,26 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { expectStatus, makeDesk, openTicket, outboxOf, patchCurrent, type Desk } from '../tickets/tickets.test-kit.ts';
+import type { TestApp } from '../../../test/harness.ts';
+import { expectStatus, openTicket, outboxOf, patchCurrent, type Desk } from '../tickets/tickets.test-kit.ts';
+import { defaultPolicy as defaultPolicyOf, H, slaTestApp, type SlaTestApp } from '../../../test/sla-desk.ts';
 
 let t: TestApp;
 let d: Desk;
-const H = 3_600_000;
+let settle: SlaTestApp['settle'];
 beforeAll(async () => {
-  // Saturday 2026-11-28 08:00 in Tehran: a full working day ahead.
-  t = await createTestApp({ clock: new (await import('../../platform/clock/index.ts')).ManualClock(Date.UTC(2026, 10, 28, 4, 30)) });
-  d = await makeDesk(t);
+  ({ t, d, settle } = await slaTestApp());
 });
 afterAll(() => t.destroy());
 
-/** Everything the outbox and the schedules cause, as the runner would. */
-async function settle(ticks = false) {
-  if (ticks) await t.ctx.jobs.tickSchedules();
-  for (let i = 0; i < 4; i++) {
-    await t.ctx.jobs.drain();
-    await t.ctx.events.dispatchPending();
-  }
-  await t.ctx.jobs.drain();
-}
 const sla = (id: number) =>
   t.ctx.db
     .selectFrom('tickets')
@@ -32,7 +22,7 @@ const history = (id: number, field: string) => t.ctx.db.selectFrom('ticket_histo
 const closedNotices = async (id: number) =>
   (await t.ctx.db.selectFrom('notifications').select('id').where('ticket_id', '=', id).where('kind', '=', 'ticket.closed').execute()).length +
   (await t.ctx.db.selectFrom('outbound_messages').select('id').where('ticket_id', '=', id).where('notification_kind', '=', 'ticket.closed').execute()).length;
-const defaultPolicy = async () => (expectStatus(await d.adminOnly.client.get('/api/v1/admin/sla/policies'), 200).items as { id: number; isDefault: boolean; calendarId: number }[]).find((p) => p.isDefault)!;
+const defaultPolicy = () => defaultPolicyOf(d);
 
 describe('SLA on tickets', () => {
   it('runs on the dialect under test', () => expect(t.ctx.dialect.name).toBe(t.dialect));

@@ -4,8 +4,7 @@ import { DomainError } from '../../../platform/http/errors.ts';
 import type { AppContext } from '../../../context.ts';
 import { appendArticle } from '../../tickets/index.ts';
 import { OutboundErrors } from '../outbound/outbound.errors.ts';
-import type { OutboundRow } from '../outbound/outbound.repository.ts';
-import { queueArticleMail } from '../outbound/reply-mail.ts';
+import { queueArticleMail, type EmailArticleSent } from '../outbound/reply-mail.ts';
 
 /**
  * "Message a third party" (a vendor, while the ticket waits on them): the text is kept as an
@@ -18,7 +17,7 @@ export const messageThirdParty = defineCommand(
   async (
     ctx: AppContext,
     input: { actor: Actor; ticketId: number; to: string[]; cc?: string[]; subject?: string; body: string; idempotencyKey?: string | undefined },
-  ): Promise<{ ticketId: number; articleId: number; message: OutboundRow | undefined }> => {
+  ): Promise<EmailArticleSent> => {
     const appended = await appendArticle(ctx, { actor: input.actor, ticketId: input.ticketId, kind: 'note', body: input.body, idempotencyKey: input.idempotencyKey });
     if (appended.article.row.author_kind !== 'agent') throw new DomainError(OutboundErrors['email.reply_not_from_desk']);
     const articleId = appended.article.row.id;
@@ -34,6 +33,6 @@ export const messageThirdParty = defineCommand(
       body: input.body,
       createdByUserId: input.actor.kind === 'user' ? input.actor.userId : null,
     });
-    return { ticketId: appended.ticket.id, articleId, message };
+    return { ticketId: appended.ticket.id, ticketStatus: appended.ticket.status, ticketVersion: appended.ticket.version, articleId, message };
   },
 );

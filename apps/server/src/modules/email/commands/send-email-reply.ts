@@ -4,8 +4,8 @@ import { DomainError } from '../../../platform/http/errors.ts';
 import type { AppContext } from '../../../context.ts';
 import { appendArticle, ticketNotificationFacts } from '../../tickets/index.ts';
 import { OutboundErrors } from '../outbound/outbound.errors.ts';
-import { outboundOfArticle, type OutboundRow } from '../outbound/outbound.repository.ts';
-import { queueArticleMail, replyAllRecipients } from '../outbound/reply-mail.ts';
+import { outboundOfArticle } from '../outbound/outbound.repository.ts';
+import { queueArticleMail, replyAllRecipients, type EmailArticleSent } from '../outbound/reply-mail.ts';
 
 const asAddresses = (list: readonly string[] | undefined) => list?.map((address) => ({ address, name: null }));
 
@@ -20,12 +20,13 @@ export const sendEmailReply = defineCommand(
   async (
     ctx: AppContext,
     input: { actor: Actor; ticketId: number; body: string; attachmentIds?: readonly number[] | undefined; to?: string[]; cc?: string[]; bcc?: string[]; idempotencyKey?: string | undefined },
-  ): Promise<{ ticketId: number; articleId: number; message: OutboundRow | undefined }> => {
+  ): Promise<EmailArticleSent> => {
     const appended = await appendArticle(ctx, { actor: input.actor, ticketId: input.ticketId, kind: 'reply', body: input.body, attachmentIds: input.attachmentIds, idempotencyKey: input.idempotencyKey });
     const articleId = appended.article.row.id;
     if (appended.article.row.author_kind !== 'agent') throw new DomainError(OutboundErrors['email.reply_not_from_desk']);
     const existing = await outboundOfArticle(ctx.db, articleId);
-    if (existing) return { ticketId: appended.ticket.id, articleId, message: existing };
+    const ticketAfter = { ticketId: appended.ticket.id, ticketStatus: appended.ticket.status, ticketVersion: appended.ticket.version, articleId };
+    if (existing) return { ...ticketAfter, message: existing };
     const ticket = (await ticketNotificationFacts(ctx.db, appended.ticket.id))!;
     const defaults = await replyAllRecipients(ctx.db, ticket);
     const message = await queueArticleMail(ctx.db, ctx, {
@@ -39,6 +40,6 @@ export const sendEmailReply = defineCommand(
       body: input.body,
       createdByUserId: input.actor.kind === 'user' ? input.actor.userId : null,
     });
-    return { ticketId: ticket.id, articleId, message };
+    return { ...ticketAfter, message };
   },
 );

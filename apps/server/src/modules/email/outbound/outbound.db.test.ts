@@ -119,6 +119,10 @@ describe('mail out', () => {
     const res = await agentClient.post(`/api/v1/tickets/${id}/email/replies`, { body: 'To everyone', to: [requester.email, mailbox.address.toUpperCase()], cc: [watcherCc], bcc: ['boss@example.test'] });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().message).toMatchObject({ status: 'queued', to: [{ address: requester.email }], cc: [{ address: watcherCc }], bcc: [{ address: 'boss@example.test' }] });
+    // The answer carries the ticket as the reply left it, so the composer need not read it again.
+    const after = (await agentClient.get(`/api/v1/tickets/${id}`)).json();
+    expect(res.json()).toMatchObject({ ticketId: id, ticketStatus: after.status, ticketVersion: after.version });
+    expect(after.version).toBeGreaterThan(1);
     await deliver();
     const caught = sink.caught.at(-1)!;
     expect(caught.envelope.to.sort()).toEqual([requester.email, watcherCc, 'boss@example.test'].sort());

@@ -57,7 +57,7 @@ export function registerOutboundRoutes(app: App, ctx: AppContext): void {
         ...(bcc ? { bcc } : {}),
         idempotencyKey: request.headers['idempotency-key'],
       });
-      return reply.status(201).send({ ticketId: result.ticketId, articleId: result.articleId, message: presentOutbound(result.message!) });
+      return reply.status(201).send({ ...result, message: presentOutbound(result.message!) });
     },
   );
 
@@ -75,7 +75,7 @@ export function registerOutboundRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const result = await messageThirdParty(ctx, { actor: request.actor, ticketId: request.params.id, ...request.body, idempotencyKey: request.headers['idempotency-key'] });
-      return reply.status(201).send({ ticketId: result.ticketId, articleId: result.articleId, message: presentOutbound(result.message!) });
+      return reply.status(201).send({ ...result, message: presentOutbound(result.message!) });
     },
   );
 

@@ -4,8 +4,17 @@ import { contactReach } from '../../people/index.ts';
 import { articleFacts, publicAttachmentsOfArticle, ticketNotificationFacts, type TicketNotificationFacts } from '../../tickets/index.ts';
 import { plainToHtml, taggedSubject, withSignature, type MailAddress } from './compose.ts';
 import { latestInboundMail } from './inbound-facts.ts';
-import { groupSignature } from './outbound.repository.ts';
+import { groupSignature, type OutboundRow } from './outbound.repository.ts';
 import { queueMail, type MailPurpose } from './queue-mail.ts';
+
+/** What a desk article sent by mail answers: the ticket after the article (its status and version, for the composer to take) and the mail. */
+export interface EmailArticleSent {
+  ticketId: number;
+  ticketStatus: string;
+  ticketVersion: number;
+  articleId: number;
+  message: OutboundRow | undefined;
+}
 
 /** Reply-all: the requester, then the Cc's of the latest customer mail (our own mailboxes are taken out when queued). */
 export async function replyAllRecipients(db: Db, ticket: TicketNotificationFacts): Promise<{ to: MailAddress[]; cc: MailAddress[]; language: 'fa' | 'en' }> {

@@ -2,16 +2,13 @@ import type { Actor } from '../../../platform/actor.ts';
 import { actorUserId } from '../../../platform/actor.ts';
 import { defineCommand } from '../../../platform/commands/index.ts';
 import { recordEvent } from '../../../platform/events/index.ts';
-import { CommonErrors, DomainError } from '../../../platform/http/errors.ts';
-import { authorize, authorizeEdit } from '../../../platform/policy/index.ts';
 import { revokeSignIn, revokeTicketLinksOfContacts } from '../../access/index.ts';
-import { recordAudit } from '../../audit/index.ts';
 import { insertContactHistory } from '../contact-history.repository.ts';
-import { findContactForUpdate, moveContactAddresses, updateContactAtVersion, type ContactRow } from '../contacts.repository.ts';
+import { findContactForUpdate, moveContactAddresses, updateContactAtVersion } from '../contacts.repository.ts';
 import type { MergeContext } from '../people.context.ts';
-import { PeopleErrors } from '../people.errors.ts';
 import { contactAccessOf, contactPolicy } from '../people.policy.ts';
 import { contactView, type ContactView } from '../people.queries.ts';
+import { holdMergePair, moveReferences, recordMerge } from '../merge-steps.ts';
 
 /**
  * Merges a contact (the loser, at the version last read) into another (the survivor; admin only,
@@ -25,18 +22,7 @@ import { contactView, type ContactView } from '../people.queries.ts';
 export const mergeContact = defineCommand(
   'contact.merge',
   async (ctx: MergeContext, input: { actor: Actor; id: number; intoId: number; version: number }): Promise<ContactView> => {
-    // Both rows are held, the lower id first, so two crossing merges cannot deadlock.
-    const [firstId, secondId] = input.id < input.intoId ? [input.id, input.intoId] : [input.intoId, input.id];
-    const first = await findContactForUpdate(ctx.db, firstId);
-    const second = firstId === secondId ? first : await findContactForUpdate(ctx.db, secondId);
-    const loserRow = firstId === input.id ? first : second;
-    const loser = authorizeEdit(contactPolicy, input.actor, 'merge', loserRow, input.version, contactAccessOf);
-    if (input.intoId === loser.id) throw new DomainError(PeopleErrors['merge.into_itself'], { field: 'intoId' });
-    if (loser.merged_into_id !== null) throw new DomainError(PeopleErrors['merge.already_merged'], { mergedIntoId: loser.merged_into_id });
-    const into: ContactRow | undefined = firstId === input.intoId ? first : second;
-    if (!into) throw new DomainError(CommonErrors['record.invalid_reference'], { field: 'intoId', ids: [input.intoId] });
-    authorize(contactPolicy, input.actor, 'merge', contactAccessOf(into));
-    if (into.active !== 1 || into.merged_into_id !== null) throw new DomainError(PeopleErrors['merge.into_inactive'], { field: 'intoId', ids: [into.id] });
+    const { loser, into } = await holdMergePair(ctx.db, input, findContactForUpdate, contactPolicy, contactAccessOf);
 
     const now = ctx.clock.now();
     const actorId = actorUserId(input.actor);
@@ -48,9 +34,7 @@ export const mergeContact = defineCommand(
     await updateContactAtVersion(ctx.db, loser.id, loser.version, { active: 0, merged_into_id: into.id, user_id: null, updated_at: now });
     await updateContactAtVersion(ctx.db, into.id, into.version, { ...(signIn === 'moved' ? { user_id: loser.user_id } : {}), updated_at: now });
     await moveContactAddresses(ctx.db, loser.id, into.id);
-    const moved = new Set<number>();
-    for (const mover of ctx.mergeMovers) for (const id of await mover.moveContact(ctx.db, loser.id, into.id, { now, actorUserId: actorId })) moved.add(id);
-    const ticketIds = [...moved].sort((a, b) => a - b);
+    const ticketIds = await moveReferences(ctx.mergeMovers, (mover, at) => mover.moveContact(ctx.db, loser.id, into.id, at), { now, actorUserId: actorId });
 
     await history(loser.id, 'merged_into', null, String(into.id));
     if (loser.active === 1) await history(loser.id, 'active', '1', '0');
@@ -63,8 +47,13 @@ export const mergeContact = defineCommand(
     }
     await revokeTicketLinksOfContacts(ctx.db, [loser.id], now);
 
-    await recordAudit(ctx, input.actor, 'contact.merged', { targetType: 'contact', targetId: loser.id, details: { intoId: into.id, tickets: ticketIds.length, signIn } });
-    await recordEvent(ctx.db, ctx.clock, 'contact.merged', { contactId: loser.id, intoId: into.id, actorUserId: actorId, ticketIds });
+    await recordMerge(
+      ctx,
+      input.actor,
+      'contact.merged',
+      { loserId: loser.id, intoId: into.id, details: { tickets: ticketIds.length, signIn } },
+      { contactId: loser.id, intoId: into.id, actorUserId: actorId, ticketIds },
+    );
     if (signIn === 'moved') await recordEvent(ctx.db, ctx.clock, 'contact.sign_in_linked', { contactId: into.id, userId: loser.user_id!, actorUserId: actorId });
     return (await contactView(ctx.db, into.id))!;
   },
