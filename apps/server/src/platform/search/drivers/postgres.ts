@@ -116,6 +116,9 @@ export const postgresSearchIndex: SearchIndex = {
       return rows.rows.map((r) => ({ kind: request.kind, id: Number(r.ref_id), score: 0, updatedAt: Number(r.updated_at) }));
     }
     // ts_rank reads each candidate's whole tsvector: only the newest window of matches in scope is ranked.
+    // The planner picks the plan from the tsvector statistics (most_common_elems): a common word walks
+    // the primary key backwards and stops at the window; a rare one takes the GIN bitmap and sorts its few
+    // matches. Forcing the bitmap for all (`doc_id + 0`) made «و» 55 → 271 ms at 100,000 tickets.
     const window = Math.max(RANK_WINDOW, request.offset + request.limit);
     const rows = await sql<{ ref_id: number; updated_at: number; score: number }>`
       with candidates as (
