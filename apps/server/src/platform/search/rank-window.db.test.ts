@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenize } from '@pishkhan/text';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { RANK_WINDOW, type SearchDocument, type SearchKind, type TextQuery } from './index.ts';
+import { RANK_WINDOW, rankWindow, type SearchDocument, type SearchKind, type TextQuery } from './index.ts';
 
 /**
  * The ranking contract of ADR 0028 on both databases, through the port: a worded search ranks the
@@ -47,12 +47,19 @@ describe('ranking within the newest matches (ADR 0028)', () => {
     expect((await find('ticket', words('زرافه'), 1))[0]!.id).toBe(N + 1);
   });
 
+  it('pages inside one window neither repeat nor skip a hit; a page past it ranks the next multiple', async () => {
+    const whole = (await find('ticket', words('زرافه'), 30)).map((h) => h.id);
+    const paged = [...(await find('ticket', words('زرافه'), 10)), ...(await find('ticket', words('زرافه'), 10, 10)), ...(await find('ticket', words('زرافه'), 10, 20))].map((h) => h.id);
+    expect(paged).toEqual(whole);
+    expect([rankWindow(0, 21), rankWindow(0, RANK_WINDOW), rankWindow(0, RANK_WINDOW + 1), rankWindow(RANK_WINDOW, 101)]).toEqual([RANK_WINDOW, RANK_WINDOW, 2 * RANK_WINDOW, 2 * RANK_WINDOW]);
+  });
+
   it('a cursor past the window widens it to the page’s end', async () => {
     const page = await find('ticket', words('زرافه'), 10, RANK_WINDOW);
     expect(page).toHaveLength(10);
   });
 
-  it('contacts are found under a thousand ticket postings of the same word', async () => {
+  it('contacts are found under hundreds of ticket postings of the same word', async () => {
     expect((await find('contact', words('زرافه'))).map((h) => h.id)).toEqual([3]);
     expect(await find('organization', words('زرافه'))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import { fieldTokens, FIELDS, lexiconWords, type Field } from '../document-text.ts';
-import { docId, RANK_WINDOW, type SearchDocument, type SearchIndex, type SearchRequest, type TextQuery, type TextTerm } from '../types.ts';
+import { docId, rankWindow, type SearchDocument, type SearchIndex, type SearchRequest, type TextQuery, type TextTerm } from '../types.ts';
 import { weightedHits } from '../weighted.ts';
 
 /**
@@ -119,7 +119,7 @@ export const postgresSearchIndex: SearchIndex = {
     // The planner picks the plan from the tsvector statistics (most_common_elems): a common word walks
     // the primary key backwards and stops at the window; a rare one takes the GIN bitmap and sorts its few
     // matches. Forcing the bitmap for all (`doc_id + 0`) made «و» 55 → 271 ms at 100,000 tickets.
-    const window = Math.max(RANK_WINDOW, request.offset + request.limit);
+    const window = rankWindow(request.offset, request.limit);
     const rows = await sql<{ ref_id: number; updated_at: number; score: number }>`
       with candidates as (
         select e.doc_id from search_entries e

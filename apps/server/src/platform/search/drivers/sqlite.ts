@@ -1,12 +1,12 @@
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import { fieldTokens, lexiconWords, paddedWord, trigrams } from '../document-text.ts';
 import { weightedHits } from '../weighted.ts';
-import { docId, kindCode, RANK_WINDOW, type SearchIndex, type SearchRequest, type TextQuery, type TextTerm } from '../types.ts';
+import { docId, kindCode, rankWindow, type SearchIndex, type SearchRequest, type TextQuery, type TextTerm } from '../types.ts';
 
 /**
  * SQLite driver: a contentless FTS5 table (`search_fts`, contentless_delete) over the normalised
  * tokens of each field — the original text stays in its module's tables — ranked with bm25
- * (title ×8, identifiers ×4, text ×1) over the most recent RANK_WINDOW matches the reader may see
+ * (title ×8, identifiers ×4, text ×1) over the newest RANK_WINDOW matches the reader may see
  * (ADR 0028), ties broken by `search_entries.updated_at`. The lexicon
  * `search_terms` has a trigram FTS5 companion (`search_terms_grams`) for typo candidates.
  * Row id = record id × 4 + kind code (types.ts docId).
@@ -111,7 +111,7 @@ export const sqliteSearchIndex: SearchIndex = {
     const last = top.rows[0]?.d;
     if (last === null || last === undefined) return [];
     // The ranked window: the newest matches in scope, FTS5 walking its rowids down and stopping there (no score computed yet).
-    const window = Math.max(RANK_WINDOW, request.offset + request.limit);
+    const window = rankWindow(request.offset, request.limit);
     const edge = await sql<{ first: number | null }>`
       select min(r) as first from (select search_fts.rowid as r from search_fts
         where search_fts match ${match} and search_fts.rowid % 4 = ${code} and search_fts.rowid <= ${rowidBound(last)} and ${scopeSql(request, sql<number>`(search_fts.rowid / 4)`)}
