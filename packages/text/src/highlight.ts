@@ -48,12 +48,14 @@ function matches(terms: HighlightTerms, token: string): boolean {
  * apart from its prefix or suffix («می شود», «کتاب ها») is one token of the key: the two words
  * are tried together as well, and highlighted as one range.
  */
-export function highlightRanges(text: string, terms: HighlightTerms): Range[] {
+export function highlightRanges(text: string, terms: HighlightTerms, within = Number.POSITIVE_INFINITY): Range[] {
   if (terms.tokens.size === 0 && terms.prefixes.length === 0) return [];
   const spans = wordSpans(text);
   const out: Range[] = [];
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k]!;
+    // `within` characters past the first range nothing more is wanted (a snippet's window): each word costs a tokenize.
+    if (out.length > 0 && span.start >= out[0]![1] + within) break;
     const next = spans[k + 1];
     if (next && /^[ \t]+$/.test(text.slice(span.end, next.start))) {
       const joined = tokenize(text.slice(span.start, next.end));
@@ -82,7 +84,8 @@ const ELLIPSIS = '…';
  * highlight ranges shifted into it. Null when nothing in the text matched.
  */
 export function snippetOf(text: string, terms: HighlightTerms, maxLength = 200): SnippetText | null {
-  const ranges = highlightRanges(text, terms);
+  // The window ends at most maxLength past the first range's end: ranges beyond it are never shown.
+  const ranges = highlightRanges(text, terms, maxLength);
   if (ranges.length === 0) return null;
   const flat = text.replace(/\s/g, ' ');
   let start = Math.max(0, ranges[0]![0] - Math.floor(maxLength / 4));

@@ -60,6 +60,17 @@ describe('highlightRanges', () => {
       }),
     );
   });
+  it('`within` stops past the first range: the same ranges, up to that far', () => {
+    const alphabet = fc.constantFrom(...'ab کتی ي\u200c۱1.'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80 }).map((a) => a.join('')), fc.constantFrom('ab', 'کتاب', 'ی', '1'), fc.integer({ min: 0, max: 30 }), (text, q, within) => {
+        const all = highlightRanges(text, terms(q));
+        const near = highlightRanges(text, terms(q), within);
+        expect(all.slice(0, near.length)).toEqual(near);
+        if (all.length) expect(near).toEqual(all.filter(([s]) => s < all[0]![1] + within));
+      }),
+    );
+  });
 });
 
 describe('snippetOf', () => {

@@ -3,7 +3,7 @@ import type { Role } from '../platform/actor.ts';
 import { transaction } from '../platform/db/index.ts';
 import { hashPassword, insertUser } from '../modules/access/index.ts';
 import { defaultGroupId, insertAgent, insertContactsBulk, insertGroup, insertOrganizationsBulk } from '../modules/people/index.ts';
-import { importTickets, type ImportedArticle, type ImportedChange, type ImportedTicket } from '../modules/tickets/index.ts';
+import { importTickets, ticketSettings, type ImportedArticle, type ImportedChange, type ImportedTicket } from '../modules/tickets/index.ts';
 import { indexContacts, indexOrganizations, indexTickets } from '../modules/search/index.ts';
 import type { Db } from '../schema.ts';
 import { Generator } from './generator.ts';
@@ -71,6 +71,9 @@ export async function seedBench(ctx: AppContext, options: BenchOptions): Promise
   const people = await transaction(ctx.db, (trx) => seedPeople(trx, gen, start, options));
   say(`people: ${people.groupIds.length} groups, ${options.agents ?? 50} agents, ${people.contacts.length} contacts (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
+  // What a desk of this age has long settled: a resolved ticket past the auto-close age is closed
+  // (by the system, at that age), so a freshly started server has no years-old sweep backlog.
+  const autoCloseMs = (await ticketSettings.get(ctx.db, 'tickets.auto_close_after_days')) * DAY;
   const total = options.tickets;
   const span = end - start - DAY;
   let articles = 0;
@@ -81,7 +84,7 @@ export async function seedBench(ctx: AppContext, options: BenchOptions): Promise
     const drafts: ImportedTicket[] = [];
     for (let i = from; i < Math.min(total, from + BATCH); i++) {
       const createdAt = start + Math.floor((i / total) * span) + gen.int(0, Math.max(1, Math.floor(span / total)));
-      drafts.push(benchTicket(gen, people, createdAt, end));
+      drafts.push(benchTicket(gen, people, createdAt, end, autoCloseMs));
     }
     await transaction(ctx.db, async (trx) => {
       // importTickets records no events, so the search jobs never hear of these tickets: index them
@@ -154,8 +157,11 @@ async function seedPeople(trx: Db, gen: Generator, start: number, options: Bench
 
 const CHANNELS = ['portal', 'email', 'email', 'phone', 'agent', 'api'] as const;
 
-/** One ticket with a plausible past: taken, answered, noted, maybe referred, escalated, resolved and closed. */
-function benchTicket(gen: Generator, people: People, createdAt: number, end: number): ImportedTicket {
+/**
+ * One ticket with a plausible past: taken, answered, noted, maybe referred, escalated, resolved and closed.
+ * A resolved one whose auto-close age (`autoCloseMs`, 0: never) has passed by `end` was closed by the system then.
+ */
+function benchTicket(gen: Generator, people: People, createdAt: number, end: number, autoCloseMs: number): ImportedTicket {
   const topic = gen.topic();
   const req = gen.request(topic);
   // Half the tickets in the first three groups (the Service Desk side is the busiest).
@@ -164,7 +170,7 @@ function benchTicket(gen: Generator, people: People, createdAt: number, end: num
   const ownerGroupId = referred ? people.groupIds[0]! : assigneeGroupId;
   const requester = people.contacts[gen.int(0, people.contacts.length - 1)]!;
   const r = gen.next();
-  const status = r < 0.05 ? 'new' : r < 0.2 ? 'open' : r < 0.25 ? 'pending_customer' : r < 0.3 ? 'pending_third_party' : r < 0.35 ? 'resolved' : 'closed';
+  let status: ImportedTicket['status'] = r < 0.05 ? 'new' : r < 0.2 ? 'open' : r < 0.25 ? 'pending_customer' : r < 0.3 ? 'pending_third_party' : r < 0.35 ? 'resolved' : 'closed';
   const team = people.members.get(assigneeGroupId)!;
   const worker = status === 'new' || team.length === 0 ? null : team[gen.int(0, team.length - 1)]!;
   let at = createdAt;
@@ -198,6 +204,11 @@ function benchTicket(gen: Generator, people: People, createdAt: number, end: num
     if (status === 'closed') {
       next();
       changes.push({ field: 'status', from: 'resolved', to: 'closed', actorUserId: null, at });
+    } else if (status === 'resolved' && autoCloseMs > 0 && at + autoCloseMs <= end) {
+      // The sweep's auto-close, as it happened: the system closed it at the age (no draw from gen, so the rest of the data stays as it was).
+      at += autoCloseMs;
+      changes.push({ field: 'status', from: 'resolved', to: 'closed', actorUserId: null, at });
+      status = 'closed';
     }
   }
   const e = gen.next();

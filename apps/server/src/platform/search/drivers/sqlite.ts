@@ -1,18 +1,20 @@
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import { fieldTokens, lexiconWords, paddedWord, trigrams } from '../document-text.ts';
 import { weightedHits } from '../weighted.ts';
-import { docId, kindCode, type SearchIndex, type SearchRequest, type TextQuery, type TextTerm } from '../types.ts';
+import { docId, kindCode, rankWindow, type SearchIndex, type SearchRequest, type TextQuery, type TextTerm } from '../types.ts';
 
 /**
  * SQLite driver: a contentless FTS5 table (`search_fts`, contentless_delete) over the normalised
  * tokens of each field — the original text stays in its module's tables — ranked with bm25
- * (title ×8, identifiers ×4, text ×1), ties broken by `search_entries.updated_at`. The lexicon
+ * (title ×8, identifiers ×4, text ×1) over the newest RANK_WINDOW matches the reader may see
+ * (ADR 0028), ties broken by `search_entries.updated_at`. The lexicon
  * `search_terms` has a trigram FTS5 companion (`search_terms_grams`) for typo candidates.
  * Row id = record id × 4 + kind code (types.ts docId).
  */
 
 const CHUNK = 200;
 const BM25 = 'bm25(search_fts, 8.0, 4.0, 1.0, 1.0)';
+
 
 /** The schema (migration 202612021300): FTS5 tables next to the portable search_entries and search_terms. */
 export async function createSqliteSearchSchema(db: Kysely<any>): Promise<void> {
@@ -45,6 +47,14 @@ export function ftsQuery(query: TextQuery, internal: boolean): string | null {
 function negativeQuery(query: TextQuery, internal: boolean): string {
   const q = query.mustNot.map(termExpression).join(' OR ');
   return internal ? q : `{title meta body} : (${q})`;
+}
+
+/**
+ * A rowid bound FTS5 can seek to. better-sqlite3 binds a JS number as a REAL, and FTS5 then walks the
+ * whole doclist instead of starting at the bound (150 ms instead of 0.1 ms for «و» below rowid 8,003).
+ */
+function rowidBound(value: number): RawBuilder<number> {
+  return sql<number>`cast(${value} as integer)`;
 }
 
 function scopeSql(request: { scope?: SearchRequest['scope'] }, ref: RawBuilder<number>): Expression<any> {
@@ -96,10 +106,22 @@ export const sqliteSearchIndex: SearchIndex = {
         order by e.updated_at desc, e.ref_id desc limit ${request.limit} offset ${request.offset}`.execute(db);
       return rows.rows.map((r) => ({ kind: request.kind, id: Number(r.ref_id), score: 0, updatedAt: Number(r.updated_at) }));
     }
+    // The kind's rows end at its highest doc id: a contact search need not walk the tickets' postings above it.
+    const top = await sql<{ d: number | null }>`select max(doc_id) as d from search_entries where kind = ${request.kind}`.execute(db);
+    const last = top.rows[0]?.d;
+    if (last === null || last === undefined) return [];
+    // The ranked window: the newest matches in scope, FTS5 walking its rowids down and stopping there (no score computed yet).
+    const window = rankWindow(request.offset, request.limit);
+    const edge = await sql<{ first: number | null }>`
+      select min(r) as first from (select search_fts.rowid as r from search_fts
+        where search_fts match ${match} and search_fts.rowid % 4 = ${code} and search_fts.rowid <= ${rowidBound(last)} and ${scopeSql(request, sql<number>`(search_fts.rowid / 4)`)}
+        order by search_fts.rowid desc limit ${window})`.execute(db);
+    const first = edge.rows[0]?.first;
+    if (first === null || first === undefined) return [];
     const rows = await sql<{ ref_id: number; updated_at: number; score: number }>`
       select e.ref_id, e.updated_at, round(${sql.raw(BM25)}, 6) as score
       from search_fts join search_entries e on e.doc_id = search_fts.rowid
-      where search_fts match ${match} and search_fts.rowid % 4 = ${code} and ${scopeSql(request, ref)}
+      where search_fts match ${match} and search_fts.rowid % 4 = ${code} and search_fts.rowid between ${rowidBound(first)} and ${rowidBound(last)} and ${scopeSql(request, ref)}
       order by score, e.updated_at desc, e.ref_id desc limit ${request.limit} offset ${request.offset}`.execute(db);
     return rows.rows.map((r) => ({ kind: request.kind, id: Number(r.ref_id), score: -Number(r.score), updatedAt: Number(r.updated_at) }));
   },
