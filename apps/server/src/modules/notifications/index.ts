@@ -7,7 +7,7 @@ import { notificationJobs } from './notifications.jobs.ts';
 import { registerNotificationRoutes } from './notifications.routes.ts';
 import { registerMailLinkRoutes } from './mail-links/mail-links.routes.ts';
 import { emailDriver } from './drivers/email.ts';
-import { linkMailJob, lockNoticeJob } from './link-mail.ts';
+import { linkMailJob, lockNoticeJob, mailsOwnLink } from './link-mail.ts';
 
 export type { NotificationDriver, NotificationMail, NotificationMailer, NotificationRecipient, OutgoingNotification, SmsSender } from './drivers/types.ts';
 export { CUSTOMER_KINDS } from './templates/defaults.ts';
@@ -36,7 +36,8 @@ export function registerNotifications(app: App, ctx: AppContext, options: Notifi
     jobs: [...(jobs ?? []), linkMailJob(ctx, options.mailer), lockNoticeJob(ctx, options.mailer)],
     subscriptions: [
       ...(subscriptions ?? []),
-      { event: 'access.link_issued', job: 'notifications.link_mail' },
+      // Most links travel inside another mail (every new mail ticket issues two): those make no job.
+      { event: 'access.link_issued', job: 'notifications.link_mail', when: (link) => options.mailer !== undefined && mailsOwnLink(link) },
       { event: 'access.account_locked', job: 'notifications.account_locked' },
     ],
   };

@@ -1,3 +1,4 @@
+import type { EventMap } from '@pishkhan/contracts';
 import { defineJob, type AppContext } from '../../context.ts';
 import { open } from '../../platform/crypto/index.ts';
 import { LINK_SEAL_CONTEXT } from '../access/index.ts';
@@ -17,11 +18,16 @@ const KIND = { invitation: 'account.invitation', password_reset: 'account.passwo
  * outbox id is the mail's dedupe key. Without a mailer (no email module) the link stays where the
  * admin's answer showed it.
  */
+/** Whether an issued link gets a mail of its own: not a per-ticket link or a carried invitation (they travel inside the "request received" mail). */
+export function mailsOwnLink(link: Pick<EventMap['access.link_issued'], 'purpose' | 'carried'>): link is Pick<EventMap['access.link_issued'], 'carried'> & { purpose: keyof typeof KIND } {
+  return link.purpose !== 'ticket_link' && !link.carried;
+}
+
 export function linkMailJob(ctx: AppContext, mailer: NotificationMailer | undefined) {
   return defineJob('notifications.link_mail', {
     async handler({ payload: event, trx }) {
       const link = event.payload;
-      if (!mailer || link.purpose === 'ticket_link' || link.carried) return;
+      if (!mailer || !mailsOwnLink(link)) return;
       const kind = KIND[link.purpose];
       const template = await templateFor(trx, kind, link.language);
       const values = {

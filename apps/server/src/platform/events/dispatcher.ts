@@ -32,30 +32,33 @@ export function createEventDispatcher<M extends JobPayloads = any>(deps: Dispatc
   const { db, dialect, clock, logger, jobs } = deps;
   const batchSize = deps.batchSize ?? 100;
   const sweepMs = deps.sweepMs ?? 5000;
-  const subscribers = new Map<string, string[]>();
+  const subscribers = new Map<string, Array<{ jobName: string; when: ((payload: any) => boolean) | undefined }>>();
   let running: Promise<void> | null = null;
   let again = false;
   let stopping = false;
   let unsubscribe: (() => void) | null = null;
   let sweep: NodeJS.Timeout | null = null;
 
-  function subscribe(event: EventName, jobName: string): void {
+  function subscribe(event: EventName, jobName: string, when?: (payload: any) => boolean): void {
     if (!jobs.isDefined(jobName)) throw new Error(`${jobName} is subscribed to ${event} but no job of that name is defined`);
     const list = subscribers.get(event) ?? [];
-    if (list.includes(jobName)) throw new Error(`${jobName} is already subscribed to ${event}`);
-    subscribers.set(event, [...list, jobName]);
+    if (list.some((s) => s.jobName === jobName)) throw new Error(`${jobName} is already subscribed to ${event}`);
+    subscribers.set(event, [...list, { jobName, when }]);
   }
 
   async function dispatchBatch(): Promise<number> {
     return transaction(db, async (trx) => {
       const rows = await selectUndispatched(trx, dialect, batchSize);
       if (rows.length === 0) return 0;
-      const toEnqueue: JobToEnqueue[] = rows.flatMap((row) =>
-        (subscribers.get(row.event) ?? []).map((jobName) => {
-          const payload: EventJob = { outboxId: row.id, event: row.event as EventName, payload: JSON.parse(row.payload), occurredAt: row.created_at };
-          return { name: jobName, payload, options: { uniqueKey: `${jobName}:${row.id}` } };
-        }),
-      );
+      const toEnqueue: JobToEnqueue[] = rows.flatMap((row) => {
+        const eventPayload: unknown = JSON.parse(row.payload);
+        return (subscribers.get(row.event) ?? [])
+          .filter((s) => s.when === undefined || s.when(eventPayload))
+          .map(({ jobName }) => {
+            const payload: EventJob = { outboxId: row.id, event: row.event as EventName, payload: eventPayload as never, occurredAt: row.created_at };
+            return { name: jobName, payload, options: { uniqueKey: `${jobName}:${row.id}` } };
+          });
+      });
       await jobs.enqueueMany(trx, toEnqueue);
       await markDispatched(
         trx,

@@ -109,6 +109,17 @@ describe('outbox dispatcher', () => {
     await t.ctx.jobs.drain();
   });
 
+  it('a subscription with `when` makes jobs only of the events it holds for, and marks the others dispatched all the same', async () => {
+    const picky = createEventDispatcher({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: createLogger('silent'), jobs: t.ctx.jobs });
+    picky.subscribe('ticket.merged', 'test.merged_a', (merged) => merged.sourceTicketId % 2 === 0);
+    const ids = await recordMerged(40, 41, 42);
+    expect(await picky.dispatchPending()).toBeGreaterThanOrEqual(3);
+    expect((await jobsFor(ids)).map((j) => j.unique_key)).toEqual([`test.merged_a:${ids[0]}`, `test.merged_a:${ids[2]}`]);
+    const rows = await t.ctx.db.selectFrom('outbox').select('dispatched_at').where('id', 'in', ids).execute();
+    expect(rows.every((r) => r.dispatched_at !== null)).toBe(true);
+    await t.ctx.jobs.drain();
+  });
+
   it('once started, it dispatches what is pending and is woken by every commit that records an event', async () => {
     const pending = await recordMerged(30);
     const bus = createEventDispatcher({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: createLogger('silent'), jobs: t.ctx.jobs, sweepMs: 60_000 });
