@@ -43,6 +43,29 @@ describe('database', () => {
     }
   });
 
+  it('withoutFlush: only its own work commits without waiting for the disk (SQLite NORMAL inside, FULL again after and for everyone else)', async () => {
+    const db = d.database.kysely;
+    const level = async (on: typeof db) => Object.values((await sql.raw('pragma synchronous').execute(on)).rows[0] as object)[0];
+    let inside: unknown;
+    const others: Promise<unknown>[] = [];
+    const result = await d.database.dialect.withoutFlush(db, async (conn) => {
+      if (d.dialect === 'sqlite') {
+        // Another query asked for meanwhile waits for the connection, so it never sees NORMAL.
+        others.push(level(db));
+        inside = await level(conn);
+      }
+      await conn.insertInto('settings').values({ key: 'probe.unflushed', value: '1', updated_at: 1 }).execute();
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(await db.selectFrom('settings').select('value').where('key', '=', 'probe.unflushed').executeTakeFirst()).toEqual({ value: '1' });
+    if (d.dialect === 'sqlite') {
+      expect(inside).toBe(1);
+      expect(await Promise.all(others)).toEqual([2]);
+      expect(await level(db)).toBe(2);
+    }
+  });
+
   it('enforces foreign keys on both dialects', async () => {
     await expect(
       d.database.kysely.insertInto('group_members').values({ group_id: 999_999, agent_id: 999_999 }).execute(),

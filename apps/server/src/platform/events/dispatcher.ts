@@ -18,6 +18,8 @@ export interface DispatcherDeps {
   jobs: Jobs;
   /** Outbox rows per transaction (default 100). */
   batchSize?: number;
+  /** How long a wake-up lets more events gather before dispatching them (default: the dialect's `backgroundGatherMs`). */
+  gatherMs?: number;
   /** Safety sweep for events another process committed and crashed before dispatching (default 5 s). */
   sweepMs?: number;
 }
@@ -32,6 +34,7 @@ export function createEventDispatcher<M extends JobPayloads = any>(deps: Dispatc
   const { db, dialect, clock, logger, jobs } = deps;
   const batchSize = deps.batchSize ?? 100;
   const sweepMs = deps.sweepMs ?? 5000;
+  const gatherMs = deps.gatherMs ?? dialect.backgroundGatherMs;
   const subscribers = new Map<string, Array<{ jobName: string; when: ((payload: any) => boolean) | undefined }>>();
   let running: Promise<void> | null = null;
   let again = false;
@@ -47,7 +50,8 @@ export function createEventDispatcher<M extends JobPayloads = any>(deps: Dispatc
   }
 
   async function dispatchBatch(): Promise<number> {
-    return transaction(db, async (trx) => {
+    // Lost to a power cut, a dispatch is done again under the same unique keys: no need to wait for the disk.
+    return dialect.withoutFlush(db, (conn) => transaction(conn, async (trx) => {
       const rows = await selectUndispatched(trx, dialect, batchSize);
       if (rows.length === 0) return 0;
       const toEnqueue: JobToEnqueue[] = rows.flatMap((row) => {
@@ -66,7 +70,7 @@ export function createEventDispatcher<M extends JobPayloads = any>(deps: Dispatc
         clock.now(),
       );
       return rows.length;
-    });
+    }));
   }
 
   async function dispatchPending(): Promise<number> {
@@ -79,7 +83,10 @@ export function createEventDispatcher<M extends JobPayloads = any>(deps: Dispatc
     }
   }
 
-  /** Coalesces wake-ups: at most one dispatch runs in this process, followed by one more if woken meanwhile. */
+  /**
+   * Coalesces wake-ups: at most one dispatch runs in this process, followed by one more if woken
+   * meanwhile; the first waits `gatherMs`, so the events of commits close together share one.
+   */
   function trigger(): void {
     if (stopping) return;
     if (running) {
@@ -87,6 +94,7 @@ export function createEventDispatcher<M extends JobPayloads = any>(deps: Dispatc
       return;
     }
     running = (async () => {
+      if (gatherMs > 0) await new Promise((resolve) => setTimeout(resolve, gatherMs));
       do {
         again = false;
         try {

@@ -19,6 +19,8 @@ function claimHolds(eb: ExpressionBuilder<PlatformTables, 'jobs'>, claim: Claim)
   return eb.and([eb('id', '=', claim.id), eb('status', '=', 'running'), eb('locked_by', '=', claim.workerId), eb('attempts', '=', claim.attempt)]);
 }
 
+const asBigint = (value: number) => sql<number>`cast(${value} as bigint)`;
+
 /** Rows per INSERT: well under both dialects' bound-parameter limits (~14 columns a row). */
 const INSERT_CHUNK = 500;
 
@@ -58,8 +60,10 @@ export async function claimJobs(
         custom.length === 0
           ? now + input.defaultLeaseMs
           : custom
-              .reduce((c, [name, ms]) => c.when('name', '=', name).then(now + ms), eb.case() as any)
-              .else(now + input.defaultLeaseMs)
+              // Bound values, not literals: the statement's text repeats, so its prepared form is reused
+              // (cast: PostgreSQL would type a bare parameter in CASE as text).
+              .reduce((c, [name, ms]) => c.when('name', '=', name).then(asBigint(now + ms)), eb.case() as any)
+              .else(asBigint(now + input.defaultLeaseMs))
               .end(),
       attempts: eb('attempts', '+', 1),
       updated_at: now,

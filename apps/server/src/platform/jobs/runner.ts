@@ -41,6 +41,8 @@ export interface JobsDeps {
    * connections run them side by side).
    */
   batch?: number;
+  /** Once woken with nothing claimed, how long more work may gather before the next claim (default: the dialect's `backgroundGatherMs`). */
+  gatherMs?: number;
   /** Idle poll interval (default 250 ms); an enqueue in this process wakes the loop earlier. */
   pollMs?: number;
   /** How long a claim holds before another worker may take the job over, for definitions without their own `leaseMs` (default 5 minutes). */
@@ -76,6 +78,7 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
   const concurrency = Math.max(1, deps.concurrency ?? 4);
   const batch = Math.max(1, deps.batch ?? dialect.jobBatch);
   const pollMs = deps.pollMs ?? 250;
+  const gatherMs = deps.gatherMs ?? dialect.backgroundGatherMs;
   const defaultLeaseMs = deps.leaseMs ?? 5 * 60 * 1000;
   const random = deps.random ?? Math.random;
   const definitions = new Map<string, JobDefinition<any>>();
@@ -95,8 +98,9 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
   }
 
   function idle(ms: number): Promise<void> {
-    // Woken already (a job ended, an enqueue): go on, but after the event loop's other work.
-    if (woken) return nextTurn();
+    // Woken already (a job ended, an enqueue): go on, after the event loop's other work — and, where
+    // each transaction costs a durable commit, after a moment in which more jobs can gather.
+    if (woken) return gatherMs > 0 ? new Promise((resolve) => setTimeout(resolve, gatherMs)) : nextTurn();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -135,7 +139,8 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
 
   async function claim(limit: number, names: string[] = [...definitions.keys()]): Promise<JobRow[]> {
     if (limit < 1 || names.length === 0) return [];
-    const rows = await claimJobs(db, dialect, { workerId, now: clock.now(), leaseMs: leases, defaultLeaseMs, names, limit });
+    // A claim lost to a power cut leaves its jobs ready: no need to wait for the disk (withoutFlush).
+    const rows = await dialect.withoutFlush(db, (conn) => claimJobs(conn, dialect, { workerId, now: clock.now(), leaseMs: leases, defaultLeaseMs, names, limit }));
     if (rows.length > 0) faultPoint('jobs.after_claim');
     return rows;
   }

@@ -12,12 +12,25 @@ export const sqliteSupport: DialectSupport = {
   idColumn: (col) => col.primaryKey().autoIncrement(),
   skipLockedClause: '',
   jobBatch: 16,
+  backgroundGatherMs: 20,
   isUniqueViolation: (error) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes((error as { code?: string })?.code ?? ''),
   // One writer at a time: a write transaction already excludes every other writer.
   forUpdate: (qb) => qb,
   noIndex: <T>(expr: Expression<T>) => sql<T>`+(${expr})`,
   serverVersion: async (db: Kysely<unknown>) =>
     (await sql<{ v: string }>`select 'sqlite ' || sqlite_version() as v`.execute(db)).rows[0]!.v,
+  // Outside any transaction (SQLite ignores the pragma inside one), on the one connection, which
+  // Kysely's mutex keeps to fn alone: no other transaction can commit under NORMAL meanwhile.
+  withoutFlush: (db, fn) =>
+    db.connection().execute(async (conn) => {
+      const [level] = (await sql<{ synchronous: number }>`pragma synchronous`.execute(conn)).rows;
+      await sql`pragma synchronous = NORMAL`.execute(conn);
+      try {
+        return await fn(conn);
+      } finally {
+        await sql.raw(`pragma synchronous = ${Number(level?.synchronous ?? 2)}`).execute(conn);
+      }
+    }),
   // 512 MB of page cache for this connection (negative: KiB); the CLI process ends after the load.
   prepareBulkLoad: async (db) => void (await sql`pragma cache_size = -524288`.execute(db)),
   foreignKeys: async (db) =>

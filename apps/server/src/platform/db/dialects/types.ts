@@ -31,6 +31,22 @@ export interface DialectSupport {
    */
   jobBatch: number;
   /**
+   * How long the outbox dispatcher and the job runner, once woken, let more work gather before
+   * they take it (ms). SQLite has one writer and pays a durable commit per transaction: woken at
+   * once by every commit, they would each answer with a transaction of their own per message of
+   * a stream of mail; a few ms later they take many in one. PostgreSQL runs them side by side: 0.
+   */
+  backgroundGatherMs: number;
+  /**
+   * Runs `fn` on one connection whose commits do not wait for the disk: for the queue's own
+   * bookkeeping, which a power loss may undo without harm and which no one was told of — job
+   * claims, and the outbox dispatch (lost, the events are dispatched again under the same unique
+   * keys; a lost claim leaves the job ready). On SQLite synchronous=NORMAL for those commits
+   * (in WAL mode still atomic and uncorrupted; the next durable commit flushes them too, so
+   * whatever was acknowledged stays); unchanged on PostgreSQL. Never for a change anyone is told of.
+   */
+  withoutFlush<T>(db: Kysely<any>, fn: (db: Kysely<any>) => Promise<T>): Promise<T>;
+  /**
    * Readies this connection for a bulk load (the bench seed): on SQLite a page cache large enough
    * that index inserts stop re-reading pages (the default 2 MB made a 1 M-ticket load slow down as
    * the indexes grew); nothing on PostgreSQL, whose shared buffers are the server's. Durability is unchanged.
