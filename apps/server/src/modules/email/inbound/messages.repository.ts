@@ -42,10 +42,14 @@ export async function ticketsOfMessageIds(db: Db, messageIds: readonly string[])
 }
 
 /** The latest inbound message that became this ticket or one of its customer-side articles (mail out's reply-all and threading). */
-export function latestCustomerMail(db: Db, ticketId: number): Promise<EmailMessageRow | undefined> {
+const CUSTOMER_MAIL_COLUMNS = ['mailbox_id', 'message_id', 'references_header', 'thread_index', 'cc_json', 'flags'] as const;
+type CustomerMailColumn = (typeof CUSTOMER_MAIL_COLUMNS)[number];
+
+export function latestCustomerMail(db: Db, ticketId: number): Promise<Pick<EmailMessageRow, CustomerMailColumn> | undefined> {
   return db
     .selectFrom('email_messages')
-    .selectAll()
+    // Only what mail out reads: not the bodies and HTML, which are most of a row.
+    .select(CUSTOMER_MAIL_COLUMNS)
     .where('ticket_id', '=', ticketId)
     .where('state', 'in', ['ticket', 'article'])
     .where('flags', 'not like', '%third_party_answer%')

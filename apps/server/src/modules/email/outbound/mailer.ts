@@ -16,10 +16,12 @@ export function outboundMailer(ctx: Pick<AppContext, 'clock' | 'secret' | 'jobs'
   return {
     async queue(trx, mail) {
       const ticket = mail.ticketId === null ? undefined : await ticketNotificationFacts(trx, mail.ticketId);
-      const mailbox = await mailboxForTicket(trx, ticket ?? null);
+      // Read once here and handed to queueMail, which would otherwise read both again.
+      const inbound = ticket ? await latestInboundMail(trx, ticket.id) : null;
+      const mailbox = await mailboxForTicket(trx, ticket ?? null, { inbound });
       if (mailbox && (await mailboxSwitchedOff(trx, mailbox.id, mail.kind))) return;
       if (ticket && mail.toCustomer) {
-        if ((await latestInboundMail(trx, ticket.id))?.autoSubmitted) return;
+        if (inbound?.autoSubmitted) return;
         if (mail.kind === 'ticket.public_reply' && mail.articleId !== undefined) {
           const reply = await outboundOfArticle(trx, mail.articleId);
           const sentTo = reply
@@ -42,6 +44,7 @@ export function outboundMailer(ctx: Pick<AppContext, 'clock' | 'secret' | 'jobs'
         createdByUserId: null,
         // A customer's notice threads into the conversation (a reply to it lands in the ticket); an agent's stands alone.
         thread: mail.toCustomer,
+        known: { mailbox, inbound },
       });
     },
   };

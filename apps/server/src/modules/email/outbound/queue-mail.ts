@@ -1,9 +1,9 @@
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../schema.ts';
 import { allMailboxAddressKeys, findMailboxRow, type MailboxRow } from '../mailboxes/mailboxes.repository.ts';
-import { messageIdDomain, outgoingMessageId, ticketMessageToken } from '../threading/message-id.ts';
+import { formatMessageId, messageIdDomain, ticketMessageToken, uniquePart } from '../threading/message-id.ts';
 import { recipientLists, type MailAddress } from './compose.ts';
-import { latestInboundMail } from './inbound-facts.ts';
+import { latestInboundMail, type LatestInboundMail } from './inbound-facts.ts';
 import { activeMailboxOfGroup, firstActiveMailbox, insertOutbound, threadMessageIds, type OutboundRow } from './outbound.repository.ts';
 import { childThreadIndex, parseThreadIndex, threadIndexHeader } from './thread-index.ts';
 import { randomBytes } from 'node:crypto';
@@ -31,12 +31,14 @@ export interface MailToQueue {
   createdByUserId: number | null;
   /** Threads on the conversation (In-Reply-To, References, Thread-Index); notifications stand alone. */
   thread: boolean;
+  /** What the caller read already (the notification mailer): the ticket's mailbox and its latest customer mail, not read again. */
+  known?: { mailbox: MailboxRow | undefined; inbound: LatestInboundMail | null };
 }
 
 /** The mailbox a ticket's mail goes from: the one its mail came in by, else its group's, else the first active one. */
-export async function mailboxForTicket(db: Db, ticket: MailToQueue['ticket']): Promise<MailboxRow | undefined> {
+export async function mailboxForTicket(db: Db, ticket: MailToQueue['ticket'], known?: { inbound: LatestInboundMail | null }): Promise<MailboxRow | undefined> {
   if (ticket) {
-    const inbound = await latestInboundMail(db, ticket.id);
+    const inbound = known ? known.inbound : await latestInboundMail(db, ticket.id);
     if (inbound?.mailboxId) {
       const row = await findMailboxRow(db, inbound.mailboxId);
       if (row?.active) return row;
@@ -58,7 +60,7 @@ export async function mailboxForTicket(db: Db, ticket: MailToQueue['ticket']): P
  * repeated dedupe key records nothing and returns undefined.
  */
 export async function queueMail(trx: Db, ctx: Pick<AppContext, 'clock' | 'secret' | 'jobs'>, mail: MailToQueue): Promise<OutboundRow | undefined> {
-  const mailbox = await mailboxForTicket(trx, mail.ticket);
+  const mailbox = mail.known ? mail.known.mailbox : await mailboxForTicket(trx, mail.ticket);
   const from = mailbox ? { address: mailbox.address, name: mailbox.name } : { address: 'pishkhan@localhost', name: 'Pishkhan' };
   const ours = await allMailboxAddressKeys(trx);
   const lists = recipientLists({ to: mail.to, cc: mail.cc ?? [], bcc: mail.bcc ?? [] }, ours);
@@ -70,13 +72,15 @@ export async function queueMail(trx: Db, ctx: Pick<AppContext, 'clock' | 'secret
   let references: string[] = [];
   let threadIndex: string | null = null;
   if (mail.ticket) {
-    messageId = await outgoingMessageId(tokenCtx, { ticketId: mail.ticket.id, domain, ...(mail.articleId === null ? {} : { articleId: mail.articleId }) });
+    // One token for the Message-ID and the Thread-Index root alike.
+    const token = await ticketMessageToken(tokenCtx, mail.ticket.id);
+    messageId = formatMessageId({ ticketId: mail.ticket.id, token, unique: uniquePart(mail.articleId ?? undefined), domain });
     if (mail.thread) {
-      const inbound = mail.purpose === 'third_party' ? null : await latestInboundMail(trx, mail.ticket.id);
+      const inbound = mail.purpose === 'third_party' ? null : mail.known ? mail.known.inbound : await latestInboundMail(trx, mail.ticket.id);
       const ours = await threadMessageIds(trx, mail.ticket.id, mail.purpose === 'third_party' ? 'third_party' : 'customer', [...CUSTOMER_KINDS]);
       references = [...new Set([...(inbound?.references ?? []), ...ours, ...(inbound?.messageId ? [inbound.messageId] : [])])].slice(-20);
       inReplyTo = inbound?.messageId ?? ours.at(-1) ?? null;
-      const parent = parseThreadIndex(inbound?.threadIndex) ?? threadIndexHeader(THREAD_EPOCH, await ticketMessageToken(tokenCtx, mail.ticket.id));
+      const parent = parseThreadIndex(inbound?.threadIndex) ?? threadIndexHeader(THREAD_EPOCH, token);
       threadIndex = childThreadIndex(parent, THREAD_EPOCH, now);
     }
   } else {
