@@ -2,15 +2,15 @@ import type { PenaltyReport } from '@pishkhan/contracts';
 import { businessTimeBetween } from '@pishkhan/calendar';
 import type { Db } from '../../schema.ts';
 import type { CalendarLoader } from '../calendars/index.ts';
-import { breachActionsBetween, findSlaPolicy } from '../sla/index.ts';
-import { ticketSlaFacts, type TicketSlaFacts } from '../tickets/index.ts';
+import { breachActionsPage, findSlaPolicy, type BreachCursor } from '../sla/index.ts';
+import { ticketIdsOfOrganizationCreated, ticketSlaFacts, type TicketSlaFacts } from '../tickets/index.ts';
 import { jalaliMonthBounds, jalaliMonthOf, nextDay, startOfDay } from './contract-dates.ts';
 import { termsOf } from './contract-fields.ts';
 import { tiersOfContracts, type ContractRow } from './contracts.repository.ts';
 import { periodPenalty } from './penalties.ts';
 
-/** Breach records read per report; a month of one desk stays far below it. */
-const MAX_BREACHES = 20_000;
+/** Breach actions read per page: the whole desk's, so memory holds one page plus the organisation's breaches. */
+const PAGE_SIZE = 1000;
 const MINUTE = 60_000;
 type Target = 'first_response' | 'next_response' | 'resolution';
 
@@ -25,9 +25,18 @@ function metAtOf(facts: TicketSlaFacts, target: Target, dueAt: number): number |
  * What a contract's organisation is owed for a period, from the SLA records: the breach actions
  * (one per ticket, target and cycle) whose due time falls in the period, of the organisation's
  * tickets created within the contract's period; each breach's delay is the business time from due
- * to met (or now) in its policy's calendar; then the pure terms (penalties.ts).
+ * to met (or now) in its policy's calendar; then the pure terms (penalties.ts). Every breach of the
+ * period is read, page by page (`pageSize`, for tests); only the organisation's are kept.
  */
-export async function penaltyReport(db: Db, loader: CalendarLoader, contract: ContractRow, period: string | undefined, now: number): Promise<PenaltyReport> {
+export async function penaltyReport(
+  db: Db,
+  loader: CalendarLoader,
+  contract: ContractRow,
+  period: string | undefined,
+  now: number,
+  options: { pageSize?: number } = {},
+): Promise<PenaltyReport> {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
   const terms = termsOf(contract, (await tiersOfContracts(db, [contract.id])).get(contract.id) ?? []);
   const contractFrom = startOfDay(contract.starts_on);
   const contractTo = startOfDay(nextDay(contract.ends_on));
@@ -41,8 +50,6 @@ export async function penaltyReport(db: Db, loader: CalendarLoader, contract: Co
     const [year, month] = name.split('-').map(Number) as [number, number];
     bounds = jalaliMonthBounds(year, month);
   }
-  const actions = await breachActionsBetween(db, bounds.from, bounds.to, MAX_BREACHES);
-  const facts = new Map((await ticketSlaFacts(db, [...new Set(actions.map((a) => a.ticket_id))])).map((f) => [f.id, f]));
   const calendars = new Map<number, Awaited<ReturnType<CalendarLoader['load']>>>();
   const calendarOf = async (policyId: number) => {
     if (!calendars.has(policyId)) {
@@ -52,15 +59,26 @@ export async function penaltyReport(db: Db, loader: CalendarLoader, contract: Co
     return calendars.get(policyId);
   };
   const breaches: { ticketId: number; target: Target; dueAt: number; metAt: number | null; delayMinutes: number }[] = [];
-  for (const a of actions) {
-    const f = facts.get(a.ticket_id);
-    if (!f || f.organizationId !== contract.organization_id || f.createdAt < contractFrom || f.createdAt >= contractTo) continue;
-    const target = a.target as Target;
-    const metAt = metAtOf(f, target, a.due_at);
-    const calendar = await calendarOf(f.sla.policyId ?? contract.policy_id);
-    const end = metAt ?? now;
-    const delayMinutes = calendar ? Math.floor(businessTimeBetween(calendar.compiled, a.due_at, end)) : Math.max(0, Math.floor((end - a.due_at) / MINUTE));
-    breaches.push({ ticketId: a.ticket_id, target, dueAt: a.due_at, metAt, delayMinutes });
+  let after: BreachCursor | null = null;
+  for (;;) {
+    const actions = await breachActionsPage(db, bounds.from, bounds.to, after, pageSize);
+    if (actions.length === 0) break;
+    // Only the organisation's tickets created in the contract's period: their facts, nobody else's.
+    const own = await ticketIdsOfOrganizationCreated(db, [...new Set(actions.map((a) => a.ticket_id))], contract.organization_id, contractFrom, contractTo);
+    const facts = new Map((await ticketSlaFacts(db, own)).map((f) => [f.id, f]));
+    for (const a of actions) {
+      const f = facts.get(a.ticket_id);
+      if (!f) continue;
+      const target = a.target as Target;
+      const metAt = metAtOf(f, target, a.due_at);
+      const calendar = await calendarOf(f.sla.policyId ?? contract.policy_id);
+      const end = metAt ?? now;
+      const delayMinutes = calendar ? Math.floor(businessTimeBetween(calendar.compiled, a.due_at, end)) : Math.max(0, Math.floor((end - a.due_at) / MINUTE));
+      breaches.push({ ticketId: a.ticket_id, target, dueAt: a.due_at, metAt, delayMinutes });
+    }
+    if (actions.length < pageSize) break;
+    const last = actions[actions.length - 1]!;
+    after = { dueAt: last.due_at, id: last.id };
   }
   const result = periodPenalty(
     {

@@ -12,7 +12,7 @@ export type { ContractsOfTickets, ContractPlacement } from './sla-policies.ts';
 export { ensureDefaultSlaPolicy } from './default-policy.ts';
 export { SLA_QUEUE_VIEWS } from './sla-queues.ts';
 export { slaSettings } from './sla.settings.ts';
-export { findPolicy as findSlaPolicy, breachActionsBetween, type SlaPolicyRow } from './sla.repository.ts';
+export { findPolicy as findSlaPolicy, breachActionsPage, breachActionsPageQuery, type BreachCursor, type SlaPolicyRow } from './sla.repository.ts';
 
 /** For calendars: the SLA policies that run on a calendar keep it from being deleted. */
 export const slaCalendarUses: CalendarUsesOf = async (db, calendarId) => (await policiesOnCalendar(db, calendarId)).map((p) => ({ kind: 'sla_policy', id: p.id, name: p.name }));

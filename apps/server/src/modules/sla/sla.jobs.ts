@@ -2,7 +2,7 @@ import { defineJob, type AppContext } from '../../context.ts';
 import { afterCommit } from '../../platform/db/index.ts';
 import type { Contribution } from '../../platform/modules.ts';
 import { systemActor } from '../../platform/actor.ts';
-import { confirmTicket, openTicketIdsAfter, PENDING_BATCH, returnDuePendingTickets, resolvedTicketsBefore, ticketSettings, ticketsWithSlaEventDue } from '../tickets/index.ts';
+import { confirmTicket, loadTicketForUpdate, openTicketIdsAfter, PENDING_BATCH, returnDuePendingTickets, resolvedTicketsBefore, ticketSettings, ticketsWithSlaEventDue } from '../tickets/index.ts';
 import type { CalendarLoader } from '../calendars/index.ts';
 import { takeSlaActions } from './sla-actions.ts';
 import { recomputeTickets } from './sla-recompute.ts';
@@ -86,7 +86,14 @@ export function slaJobs(ctx: AppContext, loader: CalendarLoader, contracts?: Con
         const closing = days > 0 ? await resolvedTicketsBefore(trx, now - days * DAY_MS, batch) : [];
         // One that was due to close over a day ago (the first sweep of an upgraded desk, or after downtime)
         // closes quietly: years of old resolved tickets must not mail their requesters at once.
-        for (const { id, resolvedAt } of closing) await confirmTicket({ ...ctx, db: trx }, { actor: systemActor('sla'), ticketId: id, quiet: resolvedAt < now - (days + 1) * DAY_MS });
+        for (const { id, resolvedAt } of closing) {
+          // A sweep beside this one (another process) may have closed it, or an agent reopened it, since the
+          // list was read: only a ticket still resolved at that time, under its row lock, closes — else the
+          // refused confirm would roll this whole sweep back.
+          const row = await loadTicketForUpdate(trx, id);
+          if (row?.status !== 'resolved' || row.resolved_at !== resolvedAt) continue;
+          await confirmTicket({ ...ctx, db: trx }, { actor: systemActor('sla'), ticketId: id, quiet: resolvedAt < now - (days + 1) * DAY_MS });
+        }
         // The foundation's pending-until rule, folded in: pending tickets whose date is reached return to open (as the scheduler).
         const returned = await returnDuePendingTickets({ ...ctx, db: trx }, now);
         // A full batch means more are due: come back at once rather than at the next slot.

@@ -85,16 +85,28 @@ export async function actionsOfTicket(db: Executor, ticketId: number) {
   return db.selectFrom('sla_actions').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
 }
 
-/** Breach actions whose due time falls in [from, to), oldest first (penalties count them). */
-export async function breachActionsBetween(db: Executor, from: number, to: number, limit: number) {
-  return db
+/** Where a walk of the breach actions stopped: the last one read, in (due_at, id) order. */
+export interface BreachCursor {
+  dueAt: number;
+  id: number;
+}
+
+/**
+ * One page of the breach actions due in [from, to), in (due_at, id) order, after the cursor
+ * (index sla_actions_level_due: level, due_at, id). The cursor's due_at is also a plain lower
+ * bound, so both databases seek to it instead of filtering from `from`; ties on due_at go on by id.
+ */
+export function breachActionsPageQuery(db: Executor, from: number, to: number, after: BreachCursor | null, limit: number) {
+  let q = db
     .selectFrom('sla_actions')
     .select(['id', 'ticket_id', 'target', 'due_at', 'action_key'])
     .where('level', '=', 'breach')
-    .where('due_at', '>=', from)
-    .where('due_at', '<', to)
-    .orderBy('due_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+    .where('due_at', '>=', after ? Math.max(from, after.dueAt) : from)
+    .where('due_at', '<', to);
+  if (after) q = q.where((eb) => eb.or([eb('due_at', '>', after.dueAt), eb('id', '>', after.id)]));
+  return q.orderBy('due_at').orderBy('id').limit(limit);
+}
+
+export async function breachActionsPage(db: Executor, from: number, to: number, after: BreachCursor | null, limit: number) {
+  return breachActionsPageQuery(db, from, to, after, limit).execute();
 }

@@ -78,7 +78,7 @@ export { stageUpload, type StagedUpload } from './attachments.staging.ts';
 export { contentDisposition, DOWNLOAD_CSP } from './attachments.content-type.ts';
 export { ticketSettings } from './tickets.settings.ts';
 export { ticketSlaFacts, applySlaStates, type TicketSlaFacts, type SlaState } from './sla-state.ts';
-export { idsMatching as ticketIdsMatching, openTicketIdsAfter, openTicketIdsAfterQuery, slaColumnsUpdate, ticketsWithSlaEventDue, ticketsWithSlaEventDueQuery, resolvedTicketsBefore } from './sla-state.repository.ts';
+export { idsMatching as ticketIdsMatching, openTicketIdsAfter, openTicketIdsAfterQuery, ticketIdsOfOrganizationCreated, slaColumnsUpdate, ticketsWithSlaEventDue, ticketsWithSlaEventDueQuery, resolvedTicketsBefore } from './sla-state.repository.ts';
 
 /** What other modules add to tickets at registration: queue views (SLA) and filter fields (later issues). */
 export interface TicketsOptions {

@@ -36,6 +36,16 @@ export async function slaTicketRows(db: Db, ids: readonly number[]) {
   return dialectOf(db).forUpdate(q).execute();
 }
 
+/**
+ * Which of these tickets belong to an organisation and were created in [from, to): a plain read,
+ * no lock (a contract's penalty report narrows a page of breaches to its own before their facts).
+ */
+export async function ticketIdsOfOrganizationCreated(db: Db, ids: readonly number[], organizationId: number, from: number, to: number): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('tickets').select('id').where('id', 'in', ids).where('organization_id', '=', organizationId).where('created_at', '>=', from).where('created_at', '<', to).execute();
+  return rows.map((r) => r.id);
+}
+
 /** Status changes of the tickets, oldest first (history rows of the field `status`). */
 export async function statusChangesOf(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return [];
