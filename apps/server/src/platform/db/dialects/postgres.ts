@@ -9,6 +9,7 @@ export const postgresSupport: DialectSupport = {
   idColumn: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
   skipLockedClause: 'for update skip locked',
   jobBatch: 1,
+  groupCommit: false,
   isUniqueViolation: (error) => (error as { code?: string })?.code === '23505',
   forUpdate: (qb) => qb.forUpdate(),
   noIndex: (expr) => expr,

@@ -12,6 +12,7 @@ export const sqliteSupport: DialectSupport = {
   idColumn: (col) => col.primaryKey().autoIncrement(),
   skipLockedClause: '',
   jobBatch: 16,
+  groupCommit: true,
   isUniqueViolation: (error) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes((error as { code?: string })?.code ?? ''),
   // One writer at a time: a write transaction already excludes every other writer.
   forUpdate: (qb) => qb,
