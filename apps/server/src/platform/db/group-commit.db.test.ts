@@ -1,6 +1,7 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.ts';
+import { createTestDatabase, testDialect, type TestDatabase } from '../../../test/test-database.ts';
 import { systemActor } from '../actor.ts';
 import { systemClock } from '../clock/index.ts';
 import { defineCommand } from '../commands/index.ts';
@@ -67,6 +68,18 @@ describe('group commit of commands', () => {
     else expect(after).toEqual(before);
     expect(await ids()).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
     expect(hooks.sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+  });
+
+  it.runIf(testDialect() === 'sqlite')('answers each command only once its row is committed (seen from another connection)', async () => {
+    // Another connection reads only committed data (WAL): checked the moment each caller is answered.
+    const reader = new BetterSqlite3((d.config as { file: string }).file, { readonly: true });
+    try {
+      const visible = (id: number) => (reader.prepare('select count(*) as n from gc_rows where id = ?').get(id) as { n: number }).n;
+      const seen = await Promise.all(Array.from({ length: 10 }, (_, i) => run(i + 1).then(visible)));
+      expect(seen).toEqual(Array.from({ length: 10 }, () => 1));
+    } finally {
+      reader.close();
+    }
   });
 
   it('an idle desk commits a lone command at once, in a batch of one', async () => {
