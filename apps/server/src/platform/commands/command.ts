@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Actor, ActorResolver } from '../actor.ts';
 import type { Clock } from '../clock/index.ts';
+import { dialectOf } from '../db/dialects/index.ts';
+import { groupedTransaction } from '../db/group-commit.ts';
 import { transaction } from '../db/transaction.ts';
 
 /**
@@ -12,7 +14,7 @@ import { transaction } from '../db/transaction.ts';
  * - `ctx` is what the command needs (at least `db` and `clock`); `input` names the `actor`.
  * - The command authorises inside (not visible → 404, not allowed → 403), validates and reads in
  *   its unit of work, records its events, and returns what the presenter needs.
- * - It runs in its own transaction, or — when `ctx.db` already is one — in the caller's: a channel
+ * - It runs in its own unit of work, or — when `ctx.db` already is one — in the caller's: a channel
  *   that commits its dedup row together with the ticket calls it as
  *   `transaction(db, (trx) => createTicket({ ...ctx, db: trx }, input))`.
  */
@@ -53,9 +55,16 @@ export function defineCommand<C extends CommandContext, I extends CommandInput, 
   return Object.assign(command, { commandName: name });
 }
 
-/** Runs fn in the caller's transaction when `db` is one, else in a new one (afterCommit works in both). */
+/**
+ * Runs fn in the caller's transaction when `db` is one; else in a unit of work of its own — on a
+ * dialect with group commit (SQLite) a savepoint of the next shared transaction, answered after
+ * its commit (group-commit.ts, ADR 0029), else a transaction. afterCommit works in all three.
+ * Inside fn, use only `trx`: on SQLite a query or command on the root db waits for the one
+ * connection that fn's transaction holds, forever.
+ */
 export function unitOfWork<DB, T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db) : transaction(db, fn);
+  if (db.isTransaction) return fn(db);
+  return dialectOf(db).groupCommit ? groupedTransaction(db, fn) : transaction(db, fn);
 }
 
 /** A system actor on behalf of a contact gets that contact's identity before the command authorises. */

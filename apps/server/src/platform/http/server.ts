@@ -4,7 +4,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -18,6 +17,7 @@ import type { Actor } from '../actor.ts';
 import { CommonErrors, DomainError, errorDefinition, renderMessage } from './errors.ts';
 import { issuesFromAjv } from './input-issues.ts';
 import { languageFromHeader, type Language } from './language.ts';
+import { securityHeaders } from './security-headers.ts';
 import { isUniqueViolation } from '../db/dialects/index.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -153,10 +153,15 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   app.decorateRequest('actor', undefined as never);
   app.decorateRequest('language', 'fa');
 
-  await app.register(helmet, {
+  const security = securityHeaders({
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
     },
+  });
+  // On the raw response, as helmet did: a hijacked reply (the live event stream) keeps them too.
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const name in security) reply.raw.setHeader(name, security[name]!);
+    done();
   });
   await app.register(cookie);
   await app.register(rateLimit, {

@@ -11,6 +11,7 @@ export const postgresSupport: DialectSupport = {
   jobBatch: 1,
   backgroundGatherMs: 0,
   withoutFlush: (db, fn) => fn(db),
+  groupCommit: false,
   isUniqueViolation: (error) => (error as { code?: string })?.code === '23505',
   forUpdate: (qb) => qb.forUpdate(),
   noIndex: (expr) => expr,

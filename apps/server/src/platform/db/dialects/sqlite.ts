@@ -13,6 +13,7 @@ export const sqliteSupport: DialectSupport = {
   skipLockedClause: '',
   jobBatch: 16,
   backgroundGatherMs: 20,
+  groupCommit: true,
   isUniqueViolation: (error) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes((error as { code?: string })?.code ?? ''),
   // One writer at a time: a write transaction already excludes every other writer.
   forUpdate: (qb) => qb,

@@ -47,6 +47,13 @@ export interface DialectSupport {
    */
   withoutFlush<T>(db: Kysely<any>, fn: (db: Kysely<any>) => Promise<T>): Promise<T>;
   /**
+   * Whether commands that open their own unit of work share commits (group-commit.ts, ADR 0029):
+   * SQLite serialises every transaction on its one connection and pays a durable flush per
+   * commit, so batching them only removes flushes. PostgreSQL runs transactions side by side on
+   * its pool; one shared transaction would serialise them instead.
+   */
+  groupCommit: boolean;
+  /**
    * Readies this connection for a bulk load (the bench seed): on SQLite a page cache large enough
    * that index inserts stop re-reading pages (the default 2 MB made a 1 M-ticket load slow down as
    * the indexes grew); nothing on PostgreSQL, whose shared buffers are the server's. Durability is unchanged.
