@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDialect, type TestDatabase } from '../../../test/test-database.ts';
 import { systemActor } from '../actor.ts';
@@ -70,15 +71,14 @@ describe('group commit of commands', () => {
     expect(hooks.sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
   });
 
-  it.runIf(testDialect() === 'sqlite')('answers each command only once its row is committed (seen from another connection)', async () => {
-    // Another connection reads only committed data (WAL): checked the moment each caller is answered.
-    const reader = new BetterSqlite3((d.config as { file: string }).file, { readonly: true });
+  it('answers each command only once its row is committed (seen from another connection)', async () => {
+    // Another connection reads only committed data: checked the moment each caller is answered.
+    const reader = await otherConnection();
     try {
-      const visible = (id: number) => (reader.prepare('select count(*) as n from gc_rows where id = ?').get(id) as { n: number }).n;
-      const seen = await Promise.all(Array.from({ length: 10 }, (_, i) => run(i + 1).then(visible)));
+      const seen = await Promise.all(Array.from({ length: 10 }, (_, i) => run(i + 1).then((id) => reader.rowsWithId(id))));
       expect(seen).toEqual(Array.from({ length: 10 }, () => 1));
     } finally {
-      reader.close();
+      await reader.close();
     }
   });
 
@@ -165,3 +165,24 @@ describe('inSavepoint and afterCommit', () => {
     expect(ran).toEqual(['kept', 'outer']);
   });
 });
+
+/** A second connection to the test database, outside the app's pool (SQLite: read-only in WAL; PostgreSQL: its own client). */
+async function otherConnection(): Promise<{ rowsWithId(id: number): Promise<number>; close(): Promise<void> }> {
+  if (testDialect() === 'sqlite') {
+    const reader = new BetterSqlite3((d.config as { file: string }).file, { readonly: true });
+    const count = reader.prepare('select count(*) as n from gc_rows where id = ?');
+    return {
+      rowsWithId: async (id) => (count.get(id) as { n: number }).n,
+      close: async () => {
+        reader.close();
+      },
+    };
+  }
+  const client = new pg.Client({ connectionString: (d.config as { url: string }).url });
+  await client.connect();
+  return {
+    rowsWithId: async (id) => Number((await client.query<{ n: string }>('select count(*) as n from gc_rows where id = $1', [id])).rows[0]!.n),
+    close: () => client.end(),
+  };
+}
+
