@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { onRequestHookHandler } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
 /**
@@ -17,4 +18,23 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
   helmet(options)({} as IncomingMessage, res as unknown as ServerResponse, (error?: unknown) => void (failure = error));
   if (failure) throw failure;
   return headers;
+}
+
+/** Pishkhan's policy: scripts, styles and images only from this origin (inline styles and data: images allowed). */
+const PISHKHAN_HEADERS: HelmetOptions = {
+  contentSecurityPolicy: {
+    directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+  },
+};
+
+/**
+ * An onRequest hook setting those headers on the raw response, as helmet did: a hijacked reply
+ * (the live event stream) keeps them too.
+ */
+export function securityHeadersHook(options: HelmetOptions = PISHKHAN_HEADERS): onRequestHookHandler {
+  const headers = securityHeaders(options);
+  return (_request, reply, done) => {
+    for (const name in headers) reply.raw.setHeader(name, headers[name]!);
+    done();
+  };
 }

@@ -17,7 +17,7 @@ import type { Actor } from '../actor.ts';
 import { CommonErrors, DomainError, errorDefinition, renderMessage } from './errors.ts';
 import { issuesFromAjv } from './input-issues.ts';
 import { languageFromHeader, type Language } from './language.ts';
-import { securityHeaders } from './security-headers.ts';
+import { securityHeadersHook } from './security-headers.ts';
 import { isUniqueViolation } from '../db/dialects/index.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -153,16 +153,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   app.decorateRequest('actor', undefined as never);
   app.decorateRequest('language', 'fa');
 
-  const security = securityHeaders({
-    contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
-    },
-  });
-  // On the raw response, as helmet did: a hijacked reply (the live event stream) keeps them too.
-  app.addHook('onRequest', (_request, reply, done) => {
-    for (const name in security) reply.raw.setHeader(name, security[name]!);
-    done();
-  });
+  app.addHook('onRequest', securityHeadersHook());
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
