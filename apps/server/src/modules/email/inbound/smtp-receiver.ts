@@ -6,7 +6,7 @@ import { faultPoint } from '../../../platform/testing/faults.ts';
 import { findUserByEmail, jobActorLoader, verifyPassword } from '../../access/index.ts';
 import { emailSettings } from '../email.settings.ts';
 import { activeMailboxByAddress } from '../mailboxes/mailboxes.repository.ts';
-import { ingestBatches } from './ingest-batches.ts';
+import { ingestMessage } from '../commands/ingest-message.ts';
 import { discardPrepared, prepareMail } from './prepared-mail.ts';
 import { relayAllowList } from './relay-access.ts';
 
@@ -25,9 +25,11 @@ const smtpError = (code: number, message: string) => Object.assign(new Error(mes
  * admin agent (their sign-in password; plain AUTH is allowed because the receiver has no TLS
  * certificate — keep it on a trusted network). The recipient decides the mailbox: an address that
  * is no active mailbox is refused at RCPT (550). SIZE is advertised from `email.max_message_bytes`
- * and more is refused with 552. Messages arriving together are committed together (ingest-batches.ts);
- * the 250 goes out only after the transaction holding the message committed. No reverse DNS lookup
- * of clients: the relay check is by address, and a slow resolver would stall every connection.
+ * and more is refused with 552. Each message is one `email.ingest` command in its own unit of
+ * work: on SQLite messages arriving together share a commit (the platform's group commit, ADR
+ * 0029), on PostgreSQL each is its own transaction on the pool (ADR 0023). The 250 goes out only
+ * after the commit holding the message. No reverse DNS lookup of clients: the relay check is by
+ * address, and a slow resolver would stall every connection.
  */
 export async function startSmtpReceiver(ctx: AppContext, options: { port: number; host: string; relayFrom: readonly string[] }): Promise<SmtpReceiver> {
   const { SMTPServer } = await import('smtp-server');
@@ -97,11 +99,10 @@ export async function startSmtpReceiver(ctx: AppContext, options: { port: number
     },
   });
 
-  const batches = ingestBatches(ctx);
   async function deliver(raw: Buffer[], mailboxId: number) {
     const mail = await prepareMail(ctx.storage, raw, maxBytes + 1024);
     try {
-      return await batches.ingest({ actor: systemActor('mail'), mailboxId, source: 'smtp', mail });
+      return await ingestMessage(ctx, { actor: systemActor('mail'), mailboxId, source: 'smtp', mail });
     } catch (error) {
       await discardPrepared(mail);
       throw error;
