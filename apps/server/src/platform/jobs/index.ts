@@ -8,6 +8,7 @@ export type {
   JobDefinition,
   JobDefinitionOf,
   JobContext,
+  JobOutsideWork,
   JobActorLoader,
   JobPayloads,
   EnqueueOptions,

@@ -428,3 +428,94 @@ describe('jobs', () => {
     });
   });
 });
+
+describe('work outside the transaction (JobOutsideWork)', () => {
+  it('runs after the batch commits with no transaction open, is recorded with done in a short one, and its failure is the attempt’s', async () => {
+    const logger = createLogger('silent');
+    const runner = createJobs({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger, workerId: 'outside', pollMs: 20, batch: 4 });
+    /** Per tag: how many handler writes the root db saw when outside() ran (1 = the handler's transaction had committed). */
+    const seen = new Map<string, number>();
+    const transactions = new Map<string, unknown>();
+    runner.define({
+      name: 'test.outside',
+      maxAttempts: 3,
+      backoffMs: () => 1000,
+      async handler({ trx, payload, jobId, attempt }) {
+        const { tag } = payload as { tag: string };
+        transactions.set(tag, trx);
+        await insertEffect(trx, `outside:handler:${tag}`, jobId, attempt);
+        return {
+          async outside() {
+            // On the root db: with a transaction still open this would wait (SQLite: for ever).
+            seen.set(tag, (await effects(`outside:handler:${tag}`)).length);
+            if (tag === 'fails' && attempt === 1) throw new Error('relay down: connection refused');
+            return (record) => insertEffect(record, `outside:recorded:${tag}`, jobId, attempt);
+          },
+        };
+      },
+    });
+    runner.define({
+      name: 'test.inside',
+      async handler({ trx, jobId, attempt }) {
+        transactions.set('inside', trx);
+        await insertEffect(trx, 'outside:inside', jobId, attempt);
+      },
+    });
+    await transaction(t.ctx.db, async (trx) => {
+      for (const tag of ['a', 'fails', 'b']) await runner.enqueue(trx, 'test.outside', { tag });
+      await runner.enqueue(trx, 'test.inside', {});
+    });
+    runner.start();
+    await vi.waitFor(async () => expect((await jobsNamed('test.outside')).filter((j) => j.status !== 'running' && j.attempts === 1)).toHaveLength(3), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await jobsNamed('test.inside'))[0]?.status).toBe('done'), { timeout: 10_000 });
+    await runner.stop();
+
+    // One batch (a short job with outside work is still a short job): one transaction for all four.
+    expect(new Set(['a', 'fails', 'b', 'inside'].map((tag) => transactions.get(tag))).size).toBe(1);
+    expect(Object.fromEntries(seen)).toEqual({ a: 1, fails: 1, b: 1 });
+    for (const tag of ['a', 'b']) expect((await effects(`outside:recorded:${tag}`)).map((e) => e.attempt)).toEqual([1]);
+    const byTag = async () => Object.fromEntries((await jobsNamed('test.outside')).map((j) => [JSON.parse(j.payload).tag, j]));
+    let rows = await byTag();
+    expect([rows.a!.status, rows.b!.status]).toEqual(['done', 'done']);
+    // The failed outside work: nothing recorded, retried with the definition's back-off.
+    expect(await effects('outside:recorded:fails')).toEqual([]);
+    expect(rows.fails).toMatchObject({ status: 'ready', attempts: 1, run_at: t.clock.now() + 1000 });
+    expect(rows.fails!.last_error).toContain('relay down');
+
+    t.clock.advance(1001);
+    expect(await runner.drain(1)).toBe(1);
+    rows = await byTag();
+    expect([rows.fails!.status, rows.fails!.attempts]).toEqual(['done', 2]);
+    expect((await effects('outside:recorded:fails')).map((e) => e.attempt)).toEqual([2]);
+  });
+
+  it('a record that fails is a failed attempt: rolled back, and the outside work runs again on the retry', async () => {
+    const runner = createJobs({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: createLogger('silent'), workerId: 'outside-record', batch: 4 });
+    let outsideRuns = 0;
+    runner.define({
+      name: 'test.outside_record',
+      backoffMs: () => 1000,
+      async handler({ jobId, attempt }) {
+        return {
+          async outside() {
+            outsideRuns++;
+            return async (record) => {
+              await insertEffect(record, 'outside:record', jobId, attempt);
+              if (attempt === 1) throw new Error('record failed');
+            };
+          },
+        };
+      },
+    });
+    await transaction(t.ctx.db, (trx) => runner.enqueue(trx, 'test.outside_record', {}));
+    expect(await runner.drain(1)).toBe(1);
+    expect(outsideRuns).toBe(1);
+    expect(await effects('outside:record')).toEqual([]);
+    expect((await jobsNamed('test.outside_record'))[0]).toMatchObject({ status: 'ready', attempts: 1 });
+    t.clock.advance(1001);
+    expect(await runner.drain(1)).toBe(1);
+    expect(outsideRuns).toBe(2);
+    expect((await effects('outside:record')).map((e) => e.attempt)).toEqual([2]);
+    expect((await jobsNamed('test.outside_record'))[0]).toMatchObject({ status: 'done', attempts: 2 });
+  });
+});

@@ -8,6 +8,7 @@ import type { DialectSupport } from '../db/dialects/index.ts';
 import { inSavepoint } from '../db/savepoint.ts';
 import { nextTurn } from '../event-loop.ts';
 import { afterCommit, transaction } from '../db/transaction.ts';
+import { groupedTransaction } from '../db/group-commit.ts';
 import { faultPoint } from '../testing/faults.ts';
 import { defaultBackoffMs } from './backoff.ts';
 import {
@@ -23,7 +24,7 @@ import {
   type JobRow,
 } from './jobs.repository.ts';
 import { platformSettings } from './settings.ts';
-import type { EnqueueOptions, JobActorLoader, JobDefinition, JobPayloads, JobToEnqueue, Jobs, ScheduleDefinition } from './types.ts';
+import type { EnqueueOptions, JobActorLoader, JobDefinition, JobOutsideWork, JobPayloads, JobToEnqueue, Jobs, ScheduleDefinition } from './types.ts';
 
 export interface JobsDeps {
   db: Kysely<any>;
@@ -145,8 +146,12 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
     return rows;
   }
 
-  /** The job's handler and its `done`, in the transaction given (the job's own, or a batch's savepoint). */
-  async function execute(trx: Transaction<any>, job: JobRow): Promise<void> {
+  /**
+   * The job's handler and its `done`, in the transaction given (the job's own, or a batch's
+   * savepoint) — or, when the handler hands back outside work, the handler alone: the job stays
+   * running until `finishOutside` records it.
+   */
+  async function execute(trx: Transaction<any>, job: JobRow): Promise<JobOutsideWork | undefined> {
     const definition = definitions.get(job.name);
     if (!definition) throw new Error(`No handler is defined for job ${job.name}`);
     const payload: unknown = JSON.parse(job.payload);
@@ -160,9 +165,30 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
       // single writer lock keeps other processes out — so no one can take the job over after it.
       if (!(await extendJobLease(trx, { id: job.id, workerId, attempt, until, now }))) throw new LeaseLost();
     };
-    await definition.handler({ payload, trx, jobId: job.id, attempt, actor, heartbeat });
+    const outside = await definition.handler({ payload, trx, jobId: job.id, attempt, actor, heartbeat });
+    if (outside) return outside;
     if (!(await completeJob(trx, { id: job.id, workerId, attempt, now: clock.now() }))) throw new LeaseLost();
     faultPoint('jobs.after_handler_before_commit');
+    return undefined;
+  }
+
+  /**
+   * A handler's outside work, after its transaction committed: run with no transaction open (the
+   * job keeps its lease), then its record and the job's `done` in one short unit of work — shared
+   * with other writers' commits where the dialect groups them (SQLite). A failure is the attempt's.
+   */
+  async function finishOutside(job: JobRow, work: JobOutsideWork): Promise<void> {
+    try {
+      const record = await work.outside();
+      faultPoint('jobs.after_outside_before_record');
+      const write = async (trx: Kysely<any>) => {
+        await record(trx as Transaction<any>);
+        if (!(await completeJob(trx, { id: job.id, workerId, attempt: job.attempts, now: clock.now() }))) throw new LeaseLost();
+      };
+      await (dialect.groupCommit ? groupedTransaction(db, write) : transaction(db, write));
+    } catch (error) {
+      await settle(db, job, error);
+    }
   }
 
   /** Records a failed run (retry with back-off, or dead) through `target`; a lost lease records nothing. */
@@ -190,25 +216,32 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
 
   /** Runs one claimed job: the handler's writes and `done` commit together, or neither does. */
   async function runOne(job: JobRow): Promise<void> {
+    let outside: JobOutsideWork | undefined;
     try {
-      await transaction(db, (trx) => execute(trx, job));
+      outside = await transaction(db, (trx) => execute(trx, job));
     } catch (error) {
       await settle(db, job, error);
+      return;
     }
+    if (outside) await finishOutside(job, outside);
   }
 
   /**
    * Runs short claimed jobs under one commit, each in its own savepoint: a job that fails is rolled
    * back alone and its failure recorded in the same commit; the others' writes and `done` stay.
    * When the commit itself fails nothing of the batch is kept, and the leases expire into retries.
+   * Outside work handed back by members runs after the commit, side by side, in this slot.
    */
   async function runBatch(jobs: JobRow[]): Promise<void> {
     if (jobs.length === 1) return runOne(jobs[0]!);
+    const outside: Array<[JobRow, JobOutsideWork]> = [];
     try {
       await transaction(db, async (trx) => {
+        outside.length = 0;
         for (const [i, job] of jobs.entries()) {
           try {
-            await inSavepoint(trx, `job_${i}`, () => execute(trx, job));
+            const work = await inSavepoint(trx, `job_${i}`, () => execute(trx, job));
+            if (work) outside.push([job, work]);
           } catch (error) {
             // Its own savepoint too: on PostgreSQL a failed statement would abort the whole batch.
             await inSavepoint(trx, `job_${i}_failed`, () => settle(trx, job, error)).catch(() => {});
@@ -217,7 +250,9 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
       });
     } catch (error) {
       logger.error({ err: errorMessage(error), jobs: jobs.length }, 'A batch of jobs could not commit; their leases expire and they are retried');
+      return;
     }
+    await Promise.all(outside.map(([job, work]) => finishOutside(job, work)));
   }
 
   /** Runs a job or a batch in a slot of `active`, which frees the slot and re-polls when it ends. */

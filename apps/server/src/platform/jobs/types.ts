@@ -26,9 +26,22 @@ export interface JobContext<P, DB = any> {
   heartbeat(): Promise<void>;
 }
 
+/**
+ * What a handler may hand back instead of finishing in its transaction: work that must not hold a
+ * transaction open (talking to a mail relay). The runner commits the handler's transaction (the job
+ * stays `running` under its lease), then calls `outside()` with no transaction open, then runs the
+ * function it returns in a short transaction of its own, together with marking the job done.
+ * `outside()` or that record throwing is a failed attempt (back-off, dead after the last). A crash
+ * between the two re-runs the whole job once its lease expires: at least once, never half recorded.
+ */
+export interface JobOutsideWork<DB = any> {
+  outside(): Promise<(trx: Transaction<DB>) => Promise<void>>;
+}
+
 export interface JobDefinition<P = unknown, DB = any, N extends string = string> {
   name: N;
-  handler(ctx: JobContext<P, DB>): Promise<void>;
+  /** Returns nothing (done in its transaction), or work to run after it commits (JobOutsideWork). */
+  handler(ctx: JobContext<P, DB>): Promise<void | JobOutsideWork<DB>>;
   /** Attempts before the job is marked dead (default 5). */
   maxAttempts?: number;
   /** Delay before retry n (1-based), default exponential with jitter (backoff.ts). */

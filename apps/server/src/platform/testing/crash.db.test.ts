@@ -1,7 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transaction } from '../db/index.ts';
 import { createTestApp, withTestJobs, type TestApp } from '../../../test/harness.ts';
 import { runChild } from '../../../test/fixtures/child-process.ts';
+import { outsideEffectJob } from '../../../test/fixtures/outside-effect-job.ts';
 
 /**
  * Crash tests: a real child process is SIGKILLed at a named fault point (faults.ts); the test
@@ -9,7 +13,8 @@ import { runChild } from '../../../test/fixtures/child-process.ts';
  */
 let t: TestApp;
 const LEASE_MS = 5 * 60 * 1000;
-const testJobs = () => withTestJobs<{ 'test.crash_effect_direct': { key: string } }>(t).jobs;
+const testJobs = () => withTestJobs<{ 'test.crash_effect_direct': { key: string }; 'test.outside_effect': { key: string; sink: string } }>(t).jobs;
+const sinkDir = mkdtempSync(path.join(tmpdir(), 'pishkhan-outside-'));
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -26,8 +31,12 @@ beforeAll(async () => {
       await trx.insertInto('crash_effects' as never).values({ source: payload.key, job_id: jobId, pid: process.pid } as never).execute();
     },
   });
+  testJobs().define(outsideEffectJob());
 });
-afterAll(() => t.destroy());
+afterAll(async () => {
+  rmSync(sinkDir, { recursive: true, force: true });
+  await t.destroy();
+});
 
 const effects = (source: string) =>
   t.ctx.db.selectFrom('crash_effects' as never).selectAll().where('source' as never, '=', source as never).execute() as Promise<
@@ -136,5 +145,31 @@ describe('crash recovery (real child processes, SIGKILL at fault points)', () =>
     expect((await jobRow(id)).status).toBe('done');
     expect(await effects('before-commit')).toHaveLength(1);
     console.log(`[timing ${t.dialect}] before_commit crash: child killed after ${crashed.ms} ms`);
+  });
+
+  it('jobs.after_outside_before_record: the outside work done but not recorded is done again — at least once, recorded once', async () => {
+    const sink = path.join(sinkDir, 'relay.log');
+    await transaction(t.ctx.db, (trx) => testJobs().enqueue(trx, 'test.outside_effect', { key: 'outside', sink }, { uniqueKey: 'crash:outside' }));
+    const id = (await t.ctx.db.selectFrom('jobs').select('id').where('unique_key', '=', 'crash:outside').executeTakeFirstOrThrow()).id;
+    const crashed = await runChild(t.testDb, {
+      PISHKHAN_FIXTURE_MODE: 'run-jobs',
+      PISHKHAN_TEST_FAULT: 'jobs.after_outside_before_record',
+      PISHKHAN_FIXTURE_NOW: String(t.clock.now()),
+    });
+    expect(crashed.signal, crashed.stderr).toBe('SIGKILL');
+
+    // In between: the "relay" has the message, nothing is recorded, the job is the dead worker's.
+    const lines = () => readFileSync(sink, 'utf8').trim().split('\n');
+    expect(lines()).toEqual([`outside ${crashed.pid}`]);
+    expect(await effects('outside:recorded')).toEqual([]);
+    const claimed = await jobRow(id);
+    expect([claimed.status, claimed.attempts, claimed.locked_by]).toEqual(['running', 1, `child:${crashed.pid}`]);
+
+    t.clock.advance(LEASE_MS + 1);
+    expect(await t.ctx.jobs.drain()).toBe(1);
+    // Sent again (mail out: the same Message-ID), then recorded once; the job is done.
+    expect(lines()).toEqual([`outside ${crashed.pid}`, `outside ${process.pid}`]);
+    expect((await effects('outside:recorded')).map((r) => r.pid)).toEqual([process.pid]);
+    expect([(await jobRow(id)).status, (await jobRow(id)).attempts]).toEqual(['done', 2]);
   });
 });

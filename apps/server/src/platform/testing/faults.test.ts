@@ -34,7 +34,7 @@ describe('faultPoint', () => {
   });
 
   it('names five distinct points', () => {
-    expect(new Set(FAULT_POINTS).size).toBe(6);
+    expect(new Set(FAULT_POINTS).size).toBe(7);
   });
 });
 

@@ -42,11 +42,10 @@ export function outboundJobs(ctx: AppContext): Pick<Contribution, 'jobs' | 'subs
   const sendMessage = defineJob('email.send_message', {
     maxAttempts: SEND_ATTEMPTS,
     backoffMs: sendBackoff,
-    // A send holds its job while the relay talks; the timeouts in relay.ts keep it well inside this.
-    leaseMs: 5 * 60_000,
-    async handler({ payload, trx, attempt }) {
-      await sendOutbound(trx, ctx, { outboundId: payload.outboundId, attempt, maxAttempts: SEND_ATTEMPTS });
-    },
+    // No leaseMs of its own: its transaction is short (the relay talks outside it, send-message.ts),
+    // so it shares a batch's commit with other short jobs. The default 5-minute lease covers the
+    // talk, which relay.ts's timeouts bound well inside it.
+    handler: ({ payload, trx, attempt }) => sendOutbound(trx, ctx, { outboundId: payload.outboundId, attempt, maxAttempts: SEND_ATTEMPTS }),
   });
 
   return {
