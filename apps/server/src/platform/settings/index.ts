@@ -9,7 +9,14 @@ import type { PlatformTables } from '../db/tables.ts';
  */
 export interface SettingsGroup<T extends Record<string, unknown>> {
   readonly defaults: Readonly<T>;
-  /** The stored value, or the default when the row is missing (a database not yet bootstrapped). */
+  /**
+   * The stored value, or the default when the row is missing (a database not yet bootstrapped).
+   * Inside a transaction each key is read from the table once (`db` a transaction: a group
+   * commit's batch of ingested mail or commands, a batch of jobs) — a transaction sees one value
+   * of a setting anyway on SQLite, whose one writer is that transaction; a `set` through the same
+   * transaction sends its later reads of that key back to the table (so a savepoint rolled back
+   * cannot leave a value that was never committed). Outside a transaction, always the table.
+   */
   get<K extends keyof T & string>(db: Kysely<any>, key: K): Promise<T[K]>;
   /**
    * For hot paths (the ticket number prefix on every presentation): kept in memory for 5 s per
@@ -24,8 +31,15 @@ export function defineSettings<T extends Record<string, unknown>>(defaults: T): 
   const group: SettingsGroup<T> = {
     defaults,
     async get(db, key) {
-      const row = await (db as Kysely<PlatformTables>).selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-      return row ? (JSON.parse(row.value) as T[typeof key]) : defaults[key];
+      const memo = db.isTransaction ? memoOf(db) : undefined;
+      let text = memo?.texts.get(key);
+      if (text === undefined) {
+        const row = await (db as Kysely<PlatformTables>).selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+        text = row ? row.value : null;
+        if (memo && !memo.written.has(key)) memo.texts.set(key, text);
+      }
+      // Parsed on every read: callers get their own object, as from the table.
+      return text === null ? defaults[key] : (JSON.parse(text) as T[typeof key]);
     },
     async getCached(db, key) {
       const cache = cacheOf(db);
@@ -44,6 +58,9 @@ export function defineSettings<T extends Record<string, unknown>>(defaults: T): 
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: text, updated_at: now }))
         .execute();
       caches.get(db)?.delete(key);
+      const memo = transactionMemos.get(db);
+      memo?.texts.delete(key);
+      memo?.written.add(key);
     },
   };
   return group;
@@ -63,4 +80,13 @@ function cacheOf(db: Kysely<any>): Map<string, { value: unknown; at: number }> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   return cache;
+}
+
+/** Per transaction: the stored text of each key read (null: no row), and the keys written through it. */
+const transactionMemos = new WeakMap<object, { texts: Map<string, string | null>; written: Set<string> }>();
+
+function memoOf(trx: Kysely<any>): { texts: Map<string, string | null>; written: Set<string> } {
+  let memo = transactionMemos.get(trx);
+  if (!memo) transactionMemos.set(trx, (memo = { texts: new Map(), written: new Set() }));
+  return memo;
 }
