@@ -15,7 +15,8 @@ import { replyAllRecipients } from './reply-mail.ts';
 export function outboundMailer(ctx: Pick<AppContext, 'clock' | 'secret' | 'jobs'>): NotificationMailer {
   return {
     async queue(trx, mail) {
-      const ticket = mail.ticketId === null ? undefined : await ticketNotificationFacts(trx, mail.ticketId);
+      // The notification read the ticket in this transaction already; a mail without them reads it here.
+      const ticket = mail.ticketId === null ? undefined : mail.ticket?.id === mail.ticketId ? mail.ticket : await ticketNotificationFacts(trx, mail.ticketId);
       // Read once here and handed to queueMail, which would otherwise read both again.
       const inbound = ticket ? await latestInboundMail(trx, ticket.id) : null;
       const mailbox = await mailboxForTicket(trx, ticket ?? null, { inbound });

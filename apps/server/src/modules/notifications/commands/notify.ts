@@ -55,6 +55,7 @@ export const notify = defineCommand(
           language,
           kind: input.kind,
           ticketId: input.ticket?.id ?? null,
+          ticket: input.ticket,
           data,
           dedupeKey: `${input.sourceKey}:${keyOf(recipient)}`,
           createdAt: now,

@@ -34,7 +34,7 @@ export function emailDriver(ctx: EmailDriverContext, mailer: NotificationMailer)
       const values = await valuesOf(trx, ctx, n, to, toCustomer);
       const template = await templateFor(trx, n.kind, n.language);
       const rendered = renderTemplate(template, values, n.language);
-      await mailer.queue(trx, { ticketId: n.ticketId, kind: n.kind, to, language: n.language, ...rendered, dedupeKey: n.dedupeKey, toCustomer, ...(n.data.articleId === undefined ? {} : { articleId: n.data.articleId }) });
+      await mailer.queue(trx, { ticketId: n.ticketId, ticket: n.ticket, kind: n.kind, to, language: n.language, ...rendered, dedupeKey: n.dedupeKey, toCustomer, ...(n.data.articleId === undefined ? {} : { articleId: n.data.articleId }) });
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { NotificationData, NotificationKind } from '@pishkhan/contracts';
 import type { Db } from '../../../schema.ts';
+import type { TicketNotificationFacts } from '../../tickets/index.ts';
 
 /**
  * Who a notification is for: a sign-in (agents, and contacts who sign in) or a contact, who may
@@ -17,6 +18,8 @@ export interface OutgoingNotification {
   language: 'fa' | 'en';
   kind: NotificationKind;
   ticketId: number | null;
+  /** The ticket's facts as the notifying job read them in this transaction (null: no ticket). */
+  ticket: TicketNotificationFacts | null;
   data: NotificationData;
   /** `${outboxId or jobId}:${recipient kind}:${id}`: a redelivered event never notifies the same recipient twice. */
   dedupeKey: string;
@@ -45,6 +48,8 @@ export interface SmsSender {
 /** One notification mail, rendered in the recipient's language, handed to the mail-out (email/outbound). */
 export interface NotificationMail {
   ticketId: number | null;
+  /** The ticket's facts read in this transaction already (by the notification), so mail out need not read them again. */
+  ticket?: TicketNotificationFacts | null;
   kind: NotificationKind;
   to: { address: string; name: string | null };
   language: 'fa' | 'en';
