@@ -48,6 +48,8 @@ export interface RunningServer {
   smtpPort: number;
   /** The server process's resident set size now, in MB (from /proc). */
   rssMb(): number;
+  /** CPU time the server process has used so far (user + system), in ms (from /proc). */
+  cpuMs(): number;
   /** SIGINT (graceful: the dispatcher and jobs stop, a --cpu-prof profile is written), then waits for exit. */
   stop(): Promise<void>;
 }
@@ -91,6 +93,7 @@ export async function startServer(target: Target, opts: { cpuProfDir?: string; l
     pid: child.pid!,
     smtpPort,
     rssMb: () => rssMbOf(child.pid!),
+    cpuMs: () => cpuMsOf(child.pid!),
     stop: async () => {
       child.kill('SIGINT');
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -98,6 +101,16 @@ export async function startServer(target: Target, opts: { cpuProfDir?: string; l
       clearTimeout(timer);
     },
   };
+}
+
+let clockTicks: number | undefined;
+
+/** utime + stime of a process (fields 14 and 15 of /proc/<pid>/stat, after the command name), in ms. */
+export function cpuMsOf(pid: number): number {
+  clockTicks ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
 }
 
 export function rssMbOf(pid: number): number {

@@ -74,11 +74,17 @@ export const emailSuite: BenchSuite = {
       const rssBefore = server.rssMb();
       let rssAfter: number;
       let drain: { drainMs: number; left: number };
+      // The server's CPU per message: while the mail came in, and with the jobs it caused drained.
+      const cpu0 = server.cpuMs();
+      let cpuIngest: number;
+      let cpuAll: number;
       try {
         ingest = await ingestRate(server, mails);
+        cpuIngest = server.cpuMs() - cpu0;
         rssAfter = server.rssMb();
         // The notifications, mail-out and search jobs the mail caused, finished after the last 250.
         drain = await drained(target, opts.smoke ? 120_000 : 600_000);
+        cpuAll = server.cpuMs() - cpu0;
       } finally {
         await server.stop();
       }
@@ -97,6 +103,7 @@ export const emailSuite: BenchSuite = {
           ingest,
           committed: db,
           serverRssMb: { before: rssBefore, after: rssAfter },
+          serverCpuMsPerMessage: { untilLast250: round(cpuIngest! / n, 2), withJobsDrained: round(cpuAll! / n, 2) },
           jobsDrainedAfterMs: drain!.drainMs,
           jobsLeftUndrained: drain!.left,
           storageCeilingCommitsPerS: ceiling.commitsPerS,
