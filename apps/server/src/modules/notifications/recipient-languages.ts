@@ -7,6 +7,8 @@ export interface RecipientFacts {
   language: 'fa' | 'en';
   /** The sign-in behind the recipient (a contact's linked one), or null. */
   userId: number | null;
+  /** A contact recipient's first address, name and whether they are active (read here, so drivers need not read them again). */
+  contact?: { email: string | null; name: string; active: boolean };
 }
 
 /**
@@ -20,6 +22,6 @@ export async function recipientFacts(db: Db, recipients: readonly NotificationRe
   return (r) => {
     if (r.kind === 'user') return { language: users.get(r.userId) ?? 'fa', userId: r.userId };
     const c = contacts.get(r.contactId);
-    return { language: c?.language ?? 'fa', userId: c?.userId ?? null };
+    return { language: c?.language ?? 'fa', userId: c?.userId ?? null, ...(c ? { contact: { email: c.email, name: c.name, active: c.active } } : {}) };
   };
 }

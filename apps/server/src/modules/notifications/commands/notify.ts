@@ -46,7 +46,7 @@ export const notify = defineCommand(
     const data: NotificationData = input.ticket ? { ticketNumber: input.ticket.number, ticketTitle: input.ticket.title, ...input.data } : input.data;
     const now = ctx.clock.now();
     for (const recipient of recipients) {
-      const { language, userId } = factsOf(recipient);
+      const { language, userId, contact } = factsOf(recipient);
       for (const driver of ctx.drivers) {
         if (userId !== null && off.has(`${userId}:${driver.name}`)) continue;
         await driver.deliver(ctx.db, {
@@ -56,6 +56,7 @@ export const notify = defineCommand(
           kind: input.kind,
           ticketId: input.ticket?.id ?? null,
           ticket: input.ticket,
+          ...(contact ? { contact } : {}),
           data,
           dedupeKey: `${input.sourceKey}:${keyOf(recipient)}`,
           createdAt: now,

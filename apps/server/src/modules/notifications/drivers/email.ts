@@ -41,7 +41,7 @@ export function emailDriver(ctx: EmailDriverContext, mailer: NotificationMailer)
 
 async function addressOf(db: Db, n: OutgoingNotification): Promise<{ address: string; name: string | null } | null> {
   if (n.recipient.kind === 'contact') {
-    const c = (await contactReach(db, [n.recipient.contactId])).get(n.recipient.contactId);
+    const c = n.contact ?? (await contactReach(db, [n.recipient.contactId])).get(n.recipient.contactId);
     return c && c.active && c.email ? { address: c.email, name: c.name } : null;
   }
   const userId = n.recipient.userId;

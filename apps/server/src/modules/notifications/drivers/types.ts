@@ -20,6 +20,8 @@ export interface OutgoingNotification {
   ticketId: number | null;
   /** The ticket's facts as the notifying job read them in this transaction (null: no ticket). */
   ticket: TicketNotificationFacts | null;
+  /** A contact recipient's first address, name and active flag, read with their language (absent: read them). */
+  contact?: { email: string | null; name: string; active: boolean };
   data: NotificationData;
   /** `${outboxId or jobId}:${recipient kind}:${id}`: a redelivered event never notifies the same recipient twice. */
   dedupeKey: string;
