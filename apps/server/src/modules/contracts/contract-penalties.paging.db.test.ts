@@ -1,3 +1,5 @@
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/harness.ts';
 import { makeContact, makeOrganization } from '../../../test/factories.ts';
@@ -65,4 +67,36 @@ describe('the penalty report over more breaches than one page', () => {
     }
     expect(whole).toMatchObject({ breaches: 8, subtotal: '8000000', total: '8000000' });
   });
+
+  it('reads while another transaction holds the organisation’s tickets: it locks nothing it does not write', async () => {
+    const loader = createCalendarLoader();
+    const whole = await penaltyReport(t.ctx.db, loader, mine, '1405-09', t.clock.now());
+    const holder = await holdTicketsForWriting(t, mineTickets);
+    try {
+      const report = penaltyReport(t.ctx.db, loader, mine, '1405-09', t.clock.now(), { pageSize: 3 });
+      const timeout = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 3000).unref());
+      expect(await Promise.race([report, timeout])).toEqual(whole);
+    } finally {
+      await holder.release();
+    }
+  });
 });
+
+/**
+ * Another connection inside a transaction that holds these tickets for writing: PostgreSQL row locks
+ * (a recompute's SELECT … FOR UPDATE), SQLite the one write lock (WAL readers go on beside it).
+ */
+async function holdTicketsForWriting(app: TestApp, ids: number[]): Promise<{ release(): Promise<void> }> {
+  const config = app.testDb.config;
+  if (config.dialect === 'sqlite') {
+    const writer = new BetterSqlite3(config.file);
+    writer.exec('begin immediate');
+    writer.prepare(`update tickets set updated_at = updated_at where id in (${ids.map(() => '?').join(',')})`).run(...ids);
+    return { release: async () => void (writer.exec('rollback'), writer.close()) };
+  }
+  const client = new pg.Client({ connectionString: config.url });
+  await client.connect();
+  await client.query('begin');
+  await client.query('select id from tickets where id = any($1) for update', [ids]);
+  return { release: async () => void (await client.query('rollback'), await client.end()) };
+}

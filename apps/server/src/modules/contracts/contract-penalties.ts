@@ -65,7 +65,7 @@ export async function penaltyReport(
     if (actions.length === 0) break;
     // Only the organisation's tickets created in the contract's period: their facts, nobody else's.
     const own = await ticketIdsOfOrganizationCreated(db, [...new Set(actions.map((a) => a.ticket_id))], contract.organization_id, contractFrom, contractTo);
-    const facts = new Map((await ticketSlaFacts(db, own)).map((f) => [f.id, f]));
+    const facts = new Map((await ticketSlaFacts(db, own, { lock: false })).map((f) => [f.id, f]));
     for (const a of actions) {
       const f = facts.get(a.ticket_id);
       if (!f) continue;

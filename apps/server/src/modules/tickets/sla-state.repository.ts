@@ -24,16 +24,17 @@ export type SlaColumnValues = { [K in SlaColumn]: number | null };
 /**
  * The tickets' SLA inputs and state, locked in id order for the rest of the transaction (PostgreSQL;
  * SQLite has one writer): two recomputes of one ticket — a ticket event and the sweep, in two
- * processes — run one after the other, so a change is written and told once.
+ * processes — run one after the other, so a change is written and told once. A reader that writes
+ * nothing back (a penalty report) passes `lock: false` and waits for no recompute.
  */
-export async function slaTicketRows(db: Db, ids: readonly number[]) {
+export async function slaTicketRows(db: Db, ids: readonly number[], { lock = true }: { lock?: boolean } = {}) {
   if (ids.length === 0) return [];
   const q = db
     .selectFrom('tickets')
     .select(['id', 'status', 'priority', 'type', 'channel', 'category_id', 'organization_id', 'created_at', 'first_response_at', 'resolved_at', 'merged_into_id', 'escalation_level', 'assignee_group_id', 'assignee_agent_id', ...SLA_COLUMNS])
     .where('id', 'in', ids)
     .orderBy('id');
-  return dialectOf(db).forUpdate(q).execute();
+  return (lock ? dialectOf(db).forUpdate(q) : q).execute();
 }
 
 /**

@@ -90,9 +90,9 @@ function stateOf(row: SlaColumnValues): SlaState {
 
 const stored = (v: SlaState[keyof SlaState]): number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
 
-/** The SLA facts of these tickets (missing ids are left out). */
-export async function ticketSlaFacts(db: Db, ids: readonly number[]): Promise<TicketSlaFacts[]> {
-  const rows = await slaTicketRows(db, ids);
+/** The SLA facts of these tickets (missing ids are left out), their rows locked unless `lock: false` (see slaTicketRows). */
+export async function ticketSlaFacts(db: Db, ids: readonly number[], options: { lock?: boolean } = {}): Promise<TicketSlaFacts[]> {
+  const rows = await slaTicketRows(db, ids, options);
   const [changes, replies] = await Promise.all([statusChangesOf(db, ids), publicRepliesOf(db, ids)]);
   const byTicket = <T extends { ticket_id: number }>(list: T[]) => {
     const m = new Map<number, T[]>();

@@ -61,6 +61,18 @@ function scopeSql(request: { scope?: SearchRequest['scope'] }, ref: RawBuilder<n
   return request.scope ? request.scope(ref) : sql`1 = 1`;
 }
 
+/**
+ * The oldest doc id of the newest window of a kind's matches in scope: FTS5 walks its rowids down
+ * from the kind's last doc id (`last`), so a contact or organisation search never reads the
+ * postings of the tickets above it, and stops at the window.
+ */
+export function windowEdge(request: Pick<SearchRequest, 'kind' | 'offset' | 'limit' | 'scope'>, match: string, last: number): RawBuilder<{ first: number | null }> {
+  return sql<{ first: number | null }>`
+    select min(r) as first from (select search_fts.rowid as r from search_fts
+      where search_fts match ${match} and search_fts.rowid % 4 = ${kindCode(request.kind)} and search_fts.rowid <= ${rowidBound(last)} and ${scopeSql(request, sql<number>`(search_fts.rowid / 4)`)}
+      order by search_fts.rowid desc limit ${rankWindow(request.offset, request.limit)})`;
+}
+
 export const sqliteSearchIndex: SearchIndex = {
   async upsert(db, docs) {
     for (let i = 0; i < docs.length; i += CHUNK) {
@@ -111,11 +123,7 @@ export const sqliteSearchIndex: SearchIndex = {
     const last = top.rows[0]?.d;
     if (last === null || last === undefined) return [];
     // The ranked window: the newest matches in scope, FTS5 walking its rowids down and stopping there (no score computed yet).
-    const window = rankWindow(request.offset, request.limit);
-    const edge = await sql<{ first: number | null }>`
-      select min(r) as first from (select search_fts.rowid as r from search_fts
-        where search_fts match ${match} and search_fts.rowid % 4 = ${code} and search_fts.rowid <= ${rowidBound(last)} and ${scopeSql(request, sql<number>`(search_fts.rowid / 4)`)}
-        order by search_fts.rowid desc limit ${window})`.execute(db);
+    const edge = await windowEdge(request, match, last).execute(db);
     const first = edge.rows[0]?.first;
     if (first === null || first === undefined) return [];
     const rows = await sql<{ ref_id: number; updated_at: number; score: number }>`
