@@ -38,6 +38,15 @@ describe('benchmark suites (smoke)', () => {
           expect(result.postgres.reply.non2xx).toBe(0);
         }
       }
+      if (suite.name === 'read-cpu') {
+        for (const part of [result.sqlite.read, result.sqlite.list]) {
+          expect(part.cpuUsPerRequest).toBeGreaterThan(0);
+          // A read is the ticket, its watchers, past assignees and tags at least.
+          expect(part.statementsPerRequest).toBeGreaterThanOrEqual(4);
+        }
+        expect(result.sqlite.listPlans.length).toBeGreaterThan(0);
+        expect(result.bareFastifyFloor.cpuUsPerRequest).toBeGreaterThan(0);
+      }
       if (suite.name === 'email') {
         expect(result.messages).toBe(200);
         expect(result.cp1256).toBe(60);

@@ -1,4 +1,4 @@
-import { dialectOf, updateAtVersion } from '../../platform/db/index.ts';
+import { dialectOf, preparedQuery, updateAtVersion } from '../../platform/db/index.ts';
 import type { Selectable, Updateable } from 'kysely';
 import type { Db, DB } from '../../schema.ts';
 import { emailKey, phoneKey } from './contact-keys.ts';
@@ -103,9 +103,12 @@ export async function contactReach(
 }
 
 /** Display names of several contacts (active or not) in one query. */
+// Beside every ticket read and page (platform/db preparedQuery: built once).
+const namesOfContacts = preparedQuery((db: Db, ids: readonly number[]) => db.selectFrom('contacts').select(['id', 'name']).where('id', 'in', ids));
+
 export async function contactNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('contacts').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await namesOfContacts(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

@@ -1,4 +1,4 @@
-import { dialectOf, updateAtVersion } from '../../platform/db/index.ts';
+import { dialectOf, preparedQuery, updateAtVersion } from '../../platform/db/index.ts';
 import { expressionBuilder, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Db, DB } from '../../schema.ts';
 
@@ -14,9 +14,13 @@ export function findOrganizationForUpdate(trx: Db, id: number): Promise<Organiza
 }
 
 /** Display names of several organisations in one query. */
+// Beside every ticket read and page (platform/db preparedQuery: built once).
+const namesOfOrganizations = preparedQuery((db: Db, ids: readonly number[]) => db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids));
+const accessFactsOfOrganizations = preparedQuery((db: Db, ids: readonly number[]) => db.selectFrom('organizations').select(['id', 'account_manager_id', 'members_see_each_other']).where('id', 'in', ids));
+
 export async function organizationNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await namesOfOrganizations(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -26,7 +30,7 @@ export async function organizationAccessFacts(
   ids: readonly number[],
 ): Promise<Map<number, { accountManagerId: number | null; membersSeeEachOther: boolean }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('organizations').select(['id', 'account_manager_id', 'members_see_each_other']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await accessFactsOfOrganizations(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, { accountManagerId: r.account_manager_id, membersSeeEachOther: r.members_see_each_other === 1 }]));
 }
 

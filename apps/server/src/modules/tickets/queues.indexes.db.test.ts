@@ -2,7 +2,9 @@ import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, AgentIdentity } from '../../platform/actor.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { makeAgent, makeGroup, makeTicket } from '../../../test/factories.ts';
+import { makeAgent, makeGroup, makeTicket, signIn } from '../../../test/factories.ts';
+import { scopeOnSortIndex } from './tickets.policy.ts';
+import { ticketFilters } from './tickets.queries.ts';
 import { compileTicketFilter, filterWhere } from './filter/ticket-filter.repository.ts';
 import { queryPlan } from '../../../test/query-plan.ts';
 import { BUILTIN_QUEUE_VIEWS, QUEUE_COUNT_CAP, queueFilter, type QueueView } from './queues.ts';
@@ -20,6 +22,7 @@ let actor: Actor;
 // SQLite would otherwise serve with a MULTI-INDEX OR and a sort.
 let analyst: AgentIdentity;
 let analystActor: Actor;
+let analystEmail: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -29,6 +32,7 @@ beforeAll(async () => {
   actor = { kind: 'user', userId: person.userId!, email: person.email, locale: 'en', mustChangePassword: false, agent, contact: null, via: 'session' };
   const plain = await makeAgent(t, { roles: ['analyst'], groupIds: [a, b] });
   analyst = { id: plain.agentId!, name: 'y', roles: new Set(['analyst']), groupIds: [a, b] };
+  analystEmail = plain.email;
   analystActor = { kind: 'user', userId: plain.userId!, email: plain.email, locale: 'en', mustChangePassword: false, agent: analyst, contact: null, via: 'session' };
   for (let i = 0; i < 50; i++) await makeTicket(t, { groupId: i % 2 ? a : b, status: ['new', 'open', 'resolved', 'pending_customer'][i % 4]! });
   if (t.dialect === 'postgres') await t.ctx.db.executeQuery(CompiledQuery.raw('analyze tickets'));
@@ -119,4 +123,47 @@ describe('queue pages that walk the sort index', () => {
       if (t.dialect === 'sqlite') expect(text, text).not.toMatch(/tickets_updated\b/);
     });
   }
+});
+
+// GET /tickets with no filter in the default sort (the workspace's first list) walks the sort index
+// for a reader whose scope the index entry answers (tickets.routes.ts, scopeOnSortIndex).
+describe('the unfiltered ticket list', () => {
+  it('walks only for scopes on tickets_updated: desk workers and managers, not contacts or crm agents', () => {
+    const user = analystActor as Extract<Actor, { kind: 'user' }>;
+    const contactSide = { id: 1, organizationId: null, organizationShares: false };
+    const crm: Actor = { ...user, agent: { ...analyst, roles: new Set(['analyst', 'crm']) } };
+    const contact: Actor = { ...user, agent: null, contact: contactSide };
+    const both: Actor = { ...user, contact: contactSide };
+    expect([analystActor, actor, crm, contact, both].map(scopeOnSortIndex)).toEqual([true, true, false, false, false]);
+  });
+
+  it('an analyst’s first and a deep page walk tickets_updated without sorting', async () => {
+    const where = compileTicketFilter(ticketFilters({}), { actor: analystActor, now: t.clock.now() });
+    for (const after of [undefined, { value: t.clock.now(), id: 1_000_000 }]) {
+      const text = await queryPlan(t, ticketPageQuery(t.ctx.db, where, { key: 'updated_at', direction: 'desc', after, walkSortIndex: true }, 26).compile());
+      if (t.dialect === 'sqlite') {
+        expect(text, text).toMatch(/(SCAN|SEARCH) tickets USING INDEX tickets_updated\b/);
+        expect(text, text).not.toMatch(/TEMP B-TREE/);
+      } else {
+        expect(text, text).not.toMatch(/Seq Scan on tickets/);
+      }
+    }
+  });
+
+  it('answers the same pages walked as sorted', async () => {
+    const client = await signIn(t.app, analystEmail);
+    const walked: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await client.get(`/api/v1/tickets?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json() as { items: Array<{ id: number }>; nextCursor: string | null };
+      walked.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    const where = compileTicketFilter(ticketFilters({}), { actor: analystActor, now: t.clock.now() });
+    const sorted = await ticketPageQuery(t.ctx.db, where, { key: 'updated_at', direction: 'desc' }, 1000).execute();
+    expect(walked).toEqual(sorted.map((r) => r.id));
+    expect(walked.length).toBe(50);
+  });
 });

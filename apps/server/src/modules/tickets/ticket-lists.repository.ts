@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { dialectOf } from '../../platform/db/index.ts';
+import { dialectOf, preparedQuery } from '../../platform/db/index.ts';
 import type { Db } from '../../schema.ts';
 import type { TicketWhere } from './filter/ticket-filter.repository.ts';
 
@@ -80,9 +80,11 @@ export function ticketCountQuery(db: Db, where: TicketWhere, upTo: number) {
 }
 
 /** The human numbers of the given tickets (merge targets shown beside a page). */
+const numbersOfTickets = preparedQuery((db: Db, ids: readonly number[]) => db.selectFrom('tickets').select(['id', 'number']).where('id', 'in', ids));
+
 export function ticketNumbersOf(db: Db, ids: readonly number[]): Promise<Array<{ id: number; number: number }>> {
   if (!ids.length) return Promise.resolve([]);
-  return db.selectFrom('tickets').select(['id', 'number']).where('id', 'in', ids).execute();
+  return numbersOfTickets(db, ids);
 }
 
 /** Up to `limit` history rows of a ticket after the row `afterId`, oldest first. */

@@ -184,6 +184,19 @@ export function visibleTickets(actor: Actor): (eb: TicketEb) => Expression<SqlBo
   };
 }
 
+/**
+ * Whether visibleTickets(actor) tests only columns of `tickets_updated` (the groups and agents,
+ * the watcher and past-assignee subqueries by id): a desk worker with no crm role and no contact
+ * side, or a manager (who sees every ticket). Such a scope can be checked on the index entry while
+ * walking it (ADR 0027); a contact's or crm agent's scope names columns the index lacks.
+ */
+export function scopeOnSortIndex(actor: Actor): boolean {
+  const agent = agentOf(actor);
+  if (!agent || contactOf(actor) || ticketScopeOf(actor) !== undefined) return false;
+  if (agent.roles.has('manager')) return true;
+  return !agent.roles.has('crm') && (agent.roles.has('analyst') || agent.roles.has('supervisor'));
+}
+
 /** The desk itself, as the record of actions that concern no single ticket (create, queues, settings). */
 export const TICKET_DESK = { entity: 'desk' } as const;
 export type TicketDeskAction = 'create' | 'queues' | 'read_settings' | 'change_settings';

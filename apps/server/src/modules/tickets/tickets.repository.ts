@@ -1,4 +1,4 @@
-import { dialectOf, nextCounterValue, updateAtVersion } from '../../platform/db/index.ts';
+import { dialectOf, nextCounterValue, preparedQuery, updateAtVersion } from '../../platform/db/index.ts';
 import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
 import type { Db, DB } from '../../schema.ts';
 import { organizationAccessFacts } from '../people/index.ts';
@@ -13,8 +13,14 @@ export async function ticketIdsByNumber(db: Db, numbers: readonly number[]): Pro
   return new Map(rows.map((r) => [r.number, r.id]));
 }
 
-export function loadTicketRow(db: Db, id: number) {
-  return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+// The reads every ticket read, write and page makes: built once (platform/db preparedQuery).
+const ticketById = preparedQuery((db: Db, id: number) => db.selectFrom('tickets').selectAll().where('id', '=', id));
+const watchersOfTickets = preparedQuery((db: Db, ids: readonly number[]) => db.selectFrom('ticket_watchers').select(['ticket_id', 'agent_id', 'contact_id']).where('ticket_id', 'in', ids));
+const pastAssigneesOfTickets = preparedQuery((db: Db, ids: readonly number[]) => db.selectFrom('ticket_past_assignees').select(['ticket_id', 'agent_id']).where('ticket_id', 'in', ids));
+const tagRowsOfTickets = preparedQuery((db: Db, ids: readonly number[]) => db.selectFrom('ticket_tags').select(['ticket_id', 'tag', 'tag_normalized']).where('ticket_id', 'in', ids));
+
+export async function loadTicketRow(db: Db, id: number) {
+  return (await ticketById(db, id))[0];
 }
 
 /** The ticket plus the facts the policy needs (organisation sharing, account manager, watchers). Three indexed reads. */
@@ -34,9 +40,9 @@ export type TicketAccessOfRow = TicketAccess & { row: NonNullable<TicketRow> };
 export async function accessFactsOfTickets(db: Db, rows: readonly NonNullable<TicketRow>[]): Promise<Map<number, TicketAccessOfRow>> {
   const ids = rows.map((r) => r.id);
   const [watchers, orgFacts, past] = await Promise.all([
-    ids.length === 0 ? Promise.resolve([]) : db.selectFrom('ticket_watchers').select(['ticket_id', 'agent_id', 'contact_id']).where('ticket_id', 'in', ids).execute(),
+    ids.length === 0 ? Promise.resolve([]) : watchersOfTickets(db, ids),
     organizationAccessFacts(db, rows.flatMap((r) => (r.organization_id === null ? [] : [r.organization_id]))),
-    ids.length === 0 ? Promise.resolve([]) : db.selectFrom('ticket_past_assignees').select(['ticket_id', 'agent_id']).where('ticket_id', 'in', ids).execute(),
+    ids.length === 0 ? Promise.resolve([]) : pastAssigneesOfTickets(db, ids),
   ]);
   return new Map(
     rows.map((row) => {
@@ -147,7 +153,7 @@ export async function replaceTicketTags(trx: Db, ticketId: number, tags: Readonl
  */
 export async function tagsOfTickets(db: Db, ticketIds: readonly number[]) {
   if (ticketIds.length === 0) return [];
-  const rows = await db.selectFrom('ticket_tags').select(['ticket_id', 'tag', 'tag_normalized']).where('ticket_id', 'in', ticketIds).execute();
+  const rows = await tagRowsOfTickets(db, ticketIds);
   return rows.sort((a, b) => a.ticket_id - b.ticket_id || (a.tag_normalized < b.tag_normalized ? -1 : a.tag_normalized > b.tag_normalized ? 1 : 0));
 }
 

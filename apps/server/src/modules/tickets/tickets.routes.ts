@@ -21,7 +21,7 @@ import { createTicket } from './commands/create-ticket.ts';
 import { reopenTicket } from './commands/reopen-ticket.ts';
 import { updateTicket } from './commands/update-ticket.ts';
 import { presentHistoryEntry, presentTicket, presentTicketSummary } from './tickets.presenter.ts';
-import { ticketPolicy } from './tickets.policy.ts';
+import { scopeOnSortIndex, ticketPolicy } from './tickets.policy.ts';
 import { listTickets, loadRelated, loadTicketView, numberPrefix, ticketFilters, ticketHistory } from './tickets.queries.ts';
 import type { TicketView } from './ticket-view.ts';
 import { authorize, requireCaller, requireUser } from '../../platform/policy/index.ts';
@@ -96,7 +96,11 @@ export function registerTicketRoutes(app: App, ctx: AppContext, fields: TicketFi
         if (!compileQuery) throw invalidInput('q', 'invalid');
         selection.push(await compileQuery(ctx, actor, q));
       }
-      const page = await listTickets(ctx, actor, selection, { limit, cursor, sort }, fields);
+      // The whole visible desk in the default order (the workspace's first request): walk the sort
+      // index and stop at the page, as the large queue views do (ADR 0027), instead of sorting
+      // every visible ticket. Any filter keeps the filter's index.
+      const walkSortIndex = q === undefined && Object.keys(filters).length === 0 && (sort ?? '-updated_at') === '-updated_at' && scopeOnSortIndex(actor);
+      const page = await listTickets(ctx, actor, selection, { limit, cursor, sort, walkSortIndex }, fields);
       const related = await loadRelated(ctx.db, page.items);
       return { items: page.items.map((row) => presentTicketSummary(actor, row, related)), nextCursor: page.nextCursor };
     },

@@ -6,4 +6,5 @@ export { nextCounterValue, reserveCounterValues } from './counters.ts';
 export { dialectOf, isUniqueViolation, type DialectSupport, type DialectName } from './dialects/index.ts';
 export { migrateTo, migrateToLatest, listMigrations } from './migrator.ts';
 export { updateAtVersion, expectVersion } from './versioned.ts';
+export { preparedQuery } from './prepared.ts';
 export type { PlatformTables } from './tables.ts';

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
 import { hasUnstorableText, toStorableText } from '@pishkhan/text';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -18,6 +18,7 @@ import { CommonErrors, DomainError, errorDefinition, renderMessage } from './err
 import { issuesFromAjv } from './input-issues.ts';
 import { languageFromHeader, type Language } from './language.ts';
 import { securityHeadersHook } from './security-headers.ts';
+import { nullableResponseSerializer } from './response-serializer.ts';
 import { isUniqueViolation } from '../db/dialects/index.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -106,6 +107,20 @@ export interface HttpTimeouts {
   smallBodyMs: number;
 }
 
+/**
+ * One log line per request instead of Fastify's two ("incoming request", then "request completed"):
+ * the completed line carries the request's method, URL and id as well as the status and time, and
+ * the incoming line was half of a read's logging cost. Errors and Fastify's other lines are unchanged.
+ */
+export class OneLineRequestLog extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 const DEFAULT_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, bodyIdleMs: 10_000, smallBodyMs: 30_000 };
 
 /**
@@ -116,6 +131,9 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     loggerInstance: options.logger,
+    logController: new OneLineRequestLog(),
+    // Responses serialised without running Ajv on every nullable field (response-serializer.ts).
+    schemaController: { compilersFactory: { buildSerializer: nullableResponseSerializer() as never } },
     trustProxy: options.trustProxy,
     bodyLimit: options.bodyLimit,
     genReqId: () => crypto.randomUUID(),
@@ -201,17 +219,19 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   });
 
   // Text the databases cannot store is refused at the edge, for every route, before validation.
-  app.addHook('preValidation', async (request) => {
+  // The hooks that do no async work for every request take Fastify's callback form: no promise each.
+  app.addHook('preValidation', (request, _reply, done) => {
     for (const [part, value] of [['params', request.params], ['query', request.query], ['body', request.body]] as const) {
       const path = unstorablePath(value, part);
-      if (path !== undefined) throw new DomainError(CommonErrors['request.unstorable_text'], { field: path });
+      if (path !== undefined) return done(new DomainError(CommonErrors['request.unstorable_text'], { field: path }));
     }
+    done();
   });
 
   // Responses may carry session data (the CSRF token, a ticket's text): no browser or proxy stores them.
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    return payload;
+    done(null, payload);
   });
 
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
@@ -250,31 +270,32 @@ export function isUtf8OrNoCharset(contentType: string | undefined): boolean {
  */
 function watchBodyIdle(app: App, limits: Pick<HttpTimeouts, 'bodyIdleMs' | 'smallBodyMs'>): void {
   const pending = new WeakMap<Duplex, { language: Language; answered: () => boolean }>();
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const raw = request.raw;
     const hasBody = raw.headers['transfer-encoding'] !== undefined || Number(raw.headers['content-length'] ?? 0) > 0;
     const socket = raw.socket as Duplex & Partial<Pick<Socket, 'setTimeout'>>;
     // Injected requests (tests) have no real socket.
-    if (!hasBody || raw.complete || typeof socket?.setTimeout !== 'function') return;
+    if (!hasBody || raw.complete || typeof socket?.setTimeout !== 'function') return done();
     pending.set(socket, { language: languageFromHeader(raw.headers['accept-language']) ?? 'fa', answered: () => reply.raw.headersSent });
     socket.setTimeout(limits.bodyIdleMs);
     const upload = /^multipart\//i.test(raw.headers['content-type'] ?? '');
     const deadline = upload ? undefined : setTimeout(() => socket.emit('timeout'), limits.smallBodyMs);
     deadline?.unref();
-    const done = () => {
+    const finished = () => {
       clearTimeout(deadline);
       pending.delete(socket);
       if (!socket.destroyed) socket.setTimeout?.(0);
     };
-    raw.once('end', done);
-    raw.once('close', done);
+    raw.once('end', finished);
+    raw.once('close', finished);
+    done();
   });
   // A reply sent before its body arrived (a refusal, or an upload to a ticket that does not exist)
   // closes the connection: Node would otherwise keep reading the rest of the body for the next
   // request on the connection, with no limit, and a stalled client would hold it open for ever.
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (pending.has(request.raw.socket) && !request.raw.complete) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
   app.server.on('timeout', (socket: Duplex) => {
     const waiting = pending.get(socket);

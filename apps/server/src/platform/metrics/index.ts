@@ -95,9 +95,11 @@ export function createMetrics(deps: { db: Kysely<any>; clock: Clock; poolStats: 
  * even an admin's, is refused: scrapers use tokens). Every finished request is counted by route.
  */
 export function registerMetrics(app: import('../http/server.ts').App, metrics: Metrics): void {
-  app.addHook('onResponse', async (request, reply) => {
+  // Callback form: no promise for every request.
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.observeRequest({ method: request.method, route, status: reply.statusCode, seconds: reply.elapsedTime / 1000 });
+    done();
   });
   app.get(
     '/metrics',
