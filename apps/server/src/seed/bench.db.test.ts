@@ -4,6 +4,12 @@ import { signIn } from '../../test/factories.ts';
 import { toPersianDigits } from '@pishkhan/text';
 import { BENCH_ANALYST_EMAIL, BENCH_PASSWORD } from './bench.ts';
 import { seedBench, SeededDatabaseError, type BenchSummary } from './index.ts';
+import { systemActor } from '../platform/actor.ts';
+import { transaction } from '../platform/db/index.ts';
+import { createCalendarLoader } from '../modules/calendars/index.ts';
+import { ticketsWithSlaEventDue } from '../modules/tickets/index.ts';
+import { recomputeTickets } from '../modules/sla/sla-recompute.ts';
+import { takeSlaActions } from '../modules/sla/sla-actions.ts';
 
 // Bench data at a small size: the shape it promises and the invariants the bulk writers keep.
 let t: TestApp;
@@ -87,6 +93,99 @@ describe('pishkhan seed --bench', () => {
     const byPhone = await analyst.get(`/api/v1/search?q=${encodeURIComponent(national)}&type=contact`);
     expect(byPhone.statusCode, byPhone.body).toBe(200);
     expect(byPhone.json().items.map((h: { type: string; id: number }) => `${h.type}:${h.id}`)).toContain(`contact:${phone.contact_id}`);
+  });
+
+  it('gives every ticket the SLA clocks and actions the commands and the sweep would have by the end: a recompute through the SLA module changes nothing and takes nothing', async () => {
+    const db = t.ctx.db;
+    const now = t.clock.now();
+    const policy = await db.selectFrom('sla_policies').select('id').where('default_key', '=', 'default').executeTakeFirstOrThrow();
+    const SLA = ['id', 'status', 'sla_policy_id', 'sla_first_response_due_at', 'sla_next_response_due_at', 'sla_resolution_due_at', 'sla_due_at', 'sla_next_event_at', 'sla_elapsed_ms', 'sla_paused_ms', 'sla_first_response_breached', 'sla_next_response_breached', 'sla_resolution_breached', 'sla_breached', 'escalation_level', 'escalated_at', 'version', 'updated_at'] as const;
+    const seeded = await db.selectFrom('tickets').select(SLA).orderBy('id').execute();
+    expect(seeded.every((r) => r.sla_policy_id === policy.id)).toBe(true);
+    const counts = async () => ({
+      history: await n(db.selectFrom('ticket_history').select((eb) => eb.fn.countAll().as('n'))),
+      actions: await n(db.selectFrom('sla_actions').select((eb) => eb.fn.countAll().as('n'))),
+      outbox: await n(db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n'))),
+    });
+    const before = await counts();
+    expect(before.actions).toBe(summary.slaActions);
+    // What the SLA jobs run on a ticket's event: recompute (the policy chosen again) and take the actions due.
+    const taken = await transaction(db, async (trx) => {
+      const recomputed = await recomputeTickets(trx, createCalendarLoader(), systemActor('sla'), seeded.map((r) => r.id), now, { reselect: true });
+      expect(recomputed).toHaveLength(4500);
+      return takeSlaActions({ ...t.ctx, db: trx }, trx, recomputed, now);
+    });
+    expect(taken).toBe(0);
+    expect(await db.selectFrom('tickets').select(SLA).orderBy('id').execute()).toEqual(seeded);
+    expect(await counts()).toEqual(before);
+    // Every status is among them, with clocks: a stopped ticket has no running due time, a paused one no resolution due.
+    expect(new Set(seeded.map((r) => r.status)).size).toBe(6);
+    for (const r of seeded) {
+      if (r.status === 'resolved' || r.status === 'closed') expect(r.sla_due_at).toBeNull();
+      if (r.status === 'pending_customer') expect(r.sla_resolution_due_at).toBeNull();
+    }
+    expect(seeded.filter((r) => r.status === 'open' && r.sla_resolution_due_at !== null && r.sla_elapsed_ms! > 0).length).toBeGreaterThan(100);
+  });
+
+  it('has breached tickets, escalated by the sweep at their time, and active ones still running; the breach facts reach the queues', async () => {
+    const db = t.ctx.db;
+    const now = t.clock.now();
+    const active = await db.selectFrom('tickets').selectAll().where('status', 'not in', ['resolved', 'closed']).execute();
+    const breached = active.filter((r) => r.sla_breached === 1);
+    const running = active.filter((r) => r.sla_breached === 0 && r.sla_due_at !== null && r.sla_due_at > now);
+    expect(breached.length).toBeGreaterThan(active.length / 2);
+    // At 4,500 tickets over three years (about four a day) a handful are young enough; at 1,000,000 about a thousand.
+    expect(running.length).toBeGreaterThanOrEqual(3);
+    // Resolved ones breached too (their first response came late), and met ones exist.
+    const done = await db.selectFrom('tickets').select(['sla_breached']).where('status', 'in', ['resolved', 'closed']).execute();
+    expect(done.some((r) => r.sla_breached === 1) && done.some((r) => r.sla_breached === 0)).toBe(true);
+    // A breach action per breached target, taken at or after its due time and before the end; a warning before its due time.
+    const actions = await db.selectFrom('sla_actions').selectAll().execute();
+    expect(actions.every((a) => a.created_at <= now && (a.level === 'breach' ? a.created_at >= a.due_at : a.created_at < a.due_at))).toBe(true);
+    const breachedTickets = new Set(actions.filter((a) => a.level === 'breach').map((a) => a.ticket_id));
+    expect(breached.every((r) => breachedTickets.has(r.id))).toBe(true);
+    // The sweep escalated at a breach of a running target, up to the managers, told in history by the sla actor.
+    const levels = await db.selectFrom('ticket_history').select(['ticket_id', 'new_value', 'created_at', 'actor_system']).where('field', '=', 'escalationLevel').orderBy('id').execute();
+    expect(levels.length).toBeGreaterThan(0);
+    expect(levels.every((h) => h.actor_system === 'sla')).toBe(true);
+    const rows = new Map((await db.selectFrom('tickets').select(['id', 'escalation_level', 'escalated_at']).execute()).map((r) => [r.id, r]));
+    const last = new Map(levels.map((h) => [h.ticket_id, h]));
+    for (const [id, h] of last) expect([rows.get(id)!.escalation_level, rows.get(id)!.escalated_at]).toEqual([Number(h.new_value), h.created_at]);
+    expect([...rows.values()].filter((r) => r.escalation_level > 0).length).toBe(last.size);
+    expect(Math.max(...[...rows.values()].map((r) => r.escalation_level))).toBe(2);
+    // The queue views read them: the breached queue holds the analyst's groups' breached tickets.
+    const analyst = await signIn(t.app, BENCH_ANALYST_EMAIL, BENCH_PASSWORD);
+    const groups = (
+      await db.selectFrom('group_members').innerJoin('agents', 'agents.id', 'group_members.agent_id').innerJoin('users', 'users.id', 'agents.user_id').select('group_members.group_id').where('users.email', '=', BENCH_ANALYST_EMAIL).execute()
+    ).map((r) => r.group_id);
+    const views = (await analyst.get('/api/v1/queues')).json().items as Array<{ name: string; count: number }>;
+    const count = (name: string) => views.find((v) => v.name === name)!.count;
+    expect(count('breached')).toBeGreaterThan(100);
+    expect(count('breaching_soon')).toBe(running.filter((r) => r.sla_due_at! <= now + 2 * 3600_000 && groups.includes(r.assignee_group_id!)).length);
+    // An hour before the analyst's soonest running due time, that ticket is breaching soon.
+    const soonest = running.filter((r) => groups.includes(r.assignee_group_id!)).sort((a, b) => a.sla_due_at! - b.sla_due_at!)[0]!;
+    t.clock.set(soonest.sla_due_at! - 3600_000);
+    try {
+      const page = (await analyst.get('/api/v1/queues/breaching_soon/tickets?limit=25')).json().items as Array<{ id: number }>;
+      expect(page.map((i) => i.id)).toContain(soonest.id);
+    } finally {
+      t.clock.set(now);
+    }
+  });
+
+  it('leaves a first start nothing overdue: the sweep finds no SLA event due, queues no job and records no event', async () => {
+    const db = t.ctx.db;
+    const now = t.clock.now();
+    expect(await ticketsWithSlaEventDue(db, now, 500)).toEqual([]);
+    const events = await db.selectFrom('tickets').select('sla_next_event_at').where('status', 'not in', ['resolved', 'closed']).execute();
+    expect(events.every((r) => r.sla_next_event_at === null || r.sla_next_event_at > now)).toBe(true);
+    expect(events.some((r) => r.sla_next_event_at !== null)).toBe(true);
+    const actions = await n(db.selectFrom('sla_actions').select((eb) => eb.fn.countAll().as('n')));
+    await t.ctx.jobs.tickSchedules();
+    await t.ctx.jobs.drain();
+    expect(await n(db.selectFrom('sla_actions').select((eb) => eb.fn.countAll().as('n')))).toBe(actions);
+    expect(await n(db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')))).toBe(0);
+    expect(await n(db.selectFrom('jobs').where('name', 'like', 'sla.%').where('status', 'in', ['ready', 'running']).select((eb) => eb.fn.countAll().as('n')))).toBe(0);
   });
 
   it('lets the bench analyst (three groups) sign in and read the queues; a second run is refused', async () => {

@@ -5,6 +5,9 @@ import { hashPassword, insertUser } from '../modules/access/index.ts';
 import { defaultGroupId, insertAgent, insertContactsBulk, insertGroup, insertOrganizationsBulk } from '../modules/people/index.ts';
 import { importTickets, ticketSettings, type ImportedArticle, type ImportedChange, type ImportedTicket } from '../modules/tickets/index.ts';
 import { indexContacts, indexOrganizations, indexTickets } from '../modules/search/index.ts';
+import { ensureDefaultSlaPolicy, settleImportedSla } from '../modules/sla/index.ts';
+import { contractsOfTickets } from '../modules/contracts/index.ts';
+import { createCalendarLoader } from '../modules/calendars/index.ts';
 import type { Db } from '../schema.ts';
 import { Generator } from './generator.ts';
 import { BRANCHES } from './words.ts';
@@ -17,10 +20,17 @@ export const BENCH_ANALYST_EMAIL = 'agent1@bench.pishkhan.test';
 
 const DAY = 24 * 3600_000;
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 /** Tickets per transaction: large enough that commits are rare, small enough that SQLite's WAL stays small. */
 const BATCH = 2000;
 /** Records per index call (each reads its records with `id in (…)`: well under both databases' parameter limits). */
 const INDEX_CHUNK = 2000;
+/**
+ * How far back a ticket is "this fortnight's": of those the rest of the data would have resolved,
+ * the younger the likelier still active (all at creation, none at 14 days), so an old desk's backlog
+ * has the recent tickets whose SLA targets are still running — the `breaching_soon` queue.
+ */
+const FRESH_MS = 14 * DAY;
 
 export interface BenchOptions {
   tickets: number;
@@ -37,6 +47,9 @@ export interface BenchSummary {
   tickets: number;
   articles: number;
   history: number;
+  /** SLA warnings and breaches recorded as taken at their time, and the escalations the breaches made. */
+  slaActions: number;
+  escalations: number;
   contacts: number;
   organizations: number;
   agents: number;
@@ -68,6 +81,9 @@ export async function seedBench(ctx: AppContext, options: BenchOptions): Promise
   await ctx.dialect.prepareBulkLoad(ctx.db);
   const end = ctx.clock.now();
   const start = end - (options.years ?? 3) * 365 * DAY;
+  // The policy the commands place tickets under (bootstrap made it already; idempotent).
+  await ensureDefaultSlaPolicy(ctx.db, start);
+  const calendars = createCalendarLoader();
   const people = await transaction(ctx.db, (trx) => seedPeople(trx, gen, start, options));
   say(`people: ${people.groupIds.length} groups, ${options.agents ?? 50} agents, ${people.contacts.length} contacts (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
@@ -78,18 +94,29 @@ export async function seedBench(ctx: AppContext, options: BenchOptions): Promise
   const span = end - start - DAY;
   let articles = 0;
   let history = 0;
+  let slaActions = 0;
+  let escalations = 0;
   let lastSaid = Date.now();
   const ticketsStarted = Date.now();
   for (let from = 0; from < total; from += BATCH) {
     const drafts: ImportedTicket[] = [];
     for (let i = from; i < Math.min(total, from + BATCH); i++) {
       const createdAt = start + Math.floor((i / total) * span) + gen.int(0, Math.max(1, Math.floor(span / total)));
-      drafts.push(benchTicket(gen, people, createdAt, end, autoCloseMs));
+      const fresh = end - createdAt < FRESH_MS;
+      // A fresh ticket draws from a fork, and the main sequence goes on as the old data drew it, so every other ticket stays as it was.
+      const fork = fresh ? gen.fork() : undefined;
+      const drawn = benchTicket(gen, people, createdAt, end, autoCloseMs, false);
+      drafts.push(fork ? benchTicket(fork, people, createdAt, end, autoCloseMs, true) : drawn);
     }
     await transaction(ctx.db, async (trx) => {
       // importTickets records no events, so the search jobs never hear of these tickets: index them
       // here, in the same transaction (the index never lags the rows, as the jobs' invariant says).
-      await indexTickets(trx, await importTickets(trx, drafts));
+      const ids = await importTickets(trx, drafts);
+      await indexTickets(trx, ids);
+      // Nor the SLA jobs: their clocks and the actions the sweep took at the time, settled here too.
+      const sla = await settleImportedSla(trx, ids, end, { contracts: contractsOfTickets, loader: calendars });
+      slaActions += sla.actions;
+      escalations += sla.escalations;
     });
     articles += drafts.reduce((n, d) => n + d.articles.length, 0);
     history += drafts.reduce((n, d) => n + d.changes.length, 0);
@@ -104,6 +131,8 @@ export async function seedBench(ctx: AppContext, options: BenchOptions): Promise
     tickets: total,
     articles,
     history,
+    slaActions,
+    escalations,
     contacts: people.contacts.length,
     organizations: options.organizations ?? 2000,
     agents: options.agents ?? 50,
@@ -161,7 +190,7 @@ const CHANNELS = ['portal', 'email', 'email', 'phone', 'agent', 'api'] as const;
  * One ticket with a plausible past: taken, answered, noted, maybe referred, escalated, resolved and closed.
  * A resolved one whose auto-close age (`autoCloseMs`, 0: never) has passed by `end` was closed by the system then.
  */
-function benchTicket(gen: Generator, people: People, createdAt: number, end: number, autoCloseMs: number): ImportedTicket {
+function benchTicket(gen: Generator, people: People, createdAt: number, end: number, autoCloseMs: number, fresh: boolean): ImportedTicket {
   const topic = gen.topic();
   const req = gen.request(topic);
   // Half the tickets in the first three groups (the Service Desk side is the busiest).
@@ -170,11 +199,21 @@ function benchTicket(gen: Generator, people: People, createdAt: number, end: num
   const ownerGroupId = referred ? people.groupIds[0]! : assigneeGroupId;
   const requester = people.contacts[gen.int(0, people.contacts.length - 1)]!;
   const r = gen.next();
-  let status: ImportedTicket['status'] = r < 0.05 ? 'new' : r < 0.2 ? 'open' : r < 0.25 ? 'pending_customer' : r < 0.3 ? 'pending_third_party' : r < 0.35 ? 'resolved' : 'closed';
+  const activeStatus = (x: number): ImportedTicket['status'] => (x < 0.05 ? 'new' : x < 0.2 ? 'open' : x < 0.25 ? 'pending_customer' : 'pending_third_party');
+  let status: ImportedTicket['status'] = r < 0.3 ? activeStatus(r) : r < 0.35 ? 'resolved' : 'closed';
+  if (fresh && r >= 0.3) {
+    // Of this fortnight's done tickets, a share 1 − age/14 days is still active (closed ones first: the
+    // recently resolved stay resolved), spread over the active statuses as the rest.
+    const done = (r - 0.3) / 0.7;
+    const active = 1 - (end - createdAt) / FRESH_MS;
+    if (done >= 1 - active) status = activeStatus(((done - (1 - active)) / active) * 0.3);
+  }
   const team = people.members.get(assigneeGroupId)!;
   const worker = status === 'new' || team.length === 0 ? null : team[gen.int(0, team.length - 1)]!;
   let at = createdAt;
-  const next = () => (at = Math.min(end, at + gen.int(10 * MINUTE, 2 * DAY)));
+  // A fresh ticket moves at a working desk's pace (an answer within hours, mostly inside the SLA's
+  // targets); the older data keeps its pace of up to two days a step.
+  const next = () => (at = Math.min(end, at + gen.int(10 * MINUTE, fresh ? 4 * HOUR : 2 * DAY)));
   const articles: ImportedArticle[] = [];
   const changes: ImportedChange[] = [];
   const count = gen.int(1, 8);
@@ -211,7 +250,8 @@ function benchTicket(gen: Generator, people: People, createdAt: number, end: num
       status = 'closed';
     }
   }
-  const e = gen.next();
+  // Once a drawn escalation, drawn still so that the sequence stays as it was: escalations are the SLA sweep's now (settleImportedSla).
+  gen.next();
   return {
     type: topic.type,
     status,
@@ -227,7 +267,7 @@ function benchTicket(gen: Generator, people: People, createdAt: number, end: num
     ownerAgentId: worker && !referred ? worker.agentId : null,
     assigneeGroupId,
     assigneeAgentId: worker?.agentId ?? null,
-    escalationLevel: status !== 'closed' && status !== 'resolved' && e < 0.03 ? (e < 0.006 ? 2 : 1) : 0,
+    escalationLevel: 0,
     createdByUserId: null,
     createdAt,
     tags: req.tags,

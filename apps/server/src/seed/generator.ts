@@ -26,6 +26,13 @@ export class Generator {
     this.state = seed >>> 0;
   }
 
+  /** A generator at this one's point of the sequence, drawing independently from now on. */
+  fork(): Generator {
+    const copy = new Generator();
+    copy.state = this.state;
+    return copy;
+  }
+
   /** A float in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

@@ -58,7 +58,7 @@ export function seedContribution(print: (line: string) => void = (l) => console.
               if (!Number.isInteger(value) || value < 1) throw new SeedInputError(`--${flag} needs a positive whole number`);
             }
             const s = await seedBench(ctx, options);
-            print(`Bench data ready: ${s.tickets} tickets, ${s.articles} articles, ${s.contacts} contacts in ${(s.ms / 1000).toFixed(1)} s.`);
+            print(`Bench data ready: ${s.tickets} tickets, ${s.articles} articles, ${s.slaActions} SLA actions, ${s.escalations} escalations, ${s.contacts} contacts in ${(s.ms / 1000).toFixed(1)} s.`);
           }),
       },
     ],

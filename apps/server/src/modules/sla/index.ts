@@ -10,6 +10,7 @@ import type { ContractsOfTickets } from './sla-policies.ts';
 export type { ContractsOfTickets, ContractPlacement } from './sla-policies.ts';
 
 export { ensureDefaultSlaPolicy } from './default-policy.ts';
+export { settleImportedSla, type SettledSla } from './sla-settle.ts';
 export { SLA_QUEUE_VIEWS } from './sla-queues.ts';
 export { slaSettings } from './sla.settings.ts';
 export { findPolicy as findSlaPolicy, breachActionsPage, breachActionsPageQuery, type BreachCursor, type SlaPolicyRow } from './sla.repository.ts';

@@ -8,7 +8,8 @@ import type { Clocks, TargetClock } from './sla-clock.ts';
 import type { Recomputed } from './sla-recompute.ts';
 import { claimAction } from './sla.repository.ts';
 
-const REASON: Record<string, string> = {
+/** Why the sweep escalates, in history (fa and en). */
+export const ESCALATION_REASON: Record<string, string> = {
   first_response: 'مهلت نخستین پاسخ گذشت (SLA first response breached)',
   next_response: 'مهلت پاسخ بعدی گذشت (SLA next response breached)',
   resolution: 'مهلت حل گذشت (SLA resolution breached)',
@@ -59,7 +60,7 @@ export async function takeSlaActions(ctx: TicketCommandContext & { clock: Clock 
       faultPoint('sla.after_action_claimed');
       if (a.level === 'warning') continue;
       const workable = a.open && facts.status !== 'resolved' && facts.status !== 'closed';
-      const reason = REASON[a.target]!;
+      const reason = ESCALATION_REASON[a.target]!;
       if (workable && policy.breach_escalate === 1 && level < MAX_ESCALATION_LEVEL) {
         await escalateTicket({ ...ctx, db }, { actor: systemActor('sla'), ticketId: facts.id, kind: 'hierarchical', reason });
         level++;

@@ -25,6 +25,10 @@ export const SLA_QUEUE_VIEWS: readonly QueueView[] = Object.freeze([
   {
     name: 'breached',
     indexes: ['tickets_sla_breached'],
+    // Walk the updated index to the page (ADR 0027): on an old desk most active tickets have breached
+    // something, and reading them all through tickets_sla_breached to sort them took 0.2 s at 100,000
+    // (the settled bench seed). The count keeps tickets_sla_breached.
+    walkSortIndex: true,
     filter: { all: [{ field: 'sla_breached', op: 'eq', value: 1 }, { field: 'status', op: 'in', value: ACTIVE }] },
   },
 ]);

@@ -63,8 +63,26 @@ export async function recomputeTickets(
   now: number,
   options: { reselect: boolean; contracts?: ContractsOfTickets | undefined; deferActions?: boolean },
 ): Promise<Recomputed[]> {
+  const { states, recomputed } = await slaStatesOf(db, loader, ids, now, options);
+  if (options.deferActions) await leaveActionsToSweep(db, recomputed, states, now);
+  await applySlaStates(db, actor, now, states);
+  return recomputed;
+}
+
+/**
+ * The SLA state each ticket's clocks give at `now`, beside the one stored, written nowhere: the
+ * recompute writes it with history; an import (`settleImportedSla`) sets it as the ticket's past.
+ */
+export async function slaStatesOf(
+  db: Db,
+  loader: CalendarLoader,
+  ids: readonly number[],
+  now: number,
+  options: { reselect: boolean; contracts?: ContractsOfTickets | undefined },
+): Promise<{ states: { ticketId: number; state: SlaState; current: SlaState }[]; recomputed: Recomputed[]; calendars: Map<number, LoadedCalendar> }> {
   const facts = (await ticketSlaFacts(db, ids)).filter((f) => !f.merged);
-  if (facts.length === 0) return [];
+  const loaded = new Map<number, LoadedCalendar>();
+  if (facts.length === 0) return { states: [], recomputed: [], calendars: loaded };
   const book = await policyBook(db);
   const choose = options.reselect ? facts : facts.filter((f) => f.sla.policyId === null || !book.policies.has(f.sla.policyId));
   const chosen = choose.length > 0 ? await choosePolicies(db, book, choose, now, options.contracts) : new Map<number, number | null>();
@@ -81,13 +99,12 @@ export async function recomputeTickets(
       states.push({ ticketId: f.id, state: { policyId: null, ...NO_SLA }, current: f.sla });
       continue;
     }
+    loaded.set(policy.calendar_id, calendar);
     const clocks = slaClocks(calendar.compiled, clockPolicyOf(policy, f.priority), f, now);
     states.push({ ticketId: f.id, state: stateOf(policy.id, clocks), current: f.sla });
     out.push({ facts: f, policy, clocks });
   }
-  if (options.deferActions) await leaveActionsToSweep(db, out, states, now);
-  await applySlaStates(db, actor, now, states);
-  return out;
+  return { states, recomputed: out, calendars: loaded };
 }
 
 /** Brings forward the next SLA event of the tickets whose due actions are not all taken yet. */

@@ -74,6 +74,11 @@ export async function claimAction(db: Executor, row: Insertable<SlaTables['sla_a
   return inserted !== undefined;
 }
 
+/** Records actions known to be new (an import's settled past: its tickets are new), 1,000 rows a statement. */
+export async function insertActionsBulk(db: Executor, rows: ReadonlyArray<Insertable<SlaTables['sla_actions']>>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('sla_actions').values(rows.slice(i, i + 1000)).execute();
+}
+
 /** The action keys already claimed for these tickets (index sla_actions_ticket). */
 export async function claimedActionKeys(db: Executor, ticketIds: readonly number[]): Promise<Set<string>> {
   if (ticketIds.length === 0) return new Set();

@@ -1,10 +1,12 @@
 import type { Insertable } from 'kysely';
+import type { Actor } from '../../platform/actor.ts';
 import type { DB, Db } from '../../schema.ts';
 import type { Channel, Status, TicketType } from './lifecycle.ts';
 import { priorityOf, type Level } from './priority.ts';
 import { currentMatrix, normalizeTags } from './ticket-fields.ts';
 import { ticketSettings } from './tickets.settings.ts';
-import { insertArticleRows, insertHistoryRowsBulk, insertTagRows, insertTicketRows, reserveTicketNumbers } from './tickets.bulk.repository.ts';
+import { actorColumns, apiFieldName } from './history.ts';
+import { insertArticleRows, insertHistoryRowsBulk, insertTagRows, insertTicketRows, reserveTicketNumbers, updateImportedEscalations } from './tickets.bulk.repository.ts';
 
 /**
  * Bulk import of tickets that already have a past (seed data; later, imports from other desks):
@@ -151,4 +153,37 @@ function ticketRow(t: ImportedTicket, number: number, priority: number): Inserta
 function lastChangeTo(t: ImportedTicket, status: Status): number | null {
   const c = [...t.changes].reverse().find((x) => x.field === 'status' && x.to === status);
   return c ? c.at : null;
+}
+
+/** A hierarchical escalation an imported ticket went through (the SLA sweep's, settled by sla). */
+export interface ImportedEscalation {
+  ticketId: number;
+  from: number;
+  to: number;
+  at: number;
+  reason: string;
+}
+
+/**
+ * Records escalations of imported tickets as taken at their time, as escalateTicket writes them —
+ * level, escalated_at, unacknowledged, the version step, history (escalation_level and the reason,
+ * by `actor`) — set-based and without events: the past is history, not news, so nobody is told
+ * (as importTickets). Rows of one ticket come in time order.
+ */
+export async function importEscalations(db: Db, actor: Actor, escalations: readonly ImportedEscalation[]): Promise<void> {
+  if (escalations.length === 0) return;
+  const who = actorColumns(actor);
+  await insertHistoryRowsBulk(
+    db,
+    escalations.flatMap((e) => [
+      { ticket_id: e.ticketId, ...who, field: apiFieldName('escalation_reason'), old_value: null, new_value: e.reason, created_at: e.at },
+      { ticket_id: e.ticketId, ...who, field: apiFieldName('escalation_level'), old_value: String(e.from), new_value: String(e.to), created_at: e.at },
+    ]),
+  );
+  const last = new Map<number, { id: number; level: number; at: number; steps: number }>();
+  for (const e of escalations) {
+    const seen = last.get(e.ticketId);
+    last.set(e.ticketId, { id: e.ticketId, level: e.to, at: e.at, steps: (seen?.steps ?? 0) + 1 });
+  }
+  await updateImportedEscalations(db, [...last.values()]);
 }

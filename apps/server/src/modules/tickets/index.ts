@@ -73,11 +73,11 @@ export {
 } from './search-sources.repository.ts';
 export { STATUSES as TICKET_STATUSES, OPEN_STATUSES } from './lifecycle.ts';
 export { openTicketCountsOfAgents, unassignedOpenTicketIds } from './workload.repository.ts';
-export { importTickets, type ImportedTicket, type ImportedArticle, type ImportedChange } from './bulk-import.ts';
+export { importTickets, importEscalations, type ImportedTicket, type ImportedArticle, type ImportedChange, type ImportedEscalation } from './bulk-import.ts';
 export { stageUpload, type StagedUpload } from './attachments.staging.ts';
 export { contentDisposition, DOWNLOAD_CSP } from './attachments.content-type.ts';
 export { ticketSettings } from './tickets.settings.ts';
-export { ticketSlaFacts, applySlaStates, type TicketSlaFacts, type SlaState } from './sla-state.ts';
+export { ticketSlaFacts, applySlaStates, importSlaStates, type TicketSlaFacts, type SlaState } from './sla-state.ts';
 export { idsMatching as ticketIdsMatching, openTicketIdsAfter, openTicketIdsAfterQuery, ticketIdsOfOrganizationCreated, slaColumnsUpdate, ticketsWithSlaEventDue, ticketsWithSlaEventDueQuery, resolvedTicketsBefore } from './sla-state.repository.ts';
 
 /** What other modules add to tickets at registration: queue views (SLA) and filter fields (later issues). */

@@ -166,3 +166,15 @@ export async function applySlaStates(db: Db, actor: Actor, now: number, states: 
   for (const { ticketId, event } of stories) await addEventArticle(db, clock, { ticketId, ...event, actor, announce: false });
   return changed;
 }
+
+/**
+ * Imported tickets' SLA state as of the import (sla's `settleImportedSla`): set in the columns, one
+ * statement per 500, and not told — no history, no timeline — since the import is their past, not a
+ * change anyone made now (as importTickets records no events).
+ */
+export async function importSlaStates(db: Db, states: ReadonlyArray<{ ticketId: number; state: SlaState }>): Promise<void> {
+  await updateSlaColumnsBulk(
+    db,
+    states.map(({ ticketId, state }) => ({ id: ticketId, values: Object.fromEntries(KEYS.map((k) => [COLUMN_OF[k], stored(state[k])])) as SlaColumnValues })),
+  );
+}
