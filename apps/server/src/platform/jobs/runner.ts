@@ -332,6 +332,14 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
       leases.set(definition.name, definition.leaseMs ?? defaultLeaseMs);
     },
     isDefined: (name) => definitions.has(name),
+    isShort: (name) => definitions.has(name) && definitions.get(name)!.leaseMs === undefined,
+    async runInline(trx: Transaction<any>, name: string, payload: unknown) {
+      const definition = definitions.get(name);
+      if (!definition) throw new Error(`No handler is defined for job ${name}`);
+      if (definition.leaseMs !== undefined) throw new Error(`Job ${name} has a lease of its own and cannot run inline`);
+      // No row and no lease: the dispatch's transaction holds the event, and a crash re-runs it whole.
+      await definition.handler({ payload, trx, jobId: null, attempt: 0, actor: systemActor(definition.runsAs ?? 'scheduler'), heartbeat: async () => {} });
+    },
     enqueue: (target: Kysely<any>, name: string, payload: unknown, options?: EnqueueOptions) =>
       enqueueMany(target, [{ name, payload, ...(options ? { options } : {}) } as JobToEnqueue]),
     enqueueMany,
