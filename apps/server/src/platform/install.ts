@@ -46,7 +46,7 @@ export function installContributions<Ctx>(ports: { jobs: Jobs; events: EventBus 
   }
   for (const c of contributions) for (const job of c.jobs ?? []) ports.jobs.define(job);
   for (const c of contributions) for (const schedule of c.schedules ?? []) ports.jobs.schedule(schedule);
-  for (const c of contributions) for (const s of c.subscriptions ?? []) ports.events.subscribe(s.event, s.job, s.when as never);
+  for (const c of contributions) for (const s of c.subscriptions ?? []) ports.events.subscribe(s.event, s.job, { when: s.when as never, inline: s.inline === true });
   return {
     settings: contributions.flatMap((c) => c.settings ?? []),
     seedModes: contributions.flatMap((c) => c.seedModes ?? []),

@@ -72,14 +72,15 @@ describe('automatic assignment across two processes (PostgreSQL)', () => {
     );
     expect(new Set(created).size).toBe(TICKETS);
 
-    // Wait until every auto-assignment job has run (none ready or running).
+    // Wait until every auto-assignment has run: it runs inline in the dispatch of each ticket.created
+    // (ADR 0031), so every event dispatched and no duty job (one that failed inline) ready or running.
     const k = db.database.kysely;
     const deadline = Date.now() + 120_000;
     for (;;) {
       const pending = await k.selectFrom('jobs').select((eb) => eb.fn.countAll<number | string>().as('n')).where('name', 'like', 'duty.%').where('status', 'in', ['ready', 'running']).executeTakeFirstOrThrow();
-      const done = await k.selectFrom('jobs').select((eb) => eb.fn.countAll<number | string>().as('n')).where('name', '=', 'duty.assign_created').where('status', '=', 'done').executeTakeFirstOrThrow();
-      if (Number(pending.n) === 0 && Number(done.n) === TICKETS) break;
-      expect(Date.now(), `auto-assignment did not finish: ${pending.n} pending, ${done.n} done`).toBeLessThan(deadline);
+      const undispatched = await k.selectFrom('outbox').select((eb) => eb.fn.countAll<number | string>().as('n')).where('event', 'in', ['ticket.created', 'ticket.assigned']).where('dispatched_at', 'is', null).executeTakeFirstOrThrow();
+      if (Number(pending.n) === 0 && Number(undispatched.n) === 0) break;
+      expect(Date.now(), `auto-assignment did not finish: ${pending.n} pending, ${undispatched.n} undispatched`).toBeLessThan(deadline);
       await new Promise((r) => setTimeout(r, 200));
     }
     const rows = await k.selectFrom('tickets').select(['assignee_agent_id']).where('id', 'in', created).execute();

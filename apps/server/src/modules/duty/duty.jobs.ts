@@ -39,9 +39,10 @@ export function dutyJobs(ctx: AppContext): Pick<Contribution, 'jobs' | 'subscrip
   ];
   return {
     jobs,
+    // Inline (ADR 0031): one ticket offered under the group's and agents' row locks, through `trx`; a re-run finds it assigned.
     subscriptions: [
-      { event: 'ticket.created', job: 'duty.assign_created' },
-      { event: 'ticket.assigned', job: 'duty.assign_moved' },
+      { event: 'ticket.created', job: 'duty.assign_created', inline: true },
+      { event: 'ticket.assigned', job: 'duty.assign_moved', inline: true },
     ],
     schedules: [{ name: ASSIGN_WAITING_JOB, job: ASSIGN_WAITING_JOB, everyMs: 60_000 }],
   };

@@ -96,9 +96,12 @@ describe('notification kinds, in-app', () => {
     const created = await clientA.post('/api/v1/tickets', { title: 'Twice', type: 'incident', requesterContactId: customer.contactId, assigneeGroupId: groupId });
     const { id } = created.json() as { id: number };
     await deliver();
-    const jobs = await t.ctx.db.selectFrom('jobs').select(['name', 'payload']).where('name', '=', 'notifications.ticket_created').execute();
-    const mine = jobs.find((j) => (JSON.parse(j.payload) as { payload: { ticketId: number } }).payload.ticketId === id)!;
-    await t.ctx.jobs.enqueue(t.ctx.db, 'notifications.ticket_created', JSON.parse(mine.payload));
+    const events = await t.ctx.db.selectFrom('outbox').select(['id', 'payload', 'created_at']).where('event', '=', 'ticket.created').execute();
+    const event = events.find((e) => (JSON.parse(e.payload) as { ticketId: number }).ticketId === id)!;
+    // It ran inline, in the dispatch (ADR 0031): no job row of its own.
+    expect(await t.ctx.db.selectFrom('jobs').select('id').where('unique_key', '=', `notifications.ticket_created:${event.id}`).execute()).toEqual([]);
+    // The same event's handler run again, now as a job.
+    await t.ctx.jobs.enqueue(t.ctx.db, 'notifications.ticket_created', { outboxId: event.id, event: 'ticket.created', payload: JSON.parse(event.payload), occurredAt: event.created_at });
     await t.ctx.jobs.drain();
     expect((await bell(customer.userId, id)).map((n) => n.kind)).toEqual(['ticket.received']);
   });

@@ -130,16 +130,11 @@ describe('notifications', () => {
     const ticketId = await makeTicket();
     await emit('ticket.assigned', { ticketId, actorUserId: null, groupId, agentId: assignee.agentId! });
     expect(await rowsFor(ticketId)).toHaveLength(1);
-    const job = await t.ctx.db
-      .selectFrom('jobs')
-      .select(['payload', 'unique_key'])
-      .where('name', '=', 'notifications.ticket_assigned')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    const { outboxId } = JSON.parse(job.payload);
-    // The same event dispatched again, and its job run again without its unique key.
+    const event = await t.ctx.db.selectFrom('outbox').select(['id', 'payload', 'created_at']).where('event', '=', 'ticket.assigned').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const outboxId = event.id;
+    // The same event dispatched again (its inline subscriber runs again, ADR 0031), and its handler run again as a job.
     await t.ctx.db.updateTable('outbox').set({ dispatched_at: null }).where('id', '=', outboxId).execute();
-    await t.ctx.jobs.enqueue(t.ctx.db, 'notifications.ticket_assigned', JSON.parse(job.payload));
+    await t.ctx.jobs.enqueue(t.ctx.db, 'notifications.ticket_assigned', { outboxId, event: 'ticket.assigned', payload: JSON.parse(event.payload), occurredAt: event.created_at });
     await deliver();
     expect(await rowsFor(ticketId)).toHaveLength(1);
     expect((await rowsFor(ticketId))[0]!.dedupe_key).toBe(`${outboxId}:user:${assignee.userId}`);

@@ -246,17 +246,19 @@ export function notificationJobs(ctx: AppContext, drivers: readonly Notification
 
   return {
     jobs: [ticketAssigned, ticketEscalated, ticketPendingReached, ticketReferralReturned, ticketCreated, articleAdded, statusChanged, slaWarning, slaBreached, contractExpiring],
+    // Inline (ADR 0031): the bell's rows and the mails queued (`email.send_message` sends them) through
+    // `trx`, under dedupe keys of the outbox id; nothing here talks to the network.
     subscriptions: [
-      { event: 'ticket.assigned', job: 'notifications.ticket_assigned' },
-      { event: 'ticket.escalated', job: 'notifications.ticket_escalated' },
-      { event: 'ticket.pending_reached', job: 'notifications.ticket_pending_reached' },
-      { event: 'ticket.referral_returned', job: 'notifications.ticket_referral_returned' },
-      { event: 'ticket.created', job: 'notifications.ticket_created' },
-      { event: 'ticket.article_added', job: 'notifications.article_added' },
-      { event: 'ticket.status_changed', job: 'notifications.status_changed' },
-      { event: 'ticket.sla_warning', job: 'notifications.sla_warning' },
-      { event: 'ticket.sla_breached', job: 'notifications.sla_breached' },
-      { event: 'contract.expiring', job: 'notifications.contract_expiring' },
+      { event: 'ticket.assigned', job: 'notifications.ticket_assigned', inline: true },
+      { event: 'ticket.escalated', job: 'notifications.ticket_escalated', inline: true },
+      { event: 'ticket.pending_reached', job: 'notifications.ticket_pending_reached', inline: true },
+      { event: 'ticket.referral_returned', job: 'notifications.ticket_referral_returned', inline: true },
+      { event: 'ticket.created', job: 'notifications.ticket_created', inline: true },
+      { event: 'ticket.article_added', job: 'notifications.article_added', inline: true },
+      { event: 'ticket.status_changed', job: 'notifications.status_changed', inline: true },
+      { event: 'ticket.sla_warning', job: 'notifications.sla_warning', inline: true },
+      { event: 'ticket.sla_breached', job: 'notifications.sla_breached', inline: true },
+      { event: 'contract.expiring', job: 'notifications.contract_expiring', inline: true },
     ],
   };
 }

@@ -63,18 +63,20 @@ export function searchJobs(ctx: AppContext): Pick<Contribution, 'jobs' | 'subscr
   ];
   return {
     jobs,
+    // Inline (ADR 0031): one or two records re-read and upserted through `trx`. A contact's update
+    // and the merges re-index every ticket they touch, unbounded: those stay jobs of their own.
     subscriptions: [
-      { event: 'ticket.created', job: 'search.ticket_created' },
-      { event: 'ticket.updated', job: 'search.ticket_updated' },
-      { event: 'ticket.status_changed', job: 'search.ticket_status_changed' },
-      { event: 'ticket.article_added', job: 'search.ticket_article_added' },
-      { event: 'ticket.merged', job: 'search.ticket_merged' },
-      { event: 'contact.created', job: 'search.contact_created' },
+      { event: 'ticket.created', job: 'search.ticket_created', inline: true },
+      { event: 'ticket.updated', job: 'search.ticket_updated', inline: true },
+      { event: 'ticket.status_changed', job: 'search.ticket_status_changed', inline: true },
+      { event: 'ticket.article_added', job: 'search.ticket_article_added', inline: true },
+      { event: 'ticket.merged', job: 'search.ticket_merged', inline: true },
+      { event: 'contact.created', job: 'search.contact_created', inline: true },
       { event: 'contact.updated', job: 'search.contact_updated' },
       { event: 'contact.merged', job: 'search.contact_merged' },
-      { event: 'organization.created', job: 'search.organization_created' },
+      { event: 'organization.created', job: 'search.organization_created', inline: true },
       { event: 'organization.merged', job: 'search.organization_merged' },
-      { event: 'organization.updated', job: 'search.organization_updated' },
+      { event: 'organization.updated', job: 'search.organization_updated', inline: true },
     ],
   };
 }

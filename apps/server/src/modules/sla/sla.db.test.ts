@@ -235,8 +235,9 @@ describe('SLA on tickets', () => {
     // Around the clock, an hour from creation.
     const created = new Date(expectStatus(await d.analystA.client.get(`/api/v1/tickets/${ticket.id}`), 200).createdAt).getTime();
     expect((await sla(ticket.id)).sla_resolution_due_at).toBe(created + H);
-    const jobs = await t.ctx.db.selectFrom('jobs').select('name').where('name', 'in', ['sla.policy_changed', 'sla.recompute_chunk']).execute();
-    expect(jobs.filter((j) => j.name === 'sla.policy_changed')).toHaveLength(2);
+    // Each of the two changes ran its subscriber inline (ADR 0031: no job row), which enqueued the policy's first chunk.
+    expect(await t.ctx.db.selectFrom('jobs').select('name').where('name', '=', 'sla.policy_changed').execute()).toEqual([]);
+    expect(await t.ctx.db.selectFrom('jobs').select('unique_key').where('unique_key', 'like', `sla.recompute:policy:${policy.id}:%:0`).execute()).toHaveLength(2);
     expect((await d.adminOnly.client.request({ method: 'DELETE', url: `/api/v1/admin/sla/rules/${rule.id}?version=1` })).statusCode).toBe(204);
   });
   it('a chunk writes each ticket its own clocks, and leaves the actions it finds due to the sweep', async () => {

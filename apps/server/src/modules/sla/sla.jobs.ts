@@ -106,13 +106,15 @@ export function slaJobs(ctx: AppContext, loader: CalendarLoader, contracts?: Con
   return {
     jobs,
     schedules: [{ name: 'sla.sweep', job: 'sla.sweep', everyMs: 60_000 }],
+    // Inline (ADR 0031): one ticket's clocks recomputed, and its due actions claimed under their unique
+    // keys, through `trx`; a calendar's or policy's change only enqueues its first chunk.
     subscriptions: [
-      { event: 'ticket.created', job: 'sla.ticket_created' },
-      { event: 'ticket.updated', job: 'sla.ticket_updated' },
-      { event: 'ticket.status_changed', job: 'sla.ticket_status_changed' },
-      { event: 'ticket.article_added', job: 'sla.ticket_article_added' },
-      { event: 'calendar.changed', job: 'sla.calendar_changed' },
-      { event: 'sla_policy.changed', job: 'sla.policy_changed' },
+      { event: 'ticket.created', job: 'sla.ticket_created', inline: true },
+      { event: 'ticket.updated', job: 'sla.ticket_updated', inline: true },
+      { event: 'ticket.status_changed', job: 'sla.ticket_status_changed', inline: true },
+      { event: 'ticket.article_added', job: 'sla.ticket_article_added', inline: true },
+      { event: 'calendar.changed', job: 'sla.calendar_changed', inline: true },
+      { event: 'sla_policy.changed', job: 'sla.policy_changed', inline: true },
     ],
   };
 }

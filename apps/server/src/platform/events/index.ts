@@ -2,4 +2,4 @@
 export { recordEvent, onOutboxWritten, onEventCommitted, type CommittedEvent } from './record.ts';
 export { resealEventField } from './reseal.ts';
 export { createEventDispatcher, type DispatcherDeps } from './dispatcher.ts';
-export type { EventBus, EventJob, SubscriberOf, SubscriptionFilter, SubscriptionOf } from './types.ts';
+export type { EventBus, EventJob, SubscribeOptions, SubscriberOf, SubscriptionFilter, SubscriptionOf } from './types.ts';

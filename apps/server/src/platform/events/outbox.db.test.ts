@@ -1,15 +1,44 @@
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, withTestJobs, type TestApp } from '../../../test/harness.ts';
+import { systemActor, type Actor } from '../actor.ts';
 import { transaction } from '../db/index.ts';
 import { createLogger } from '../logging/logger.ts';
+import { DISPATCH_LIMITS } from './dispatcher.ts';
 import { createEventDispatcher, recordEvent, type EventJob } from './index.ts';
 
 let t: TestApp;
 const handled: Array<EventJob<'ticket.merged'>> = [];
+type Merged = EventJob<'ticket.merged'>;
+type TestJobMap = {
+  'test.merged_a': Merged;
+  'test.merged_b': Merged;
+  'test.inline_effect': Merged;
+  'test.inline_flaky': Merged;
+  'test.inline_slow': Merged;
+  'test.inline_long': Merged;
+  'test.inline_outside': Merged;
+};
+/** What the inline subscribers saw of their context, per outbox id. */
+const seen = new Map<number, { jobId: number | null; attempt: number; actor: Actor; durable: unknown; trx: object }>();
+const testJobs = () => withTestJobs<TestJobMap>(t);
+const silent = createLogger('silent');
+
+/** The durability this transaction commits with: SQLite's `synchronous` (2 = FULL), PostgreSQL's `synchronous_commit`. */
+async function durability(trx: Kysely<any>): Promise<unknown> {
+  if (t.dialect === 'sqlite') return Object.values((await sql.raw('pragma synchronous').execute(trx)).rows[0] as object)[0];
+  return (await sql<{ v: string }>`select current_setting('synchronous_commit') as v`.execute(trx)).rows[0]!.v;
+}
 
 beforeAll(async () => {
   t = await createTestApp();
-  const { jobs, events } = withTestJobs<{ 'test.merged_a': EventJob<'ticket.merged'>; 'test.merged_b': EventJob<'ticket.merged'> }>(t);
+  await t.ctx.db.schema
+    .createTable('inline_effects')
+    .addColumn('outbox_id', 'bigint', (c) => c.notNull())
+    .addColumn('job', 'text', (c) => c.notNull())
+    .addColumn('job_id', 'bigint')
+    .execute();
+  const { jobs, events } = testJobs();
   jobs.define({
     name: 'test.merged_a',
     async handler({ payload }) {
@@ -17,6 +46,42 @@ beforeAll(async () => {
     },
   });
   jobs.define({ name: 'test.merged_b', async handler() {} });
+  const effect = (trx: Kysely<any>, job: string, outboxId: number, jobId: number | null) =>
+    trx.insertInto('inline_effects' as never).values({ outbox_id: outboxId, job, job_id: jobId } as never).execute();
+  jobs.define({
+    name: 'test.inline_effect',
+    runsAs: 'sla',
+    async handler({ payload, trx, jobId, attempt, actor, heartbeat }) {
+      await heartbeat();
+      seen.set(payload.outboxId, { jobId, attempt, actor, durable: await durability(trx), trx });
+      await effect(trx, 'effect', payload.outboxId, jobId);
+    },
+  });
+  // Writes, then fails when run inline (odd source tickets only): its write must not survive; as a job it succeeds.
+  jobs.define({
+    name: 'test.inline_flaky',
+    async handler({ payload, trx, jobId }) {
+      await effect(trx, 'flaky', payload.outboxId, jobId);
+      if (jobId === null && payload.payload.sourceTicketId % 2 === 1) throw new Error('flaky inline');
+    },
+  });
+  jobs.define({
+    name: 'test.inline_slow',
+    async handler({ payload, trx }) {
+      seen.set(payload.outboxId, { jobId: null, attempt: 0, actor: null as never, durable: null, trx });
+      // Longer than a dispatch takes new events for (DISPATCH_LIMITS.maxBatchMs).
+      await new Promise((r) => setTimeout(r, 15));
+    },
+  });
+  jobs.define({ name: 'test.inline_long', leaseMs: 60_000, async handler() {} });
+  // Hands back outside work (as mail out does): inline it must not run (nor vanish), as a job it runs and is recorded.
+  jobs.define({
+    name: 'test.inline_outside',
+    async handler({ payload, trx, jobId }) {
+      await effect(trx, 'before_outside', payload.outboxId, jobId);
+      return { outside: async () => async (record) => void (await effect(record, 'outside', payload.outboxId, jobId)) };
+    },
+  });
   events.subscribe('ticket.merged', 'test.merged_a');
   events.subscribe('ticket.merged', 'test.merged_b');
 });
@@ -111,7 +176,7 @@ describe('outbox dispatcher', () => {
 
   it('a subscription with `when` makes jobs only of the events it holds for, and marks the others dispatched all the same', async () => {
     const picky = createEventDispatcher({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: createLogger('silent'), jobs: t.ctx.jobs });
-    picky.subscribe('ticket.merged', 'test.merged_a', (merged) => merged.sourceTicketId % 2 === 0);
+    picky.subscribe('ticket.merged', 'test.merged_a', { when: (merged) => merged.sourceTicketId % 2 === 0 });
     const ids = await recordMerged(40, 41, 42);
     expect(await picky.dispatchPending()).toBeGreaterThanOrEqual(3);
     expect((await jobsFor(ids)).map((j) => j.unique_key)).toEqual([`test.merged_a:${ids[0]}`, `test.merged_a:${ids[2]}`]);
@@ -133,6 +198,120 @@ describe('outbox dispatcher', () => {
       await bus.stop();
     }
     await t.ctx.jobs.drain();
+  });
+});
+
+const effectsOf = (outboxIds: number[]) =>
+  t.ctx.db
+    .selectFrom('inline_effects' as never)
+    .select(['outbox_id', 'job', 'job_id'] as never)
+    .where('outbox_id' as never, 'in', outboxIds as never)
+    .orderBy('outbox_id' as never)
+    .orderBy('job' as never)
+    .execute() as Promise<Array<{ outbox_id: number | string; job: string; job_id: number | string | null }>>;
+const keyed = (rows: Array<{ outbox_id: number | string; job: string; job_id: number | string | null }>) => rows.map((r) => `${r.job}:${Number(r.outbox_id)}:${r.job_id === null ? 'inline' : 'job'}`);
+const jobRows = (keys: string[]) => t.ctx.db.selectFrom('jobs').select(['unique_key', 'status', 'attempts']).where('unique_key', 'in', keys).orderBy('unique_key').execute();
+
+describe('inline subscribers (ADR 0031)', () => {
+  it('run in the dispatch, as a job would (its system actor, no job row, durable commit), committed with dispatched_at; a queued subscriber still gets its job', async () => {
+    const bus = createEventDispatcher<TestJobMap>({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: silent, jobs: testJobs().jobs });
+    bus.subscribe('ticket.merged', 'test.inline_effect', { inline: true });
+    bus.subscribe('ticket.merged', 'test.merged_b');
+    const ids = await recordMerged(50, 52);
+    // However loaded the machine, both events fit one batch here (the cap has a test of its own).
+    const cap = DISPATCH_LIMITS.maxBatchMs;
+    DISPATCH_LIMITS.maxBatchMs = 60_000;
+    try {
+      expect(await bus.dispatchPending()).toBeGreaterThanOrEqual(2);
+    } finally {
+      DISPATCH_LIMITS.maxBatchMs = cap;
+    }
+
+    expect(keyed(await effectsOf(ids))).toEqual(ids.map((id) => `effect:${id}:inline`));
+    expect(await jobRows(ids.map((id) => `test.inline_effect:${id}`))).toEqual([]);
+    expect((await jobRows(ids.map((id) => `test.merged_b:${id}`))).map((j) => j.unique_key)).toEqual(ids.map((id) => `test.merged_b:${id}`).sort());
+    const rows = await t.ctx.db.selectFrom('outbox').select('dispatched_at').where('id', 'in', ids).execute();
+    expect(rows.every((r) => r.dispatched_at === t.clock.now())).toBe(true);
+
+    const context = seen.get(ids[0]!)!;
+    expect([context.jobId, context.attempt, context.actor]).toEqual([null, 0, systemActor('sla')]);
+    // What an inline subscriber writes is what users see: its dispatch waits for the disk (SQLite FULL, PostgreSQL on).
+    expect(context.durable).toBe(t.dialect === 'sqlite' ? 2 : 'on');
+    // Both events in one transaction (one commit).
+    expect(seen.get(ids[1]!)!.trx).toBe(context.trx);
+
+    // Dispatched: a second run neither runs them nor enqueues anything.
+    expect(await bus.dispatchPending()).toBe(0);
+    expect(await effectsOf(ids)).toHaveLength(2);
+    await t.ctx.jobs.drain();
+  });
+
+  it('one that throws is rolled back alone and becomes its job, which the queue runs; the others of the batch commit', async () => {
+    const bus = createEventDispatcher<TestJobMap>({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: silent, jobs: testJobs().jobs });
+    bus.subscribe('ticket.merged', 'test.inline_flaky', { inline: true });
+    bus.subscribe('ticket.merged', 'test.inline_effect', { inline: true });
+    const [even, odd, even2] = await recordMerged(60, 61, 62);
+    await bus.dispatchPending();
+
+    // The odd event's flaky write is gone with its savepoint; every other write of the batch committed.
+    expect(keyed(await effectsOf([even!, odd!, even2!]))).toEqual([
+      `effect:${even}:inline`,
+      `flaky:${even}:inline`,
+      `effect:${odd}:inline`,
+      `effect:${even2}:inline`,
+      `flaky:${even2}:inline`,
+    ]);
+    expect(await jobRows([even!, odd!, even2!].flatMap((id) => [`test.inline_flaky:${id}`, `test.inline_effect:${id}`]))).toEqual([
+      { unique_key: `test.inline_flaky:${odd}`, status: 'ready', attempts: 0 },
+    ]);
+    const dispatched = await t.ctx.db.selectFrom('outbox').select('dispatched_at').where('id', 'in', [even!, odd!, even2!]).execute();
+    expect(dispatched.every((r) => r.dispatched_at !== null)).toBe(true);
+
+    await t.ctx.jobs.drain();
+    expect(keyed(await effectsOf([odd!]))).toEqual([`effect:${odd}:inline`, `flaky:${odd}:job`]);
+    expect(await jobRows([`test.inline_flaky:${odd}`])).toEqual([{ unique_key: `test.inline_flaky:${odd}`, status: 'done', attempts: 1 }]);
+  });
+
+  it('one that hands back outside work is never run inline: it becomes its job, which does the work and records it', async () => {
+    const bus = createEventDispatcher<TestJobMap>({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: silent, jobs: testJobs().jobs });
+    bus.subscribe('ticket.merged', 'test.inline_outside', { inline: true });
+    const [id] = await recordMerged(80);
+    await bus.dispatchPending();
+    expect(keyed(await effectsOf([id!]))).toEqual([]);
+    expect(await jobRows([`test.inline_outside:${id}`])).toEqual([{ unique_key: `test.inline_outside:${id}`, status: 'ready', attempts: 0 }]);
+    await t.ctx.jobs.drain();
+    expect(keyed(await effectsOf([id!])).sort()).toEqual([`before_outside:${id}:job`, `outside:${id}:job`]);
+  });
+
+  it('a dispatch takes no new event after DISPATCH_LIMITS.maxBatchMs: a slow subscriber gets a transaction per event, and every event is dispatched', async () => {
+    const bus = createEventDispatcher<TestJobMap>({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: silent, jobs: testJobs().jobs });
+    bus.subscribe('ticket.merged', 'test.inline_slow', { inline: true });
+    const ids = await recordMerged(70, 71, 72);
+    expect(await bus.dispatchPending()).toBeGreaterThanOrEqual(3);
+    const transactions = new Set(ids.map((id) => seen.get(id)!.trx));
+    expect(transactions.size).toBe(3);
+    const rows = await t.ctx.db.selectFrom('outbox').select('dispatched_at').where('id', 'in', ids).execute();
+    expect(rows.every((r) => r.dispatched_at !== null)).toBe(true);
+  });
+
+  it('is refused for a job with a lease of its own (a long handler would hold the dispatch)', () => {
+    const bus = createEventDispatcher<TestJobMap>({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: silent, jobs: testJobs().jobs });
+    expect(() => bus.subscribe('ticket.merged', 'test.inline_long', { inline: true })).toThrow(/lease of its own/);
+    expect(() => bus.subscribe('ticket.merged', 'test.inline_long')).not.toThrow();
+  });
+
+  it('two dispatchers at once never run a subscriber twice for one event (PostgreSQL: side by side, SKIP LOCKED; SQLite: one after the other)', async () => {
+    const buses = [0, 1].map(() => {
+      const bus = createEventDispatcher<TestJobMap>({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: silent, jobs: testJobs().jobs, batchSize: 5 });
+      bus.subscribe('ticket.merged', 'test.inline_effect', { inline: true });
+      return bus;
+    });
+    const ids = await recordMerged(...Array.from({ length: 60 }, (_, i) => 100 + i));
+    const counts = await Promise.all([...buses, ...buses].map((b) => b.dispatchPending()));
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(60);
+    const effects = await effectsOf(ids);
+    expect(effects.map((e) => Number(e.outbox_id))).toEqual(ids);
+    expect(effects.every((e) => e.job === 'effect' && e.job_id === null)).toBe(true);
   });
 });
 

@@ -7,18 +7,20 @@ export type OutboxRow = Selectable<PlatformTables['outbox']>;
 const as = (db: Kysely<any>) => db as Kysely<PlatformTables>;
 
 /**
- * The oldest undispatched events, in the order they were recorded. On PostgreSQL rows another
- * process is dispatching right now are skipped (and stay locked until this transaction ends).
+ * The oldest undispatched events, in the order they were recorded; with `events`, only those
+ * named (`in`) or only the others (`notIn`). On PostgreSQL rows another process is dispatching
+ * right now are skipped (and stay locked until this transaction ends).
  */
-export async function selectUndispatched(trx: Kysely<any>, dialect: DialectSupport, limit: number): Promise<OutboxRow[]> {
-  return as(trx)
-    .selectFrom('outbox')
-    .selectAll()
-    .where('dispatched_at', 'is', null)
-    .orderBy('id')
-    .limit(limit)
-    .modifyEnd(sql.raw(dialect.skipLockedClause))
-    .execute();
+export async function selectUndispatched(
+  trx: Kysely<any>,
+  dialect: DialectSupport,
+  limit: number,
+  events?: { in: readonly string[] } | { notIn: readonly string[] },
+): Promise<OutboxRow[]> {
+  let query = as(trx).selectFrom('outbox').selectAll().where('dispatched_at', 'is', null);
+  if (events && 'in' in events) query = query.where('event', 'in', [...events.in]);
+  else if (events && events.notIn.length > 0) query = query.where('event', 'not in', [...events.notIn]);
+  return query.orderBy('id').limit(limit).modifyEnd(sql.raw(dialect.skipLockedClause)).execute();
 }
 
 export async function markDispatched(trx: Kysely<any>, ids: readonly number[], now: number): Promise<void> {

@@ -56,7 +56,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-function insertEffect(db: any, job: string, jobId: number, attempt: number) {
+function insertEffect(db: any, job: string, jobId: number | null, attempt: number) {
   return db.insertInto('job_effects').values({ job, job_id: jobId, attempt }).execute();
 }
 const effects = async (job: string) =>

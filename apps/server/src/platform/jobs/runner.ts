@@ -367,6 +367,17 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
       leases.set(definition.name, definition.leaseMs ?? defaultLeaseMs);
     },
     isDefined: (name) => definitions.has(name),
+    isShort: (name) => definitions.has(name) && definitions.get(name)!.leaseMs === undefined,
+    async runInline(trx: Transaction<any>, name: string, payload: unknown) {
+      const definition = definitions.get(name);
+      if (!definition) throw new Error(`No handler is defined for job ${name}`);
+      if (definition.leaseMs !== undefined) throw new Error(`Job ${name} has a lease of its own and cannot run inline`);
+      // No row and no lease: the dispatch's transaction holds the event, and a crash re-runs it whole.
+      const outside = await definition.handler({ payload, trx, jobId: null, attempt: 0, actor: systemActor(definition.runsAs ?? 'scheduler'), heartbeat: async () => {} });
+      // Outside work needs a job row to record it after its transaction; thrown, the dispatcher rolls
+      // this run back to its savepoint and enqueues the job, which does it all (ADR 0031, ADR 0003).
+      if (outside) throw new Error(`Job ${name} handed back outside work: it runs as a job, not inline`);
+    },
     enqueue: (target: Kysely<any>, name: string, payload: unknown, options?: EnqueueOptions) =>
       enqueueMany(target, [{ name, payload, ...(options ? { options } : {}) } as JobToEnqueue]),
     enqueueMany,

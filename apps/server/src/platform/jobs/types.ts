@@ -14,14 +14,17 @@ export interface JobContext<P, DB = any> {
   payload: P;
   /** Effects written here commit atomically with marking the job done: a crash re-runs the job, never half of it. */
   trx: Transaction<DB>;
-  jobId: number;
+  /** The job's row; null when an event subscriber runs inline, in the outbox dispatch (no row exists: ADR 0031). */
+  jobId: number | null;
+  /** This run's attempt, 1-based; 0 for an inline run in the dispatch (a failure there becomes the job, whose attempts count from 1). */
   attempt: number;
   /** The user the job was enqueued for, reloaded now (roles as they are at run time), or the definition's system actor. */
   actor: Actor;
   /**
    * Extends this job's lease by its definition's `leaseMs` from now, for long handlers (IMAP
    * pollers, backups, reindex). Throws LeaseLost when another worker has taken the job over:
-   * the handler's writes are rolled back and the job is left to that worker.
+   * the handler's writes are rolled back and the job is left to that worker. An inline run holds no
+   * lease (the dispatch's transaction holds its event): nothing to extend, it returns at once.
    */
   heartbeat(): Promise<void>;
 }
@@ -92,6 +95,16 @@ export interface Jobs<DB = any, M extends JobPayloads = any> {
   enqueue<N extends JobNameOf<M>>(db: Kysely<any>, name: N, payload: M[N], options?: EnqueueOptions): Promise<void>;
   /** Several jobs in one statement (the outbox dispatcher's batches); same semantics as enqueue. */
   enqueueMany(db: Kysely<any>, jobs: ReadonlyArray<JobToEnqueue<M>>): Promise<void>;
+  /** Whether job `name` is defined and short (no `leaseMs` of its own): only such a job may run inline in the outbox dispatch. */
+  isShort(name: string): boolean;
+  /**
+   * Runs the handler of short job `name` in the caller's transaction, as a run of the job would
+   * (its definition's system actor, `runsAs`), with no job row: `jobId` null, `attempt` 0, a
+   * heartbeat with no lease to extend. For the outbox dispatcher's inline subscribers (ADR 0031);
+   * the caller wraps it in a savepoint and enqueues the job instead when it throws. A handler that
+   * hands back outside work throws here: that work needs the job's row to be recorded.
+   */
+  runInline<N extends JobNameOf<M>>(trx: Transaction<DB>, name: N, payload: M[N]): Promise<void>;
   schedule(definition: ScheduleDefinition<M>): void;
   /** Enqueues the job of every schedule whose current slot no process has taken yet; returns how many it enqueued. */
   tickSchedules(): Promise<number>;

@@ -95,6 +95,41 @@ describe('crash recovery (real child processes, SIGKILL at fault points)', () =>
     console.log(`[timing ${t.dialect}] outbox crash: child killed after ${crashed.ms} ms, recovery process ${recovered.ms} ms`);
   });
 
+  it('outbox.inline_before_commit: an inline subscriber killed before the dispatch commits leaves nothing, and the next start runs it exactly once', async () => {
+    const before = await t.ctx.db.selectFrom('outbox').select('id').orderBy('id', 'desc').executeTakeFirst();
+    // The event, committed and left undispatched (the fault point after its commit).
+    const recorded = await runChild(t.testDb, {
+      PISHKHAN_FIXTURE_MODE: 'record-event',
+      PISHKHAN_TEST_FAULT: 'outbox.after_commit_before_dispatch',
+      PISHKHAN_FIXTURE_NOW: String(t.clock.now()),
+      PISHKHAN_FIXTURE_TICKET: '778',
+    });
+    expect(recorded.signal, recorded.stderr).toBe('SIGKILL');
+    const event = await t.ctx.db.selectFrom('outbox').selectAll().where('id', '>', before?.id ?? 0).executeTakeFirstOrThrow();
+
+    // A server starts, runs the subscriber inline in its dispatch, and dies before that commit.
+    const inline = { PISHKHAN_FIXTURE_INLINE: '1', PISHKHAN_FIXTURE_NOW: String(t.clock.now()) };
+    const crashed = await runChild(t.testDb, { ...inline, PISHKHAN_FIXTURE_MODE: 'recover', PISHKHAN_TEST_FAULT: 'outbox.inline_before_commit' });
+    expect(crashed.signal, crashed.stderr).toBe('SIGKILL');
+    expect(crashed.stdout).not.toContain('recovered');
+    // Nothing of it: the subscriber's write, the dispatch and any job went with the transaction.
+    expect(await effects(`outbox:${event.id}`)).toEqual([]);
+    expect((await t.ctx.db.selectFrom('outbox').select('dispatched_at').where('id', '=', event.id).executeTakeFirstOrThrow()).dispatched_at).toBeNull();
+    expect(await t.ctx.db.selectFrom('jobs').select('id').where('unique_key', '=', `test.crash_effect:${event.id}`).execute()).toEqual([]);
+
+    // The next start runs it once, inline; another start runs nothing again.
+    const recovered = await runChild(t.testDb, { ...inline, PISHKHAN_FIXTURE_MODE: 'recover' });
+    expect(recovered.code, recovered.stderr).toBe(0);
+    const done = await effects(`outbox:${event.id}`);
+    expect(done.map((e) => [Number(e.job_id), e.pid])).toEqual([[0, recovered.pid]]);
+    expect((await t.ctx.db.selectFrom('outbox').select('dispatched_at').where('id', '=', event.id).executeTakeFirstOrThrow()).dispatched_at).not.toBeNull();
+    expect(await t.ctx.db.selectFrom('jobs').select('id').where('unique_key', '=', `test.crash_effect:${event.id}`).execute()).toEqual([]);
+    const again = await runChild(t.testDb, { ...inline, PISHKHAN_FIXTURE_MODE: 'recover' });
+    expect(again.code, again.stderr).toBe(0);
+    expect(await effects(`outbox:${event.id}`)).toHaveLength(1);
+    console.log(`[timing ${t.dialect}] inline crash: child killed after ${crashed.ms} ms, recovery process ${recovered.ms} ms`);
+  });
+
   it('jobs.after_claim: the claimed job runs exactly once, after its lease expires', async () => {
     const id = await enqueueDirect('after-claim');
     const crashed = await runChild(t.testDb, {

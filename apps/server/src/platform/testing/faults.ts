@@ -19,7 +19,7 @@ export function faultPoint(name: FaultPointName): void {
 const hits = new Map<string, number>();
 
 /** Every fault point placed in the code; README.md says where each one sits and what it proves. */
-export const FAULT_POINTS = ['outbox.after_commit_before_dispatch', 'jobs.after_claim', 'jobs.after_handler_before_commit', 'email.after_commit_before_ack', 'sla.after_action_claimed', 'commands.group_before_commit', 'jobs.after_outside_before_record'] as const;
+export const FAULT_POINTS = ['outbox.after_commit_before_dispatch', 'jobs.after_claim', 'jobs.after_handler_before_commit', 'email.after_commit_before_ack', 'sla.after_action_claimed', 'commands.group_before_commit', 'jobs.after_outside_before_record', 'outbox.inline_before_commit'] as const;
 export type FaultPointName = (typeof FAULT_POINTS)[number];
 
 /** Every pause point placed in the code (README.md): where a race test holds one transaction. */

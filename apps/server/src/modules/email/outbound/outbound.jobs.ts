@@ -50,6 +50,7 @@ export function outboundJobs(ctx: AppContext): Pick<Contribution, 'jobs' | 'subs
 
   return {
     jobs: [mailReply, sendMessage],
-    subscriptions: [{ event: 'ticket.article_added', job: 'email.mail_reply' }],
+    // Inline (ADR 0031): it only records the mail and enqueues `email.send_message`, which talks to the relay.
+    subscriptions: [{ event: 'ticket.article_added', job: 'email.mail_reply', inline: true }],
   };
 }

@@ -20,16 +20,16 @@ export const sqliteSupport: DialectSupport = {
   noIndex: <T>(expr: Expression<T>) => sql<T>`+(${expr})`,
   serverVersion: async (db: Kysely<unknown>) =>
     (await sql<{ v: string }>`select 'sqlite ' || sqlite_version() as v`.execute(db)).rows[0]!.v,
-  // Outside any transaction (SQLite ignores the pragma inside one), on the one connection, which
-  // Kysely's mutex keeps to fn alone: no other transaction can commit under NORMAL meanwhile.
+  // Outside any transaction (SQLite refuses the pragma inside one), on the one connection, which
+  // Kysely's mutex keeps to fn alone: no other transaction can commit under NORMAL meanwhile. Back to
+  // FULL without reading the level first: createSqliteDialect opens every connection at FULL (ADR 0008).
   withoutFlush: (db, fn) =>
     db.connection().execute(async (conn) => {
-      const [level] = (await sql<{ synchronous: number }>`pragma synchronous`.execute(conn)).rows;
       await sql`pragma synchronous = NORMAL`.execute(conn);
       try {
         return await fn(conn);
       } finally {
-        await sql.raw(`pragma synchronous = ${Number(level?.synchronous ?? 2)}`).execute(conn);
+        await sql`pragma synchronous = FULL`.execute(conn);
       }
     }),
   // 512 MB of page cache for this connection (negative: KiB); the CLI process ends after the load.

@@ -40,8 +40,8 @@ export interface DialectSupport {
   /**
    * Runs `fn` on one connection whose commits do not wait for the disk: for the queue's own
    * bookkeeping, which a power loss may undo without harm and which no one was told of — job
-   * claims, and the outbox dispatch (lost, the events are dispatched again under the same unique
-   * keys; a lost claim leaves the job ready). On SQLite synchronous=NORMAL for those commits
+   * claims, and the outbox dispatch of events without inline subscribers (ADR 0031; lost, the events
+   * are dispatched again under the same unique keys; a lost claim leaves the job ready). On SQLite synchronous=NORMAL for those commits
    * (in WAL mode still atomic and uncorrupted; the next durable commit flushes them too, so
    * whatever was acknowledged stays); unchanged on PostgreSQL. Never for a change anyone is told of.
    */
