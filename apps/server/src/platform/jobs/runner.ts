@@ -8,7 +8,7 @@ import type { DialectSupport } from '../db/dialects/index.ts';
 import { inSavepoint } from '../db/savepoint.ts';
 import { nextTurn } from '../event-loop.ts';
 import { afterCommit, transaction } from '../db/transaction.ts';
-import { groupedTransaction } from '../db/group-commit.ts';
+import { unitOfWork } from '../commands/command.ts';
 import { faultPoint } from '../testing/faults.ts';
 import { defaultBackoffMs } from './backoff.ts';
 import {
@@ -185,7 +185,7 @@ export function createJobs<M extends JobPayloads = any>(deps: JobsDeps): Jobs<an
         await record(trx as Transaction<any>);
         if (!(await completeJob(trx, { id: job.id, workerId, attempt: job.attempts, now: clock.now() }))) throw new LeaseLost();
       };
-      await (dialect.groupCommit ? groupedTransaction(db, write) : transaction(db, write));
+      await unitOfWork(db, write);
     } catch (error) {
       await settle(db, job, error);
     }
