@@ -38,8 +38,8 @@ export function defineSettings<T extends Record<string, unknown>>(defaults: T): 
         text = row ? row.value : null;
         if (memo && !memo.written.has(key)) memo.texts.set(key, text);
       }
-      // Parsed on every read: callers get their own object, as from the table.
-      return text === null ? defaults[key] : (JSON.parse(text) as T[typeof key]);
+      // Parsed (or the default copied) on every read: callers get their own object, as from the table.
+      return text === null ? structuredClone(defaults[key]) : (JSON.parse(text) as T[typeof key]);
     },
     async getCached(db, key) {
       const cache = cacheOf(db);

@@ -60,4 +60,12 @@ describe('settings: read once per transaction', () => {
       expect(await group.get(trx, 'probe.matrix')).toEqual({ high: 1 });
     });
   });
+
+  it('a missing row reads as a copy of the default, never the default itself', async () => {
+    const fresh = defineSettings({ 'probe.unstored': { tags: ['vpn'] } as { tags: string[] } });
+    const a = await fresh.get(d.database.kysely, 'probe.unstored');
+    a.tags.push('changed');
+    expect(await fresh.get(d.database.kysely, 'probe.unstored')).toEqual({ tags: ['vpn'] });
+    expect(fresh.defaults['probe.unstored']).toEqual({ tags: ['vpn'] });
+  });
 });
