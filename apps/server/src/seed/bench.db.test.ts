@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { signIn } from '../../test/factories.ts';
@@ -170,6 +171,20 @@ describe('pishkhan seed --bench', () => {
       expect(page.map((i) => i.id)).toContain(soonest.id);
     } finally {
       t.clock.set(now);
+    }
+  });
+
+  it('leaves PostgreSQL with the loaded data\'s planner statistics (SQLite plans without any)', async () => {
+    if (t.dialect === 'postgres') {
+      const rows = await sql<{ relname: string; analyzed: boolean }>`select relname, last_analyze is not null as analyzed from pg_stat_user_tables where relname in ('tickets', 'search_entries', 'articles') order by relname`.execute(t.ctx.db);
+      expect(rows.rows).toEqual([
+        { relname: 'articles', analyzed: true },
+        { relname: 'search_entries', analyzed: true },
+        { relname: 'tickets', analyzed: true },
+      ]);
+    } else {
+      const stat = await sql<{ n: number }>`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`.execute(t.ctx.db);
+      expect(Number(stat.rows[0]!.n)).toBe(0);
     }
   });
 

@@ -127,6 +127,7 @@ export async function seedBench(ctx: AppContext, options: BenchOptions): Promise
       say(`tickets ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${Math.round((done / total) * 100)}%), ${Math.round(rate)}/s, ${articles.toLocaleString('en')} articles, about ${Math.round((total - done) / rate)} s to go`);
     }
   }
+  await ctx.dialect.finishBulkLoad(ctx.db);
   return {
     tickets: total,
     articles,

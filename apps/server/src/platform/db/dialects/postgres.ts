@@ -17,6 +17,7 @@ export const postgresSupport: DialectSupport = {
   noIndex: (expr) => expr,
   serverVersion: async (db: Kysely<unknown>) => (await sql<{ v: string }>`select version() as v`.execute(db)).rows[0]!.v,
   prepareBulkLoad: async () => {},
+  finishBulkLoad: async (db) => void (await sql`analyze`.execute(db)),
   foreignKeys: async (db) =>
     (
       await sql<ForeignKey>`select c.conrelid::regclass::text as "table", a.attname as "column", c.confrelid::regclass::text as "references"

@@ -34,6 +34,7 @@ export const sqliteSupport: DialectSupport = {
     }),
   // 512 MB of page cache for this connection (negative: KiB); the CLI process ends after the load.
   prepareBulkLoad: async (db) => void (await sql`pragma cache_size = -524288`.execute(db)),
+  finishBulkLoad: async () => {},
   foreignKeys: async (db) =>
     (
       await sql<ForeignKey>`select m.name as "table", f."from" as "column", f."table" as "references"
