@@ -2,7 +2,7 @@ import type { RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenize } from '@pishkhan/text';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { ticketWindowCandidates, tsQuery, windowCandidates } from './drivers/postgres.ts';
+import { ticketWindow, tsQuery, windowCandidates } from './drivers/postgres.ts';
 import { docId, RANK_WINDOW, type SearchDocument, type TextQuery } from './types.ts';
 
 /**
@@ -49,7 +49,7 @@ describe('the ticket window, wherever its matches lie', () => {
         expect(whole).toEqual(EXPECTED[name].map((id) => docId('ticket', id)));
         // The span from: everything, the newest 5 (fewer than any window), half, none.
         for (const newest of [N + 50, 5, N / 2, 0]) {
-          expect(await run(ticketWindowCandidates(request, q, docId('ticket', N - newest))), `newest ${newest}`).toEqual(whole);
+          expect(await ticketWindow(t.ctx.db, request, q, docId('ticket', N - newest)), `newest ${newest}`).toEqual(whole);
         }
       } else {
         expect(t.ctx.dialect.name).toBe('sqlite');
