@@ -1,7 +1,6 @@
 import type { TicketFilter } from '@pishkhan/contracts';
 import { agentSideOf, contactSideOf, isTrustedSystem, type Actor } from '../../platform/actor.ts';
 import type { AppContext } from '../../context.ts';
-import type { SearchIndex } from '../../platform/search/index.ts';
 import { visibleTickets, type TicketFilterContext, type TicketFilterFields, type TicketQueryCompiler, type TicketWhere } from '../tickets/index.ts';
 import { compileQuery } from './compile-query.ts';
 import { formatQuery, QueryParseError } from './query-language.ts';
@@ -11,15 +10,16 @@ import { badQuery, parseOrRefuse, resolverFor, STATUS_VALUES, textQueryOf, TYPE_
  * The filter language's `text` field (`{ field: 'text', op: 'contains', value: 'چاپگر -اسکنر' }`),
  * contributed to tickets through registerTickets' filterFields: the same engine as /search, as a
  * sub-select of matching ticket ids. Internal notes match only where the reader sees the ticket as
- * the desk. Words, phrases, -word, word* and #number; fields belong to the filter itself.
+ * the desk. Words, phrases, -word, word* and #number; fields belong to the filter itself. The
+ * driver chooses the condition's form (`ticketMatch`: a set, or a probe where the words are common).
  */
-export function searchFilterFields(ctx: Pick<AppContext, 'search'>): TicketFilterFields {
+export function searchFilterFields(ctx: Pick<AppContext, 'search' | 'db'>): TicketFilterFields {
   return {
-    text: { kind: 'custom', column: null, nullable: false, ops: ['contains'], compile: (value, context) => textWhere(ctx.search, value, context) },
+    text: { kind: 'custom', column: null, nullable: false, ops: ['contains'], compile: (value, context) => textWhere(ctx, value, context) },
   };
 }
 
-function textWhere(index: SearchIndex, value: string, context: TicketFilterContext): TicketWhere {
+function textWhere({ search: index, db }: Pick<AppContext, 'search' | 'db'>, value: string, context: TicketFilterContext): TicketWhere {
   const parsed = parseOrRefuse(value);
   const text = textQueryOf(value);
   const numbers = parsed.nodes.filter((n) => n.kind === 'number');
@@ -33,8 +33,8 @@ function textWhere(index: SearchIndex, value: string, context: TicketFilterConte
   return (eb) => {
     const parts = [];
     if (hasText) {
-      const all = eb('tickets.id', 'in', index.matchingIds('ticket', text, true));
-      const open = eb('tickets.id', 'in', index.matchingIds('ticket', text, false));
+      const all = index.ticketMatch(db, eb.ref('tickets.id'), text, true);
+      const open = index.ticketMatch(db, eb.ref('tickets.id'), text, false);
       if (isTrustedSystem(actor) || (agent && !contact)) parts.push(all);
       else if (agent) parts.push(eb.or([eb.and([all, visibleTickets(deskOnly)(eb)]), open]));
       else parts.push(open);
@@ -56,7 +56,11 @@ export const compileTicketQuery: TicketQueryCompiler = async (ctx, _actor, q) =>
     const compiled = await compileQuery(parsed, resolverFor(ctx), { statuses: STATUS_VALUES, types: TYPE_VALUES });
     const words = parsed.nodes.filter((n) => n.kind === 'word' || n.kind === 'phrase');
     const all: TicketFilter[] = [...compiled.conditions];
-    if (words.length) all.push({ field: 'text', op: 'contains', value: formatQuery({ nodes: words }) });
+    if (words.length) {
+      const value = formatQuery({ nodes: words });
+      await ctx.search.measureTicketMatch(ctx.db, textQueryOf(value));
+      all.push({ field: 'text', op: 'contains', value });
+    }
     return { all };
   } catch (error) {
     if (error instanceof QueryParseError) throw badQuery(error);

@@ -92,6 +92,21 @@ export interface SearchIndex {
   search(db: Kysely<any>, request: SearchRequest): Promise<SearchHit[]>;
   /** The record ids of `kind` matching `query`, as a sub-select (for `tickets.id in (…)` inside a filter). */
   matchingIds(kind: SearchKind, query: TextQuery, internal: boolean): Expression<number>;
+  /**
+   * That the ticket `ref` matches `query` (the ticket filter's `text` field): `ref` in the set of
+   * matching ids, or — on PostgreSQL, where its statistics call the words common — a probe of that
+   * ticket's own entry, so a list sorted by another column stops at its page instead of first
+   * building a set of a tenth of the desk. `db` is where the driver refreshes what it knows of the
+   * words (in the background); the condition itself runs wherever the caller's query does.
+   */
+  ticketMatch(db: Kysely<any>, ref: Expression<number>, query: TextQuery, internal: boolean): Expression<SqlBool>;
+  /**
+   * Before a ticket filter with `query` is compiled (the list's `q`): measures, where the driver
+   * chooses ticketMatch's form, how common the match is among the newest tickets, so the choice
+   * rests on the query itself rather than on its words' statistics (a phrase's words multiplied
+   * underestimate it tenfold). Remembered per query for a few minutes.
+   */
+  measureTicketMatch(db: Kysely<any>, query: TextQuery): Promise<void>;
   /** Which of the tokens some document holds (the lexicon). */
   knownTerms(db: Kysely<any>, tokens: readonly string[]): Promise<Set<string>>;
   /** Lexicon words that share trigrams with `token` (typo candidates; the caller picks by edit distance). */

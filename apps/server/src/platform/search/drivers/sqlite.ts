@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { fieldTokens, lexiconWords, paddedWord, trigrams } from '../document-text.ts';
 import { weightedHits } from '../weighted.ts';
 import { docId, kindCode, rankWindow, type SearchIndex, type SearchRequest, type TextQuery, type TextTerm } from '../types.ts';
@@ -142,6 +142,13 @@ export const sqliteSearchIndex: SearchIndex = {
       return sql<number>`(select ref_id from search_entries where kind = ${kind} and doc_id not in (select rowid from search_fts where search_fts match ${negativeQuery(query, internal)} and rowid % 4 = ${code}))`;
     }
     return sql<number>`(select rowid / 4 from search_fts where search_fts match ${match} and rowid % 4 = ${code})`;
+  },
+
+  async measureTicketMatch() {},
+
+  ticketMatch(_db, ref, query, internal) {
+    // FTS5 cannot seek a MATCH to one rowid (a correlated probe ran for minutes): always the set.
+    return sql<SqlBool>`${ref} in ${sqliteSearchIndex.matchingIds('ticket', query, internal)}`;
   },
 
   async knownTerms(db, tokens) {
