@@ -3,12 +3,11 @@ import { CompiledQuery, type Kysely, type KyselyPlugin, type PluginTransformQuer
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
-import pino from 'pino';
 import { buildApp, type Pishkhan } from '../../apps/server/src/app.ts';
 import { bootstrapInstallation } from '../../apps/server/src/bootstrap.ts';
 import { loadConfig } from '../../apps/server/src/platform/config/index.ts';
 import { migrateToLatest, openDatabase, type Database } from '../../apps/server/src/platform/db/index.ts';
-import { REDACT_PATHS } from '../../apps/server/src/platform/logging/logger.ts';
+import { createLogger } from '../../apps/server/src/platform/logging/logger.ts';
 import type { DB } from '../../apps/server/src/schema.ts';
 import { TICKET_BODY } from '../lib/ceilings.ts';
 import { BENCH_SECRET, cli, serverEnv } from '../lib/server.ts';
@@ -109,7 +108,7 @@ async function bareFloor(count: number): Promise<CpuFigures> {
 
 /**
  * One installation on `dialect` with the app built in this process the way `pishkhan start` builds
- * it (production config from the environment, JSON logs at info to /dev/null, jobs and dispatcher
+ * it (production config from the environment, JSON logs at info to /dev/null through createLogger, jobs and dispatcher
  * on, the actor cache on), `tickets` tickets created by an analyst, then reads and lists through
  * `app.inject`.
  */
@@ -124,7 +123,8 @@ async function measureDialect(dialect: 'sqlite' | 'postgres', sizes: { tickets: 
     const counter = new StatementCounter();
     database = { ...opened, kysely: opened.kysely.withPlugin(counter) as Kysely<DB> };
     await migrateToLatest(database.kysely);
-    const logger = pino({ level: 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, pino.destination({ dest: '/dev/null', sync: true }));
+    // The server's own logger (buffered writes), to /dev/null.
+    const logger = createLogger('info', '/dev/null');
     pishkhan = await buildApp({ config, database, secret: BENCH_SECRET, logger });
     await bootstrapInstallation(pishkhan.ctx.db, config, pishkhan.ctx.clock, logger, pishkhan.settings);
     pishkhan.ctx.events.start();

@@ -3,6 +3,7 @@ import { AttachmentListQuery, AttachmentsUploaded, Attachment, ErrorEnvelope, Id
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/server.ts';
+import { registerUploadRoutes } from '../../platform/http/uploads.ts';
 import { ticketSettings } from './tickets.settings.ts';
 import { uploadAttachments } from './commands/upload-attachment.ts';
 import { stageUpload, type StagedUpload } from './attachments.staging.ts';
@@ -22,41 +23,44 @@ const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404
 
 /** Upload (multipart), list, and download attachments with headers that keep downloads inert. */
 export function registerAttachmentRoutes(app: App, ctx: AppContext): void {
-  app.post(
-    '/api/v1/tickets/:id/attachments',
-    {
-      schema: {
-        tags,
-        summary:
-          'Upload one or more files (multipart/form-data; field internal=true for desk-only files). A merged ticket sends them to the surviving one.',
-        consumes: ['multipart/form-data'],
-        params: IdParams,
-        response: { 201: AttachmentsUploaded, ...errors, 409: ErrorEnvelope, 413: ErrorEnvelope, 415: ErrorEnvelope },
+  // The one route that reads multipart, in the scope that parses it (platform/http/uploads.ts).
+  registerUploadRoutes(app, (uploads) => {
+    uploads.post(
+      '/api/v1/tickets/:id/attachments',
+      {
+        schema: {
+          tags,
+          summary:
+            'Upload one or more files (multipart/form-data; field internal=true for desk-only files). A merged ticket sends them to the surviving one.',
+          consumes: ['multipart/form-data'],
+          params: IdParams,
+          response: { 201: AttachmentsUploaded, ...errors, 409: ErrorEnvelope, 413: ErrorEnvelope, 415: ErrorEnvelope },
+        },
       },
-    },
-    async (request, reply) => {
-      // Refused before a byte is streamed: whoever may not attach here never makes the server take
-      // in a file. The command authorises again, under the ticket's lock, before anything is kept.
-      await authorizeLanding(ctx.db, request.actor, 'attach', request.params.id);
-      const maxBytes = await ticketSettings.get(ctx.db, 'attachments.max_bytes');
-      const files: StagedUpload[] = [];
-      let internal = false;
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            files.push(await stageUpload(ctx.storage, part.file, { maxBytes, filename: part.filename, declaredType: part.mimetype }));
-          } else if (part.fieldname === 'internal') {
-            internal = String(part.value).trim().toLowerCase() === 'true';
+      async (request, reply) => {
+        // Refused before a byte is streamed: whoever may not attach here never makes the server take
+        // in a file. The command authorises again, under the ticket's lock, before anything is kept.
+        await authorizeLanding(ctx.db, request.actor, 'attach', request.params.id);
+        const maxBytes = await ticketSettings.get(ctx.db, 'attachments.max_bytes');
+        const files: StagedUpload[] = [];
+        let internal = false;
+        try {
+          for await (const part of request.parts()) {
+            if (part.type === 'file') {
+              files.push(await stageUpload(ctx.storage, part.file, { maxBytes, filename: part.filename, declaredType: part.mimetype }));
+            } else if (part.fieldname === 'internal') {
+              internal = String(part.value).trim().toLowerCase() === 'true';
+            }
           }
+          const { ticketId, attachments } = await uploadAttachments(ctx, { actor: request.actor, ticketId: request.params.id, files, internal });
+          return reply.status(201).send({ ticketId, items: attachments.map(presentAttachment) });
+        } catch (error) {
+          await Promise.all(files.map((f) => f.blob.discard()));
+          throw error;
         }
-        const { ticketId, attachments } = await uploadAttachments(ctx, { actor: request.actor, ticketId: request.params.id, files, internal });
-        return reply.status(201).send({ ticketId, items: attachments.map(presentAttachment) });
-      } catch (error) {
-        await Promise.all(files.map((f) => f.blob.discard()));
-        throw error;
-      }
-    },
-  );
+      },
+    );
+  });
 
   app.get(
     '/api/v1/tickets/:id/attachments',

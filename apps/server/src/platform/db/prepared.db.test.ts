@@ -50,6 +50,37 @@ describe('preparedQuery', () => {
     });
   });
 
+  it('reads outside a transaction another caller holds open only what is committed, once it ends', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const wrote = new Promise<void>((resolve) => (written = resolve));
+    const transaction = db.transaction().execute(async (trx) => {
+      await trx.updateTable('settings').set({ value: '"uncommitted"' }).where('key', '=', 'prepared.b').execute();
+      written();
+      await held;
+      throw new Error('rolled back');
+    });
+    await wrote;
+    const outside = byKey(db, 'prepared.b');
+    release();
+    await expect(transaction).rejects.toThrow('rolled back');
+    expect(await outside).toEqual([{ key: 'prepared.b', value: '1' }]);
+  });
+
+  it('passes every result through the executor’s plugins, as any query', async () => {
+    const seen: unknown[] = [];
+    const watched = db.withPlugin({
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        seen.push(args.result.rows);
+        return { ...args.result, rows: args.result.rows.map((r) => ({ ...r, seen: true })) };
+      },
+    });
+    expect(await byKey(watched, 'prepared.c')).toEqual([{ key: 'prepared.c', value: '2', seen: true }]);
+    expect(seen).toEqual([[{ key: 'prepared.c', value: '2' }]]);
+  });
+
   it('refuses a builder that does not bind an argument as a parameter', async () => {
     const unbound = preparedQuery((on: Kysely<PlatformTables>, _key: string) => on.selectFrom('settings').select('key'));
     await expect(unbound(db, 'prepared.a')).rejects.toThrow(/did not become parameters/);

@@ -1,4 +1,6 @@
-import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
+import { CompiledQuery, type Compilable, type Kysely, type QueryResult, type UnknownRow } from 'kysely';
+import { dialectOf } from './dialects/index.ts';
+import type { DialectSupport, DirectStatement } from './dialects/types.ts';
 
 /** What a prepared query's arguments may be: values bound as parameters, or lists of them (`in (…)`). */
 type Argument = string | number | null | readonly (string | number)[];
@@ -20,6 +22,14 @@ interface Template {
   sql: string;
   /** Per parameter of the SQL: the argument it binds, or a value the builder fixed (a constant). */
   parameters: unknown[];
+  /** The driver's statement for `sql`, prepared at the first direct run (SQLite). */
+  statement?: DirectStatement;
+}
+
+/** What a prepared query keeps per database (per Kysely adapter). */
+interface PerDatabase {
+  dialect: DialectSupport;
+  byShape: Map<string, Template>;
 }
 
 /**
@@ -29,12 +39,18 @@ interface Template {
  * `build` must depend on its arguments alone and pass each straight into the query as a value
  * (no arithmetic on them, no clock): it runs once with stand-ins whose places in the compiled
  * parameters are then filled per call.
+ * Where the dialect offers it (SQLite, outside another caller's transaction) the statement runs on
+ * the driver directly, past Kysely's executor (ADR 0036); the executor's plugins still see each result.
  */
 export function preparedQuery<D, A extends readonly Argument[], O>(build: (db: Kysely<D>, ...args: A) => Compilable<O>): (db: Kysely<D>, ...args: A) => Promise<O[]> {
-  const templates = new WeakMap<object, Map<string, Template>>();
-  const templateOf = (db: Kysely<D>, args: A): Template => {
+  const databases = new WeakMap<object, PerDatabase>();
+  const perDatabase = (db: Kysely<D>): PerDatabase => {
     const adapter = db.getExecutor().adapter;
-    const byShape = templates.get(adapter) ?? templates.set(adapter, new Map()).get(adapter)!;
+    let found = databases.get(adapter);
+    if (!found) databases.set(adapter, (found = { dialect: dialectOf(db), byShape: new Map() }));
+    return found;
+  };
+  const templateOf = ({ byShape }: PerDatabase, db: Kysely<D>, args: A): Template => {
     const shape = args.map((a) => (Array.isArray(a) ? a.length : '.')).join(',');
     let template = byShape.get(shape);
     if (!template) {
@@ -50,9 +66,24 @@ export function preparedQuery<D, A extends readonly Argument[], O>(build: (db: K
   };
   return async (db, ...args) => {
     if (args.some((a) => Array.isArray(a) && a.length > LONGEST_PREPARED_LIST)) return (await db.executeQuery<O>(build(db, ...args))).rows;
-    const template = templateOf(db, args);
+    const database = perDatabase(db);
+    const template = templateOf(database, db, args);
     const parameters = template.parameters.map((p) => (p instanceof Slot ? (p.element < 0 ? args[p.index] : (args[p.index] as readonly unknown[])[p.element]) : p));
+    const reader = database.dialect.directReader(db);
+    if (reader) {
+      const statement = (template.statement ??= reader.prepare(template.sql));
+      if (statement.reader) return pluginsSee(db, { rows: statement.all(parameters) as O[] }, template.sql, parameters);
+    }
     const result = await db.executeQuery<O>(CompiledQuery.raw(template.sql, parameters));
     return result.rows;
   };
+}
+
+/** A direct run's result through the executor's plugins' transformResult, as executeQuery would pass it (none in the app; the bench counts statements with one). */
+async function pluginsSee<O>(db: Kysely<any>, result: QueryResult<O>, sql: string, parameters: unknown[]): Promise<O[]> {
+  const plugins = db.getExecutor().plugins;
+  if (plugins.length === 0) return result.rows;
+  const { queryId } = CompiledQuery.raw(sql, parameters);
+  for (const plugin of plugins) result = (await plugin.transformResult({ result: result as QueryResult<UnknownRow>, queryId })) as QueryResult<O>;
+  return result.rows;
 }

@@ -83,6 +83,15 @@ describe('the HTTP edge', () => {
     expect(await t.ctx.db.selectFrom('attachments').select('id').where('ticket_id', '=', ticket.id).execute()).toEqual([]);
   });
 
+  it('parses multipart on the upload route only: elsewhere it is 415 request.unsupported_media_type, and writes nothing', async () => {
+    const before = (await t.ctx.db.selectFrom('tickets').select('id').execute()).length;
+    const body = '--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nfiles\r\n--b--\r\n';
+    const res = await analyst.request({ method: 'POST', url: '/api/v1/tickets', payload: body, headers: { 'content-type': 'multipart/form-data; boundary=b', 'accept-language': 'en' } });
+    expect(res.statusCode).toBe(415);
+    expect(res.json()).toMatchObject({ code: 'request.unsupported_media_type' });
+    expect((await t.ctx.db.selectFrom('tickets').select('id').execute()).length).toBe(before);
+  });
+
   it('sends Cache-Control: no-store on API responses: sign-in, reads, errors, 404s, URLs refused before routing', async () => {
     const signInRes = await anonymous.post('/api/v1/session', { email: 'nobody@example.test', password: 'x' });
     for (const res of [

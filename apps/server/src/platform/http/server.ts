@@ -1,10 +1,9 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawServerDefault } from 'fastify';
 import { hasUnstorableText, toStorableText } from '@pishkhan/text';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import cookie from '@fastify/cookie';
-import multipart from '@fastify/multipart';
 import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +17,7 @@ import { CommonErrors, DomainError, errorDefinition, renderMessage } from './err
 import { issuesFromAjv } from './input-issues.ts';
 import { languageFromHeader, type Language } from './language.ts';
 import { securityHeadersHook } from './security-headers.ts';
+import { OneLineRequestLog } from './request-log.ts';
 import { nullableResponseSerializer } from './response-serializer.ts';
 import { isUniqueViolation } from '../db/dialects/index.ts';
 
@@ -107,20 +107,6 @@ export interface HttpTimeouts {
   smallBodyMs: number;
 }
 
-/**
- * One log line per request instead of Fastify's two ("incoming request", then "request completed"):
- * the completed line carries the request's method, URL and id as well as the status and time, and
- * the incoming line was half of a read's logging cost. Errors and Fastify's other lines are unchanged.
- */
-export class OneLineRequestLog extends LogController {
-  override incomingRequest(): void {}
-  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    if (this.isLogDisabled(request)) return;
-    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
-    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
-  }
-}
-
 const DEFAULT_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, bodyIdleMs: 10_000, smallBodyMs: 30_000 };
 
 /**
@@ -131,7 +117,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     loggerInstance: options.logger,
-    logController: new OneLineRequestLog(),
+    logController: new OneLineRequestLog(options.logger),
     // Responses serialised without running Ajv on every nullable field (response-serializer.ts).
     schemaController: { compilersFactory: { buildSerializer: nullableResponseSerializer() as never } },
     trustProxy: options.trustProxy,
@@ -153,7 +139,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   watchBodyIdle(app, timeouts);
   app.setValidatorCompiler(validators());
-  // The API speaks JSON (and multipart for uploads); any other body is a 415, never silently ignored.
+  // The API speaks JSON (and multipart on the upload routes: uploads.ts); any other body is a 415, never silently ignored.
   app.removeContentTypeParser('text/plain');
 
   const catalog: RouteEntry[] = [];
@@ -167,6 +153,8 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   });
 
   app.decorate('pageFallback', null);
+  // Read by the upload routes' own scope (uploads.ts), the only one that parses multipart.
+  app.decorate('uploadLimit', options.uploadLimit);
   const isPageFallback = (request: FastifyRequest) => request.is404 && app.pageFallback !== null && (request.method === 'GET' || request.method === 'HEAD') && !/^\/(api|metrics|assets)(\/|$|\?)/.test(request.url);
   app.decorateRequest('actor', undefined as never);
   app.decorateRequest('language', 'fa');
@@ -181,7 +169,6 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     // The envelope, like every other refusal; the plugin sets Retry-After itself.
     errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode, retryAfter: Math.ceil(context.ttl / 1000) }),
   });
-  await app.register(multipart, { limits: { fileSize: options.uploadLimit, files: 10 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

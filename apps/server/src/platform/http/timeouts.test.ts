@@ -2,6 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { createHttpServer, type App, type HttpTimeouts } from './server.ts';
+import { registerUploadRoutes } from './uploads.ts';
 
 // Slow clients on a real socket (port 0). Most limits are shortened for the test (2 s where the
 // server defaults to 10 s); a client slower than them is cut with a 408 in the envelope, a long
@@ -24,15 +25,17 @@ async function serverWith(timeouts: Partial<HttpTimeouts> | undefined): Promise<
     ...(timeouts ? { timeouts } : {}),
   });
   server.post('/sign-in', { config: { auth: 'public' } }, async () => ({ ok: true }));
-  server.post('/upload', { config: { auth: 'public' } }, async (request) => {
-    let size = 0;
-    for await (const part of request.parts()) {
-      if (part.type === 'file') for await (const chunk of part.file) size += (chunk as Buffer).length;
-    }
-    return { size };
+  registerUploadRoutes(server, (uploads) => {
+    uploads.post('/upload', { config: { auth: 'public' } }, async (request) => {
+      let size = 0;
+      for await (const part of request.parts()) {
+        if (part.type === 'file') for await (const chunk of part.file) size += (chunk as Buffer).length;
+      }
+      return { size };
+    });
+    // Answers without reading its body, as a refusal of an upload does.
+    uploads.post('/early', { config: { auth: 'public' } }, async (_request, reply) => reply.status(404).send({ code: 'record.not_found' }));
   });
-  // Answers without reading its body, as a refusal does.
-  server.post('/early', { config: { auth: 'public' } }, async (_request, reply) => reply.status(404).send({ code: 'record.not_found' }));
   await server.listen({ port: 0, host: '127.0.0.1' });
   return server;
 }

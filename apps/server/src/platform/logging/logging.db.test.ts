@@ -36,4 +36,12 @@ describe('logs', () => {
     expect(text).not.toContain(csrf);
     expect(text).not.toContain(t.ctx.secret);
   });
+
+  it('write one line per request, with its id, method, URL, address, status and time', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/session?probe=1', headers: { 'accept-language': 'en' }, remoteAddress: '192.0.2.9' });
+    const mine = lines.map((l) => JSON.parse(l) as Record<string, any>).filter((l) => l.reqId === res.headers['x-request-id']);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'GET', url: '/api/v1/session?probe=1', remoteAddress: '192.0.2.9' }, res: { statusCode: res.statusCode } });
+    expect(mine[0]!.responseTime).toEqual(expect.any(Number));
+  });
 });

@@ -4,6 +4,8 @@ import type { DialectSupport, ForeignKey } from './types.ts';
 
 export const postgresSupport: DialectSupport = {
   name: 'postgres',
+  // Every read is a round trip to the server: the executor's own cost is lost in it.
+  directReader: () => undefined,
   matches: (adapter) => adapter instanceof PostgresAdapter,
   idColumnType: 'bigint',
   idColumn: (col) => col.primaryKey().generatedByDefaultAsIdentity(),

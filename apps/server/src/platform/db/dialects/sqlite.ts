@@ -1,11 +1,20 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { SqliteAdapter, SqliteDialect, sql, type Expression, type Kysely } from 'kysely';
+import { SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type Expression, type Kysely } from 'kysely';
 import type { DialectSupport, ForeignKey } from './types.ts';
+
+/** The better-sqlite3 database behind each SQLite Kysely instance, by the adapter Kysely made for it. */
+const directReaders = new WeakMap<DialectAdapter, BetterSqlite3.Database>();
 
 export const sqliteSupport: DialectSupport = {
   name: 'sqlite',
+  directReader: (db) => {
+    const database = directReaders.get(db.getExecutor().adapter);
+    // Someone else's transaction is open on the one connection: through the executor, which waits for it.
+    if (!database || (database.inTransaction && !db.isTransaction)) return undefined;
+    return database;
+  },
   matches: (adapter) => adapter instanceof SqliteAdapter,
   idColumnType: 'integer',
   // AUTOINCREMENT: an id is never reused after a delete, as on PostgreSQL.
@@ -56,7 +65,21 @@ export function createSqliteDialect(file: string): { dialect: SqliteDialect; clo
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return { dialect: new SqliteDialect({ database: withStatementCache(database) }), close: () => database.close() };
+  return { dialect: new SqliteDialectWithDirectReads(database), close: () => database.close() };
+}
+
+/** Kysely's SQLite dialect, which also records the database behind the adapter it makes (sqliteSupport.directReader). */
+class SqliteDialectWithDirectReads extends SqliteDialect {
+  readonly #database: BetterSqlite3.Database;
+  constructor(database: BetterSqlite3.Database) {
+    super({ database: withStatementCache(database) });
+    this.#database = database;
+  }
+  override createAdapter(): DialectAdapter {
+    const adapter = super.createAdapter();
+    directReaders.set(adapter, this.#database);
+    return adapter;
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 500;

@@ -76,6 +76,25 @@ export interface DialectSupport {
   resetIdentity(db: Kysely<any>, table: string): Promise<void>;
   /** Asserts that the connected database is this dialect (used by tests). */
   serverVersion(db: Kysely<unknown>): Promise<string>;
+  /**
+   * The driver itself, for a prepared read (platform/db/prepared.ts) to run past Kysely's executor,
+   * whose connection mutex and promise chain cost more than SQLite takes to answer a small read
+   * (ADR 0036); undefined where the executor must run it: on PostgreSQL (its round trip dwarfs
+   * that cost), and on SQLite while another caller's transaction holds the one connection (the read
+   * then waits for its end, as through Kysely).
+   */
+  directReader(db: Kysely<any>): DirectReader | undefined;
+}
+
+/** Prepares a statement on the driver: synchronous, on the connection `db` would use. */
+export interface DirectReader {
+  prepare(sql: string): DirectStatement;
+}
+
+export interface DirectStatement {
+  /** Whether the statement returns rows (only those are run directly). */
+  readonly reader: boolean;
+  all(parameters: readonly unknown[]): unknown[];
 }
 
 /** `table.column` references `references` (its id). */
