@@ -26,7 +26,27 @@ export class OneLineRequestLog extends LogController {
   }
 }
 
-/** What Fastify's `req` serializer writes. */
+/** What Fastify's `req` serializer writes, with the URL as loggedUrl gives it. */
 function requestFields(request: FastifyRequest) {
-  return { method: request.method, url: request.url, version: request.headers['accept-version'], host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
+  return { method: request.method, url: loggedUrl(request), version: request.headers['accept-version'], host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
+}
+
+/** Query parameters that carry a one-time secret (an OIDC callback's code and state, a token). */
+const SECRET_QUERY = /([?&](?:code|state|token|access_token|id_token)=)[^&#]*/gi;
+
+/**
+ * The URL without the secrets some URLs carry: a path parameter named `token` (the links in mail,
+ * `/m/:token`, each one use of a ticket action) is logged as the route's pattern, and the values
+ * of SECRET_QUERY as `[redacted]`. A log line is read by more people than the mail was.
+ */
+export function loggedUrl(request: Pick<FastifyRequest, 'url' | 'params' | 'routeOptions'>): string {
+  const params = request.params as Record<string, unknown> | undefined;
+  const pattern = request.routeOptions?.url;
+  const url = pattern && typeof params?.token === 'string' && pattern.includes(':token') ? pattern + queryOf(request.url) : request.url;
+  return url.replace(SECRET_QUERY, '$1[redacted]');
+}
+
+function queryOf(url: string): string {
+  const at = url.indexOf('?');
+  return at < 0 ? '' : url.slice(at);
 }

@@ -44,4 +44,19 @@ describe('logs', () => {
     expect(mine[0]).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'GET', url: '/api/v1/session?probe=1', remoteAddress: '192.0.2.9' }, res: { statusCode: res.statusCode } });
     expect(mine[0]!.responseTime).toEqual(expect.any(Number));
   });
+
+  it('never carry the one-time token of a link in mail, nor an OIDC callback\'s code and state', async () => {
+    const token = 'Tk9wM2xwYXNzd29yZC1vbmUtdGltZS10b2tlbg';
+    const responses = [
+      await t.app.inject({ method: 'GET', url: `/m/${token}`, headers: { 'accept-language': 'en' } }),
+      await t.app.inject({ method: 'GET', url: `/api/v1/mail-links/${token}?lang=en` }),
+      await t.app.inject({ method: 'GET', url: `/api/v1/sso/oidc/1/callback?code=${token}&state=${token}x` }),
+    ];
+    const ids = new Set(responses.map((r) => r.headers['x-request-id']));
+    const mine = lines.map((l) => JSON.parse(l) as Record<string, any>).filter((l) => ids.has(l.reqId));
+    expect(mine.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(mine)).not.toContain(token);
+    const urls = mine.filter((l) => l.msg === 'request completed').map((l) => l.req.url);
+    expect(urls).toEqual(['/m/:token', '/api/v1/mail-links/:token?lang=en', '/api/v1/sso/oidc/1/callback?code=[redacted]&state=[redacted]']);
+  });
 });
