@@ -19,6 +19,7 @@ import { issuesFromAjv } from './input-issues.ts';
 import { languageFromHeader, type Language } from './language.ts';
 import { securityHeadersHook } from './security-headers.ts';
 import { nullableResponseSerializer } from './response-serializer.ts';
+import { serializersOnFirstUse, validatorsOnFirstUse } from './compiled-on-first-use.ts';
 import { isUniqueViolation } from '../db/dialects/index.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -133,7 +134,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     loggerInstance: options.logger,
     logController: new OneLineRequestLog(),
     // Responses serialised without running Ajv on every nullable field (response-serializer.ts).
-    schemaController: { compilersFactory: { buildSerializer: nullableResponseSerializer() as never } },
+    schemaController: { compilersFactory: { buildSerializer: serializersOnFirstUse(nullableResponseSerializer()) as never } },
     trustProxy: options.trustProxy,
     bodyLimit: options.bodyLimit,
     genReqId: () => crypto.randomUUID(),
@@ -152,7 +153,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   watchBodyIdle(app, timeouts);
-  app.setValidatorCompiler(validators());
+  app.setValidatorCompiler(validatorsOnFirstUse(validators()));
   // The API speaks JSON (and multipart for uploads); any other body is a 415, never silently ignored.
   app.removeContentTypeParser('text/plain');
 
