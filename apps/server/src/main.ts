@@ -1,21 +1,14 @@
 import { parseFlags } from './cli/args.ts';
 import { CliInputError, EXIT_BAD_INPUT, oneLine, USAGE, usageOf } from './cli/usage.ts';
 
-// Everything else is imported once a command is known to run, so `--help` and bad commands answer at once.
+// Everything else is imported once a command is known to run, so `--help` and bad commands answer at
+// once; and each command imports only what it uses, so a server does not hold the other commands'
+// code (backup and restore with their tar archives, reindex, user create) for its whole life (ADR 0037).
 const load = async () => ({
-  ...(await import('./app.ts')),
   ...(await import('./bootstrap.ts')),
-  ...(await import('./cli/seed.ts')),
-  ...(await import('./cli/reindex.ts')),
-  ...(await import('./cli/user-create.ts')),
-  ...(await import('./cli/backup.ts')),
-  ...(await import('./cli/restore.ts')),
-  ...(await import('./cli/secret-rotate.ts')),
   ...(await import('./platform/config/index.ts')),
   ...(await import('./platform/db/index.ts')),
   ...(await import('./platform/logging/logger.ts')),
-  ...(await import('./platform/http/web-build.ts')),
-  ...(await import('./modules/email/index.ts')),
 });
 
 async function main(argv: string[]): Promise<number> {
@@ -42,11 +35,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(help);
     return 0;
   }
-  const { buildApp, bootstrapInstallation, resolveSecret, seedCommand, reindexCommand, userCreate, backupCommand, restoreCommand, secretRotateCommand, loadConfig, migrateToLatest, openDatabase, createLogger, ensureWebBuild, startImapPollers, startSmtpReceiver } = await load();
+  const { bootstrapInstallation, resolveSecret, loadConfig, migrateToLatest, openDatabase, createLogger } = await load();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   // Before the usual first steps: the target must stay empty and its secret come from the archive.
-  if (command === 'restore') return restoreCommand({ config, positionals });
+  if (command === 'restore') return (await import('./cli/restore.ts')).restoreCommand({ config, positionals });
   const secret = await resolveSecret(config);
   const database = openDatabase<import('./schema.ts').DB>(config.database);
   const applied = await migrateToLatest(database.kysely);
@@ -57,12 +50,15 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'backup') {
     try {
-      return await backupCommand({ config, database, secret, positionals, flags });
+      return await (await import('./cli/backup.ts')).backupCommand({ config, database, secret, positionals, flags });
     } finally {
       await database.close();
     }
   }
+  const { buildApp } = await import('./app.ts');
   if (command === 'start') {
+    const { ensureWebBuild } = await import('./platform/http/web-build.ts');
+    const { startImapPollers, startSmtpReceiver } = await import('./modules/email/index.ts');
     // Never serve a stale UI: build it first when it is missing or older than its sources.
     ensureWebBuild((message) => logger.info(message));
     const pishkhan = await buildApp({ config, database, secret, logger });
@@ -92,12 +88,12 @@ async function main(argv: string[]): Promise<number> {
   try {
     await bootstrapInstallation(pishkhan.ctx.db, config, pishkhan.ctx.clock, logger, pishkhan.settings);
     if (command === 'user' && positionals[1] === 'create') {
-      console.log(await userCreate(pishkhan.ctx, flags));
+      console.log(await (await import('./cli/user-create.ts')).userCreate(pishkhan.ctx, flags));
       return 0;
     }
-    if (command === 'seed') return await seedCommand(pishkhan.ctx, pishkhan.seedModes, flags);
-    if (command === 'secret') return await secretRotateCommand(pishkhan.ctx, flags);
-    return await reindexCommand(pishkhan.ctx, flags);
+    if (command === 'seed') return await (await import('./cli/seed.ts')).seedCommand(pishkhan.ctx, pishkhan.seedModes, flags);
+    if (command === 'secret') return await (await import('./cli/secret-rotate.ts')).secretRotateCommand(pishkhan.ctx, flags);
+    return await (await import('./cli/reindex.ts')).reindexCommand(pishkhan.ctx, flags);
   } finally {
     await pishkhan.close();
     await database.close();

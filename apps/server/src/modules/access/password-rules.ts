@@ -1,4 +1,4 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { dictionary } from './load-common-passwords.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { AccessErrors } from './access.errors.ts';
 

@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
+import { generateSecret, generateURI, QRCode, verify } from './load-totp-libraries.ts';
 import { open, resealed, seal, sha256Hex, type SealKey } from '../../platform/crypto/index.ts';
 import type { Db } from '../../schema.ts';
 import { listSealedTotpSecrets, storeSealedTotpSecret } from './totp.repository.ts';

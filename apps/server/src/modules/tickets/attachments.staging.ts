@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBuffer } from './load-file-type.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { BlobTooLargeError, type BlobStorage, type StagedBlob } from '../../platform/storage/index.ts';
 import { decideContentType } from './attachments.content-type.ts';

@@ -19,6 +19,7 @@ import { languageFromHeader, type Language } from './language.ts';
 import { securityHeadersHook } from './security-headers.ts';
 import { OneLineRequestLog } from './request-log.ts';
 import { nullableResponseSerializer } from './response-serializer.ts';
+import { serializersOnFirstUse, validatorsOnFirstUse } from './compiled-on-first-use.ts';
 import { isUniqueViolation } from '../db/dialects/index.ts';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -119,7 +120,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     loggerInstance: options.logger,
     logController: new OneLineRequestLog(options.logger),
     // Responses serialised without running Ajv on every nullable field (response-serializer.ts).
-    schemaController: { compilersFactory: { buildSerializer: nullableResponseSerializer() as never } },
+    schemaController: { compilersFactory: { buildSerializer: serializersOnFirstUse(nullableResponseSerializer()) as never } },
     trustProxy: options.trustProxy,
     bodyLimit: options.bodyLimit,
     genReqId: () => crypto.randomUUID(),
@@ -138,7 +139,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   watchBodyIdle(app, timeouts);
-  app.setValidatorCompiler(validators());
+  app.setValidatorCompiler(validatorsOnFirstUse(validators()));
   // The API speaks JSON (and multipart on the upload routes: uploads.ts); any other body is a 415, never silently ignored.
   app.removeContentTypeParser('text/plain');
 

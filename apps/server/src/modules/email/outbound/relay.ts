@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import { nodemailer } from './load-nodemailer.ts';
 import type { SealKey } from '../../../platform/crypto/index.ts';
 import { open } from '../../../platform/crypto/index.ts';
 import type { Db } from '../../../schema.ts';

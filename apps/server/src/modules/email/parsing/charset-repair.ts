@@ -1,4 +1,4 @@
-import { decode as decodeCharset } from 'libmime/lib/charset';
+import { decode as decodeCharset } from './load-libmime.ts';
 
 /** What a second reading of a message changes: its text and HTML bodies. */
 export interface Bodies {

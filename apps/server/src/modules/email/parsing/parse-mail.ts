@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { AddressObject, Attachment, HeaderValue } from 'mailparser';
-import { convert } from 'html-to-text';
-import { decode as decodeCharset } from 'libmime/lib/charset';
+import { convert } from './load-html-to-text.ts';
+import { decode as decodeCharset } from './load-libmime.ts';
 import { addressHeaderText, parseAddresses } from './address-text.ts';
 import { deliveryStatusParts } from './delivery-status.ts';
 import { declaredCharset, rawHeaderTexts } from './raw-headers.ts';

@@ -1,5 +1,4 @@
-import libmime from 'libmime';
-import { decode as decodeCharset } from 'libmime/lib/charset';
+import { decode as decodeCharset, libmime } from './load-libmime.ts';
 
 /**
  * The header block of a raw message as written, for what mailparser re-formats: the display texts

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { Client, InvalidCredentialsError, type Entry } from 'ldapts';
+import { Client, InvalidCredentialsError, type Entry } from './load-ldapts.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
 import { fillFilter, listingFilter } from '../mapping.ts';
 import { SsoErrors } from '../sso.errors.ts';

@@ -1,4 +1,4 @@
-import * as oidc from 'openid-client';
+import * as oidc from './load-openid-client.ts';
 import { DomainError } from '../../../platform/http/errors.ts';
 import { SsoErrors } from '../sso.errors.ts';
 
