@@ -18,7 +18,10 @@ type TestJobMap = {
   'test.inline_slow': Merged;
   'test.inline_long': Merged;
   'test.inline_outside': Merged;
+  'test.inline_concurrent': Merged;
 };
+/** How many test.inline_concurrent handlers run at this moment, and the most there were at once. */
+const concurrency = { now: 0, max: 0 };
 /** What the inline subscribers saw of their context, per outbox id. */
 const seen = new Map<number, { jobId: number | null; attempt: number; actor: Actor; durable: unknown; trx: object }>();
 const testJobs = () => withTestJobs<TestJobMap>(t);
@@ -74,6 +77,19 @@ beforeAll(async () => {
     },
   });
   jobs.define({ name: 'test.inline_long', leaseMs: 60_000, async handler() {} });
+  // Holds its batch a while (past the time cap: a batch of one), counting the handlers running at once.
+  jobs.define({
+    name: 'test.inline_concurrent',
+    async handler({ payload, trx, jobId }) {
+      concurrency.max = Math.max(concurrency.max, ++concurrency.now);
+      try {
+        await new Promise((r) => setTimeout(r, 15));
+        await effect(trx, 'effect', payload.outboxId, jobId);
+      } finally {
+        concurrency.now--;
+      }
+    },
+  });
   // Hands back outside work (as mail out does): inline it must not run (nor vanish), as a job it runs and is recorded.
   jobs.define({
     name: 'test.inline_outside',
@@ -152,8 +168,8 @@ describe('outbox dispatcher', () => {
     expect(mine.map((h) => h.payload.sourceTicketId)).toEqual([10, 11, 12]);
   });
 
-  it('dispatches in id order across batches, and marks events nobody subscribes to', async () => {
-    const small = createEventDispatcher({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: createLogger('silent'), jobs: t.ctx.jobs, batchSize: 2 });
+  it('one lane dispatches in id order across batches, and marks events nobody subscribes to', async () => {
+    const small = createEventDispatcher({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: createLogger('silent'), jobs: t.ctx.jobs, batchSize: 2, lanes: 1 });
     small.subscribe('ticket.merged', 'test.merged_a');
     const ids = await recordMerged(20, 21, 22, 23, 24);
     const unsubscribed = await (async () => {
@@ -214,7 +230,8 @@ const jobRows = (keys: string[]) => t.ctx.db.selectFrom('jobs').select(['unique_
 
 describe('inline subscribers (ADR 0031)', () => {
   it('run in the dispatch, as a job would (its system actor, no job row, durable commit), committed with dispatched_at; a queued subscriber still gets its job', async () => {
-    const bus = createEventDispatcher<TestJobMap>({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: silent, jobs: testJobs().jobs });
+    // One lane: side by side (PostgreSQL), the two events could go to two lanes' transactions.
+    const bus = createEventDispatcher<TestJobMap>({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: silent, jobs: testJobs().jobs, lanes: 1 });
     bus.subscribe('ticket.merged', 'test.inline_effect', { inline: true });
     bus.subscribe('ticket.merged', 'test.merged_b');
     const ids = await recordMerged(50, 52);
@@ -298,6 +315,19 @@ describe('inline subscribers (ADR 0031)', () => {
     const bus = createEventDispatcher<TestJobMap>({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: silent, jobs: testJobs().jobs });
     expect(() => bus.subscribe('ticket.merged', 'test.inline_long', { inline: true })).toThrow(/lease of its own/);
     expect(() => bus.subscribe('ticket.merged', 'test.inline_long')).not.toThrow();
+  });
+
+  it('runs batches side by side, as many as the dialect has lanes (PostgreSQL 4, SQLite 1), each event once', async () => {
+    const bus = createEventDispatcher<TestJobMap>({ db: t.ctx.db, dialect: t.ctx.dialect, clock: t.clock, logger: silent, jobs: testJobs().jobs });
+    bus.subscribe('ticket.merged', 'test.inline_concurrent', { inline: true });
+    const ids = await recordMerged(...Array.from({ length: 24 }, (_, i) => 300 + i));
+    concurrency.now = 0;
+    concurrency.max = 0;
+    expect(await bus.dispatchPending()).toBeGreaterThanOrEqual(24);
+    expect(concurrency.max).toBe(t.ctx.dialect.dispatchLanes);
+    expect(t.ctx.dialect.dispatchLanes).toBe(t.dialect === 'postgres' ? 4 : 1);
+    const effects = await effectsOf(ids);
+    expect(effects.map((e) => Number(e.outbox_id))).toEqual(ids);
   });
 
   it('two dispatchers at once never run a subscriber twice for one event (PostgreSQL: side by side, SKIP LOCKED; SQLite: one after the other)', async () => {

@@ -21,7 +21,9 @@ export const sqliteSupport: DialectSupport = {
   idColumn: (col) => col.primaryKey().autoIncrement(),
   skipLockedClause: '',
   jobBatch: 16,
+  dispatchLanes: 1,
   backgroundGatherMs: 20,
+  unflushedCommits: true,
   groupCommit: true,
   isUniqueViolation: (error) => ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes((error as { code?: string })?.code ?? ''),
   // One writer at a time: a write transaction already excludes every other writer.

@@ -31,6 +31,13 @@ export interface DialectSupport {
    */
   jobBatch: number;
   /**
+   * How many outbox dispatch batches one process runs side by side (ADR 0031). SQLite: 1, its one
+   * writer would only queue them. PostgreSQL: a dispatch is a chain of round trips and a commit
+   * that waits for the WAL flush, so several on their own connections overlap those waits;
+   * `FOR UPDATE SKIP LOCKED` gives each different events.
+   */
+  dispatchLanes: number;
+  /**
    * How long the outbox dispatcher and the job runner, once woken, let more work gather before
    * they take it (ms). SQLite has one writer and pays a durable commit per transaction: woken at
    * once by every commit, they would each answer with a transaction of their own per message of
@@ -46,6 +53,11 @@ export interface DialectSupport {
    * whatever was acknowledged stays); unchanged on PostgreSQL. Never for a change anyone is told of.
    */
   withoutFlush<T>(db: Kysely<any>, fn: (db: Kysely<any>) => Promise<T>): Promise<T>;
+  /**
+   * Whether `withoutFlush` really spares commits the wait for the disk (SQLite). Where it does not
+   * (PostgreSQL), the outbox dispatcher takes every event in one kind of batch (ADR 0031).
+   */
+  unflushedCommits: boolean;
   /**
    * Whether commands that open their own unit of work share commits (group-commit.ts, ADR 0029):
    * SQLite serialises every transaction on its one connection and pays a durable flush per
