@@ -47,6 +47,21 @@ afterAll(() => t.destroy());
 describe('on duty and automatic assignment', () => {
   it('runs on the dialect under test', () => expect(t.ctx.dialect.name).toBe(t.dialect));
 
+  it('a ticket for a group that hands nothing out neither waits for nor writes its assignment row', async () => {
+    const quiet = await makeGroup(t, 'Quiet');
+    const rows = () => t.ctx.db.selectFrom('group_assignment').select('group_id').where('group_id', '=', quiet).execute();
+    const id = await newTicket(quiet);
+    await settle();
+    expect(await assigneeOf(id)).toBeNull();
+    // The automatic assignment took no row lock to find it off: it left no default row behind either.
+    expect(await rows()).toEqual([]);
+    await configure(quiet, { mode: 'off' });
+    expect(await rows()).toHaveLength(1);
+    const second = await newTicket(quiet);
+    await settle();
+    expect(await assigneeOf(second)).toBeNull();
+  });
+
   it('an agent marks themself away with a return date and back; the date must lie ahead', async () => {
     const me = agents[0]!.client;
     const before = (await me.get('/api/v1/me/duty')).json();
