@@ -1,6 +1,6 @@
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../schema.ts';
-import { allMailboxAddressKeys, findMailboxRow, type MailboxRow } from '../mailboxes/mailboxes.repository.ts';
+import { allMailboxAddressKeys, mailboxByIdOnce, type MailboxRow } from '../mailboxes/mailboxes.repository.ts';
 import { formatMessageId, messageIdDomain, ticketMessageToken, uniquePart } from '../threading/message-id.ts';
 import { recipientLists, type MailAddress } from './compose.ts';
 import { latestInboundMail, type LatestInboundMail } from './inbound-facts.ts';
@@ -40,7 +40,7 @@ export async function mailboxForTicket(db: Db, ticket: MailToQueue['ticket'], kn
   if (ticket) {
     const inbound = known ? known.inbound : await latestInboundMail(db, ticket.id);
     if (inbound?.mailboxId) {
-      const row = await findMailboxRow(db, inbound.mailboxId);
+      const row = await mailboxByIdOnce(db, inbound.mailboxId);
       if (row?.active) return row;
     }
     for (const groupId of [ticket.assigneeGroupId, ticket.ownerGroupId]) {

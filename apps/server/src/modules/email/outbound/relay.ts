@@ -3,7 +3,7 @@ import type { SealKey } from '../../../platform/crypto/index.ts';
 import { open } from '../../../platform/crypto/index.ts';
 import type { Db } from '../../../schema.ts';
 import { openMailboxSecret } from '../mailboxes/mailbox-secrets.ts';
-import { findMailboxRow } from '../mailboxes/mailboxes.repository.ts';
+import { mailboxByIdOnce } from '../mailboxes/mailboxes.repository.ts';
 import { DEFAULT_RELAY_SEAL_CONTEXT, outboundSettings } from './outbound.settings.ts';
 
 export interface Relay {
@@ -18,7 +18,7 @@ export interface Relay {
 
 /** The relay a mailbox sends through: its own when it has a host, else the default; null when there is none. */
 export async function relayFor(db: Db, keys: SealKey[], mailboxId: number | null): Promise<Relay | null> {
-  const mailbox = mailboxId === null ? undefined : await findMailboxRow(db, mailboxId);
+  const mailbox = mailboxId === null ? undefined : await mailboxByIdOnce(db, mailboxId);
   if (mailbox?.relay_host) {
     return {
       host: mailbox.relay_host,
