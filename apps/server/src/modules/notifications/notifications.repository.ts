@@ -75,11 +75,28 @@ export function findTemplateRow(db: Executor, kind: string, language: string): P
   return db.selectFrom('notification_templates').selectAll().where('kind', '=', kind).where('language', '=', language).executeTakeFirst();
 }
 
+/**
+ * The stored template of a kind and language, the table read once per transaction: a dispatch
+ * batch renders a mail per notification, and there are few stored edits. 'written': the
+ * transaction saved a template, so it reads the table from then on. Outside a transaction, the table.
+ */
+const templateMemos = new WeakMap<object, ReadonlyMap<string, TemplateRow> | 'written'>();
+
+export async function storedTemplateOnce(db: Executor, kind: string, language: string): Promise<TemplateRow | undefined> {
+  const memo = db.isTransaction ? templateMemos.get(db) : 'written';
+  if (memo === 'written') return findTemplateRow(db, kind, language);
+  if (memo) return memo.get(`${kind}:${language}`);
+  const rows = new Map((await listTemplateRows(db)).map((r) => [`${r.kind}:${r.language}`, r]));
+  templateMemos.set(db, rows);
+  return rows.get(`${kind}:${language}`);
+}
+
 /** Stores an edit at the version read (0 = the default was in use); undefined when someone else changed it first. */
 export async function saveTemplate(
   db: Executor,
   input: { kind: string; language: string; subject: string; body: string; version: number; userId: number; now: number },
 ): Promise<TemplateRow | undefined> {
+  if (db.isTransaction) templateMemos.set(db, 'written');
   const values = { subject: input.subject, body: input.body, updated_by_user_id: input.userId, updated_at: input.now };
   if (input.version === 0) {
     return db

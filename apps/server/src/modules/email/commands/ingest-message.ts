@@ -8,7 +8,7 @@ import { emailSettings } from '../email.settings.ts';
 import { bounceFacts } from '../inbound/bounce.ts';
 import { clip, idempotencyKey, landMail, writerOf } from '../inbound/land-mail.ts';
 import { contactOfAddress, newContactFor } from '../inbound/landing.ts';
-import { insertMessage, markBouncing, messageByDedupKey, messageIdSeen, messagesFromSince, setMessageOutcome } from '../inbound/messages.repository.ts';
+import { earlierArrival, insertMessage, markBouncing, messageByDedupKey, messagesFromSince, setMessageOutcome } from '../inbound/messages.repository.ts';
 import { discardPrepared, type PreparedMail } from '../inbound/prepared-mail.ts';
 import { verifiedTicketIds } from '../threading/message-id.ts';
 
@@ -52,11 +52,12 @@ export const ingestMessage = defineCommand('email.ingest', async (ctx: IngestCon
   const { mail } = input;
   const p = mail.parsed;
   const now = ctx.clock.now();
-  const existing = await messageByDedupKey(ctx.db, mail.dedupKey);
+  const earlier = await earlierArrival(ctx.db, mail.dedupKey, p.messageId || null);
+  const existing = earlier.same;
   if (existing) return { messageRowId: existing.id, state: existing.state as IngestResult['state'], ticketId: existing.ticket_id, articleId: existing.article_id, duplicate: true };
 
   const flags = new Set<string>(mail.flags);
-  if (p.messageId && (await messageIdSeen(ctx.db, p.messageId))) flags.add('id_reused');
+  if (earlier.idSeen) flags.add('id_reused');
   const sender = p.from?.address ? p.from : (p.replyTo[0] ?? null);
   const id = await insertMessage(ctx.db, {
     mailbox_id: input.mailboxId,

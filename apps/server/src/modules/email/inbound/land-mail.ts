@@ -61,7 +61,8 @@ export async function landMail(ctx: IngestContext, input: { mail: PreparedMail; 
   const p = mail.parsed;
   const key = idempotencyKey(mail.dedupKey);
   const selfAgent = writer.agent !== null && writer.requester === writer.sender;
-  const actor: Actor = selfAgent ? writer.agent! : asContact(contactId!);
+  // Resolved once here (the contact's identity): the ticket commands below would each resolve it again.
+  const actor: Actor = selfAgent ? writer.agent! : await ctx.resolveActor(ctx.db, asContact(contactId!));
   const cids = new Map<string, number>();
   const html = () => (p.html && cids.size > 0 ? rewriteCidLinks(p.html, cids) : p.html);
 

@@ -10,10 +10,25 @@ export function messageByDedupKey(db: Db, dedupKey: string): Promise<EmailMessag
   return db.selectFrom('email_messages').selectAll().where('dedup_key', '=', dedupKey).executeTakeFirst();
 }
 
-/** Whether some other message already came under this Message-ID (a different body: kept and flagged). */
-export async function messageIdSeen(db: Db, messageId: string): Promise<boolean> {
-  return !!(await db.selectFrom('email_messages').select('id').where('message_id', '=', messageId).executeTakeFirst());
+/**
+ * What came before a message, in one query: the row committed under its dedup key (a redelivery),
+ * else whether another message came under its Message-ID (a different body: kept and flagged).
+ */
+export async function earlierArrival(
+  db: Db,
+  dedupKey: string,
+  messageId: string | null,
+): Promise<{ same: Pick<EmailMessageRow, 'id' | 'state' | 'ticket_id' | 'article_id'> | undefined; idSeen: boolean }> {
+  const q = db.selectFrom('email_messages').select(['id', 'dedup_key', 'state', 'ticket_id', 'article_id']);
+  const row = await (messageId === null ? q.where('dedup_key', '=', dedupKey) : q.where((eb) => eb.or([eb('dedup_key', '=', dedupKey), eb('message_id', '=', messageId)])))
+    // The redelivery first, when there is one among the Message-ID's rows.
+    .orderBy((eb) => eb.case().when('dedup_key', '=', dedupKey).then(0).else(1).end())
+    .limit(1)
+    .executeTakeFirst();
+  const same = row?.dedup_key === dedupKey ? row : undefined;
+  return { same, idSeen: row !== undefined && same === undefined };
 }
+
 
 /** Inserts the message's row; undefined when the dedup key is taken (a concurrent redelivery won). */
 export async function insertMessage(db: Db, row: Insertable<DB['email_messages']>): Promise<number | undefined> {

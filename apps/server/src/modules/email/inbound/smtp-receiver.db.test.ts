@@ -114,6 +114,9 @@ describe('SMTP receiver', () => {
     const rows = await t.ctx.db.selectFrom('email_messages').selectAll().where('message_id', '=', '<swaks-1@customer.example>').orderBy('id').execute();
     expect(rows).toHaveLength(2);
     expect(JSON.parse(rows[1]!.flags)).toContain('id_reused');
+    // A redelivery of either body is known among its Message-ID's rows, and writes nothing.
+    for (const body of ['another body', 'from swaks']) expect((await run('swaks', args(body))).stdout).toMatch(/<- {2}250 Message already accepted/);
+    expect(await t.ctx.db.selectFrom('email_messages').select('id').where('message_id', '=', '<swaks-1@customer.example>').execute()).toHaveLength(2);
   });
 
   it('refuses an unknown recipient at RCPT, and relay from an address not allowed unless authenticated as an admin', async () => {

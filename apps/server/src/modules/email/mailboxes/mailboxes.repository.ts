@@ -30,7 +30,32 @@ export function activeMailboxesOfKind(db: Db, kind: string): Promise<MailboxRow[
 
 /** Lower-cased addresses of every mailbox, active or not (our own addresses: never a requester or a reply-all recipient). */
 export async function allMailboxAddressKeys(db: Db): Promise<Set<string>> {
-  return new Set((await db.selectFrom('mailboxes').select('address_key').execute()).map((r) => r.address_key));
+  return new Set((await mailboxRowsOnce(db)).map((r) => r.address_key));
+}
+
+/**
+ * Per transaction, the few rows of `mailboxes` read once: mail in and mail out ask for them on every
+ * message (our addresses, the sending mailbox, its relay), and a group commit or a dispatch batch
+ * holds many messages. 'written': the transaction changed a mailbox, so it reads the table from then
+ * on (a savepoint rolled back cannot leave a row that never committed). Outside a transaction, always the table.
+ */
+const mailboxMemos = new WeakMap<object, readonly MailboxRow[] | 'written'>();
+
+export async function mailboxRowsOnce(db: Db): Promise<readonly MailboxRow[]> {
+  const memo = db.isTransaction ? mailboxMemos.get(db) : 'written';
+  if (memo !== undefined && memo !== 'written') return memo;
+  const rows = await db.selectFrom('mailboxes').selectAll().orderBy('id').execute();
+  if (memo === undefined) mailboxMemos.set(db, rows);
+  return rows;
+}
+
+/** A mailbox by id, through the transaction's memo (hot paths only: the admin API reads findMailboxRow). */
+export async function mailboxByIdOnce(db: Db, id: number): Promise<MailboxRow | undefined> {
+  return (await mailboxRowsOnce(db)).find((r) => r.id === id);
+}
+
+function mailboxesWritten(db: Db): void {
+  if (db.isTransaction) mailboxMemos.set(db, 'written');
 }
 
 export function listMailboxRows(db: Db, page: { afterId: number | undefined; limit: number }): Promise<MailboxRow[]> {
@@ -45,6 +70,7 @@ export async function countMailboxes(db: Db): Promise<number> {
 }
 
 export async function insertMailbox(db: Db, values: Omit<MailboxRow, 'id' | 'version' | 'updated_at'>): Promise<number> {
+  mailboxesWritten(db);
   const { id } = await db
     .insertInto('mailboxes')
     .values({ ...values, updated_at: values.created_at, version: 1 })
@@ -61,9 +87,11 @@ export function listMailboxSecrets(db: Db): Promise<Array<Pick<MailboxRow, 'id' 
 
 export async function setMailboxSecrets(db: Db, id: number, set: { imap_password_sealed?: string | null; relay_password_sealed?: string | null }): Promise<void> {
   if (Object.keys(set).length === 0) return;
+  mailboxesWritten(db);
   await db.updateTable('mailboxes').set(set).where('id', '=', id).execute();
 }
 
 export function updateMailboxAtVersion(db: Db, id: number, version: number, set: MailboxChanges & { updated_at: number }): Promise<MailboxRow> {
+  mailboxesWritten(db);
   return updateAtVersion(db, 'mailboxes', id, version, set);
 }

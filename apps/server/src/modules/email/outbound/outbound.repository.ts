@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../../schema.ts';
 import type { EmailOutboundTables } from '../email-outbound.tables.ts';
+import { mailboxRowsOnce } from '../mailboxes/mailboxes.repository.ts';
 
 /** All SQL of mail out (its own tables; mailboxes are read through the email module's repository). */
 export type OutboundRow = Selectable<EmailOutboundTables['outbound_messages']>;
@@ -77,9 +78,21 @@ export async function heldForRelay(db: Db, limit: number): Promise<number[]> {
 
 // ── per-mailbox switches and per-group signatures ────────────────────────────────────────
 
+/**
+ * Whether a mailbox switched a notification kind off. A mailbox's switches are read once per
+ * transaction (every notification mail asks; a dispatch batch holds many); 'written': the
+ * transaction saved a switch, so it reads the table from then on. Outside a transaction, the table.
+ */
+const switchMemos = new WeakMap<object, Map<number, ReadonlySet<string>> | 'written'>();
+
 export async function mailboxSwitchedOff(db: Db, mailboxId: number, kind: string): Promise<boolean> {
-  const row = await db.selectFrom('mailbox_notification_switches').select('enabled').where('mailbox_id', '=', mailboxId).where('kind', '=', kind).executeTakeFirst();
-  return row?.enabled === 0;
+  const memo = db.isTransaction ? (switchMemos.get(db) ?? new Map<number, ReadonlySet<string>>()) : 'written';
+  let off = memo === 'written' ? undefined : memo.get(mailboxId);
+  if (off === undefined) {
+    off = new Set((await mailboxSwitches(db, mailboxId)).filter((r) => r.enabled === 0).map((r) => r.kind));
+    if (memo !== 'written') switchMemos.set(db, memo.set(mailboxId, off));
+  }
+  return off.has(kind);
 }
 
 export function mailboxSwitches(db: Db, mailboxId: number) {
@@ -88,6 +101,7 @@ export function mailboxSwitches(db: Db, mailboxId: number) {
 
 export async function saveMailboxSwitch(db: Db, input: { mailboxId: number; kind: string; enabled: boolean; now: number }): Promise<void> {
   const enabled = input.enabled ? 1 : 0;
+  if (db.isTransaction) switchMemos.set(db, 'written');
   await db
     .insertInto('mailbox_notification_switches')
     .values({ mailbox_id: input.mailboxId, kind: input.kind, enabled, updated_at: input.now })
@@ -108,13 +122,13 @@ export async function saveGroupSignature(db: Db, input: { groupId: number; fa: s
 }
 
 /** The active mailbox routed to a group (the lowest id when several are), for mail of that group's tickets. */
-export function activeMailboxOfGroup(db: Db, groupId: number) {
-  return db.selectFrom('mailboxes').selectAll().where('group_id', '=', groupId).where('active', '=', 1).orderBy('id').executeTakeFirst();
+export async function activeMailboxOfGroup(db: Db, groupId: number) {
+  return (await mailboxRowsOnce(db)).find((m) => m.group_id === groupId && m.active === 1);
 }
 
 /** The first active mailbox: the installation's default sender. */
-export function firstActiveMailbox(db: Db) {
-  return db.selectFrom('mailboxes').selectAll().where('active', '=', 1).orderBy('id').executeTakeFirst();
+export async function firstActiveMailbox(db: Db) {
+  return (await mailboxRowsOnce(db)).find((m) => m.active === 1);
 }
 
 export function activeMailboxes(db: Db) {

@@ -1,10 +1,11 @@
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../schema.ts';
-import { allMailboxAddressKeys, findMailboxRow, type MailboxRow } from '../mailboxes/mailboxes.repository.ts';
+import { allMailboxAddressKeys, mailboxByIdOnce, type MailboxRow } from '../mailboxes/mailboxes.repository.ts';
 import { formatMessageId, messageIdDomain, ticketMessageToken, uniquePart } from '../threading/message-id.ts';
 import { recipientLists, type MailAddress } from './compose.ts';
 import { latestInboundMail, type LatestInboundMail } from './inbound-facts.ts';
 import { activeMailboxOfGroup, firstActiveMailbox, insertOutbound, threadMessageIds, type OutboundRow } from './outbound.repository.ts';
+import { hasRelay } from './relay.ts';
 import { childThreadIndex, parseThreadIndex, threadIndexHeader } from './thread-index.ts';
 import { randomBytes } from 'node:crypto';
 import { CUSTOMER_KINDS } from '../../notifications/index.ts';
@@ -40,7 +41,7 @@ export async function mailboxForTicket(db: Db, ticket: MailToQueue['ticket'], kn
   if (ticket) {
     const inbound = known ? known.inbound : await latestInboundMail(db, ticket.id);
     if (inbound?.mailboxId) {
-      const row = await findMailboxRow(db, inbound.mailboxId);
+      const row = await mailboxByIdOnce(db, inbound.mailboxId);
       if (row?.active) return row;
     }
     for (const groupId of [ticket.assigneeGroupId, ticket.ownerGroupId]) {
@@ -56,8 +57,8 @@ export async function mailboxForTicket(db: Db, ticket: MailToQueue['ticket'], kn
  * Records one outgoing mail and enqueues its sending job, in the caller's transaction (nothing is
  * sent unless the change that causes it commits). The Message-ID carries the ticket's token
  * (threading/message-id.ts), so an answer can be matched to the ticket and to this mail. A mail
- * with nobody left to send to (after our own mailboxes are taken out) is recorded as held. A
- * repeated dedupe key records nothing and returns undefined.
+ * with nobody left to send to (after our own mailboxes are taken out), or no relay to go through,
+ * is recorded as held and makes no job. A repeated dedupe key records nothing and returns undefined.
  */
 export async function queueMail(trx: Db, ctx: Pick<AppContext, 'clock' | 'secret' | 'jobs'>, mail: MailToQueue): Promise<OutboundRow | undefined> {
   const mailbox = mail.known ? mail.known.mailbox : await mailboxForTicket(trx, mail.ticket);
@@ -88,6 +89,8 @@ export async function queueMail(trx: Db, ctx: Pick<AppContext, 'clock' | 'secret
     messageId = `<pishkhan.${randomBytes(12).toString('hex')}@${domain}>`;
   }
   const nobody = lists.to.length + lists.cc.length + lists.bcc.length === 0;
+  // No relay to send through: held at once, as its job would hold it (no job; a relay configured later re-queues it).
+  const noRelay = !nobody && !(await hasRelay(trx, mailbox));
   const row = await insertOutbound(trx, {
     ticket_id: mail.ticket?.id ?? null,
     article_id: mail.articleId,
@@ -108,8 +111,8 @@ export async function queueMail(trx: Db, ctx: Pick<AppContext, 'clock' | 'secret
     references_header: references.length > 0 ? references.join(' ') : null,
     thread_index: threadIndex,
     language: mail.language,
-    status: nobody ? 'held' : 'queued',
-    reason: nobody ? 'no_recipients' : null,
+    status: nobody || noRelay ? 'held' : 'queued',
+    reason: nobody ? 'no_recipients' : noRelay ? 'no_relay' : null,
     last_error: null,
     attempts: 0,
     dedupe_key: mail.dedupeKey,
@@ -118,6 +121,6 @@ export async function queueMail(trx: Db, ctx: Pick<AppContext, 'clock' | 'secret
     updated_at: now,
     sent_at: null,
   });
-  if (row && !nobody) await ctx.jobs.enqueue(trx, 'email.send_message', { outboundId: row.id }, { uniqueKey: `email.send_message:${row.id}:0` });
+  if (row && !nobody && !noRelay) await ctx.jobs.enqueue(trx, 'email.send_message', { outboundId: row.id }, { uniqueKey: `email.send_message:${row.id}:0` });
   return row;
 }

@@ -3,7 +3,7 @@ import type { SealKey } from '../../../platform/crypto/index.ts';
 import { open } from '../../../platform/crypto/index.ts';
 import type { Db } from '../../../schema.ts';
 import { openMailboxSecret } from '../mailboxes/mailbox-secrets.ts';
-import { findMailboxRow } from '../mailboxes/mailboxes.repository.ts';
+import { mailboxByIdOnce } from '../mailboxes/mailboxes.repository.ts';
 import { DEFAULT_RELAY_SEAL_CONTEXT, outboundSettings } from './outbound.settings.ts';
 
 export interface Relay {
@@ -16,9 +16,14 @@ export interface Relay {
   source: 'own' | 'default';
 }
 
+/** Whether a mail from this mailbox has a relay to go through (its own or the default), without opening any password. */
+export async function hasRelay(db: Db, mailbox: { relay_host: string | null } | undefined): Promise<boolean> {
+  return !!mailbox?.relay_host || (await outboundSettings.get(db, 'email.default_relay')) !== null;
+}
+
 /** The relay a mailbox sends through: its own when it has a host, else the default; null when there is none. */
 export async function relayFor(db: Db, keys: SealKey[], mailboxId: number | null): Promise<Relay | null> {
-  const mailbox = mailboxId === null ? undefined : await findMailboxRow(db, mailboxId);
+  const mailbox = mailboxId === null ? undefined : await mailboxByIdOnce(db, mailboxId);
   if (mailbox?.relay_host) {
     return {
       host: mailbox.relay_host,

@@ -64,7 +64,7 @@ async function valuesOf(db: Db, ctx: EmailDriverContext, n: OutgoingNotification
     ticketLink: toCustomer ? `${base}/portal/tickets/${number}` : `${base}/tickets/${number}`,
   };
   if (toCustomer && n.ticketId !== null && n.recipient.kind === 'contact' && n.kind === 'ticket.received') {
-    Object.assign(values, await receivedLinks(db, ctx, { ticketId: n.ticketId, contactId: n.recipient.contactId, to: to.address, language: n.language }));
+    Object.assign(values, await receivedLinks(db, ctx, { ticketId: n.ticketId, contactId: n.recipient.contactId, to: to.address, language: n.language, known: n.contact ? { ...n.contact, userId: n.userId } : undefined }));
   }
   if (n.data.escalationLevel !== undefined) values.escalationLevel = n.language === 'fa' ? String(n.data.escalationLevel).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!) : String(n.data.escalationLevel);
   if (n.data.slaTarget !== undefined) values.slaTarget = SLA_TARGET_NAMES[n.language][n.data.slaTarget];
@@ -89,10 +89,15 @@ async function valuesOf(db: Db, ctx: EmailDriverContext, n: OutgoingNotification
  * password) and, for a contact with no sign-in yet, the portal invitation (one hour, single use;
  * a contact who signs in already gets the portal's address).
  */
-async function receivedLinks(db: Db, ctx: EmailDriverContext, input: { ticketId: number; contactId: number; to: string; language: 'fa' | 'en' }): Promise<{ ticketLink: string; invitationLink: string }> {
+async function receivedLinks(
+  db: Db,
+  ctx: EmailDriverContext,
+  input: { ticketId: number; contactId: number; to: string; language: 'fa' | 'en'; known: { email: string | null; active: boolean; userId: number | null } | undefined },
+): Promise<{ ticketLink: string; invitationLink: string }> {
   const linkCtx = { db, clock: ctx.clock, sealKeys: ctx.sealKeys, config: { publicUrl: ctx.publicUrl }, contactSignIns: ctx.contactSignIns };
-  const { link: ticketLink } = await ticketMagicLink(linkCtx, input);
-  const target = await ctx.contactSignIns.target(db, input.contactId);
+  const { link: ticketLink } = await ticketMagicLink(linkCtx, { ticketId: input.ticketId, contactId: input.contactId, to: input.to, language: input.language });
+  // The contact's sign-in, state and address came with the recipient's language (one read in notify): not read again.
+  const target = input.known ?? (await ctx.contactSignIns.target(db, input.contactId));
   const invitationLink = target && target.userId === null && target.active && target.email ? (await portalInvitationLink(linkCtx, { contactId: input.contactId, carried: true })).link : `${ctx.publicUrl}/portal`;
   return { ticketLink, invitationLink };
 }
