@@ -123,7 +123,7 @@ async function measureDialect(dialect: 'sqlite' | 'postgres', sizes: { tickets: 
     const counter = new StatementCounter();
     database = { ...opened, kysely: opened.kysely.withPlugin(counter) as Kysely<DB> };
     await migrateToLatest(database.kysely);
-    // The server's own logger (buffered writes), to /dev/null.
+    // The server's own logger, to /dev/null.
     const logger = createLogger('info', '/dev/null');
     pishkhan = await buildApp({ config, database, secret: BENCH_SECRET, logger });
     await bootstrapInstallation(pishkhan.ctx.db, config, pishkhan.ctx.clock, logger, pishkhan.settings);

@@ -20,15 +20,15 @@ function child(body: string, onStdout?: (text: string, kill: () => void) => void
 
 const lines = (text: string) => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { msg: string; n?: number; password?: string });
 
-describe('the logger (buffered writes)', () => {
-  it('writes every buffered line before an uncaught exception ends the process, whose cause goes to stderr', async () => {
+describe('the logger', () => {
+  it('writes every line before an uncaught exception ends the process, whose cause goes to stderr', async () => {
     const run = await child(`for (let n = 0; n < 500; n++) logger.info({ n }, 'before the crash');\nthrow new Error('the cause of the crash');`);
     expect(run.code).toBe(1);
     expect(lines(run.stdout).map((l) => l.n)).toEqual(Array.from({ length: 500 }, (_, n) => n));
     expect(run.stderr).toContain('the cause of the crash');
   });
 
-  it('writes every buffered line before process.exit, and the fatal line that explains it', async () => {
+  it('writes every line before process.exit, and the fatal line that explains it', async () => {
     const run = await child(`for (let n = 0; n < 500; n++) logger.info({ n }, 'working');\nlogger.fatal('cannot go on');\nprocess.exit(3);`);
     expect(run.code).toBe(3);
     const written = lines(run.stdout);
@@ -36,7 +36,12 @@ describe('the logger (buffered writes)', () => {
     expect(written.at(-1)?.msg).toBe('cannot go on');
   });
 
-  it('sends a lone line within a moment, without waiting for the buffer to fill or the process to end', async () => {
+  it('has written every line when the process is killed (SIGKILL: no exit handler runs)', async () => {
+    const run = await child(`for (let n = 0; n < 300; n++) logger.info({ n }, 'committed');\nprocess.kill(process.pid, 'SIGKILL');`);
+    expect(lines(run.stdout).map((l) => l.n)).toEqual(Array.from({ length: 300 }, (_, n) => n));
+  });
+
+  it('sends a lone line at once, without waiting for the process to end', async () => {
     const started = Date.now();
     let seenAfter = -1;
     await child(`logger.info('alone');\nsetTimeout(() => {}, 20_000);`, (text, kill) => {
