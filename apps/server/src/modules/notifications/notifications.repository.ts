@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { transactionMemo } from '../../platform/db/index.ts';
 import type { Executor } from '../../schema.ts';
 import type { NotificationTables } from './notifications.tables.ts';
 
@@ -75,19 +76,12 @@ export function findTemplateRow(db: Executor, kind: string, language: string): P
   return db.selectFrom('notification_templates').selectAll().where('kind', '=', kind).where('language', '=', language).executeTakeFirst();
 }
 
-/**
- * The stored template of a kind and language, the table read once per transaction: a dispatch
- * batch renders a mail per notification, and there are few stored edits. 'written': the
- * transaction saved a template, so it reads the table from then on. Outside a transaction, the table.
- */
-const templateMemos = new WeakMap<object, ReadonlyMap<string, TemplateRow> | 'written'>();
+/** Stored templates by `kind:language`, the table read once per transaction: a dispatch batch renders a mail per notification, and there are few stored edits. */
+const templateMemo = transactionMemo<'all', ReadonlyMap<string, TemplateRow>>();
 
 export async function storedTemplateOnce(db: Executor, kind: string, language: string): Promise<TemplateRow | undefined> {
-  const memo = db.isTransaction ? templateMemos.get(db) : 'written';
-  if (memo === 'written') return findTemplateRow(db, kind, language);
-  if (memo) return memo.get(`${kind}:${language}`);
-  const rows = new Map((await listTemplateRows(db)).map((r) => [`${r.kind}:${r.language}`, r]));
-  templateMemos.set(db, rows);
+  if (!db.isTransaction) return findTemplateRow(db, kind, language);
+  const rows = await templateMemo.read(db, 'all', async () => new Map((await listTemplateRows(db)).map((r) => [`${r.kind}:${r.language}`, r])));
   return rows.get(`${kind}:${language}`);
 }
 
@@ -96,7 +90,7 @@ export async function saveTemplate(
   db: Executor,
   input: { kind: string; language: string; subject: string; body: string; version: number; userId: number; now: number },
 ): Promise<TemplateRow | undefined> {
-  if (db.isTransaction) templateMemos.set(db, 'written');
+  templateMemo.written(db);
   const values = { subject: input.subject, body: input.body, updated_by_user_id: input.userId, updated_at: input.now };
   if (input.version === 0) {
     return db

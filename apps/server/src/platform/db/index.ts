@@ -8,3 +8,4 @@ export { migrateTo, migrateToLatest, listMigrations } from './migrator.ts';
 export { updateAtVersion, expectVersion } from './versioned.ts';
 export { preparedQuery } from './prepared.ts';
 export type { PlatformTables } from './tables.ts';
+export { transactionMemo, type TransactionMemo } from './transaction-memo.ts';

@@ -1,5 +1,5 @@
 import type { Selectable, Updateable } from 'kysely';
-import { dialectOf, updateAtVersion } from '../../../platform/db/index.ts';
+import { dialectOf, transactionMemo, updateAtVersion } from '../../../platform/db/index.ts';
 import type { DB, Db } from '../../../schema.ts';
 
 export type MailboxRow = Selectable<DB['mailboxes']>;
@@ -33,20 +33,11 @@ export async function allMailboxAddressKeys(db: Db): Promise<Set<string>> {
   return new Set((await mailboxRowsOnce(db)).map((r) => r.address_key));
 }
 
-/**
- * Per transaction, the few rows of `mailboxes` read once: mail in and mail out ask for them on every
- * message (our addresses, the sending mailbox, its relay), and a group commit or a dispatch batch
- * holds many messages. 'written': the transaction changed a mailbox, so it reads the table from then
- * on (a savepoint rolled back cannot leave a row that never committed). Outside a transaction, always the table.
- */
-const mailboxMemos = new WeakMap<object, readonly MailboxRow[] | 'written'>();
+/** The few rows of `mailboxes`, read once per transaction: mail in and mail out ask on every message (our addresses, the sending mailbox, its relay). */
+const mailboxMemo = transactionMemo<'all', readonly MailboxRow[]>();
 
-export async function mailboxRowsOnce(db: Db): Promise<readonly MailboxRow[]> {
-  const memo = db.isTransaction ? mailboxMemos.get(db) : 'written';
-  if (memo !== undefined && memo !== 'written') return memo;
-  const rows = await db.selectFrom('mailboxes').selectAll().orderBy('id').execute();
-  if (memo === undefined) mailboxMemos.set(db, rows);
-  return rows;
+export function mailboxRowsOnce(db: Db): Promise<readonly MailboxRow[]> {
+  return mailboxMemo.read(db, 'all', () => db.selectFrom('mailboxes').selectAll().orderBy('id').execute());
 }
 
 /** A mailbox by id, through the transaction's memo (hot paths only: the admin API reads findMailboxRow). */
@@ -55,7 +46,7 @@ export async function mailboxByIdOnce(db: Db, id: number): Promise<MailboxRow | 
 }
 
 function mailboxesWritten(db: Db): void {
-  if (db.isTransaction) mailboxMemos.set(db, 'written');
+  mailboxMemo.written(db);
 }
 
 export function listMailboxRows(db: Db, page: { afterId: number | undefined; limit: number }): Promise<MailboxRow[]> {

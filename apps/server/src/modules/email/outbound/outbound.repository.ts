@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../../schema.ts';
 import type { EmailOutboundTables } from '../email-outbound.tables.ts';
 import { mailboxRowsOnce } from '../mailboxes/mailboxes.repository.ts';
+import { transactionMemo } from '../../../platform/db/index.ts';
 
 /** All SQL of mail out (its own tables; mailboxes are read through the email module's repository). */
 export type OutboundRow = Selectable<EmailOutboundTables['outbound_messages']>;
@@ -78,20 +79,11 @@ export async function heldForRelay(db: Db, limit: number): Promise<number[]> {
 
 // ── per-mailbox switches and per-group signatures ────────────────────────────────────────
 
-/**
- * Whether a mailbox switched a notification kind off. A mailbox's switches are read once per
- * transaction (every notification mail asks; a dispatch batch holds many); 'written': the
- * transaction saved a switch, so it reads the table from then on. Outside a transaction, the table.
- */
-const switchMemos = new WeakMap<object, Map<number, ReadonlySet<string>> | 'written'>();
+/** The kinds each mailbox switched off, read once per transaction (every notification mail asks; a dispatch batch holds many). */
+const switchMemo = transactionMemo<number, ReadonlySet<string>>();
 
 export async function mailboxSwitchedOff(db: Db, mailboxId: number, kind: string): Promise<boolean> {
-  const memo = db.isTransaction ? (switchMemos.get(db) ?? new Map<number, ReadonlySet<string>>()) : 'written';
-  let off = memo === 'written' ? undefined : memo.get(mailboxId);
-  if (off === undefined) {
-    off = new Set((await mailboxSwitches(db, mailboxId)).filter((r) => r.enabled === 0).map((r) => r.kind));
-    if (memo !== 'written') switchMemos.set(db, memo.set(mailboxId, off));
-  }
+  const off = await switchMemo.read(db, mailboxId, async () => new Set((await mailboxSwitches(db, mailboxId)).filter((r) => r.enabled === 0).map((r) => r.kind)));
   return off.has(kind);
 }
 
@@ -101,7 +93,7 @@ export function mailboxSwitches(db: Db, mailboxId: number) {
 
 export async function saveMailboxSwitch(db: Db, input: { mailboxId: number; kind: string; enabled: boolean; now: number }): Promise<void> {
   const enabled = input.enabled ? 1 : 0;
-  if (db.isTransaction) switchMemos.set(db, 'written');
+  switchMemo.written(db);
   await db
     .insertInto('mailbox_notification_switches')
     .values({ mailbox_id: input.mailboxId, kind: input.kind, enabled, updated_at: input.now })
